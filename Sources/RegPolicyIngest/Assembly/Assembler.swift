@@ -1,0 +1,125 @@
+import RegPolicyModel
+
+/// Turns blocks into provisions with pinpoint IDs. The one place the ID scheme's structural rules
+/// live:
+///
+/// - the first text block of a body is the provision's own text (the first subparagraph, or the
+///   chapeau of a list);
+/// - every further text block is a subparagraph `sub_N`, N counting text blocks from 1;
+/// - list items are points `pt_X` (X as printed, without brackets) of the latest subparagraph, or
+///   of the provision itself while no second text block was seen; dashes are indents `idt_N`;
+/// - numbered paragraphs are `par_N` of the provision; annex groups take their own prefix.
+struct Assembler {
+  let file: String
+  let lines: LineIndex
+  /// IDs seen so far in the document: duplicates get a diagnostic and a distinguishing suffix.
+  private(set) var seen: Set<PinpointID> = []
+  private(set) var diagnostics: [Diagnostic] = []
+
+  init(file: String, lines: LineIndex) {
+    self.file = file
+    self.lines = lines
+  }
+
+  func span(_ start: Int, _ end: Int? = nil) -> SourceSpan {
+    let (line, column) = lines.location(of: start)
+    return SourceSpan(
+      file: file, line: line, column: column, startOffset: start, endOffset: end ?? start)
+  }
+
+  /// Normalised text and markers of a text block.
+  static func text(_ block: TextBlock) -> String { Normalizer.normalize(block.bytes) }
+
+  /// Registers `id`, returning it or, when it was already used, a suffixed variant plus a diagnostic.
+  mutating func claim(_ id: PinpointID, at source: Int) -> PinpointID {
+    if seen.insert(id).inserted { return id }
+    var counter = 2
+    while !seen.insert(PinpointID(rawValue: "\(id.rawValue)-dup\(counter)")).inserted {
+      counter += 1
+    }
+    let (line, column) = lines.location(of: source)
+    diagnostics.append(
+      Diagnostic(
+        DiagnosticCode.duplicateID, .warning, file: file, line: line, column: column,
+        "pinpoint id '\(id)' occurs more than once; this one is '\(id.rawValue)-dup\(counter)'"))
+    return PinpointID(rawValue: "\(id.rawValue)-dup\(counter)")
+  }
+
+  /// Builds the body of the provision `id`: its own text, its markers and its children.
+  mutating func body(_ blocks: [Block], under id: PinpointID) -> (
+    text: String, markers: [String], children: [Provision]
+  ) {
+    var ownText: String?
+    var markers: [String] = []
+    var children: [Provision] = []
+    var textBlocks = 0
+    var currentSubparagraph: Int?
+
+    func attach(_ provision: Provision, toSubparagraph: Bool) {
+      if toSubparagraph, let index = currentSubparagraph {
+        children[index].children.append(provision)
+      } else {
+        children.append(provision)
+      }
+    }
+
+    for block in blocks {
+      switch block {
+      case .text(let raw):
+        let text = Assembler.text(raw)
+        if text.isEmpty { continue }
+        textBlocks += 1
+        if textBlocks == 1 && children.isEmpty {
+          ownText = text
+          markers += raw.markers
+        } else {
+          let subID = claim(id.appending(.subparagraph, String(textBlocks)), at: raw.source)
+          children.append(
+            Provision(
+              id: subID, kind: .subparagraph, text: text, source: span(raw.source),
+              markers: raw.markers))
+          currentSubparagraph = children.count - 1
+        }
+      case .item(let number, let source, let body):
+        let parent = currentSubparagraph.map { children[$0] }
+        let parentID = parent?.id ?? id
+        let siblings = parent?.children ?? children
+        let pointID: PinpointID
+        let kind: ProvisionKind
+        let printed: String
+        if Numbering.isDash(Array(number.utf8)) {
+          printed = String(siblings.filter { $0.kind == .indent }.count + 1)
+          pointID = parentID.appending(.indent, printed)
+          kind = .indent
+        } else {
+          printed = Numbering.clean(number)
+          pointID = parentID.appending(.point, printed)
+          kind = .point
+        }
+        let claimed = claim(pointID, at: source)
+        let content = self.body(body, under: claimed)
+        attach(
+          Provision(
+            id: claimed, kind: kind, num: printed, text: content.text, children: content.children,
+            source: span(source), markers: content.markers), toSubparagraph: true)
+      case .paragraph(let number, let source, let body):
+        let paragraphID = claim(id.appending(.paragraph, number), at: source)
+        let content = self.body(body, under: paragraphID)
+        currentSubparagraph = nil
+        children.append(
+          Provision(
+            id: paragraphID, kind: .paragraph, num: number, text: content.text,
+            children: content.children, source: span(source), markers: content.markers))
+      case .group(let kind, let prefix, let number, let heading, let source, let body):
+        let groupID = claim(id.appending(prefix, number), at: source)
+        let content = self.body(body, under: groupID)
+        currentSubparagraph = nil
+        children.append(
+          Provision(
+            id: groupID, kind: kind, num: number, heading: heading, text: content.text,
+            children: content.children, source: span(source), markers: content.markers))
+      }
+    }
+    return (ownText ?? "", markers, children)
+  }
+}

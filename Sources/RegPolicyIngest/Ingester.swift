@@ -1,0 +1,237 @@
+import CXMLShims
+import Crypto
+import RegPolicyModel
+
+/// Limits and choices for one ingest run.
+public struct IngestOptions: Sendable {
+  /// Read the input as this format instead of detecting it from the content.
+  public var format: SourceFormat?
+  /// Files larger than this are refused before they are read.
+  public var maxBytes: Int
+  /// Markup nested deeper than this is refused.
+  public var maxDepth: Int
+  /// Compute the fidelity report (share of body text placed in provisions).
+  public var fidelity: Bool
+
+  /// Creates options; the defaults suit every official file in the corpus with a wide margin.
+  public init(
+    format: SourceFormat? = nil, maxBytes: Int = 64 << 20, maxDepth: Int = 256,
+    fidelity: Bool = false
+  ) {
+    self.format = format
+    self.maxBytes = maxBytes
+    self.maxDepth = maxDepth
+    self.fidelity = fidelity
+  }
+}
+
+/// The outcome of ingesting one input: a document (nil when the input could not be read as a
+/// regulation), everything worth telling about it, and the fidelity report when asked for.
+public struct IngestResult: Sendable {
+  public var path: String
+  public var document: Document?
+  public var diagnostics: [Diagnostic]
+  public var fidelity: [Fidelity]
+
+  /// Whether any diagnostic is an error.
+  public var failed: Bool { document == nil || diagnostics.contains { $0.severity == .error } }
+}
+
+/// Reads official regulatory markup into a `Document`.
+public enum Ingester {
+  /// Ingests a file, a Formex package descriptor, or a folder holding a Formex package.
+  public static func ingest(_ path: String, options: IngestOptions = IngestOptions())
+    -> IngestResult
+  {
+    var result = IngestResult(path: path, document: nil, diagnostics: [], fidelity: [])
+    do {
+      if SourceFile.isDirectory(path) {
+        result.document = try FormexPackage.read(folder: path, options: options, into: &result)
+        return finish(result)
+      }
+      let file = try SourceFile.load(path, limit: options.maxBytes)
+      result.document = try ingest(file, options: options, into: &result)
+    } catch {
+      result.diagnostics.append(
+        Diagnostic(
+          error.code, .error, file: path, line: error.line, column: error.column,
+          error.message))
+    }
+    return finish(result)
+  }
+
+  /// Ingests bytes already in memory (tests, benchmarks); `path` is used for diagnostics.
+  public static func ingest(bytes: [UInt8], path: String, options: IngestOptions = IngestOptions())
+    -> IngestResult
+  {
+    var result = IngestResult(path: path, document: nil, diagnostics: [], fidelity: [])
+    do {
+      result.document = try ingest(
+        SourceFile(path: path, bytes: bytes), options: options, into: &result)
+    } catch {
+      result.diagnostics.append(
+        Diagnostic(
+          error.code, .error, file: path, line: error.line, column: error.column,
+          error.message))
+    }
+    return finish(result)
+  }
+
+  private static func finish(_ result: IngestResult) -> IngestResult {
+    var result = result
+    if let document = result.document, document.provisions.isEmpty {
+      result.diagnostics.append(
+        Diagnostic(
+          DiagnosticCode.noProvisions, .error, file: result.path,
+          "no provisions found; is this a regulation in a supported format?"))
+      result.document = nil
+    }
+    if result.diagnostics.contains(where: { $0.severity == .error }) { result.document = nil }
+    return result
+  }
+
+  static func ingest(_ file: SourceFile, options: IngestOptions, into result: inout IngestResult)
+    throws(IngestFailure)
+    -> Document
+  {
+    let bytes = file.bytes
+    guard bytes.contains(where: { !Numbering.isSpace($0) }) else {
+      throw IngestFailure(code: DiagnosticCode.empty, message: "file is empty")
+    }
+    if let nul = bytes.firstIndex(of: 0) {
+      let (line, column) = bytes.withUnsafeBytes { LineIndex($0).location(of: nul) }
+      throw IngestFailure(
+        code: DiagnosticCode.binary, message: "file contains NUL bytes; not a text document",
+        line: line, column: column)
+    }
+    let detected: FormatDetector.Detected
+    if let format = options.format {
+      detected = .format(format)
+    } else if let found = FormatDetector.detect(bytes) {
+      detected = found
+    } else {
+      throw IngestFailure(
+        code: DiagnosticCode.unknownFormat,
+        message: "not a recognised format (EUR-Lex HTML, Formex, AKN4EU, OSCAL, NIST Playbook JSON)"
+      )
+    }
+    var document: Document
+    switch detected {
+    case .formexDescriptor:
+      return try FormexPackage.read(descriptor: file, options: options, into: &result)
+    case .json, .format(.playbook):
+      document = try PlaybookReader.read(file)
+    case .format(let format):
+      document = try readMarkup(file, format: format, options: options, into: &result)
+    }
+    document.instrument.sha256 = sha256(bytes)
+    document.instrument.files = [file.path]
+    return document
+  }
+
+  /// Parses markup and runs the reader for `format`.
+  static func readMarkup(
+    _ file: SourceFile, format: SourceFormat, options: IngestOptions,
+    into result: inout IngestResult
+  ) throws(IngestFailure) -> Document {
+    let outcome = file.bytes.withUnsafeBytes { raw in
+      Result { () throws(IngestFailure) -> Document in
+        try readMarkup(raw, file: file, format: format, options: options, into: &result)
+      }
+    }
+    return try outcome.get()
+  }
+
+  private static func readMarkup(
+    _ raw: UnsafeRawBufferPointer, file: SourceFile, format: SourceFormat,
+    options: IngestOptions, into result: inout IngestResult
+  ) throws(IngestFailure) -> Document {
+    let isHTML = format == .eurlexHTML || format == .eurlexConsolidatedHTML
+    let lines = LineIndex(raw)
+    var tree = try MarkupTree(parsing: raw, html: false, maxDepth: options.maxDepth)
+    if isHTML && !tree.wellFormed && !tree.hitLimit {
+      // EUR-Lex pages with the web wrapper are not well-formed XML; libxml2's HTML parser recovers.
+      let first = tree.messages.first { $0.level != .warning }
+      result.diagnostics.append(
+        Diagnostic(
+          DiagnosticCode.htmlRecovered, .note, file: file.path, line: first?.line ?? 0,
+          column: first?.column ?? 0,
+          "not well-formed XML (\(first?.message ?? "unknown")); read with the HTML parser"))
+      tree = try MarkupTree(parsing: raw, html: true, maxDepth: options.maxDepth)
+    }
+    try report(tree, file: file.path, html: tree.isHTML, into: &result)
+    let context = ReadContext(file: file.path, tree: tree, lines: lines)
+    func run<Reader: MarkupReader>(_: Reader.Type) -> (Document, ReadContext) {
+      var reader = Reader(context: context)
+      let document = reader.read()
+      return (document, reader.context)
+    }
+    let (document, finished): (Document, ReadContext)
+    switch format {
+    case .eurlexHTML: (document, finished) = run(EurLexHTMLReader.self)
+    case .eurlexConsolidatedHTML: (document, finished) = run(ConsolidatedHTMLReader.self)
+    case .formex: (document, finished) = run(FormexReader.self)
+    case .akn4eu: (document, finished) = run(AkomaNtosoReader.self)
+    case .oscal: (document, finished) = run(OSCALReader.self)
+    case .playbook:
+      throw IngestFailure(
+        code: DiagnosticCode.unknownFormat, message: "the NIST Playbook is JSON, not markup")
+    }
+    result.diagnostics += finished.assembler.diagnostics + finished.diagnostics
+    if options.fidelity { result.fidelity.append(Fidelity(context: finished)) }
+    var output = document
+    output.instrument.format = format
+    return output
+  }
+
+  /// Turns parser complaints into diagnostics; throws when the markup cannot be trusted.
+  private static func report(
+    _ tree: MarkupTree, file: String, html: Bool, into result: inout IngestResult
+  )
+    throws(IngestFailure)
+  {
+    for message in tree.messages {
+      let code: String
+      switch message.code {
+      case Int32(RP_ERR_TOO_DEEP): code = DiagnosticCode.tooDeep
+      case Int32(RP_ERR_ENTITY_DECLARED): code = DiagnosticCode.entityDeclared
+      default: code = html ? DiagnosticCode.htmlRecovered : DiagnosticCode.xmlMalformed
+      }
+      let fatal = message.level != .warning && (!html || message.code == Int32(RP_ERR_TOO_DEEP))
+      if fatal {
+        throw IngestFailure(
+          code: code, message: message.message.lowercasedFirst, line: message.line,
+          column: message.column)
+      }
+      // HTML recovery messages are many and rarely useful; keep the first few as notes.
+      if !html || result.diagnostics.filter({ $0.code == code }).count < 5 {
+        result.diagnostics.append(
+          Diagnostic(
+            code, html ? .note : .warning, file: file, line: message.line,
+            column: message.column, message.message.lowercasedFirst))
+      }
+    }
+    if tree.stopped && !html {
+      throw IngestFailure(code: DiagnosticCode.xmlMalformed, message: "parsing stopped early")
+    }
+  }
+
+  static func sha256(_ bytes: [UInt8]) -> String {
+    let digest = SHA256.hash(data: bytes)
+    var hex = ""
+    hex.reserveCapacity(64)
+    for byte in digest {
+      let digits = Array("0123456789abcdef".utf8)
+      hex.unicodeScalars.append(UnicodeScalar(digits[Int(byte >> 4)]))
+      hex.unicodeScalars.append(UnicodeScalar(digits[Int(byte & 0x0F)]))
+    }
+    return hex
+  }
+}
+
+extension String {
+  fileprivate var lowercasedFirst: String {
+    guard let first else { return self }
+    return first.lowercased() + dropFirst()
+  }
+}

@@ -1,0 +1,227 @@
+import CXMLShims
+import RegPolicyModel
+
+/// A parsed XML or HTML document as a flat node table in document order, copied out of libxml2
+/// in one step (the C result is freed before `parse` returns). Readers walk it by index.
+final class MarkupTree {
+  typealias NodeIndex = Int32
+
+  /// A parser complaint, with libxml2's position.
+  struct ParserMessage {
+    enum Level { case warning, error, fatal }
+    var level: Level
+    var code: Int32
+    var line: Int
+    var column: Int
+    var message: String
+  }
+
+  private(set) var nodes: [rp_node]
+  private var attributes: [rp_attribute]
+  /// Text, attribute values, names and messages, UTF-8.
+  private(set) var pool: [UInt8]
+  private(set) var names: [String]
+  private var nameIDs: [String: Int32]
+  private(set) var messages: [ParserMessage]
+  private(set) var droppedMessages: Int
+  /// No error or fatal error reported.
+  private(set) var wellFormed: Bool
+  /// The parse stopped early; the tree is incomplete.
+  private(set) var stopped: Bool
+  /// Parsed with the HTML parser.
+  let isHTML: Bool
+
+  /// Whether the parse stopped at one of our limits (depth, node count) rather than at bad markup.
+  var hitLimit: Bool {
+    messages.contains {
+      $0.code == Int32(RP_ERR_TOO_DEEP) || $0.code == Int32(RP_ERR_TOO_MANY_NODES)
+    }
+  }
+
+  /// Parses `bytes` with libxml2's XML parser, or its HTML parser when `html` is true.
+  init(parsing bytes: UnsafeRawBufferPointer, html: Bool, maxDepth: Int = 256) throws(IngestFailure) {
+    isHTML = html
+    let options = rp_parse_options(
+      html: html ? 1 : 0, max_depth: Int32(maxDepth), max_nodes: 20_000_000,
+      max_diagnostics: 50)
+    guard
+      let markup = rp_markup_parse(
+        bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count, options)
+    else {
+      throw IngestFailure(code: "input.out-of-memory", message: "out of memory while parsing")
+    }
+    defer { rp_markup_free(markup) }
+
+    var count = 0
+    let nodePointer = rp_markup_nodes(markup, &count)
+    nodes = count > 0 ? Array(UnsafeBufferPointer(start: nodePointer, count: count)) : []
+    let attributePointer = rp_markup_attributes(markup, &count)
+    attributes = count > 0 ? Array(UnsafeBufferPointer(start: attributePointer, count: count)) : []
+    let poolPointer = rp_markup_pool(markup, &count)
+    pool = count > 0 ? Array(UnsafeBufferPointer(start: poolPointer, count: count)) : []
+
+    var names: [String] = []
+    var nameIDs: [String: Int32] = [:]
+    for index in 0..<rp_markup_name_count(markup) {
+      var offset: UInt32 = 0
+      var length: UInt32 = 0
+      rp_markup_name(markup, index, &offset, &length)
+      let name = String(decoding: pool[Int(offset)..<Int(offset + length)], as: UTF8.self)
+      names.append(name)
+      nameIDs[name] = nameIDs[name] ?? Int32(index)
+    }
+    self.names = names
+    self.nameIDs = nameIDs
+
+    var messages: [ParserMessage] = []
+    let diagnosticPointer = rp_markup_diagnostics(markup, &count)
+    for diagnostic in UnsafeBufferPointer(start: diagnosticPointer, count: count) {
+      let start = Int(diagnostic.message_offset)
+      let text = String(
+        decoding: pool[start..<start + Int(diagnostic.message_length)], as: UTF8.self)
+      let level: ParserMessage.Level =
+        diagnostic.level >= 3 ? .fatal : diagnostic.level == 2 ? .error : .warning
+      messages.append(
+        ParserMessage(
+          level: level, code: diagnostic.code, line: Int(diagnostic.line),
+          column: Int(diagnostic.column), message: text))
+    }
+    self.messages = messages
+    droppedMessages = rp_markup_dropped_diagnostics(markup)
+    wellFormed = rp_markup_well_formed(markup) != 0
+    stopped = rp_markup_stopped(markup) != 0
+  }
+
+  // MARK: Navigation
+
+  /// The top-level nodes (normally one root element).
+  var roots: [NodeIndex] {
+    var result: [NodeIndex] = []
+    var index: NodeIndex = nodes.isEmpty ? -1 : 0
+    while index >= 0 {
+      result.append(index)
+      index = nodes[Int(index)].next_sibling
+    }
+    return result
+  }
+
+  /// The child nodes of `node`, in order.
+  func children(_ node: NodeIndex) -> Children {
+    Children(tree: self, first: nodes[Int(node)].first_child)
+  }
+
+  /// The child elements of `node`, in order.
+  func elements(_ node: NodeIndex) -> [NodeIndex] { children(node).filter(isElement) }
+
+  func isElement(_ node: NodeIndex) -> Bool { nodes[Int(node)].kind == UInt8(RP_NODE_ELEMENT) }
+  func isText(_ node: NodeIndex) -> Bool { nodes[Int(node)].kind == UInt8(RP_NODE_TEXT) }
+  func parent(_ node: NodeIndex) -> NodeIndex { nodes[Int(node)].parent }
+
+  /// The id of an element name or attribute name in this document, or nil when it never occurs.
+  func nameID(_ name: String) -> Int32? { nameIDs[name] }
+
+  /// The element's local name ("" for text).
+  func name(_ node: NodeIndex) -> String {
+    let id = nodes[Int(node)].name
+    return id >= 0 ? names[Int(id)] : ""
+  }
+
+  /// Whether the element's name has this id (cheap comparison in hot loops).
+  func hasName(_ node: NodeIndex, _ id: Int32?) -> Bool {
+    guard let id else { return false }
+    return nodes[Int(node)].name == id
+  }
+
+  /// The raw bytes of the attribute's value, if the element has it.
+  func attributeBytes(_ node: NodeIndex, _ nameID: Int32?) -> ArraySlice<UInt8>? {
+    guard let nameID else { return nil }
+    let element = nodes[Int(node)]
+    let start = Int(element.attr_start)
+    for attribute in attributes[start..<start + Int(element.attr_count)]
+    where attribute.name == nameID {
+      let offset = Int(attribute.value_offset)
+      return pool[offset..<offset + Int(attribute.value_length)]
+    }
+    return nil
+  }
+
+  /// The attribute's value as a string.
+  func attribute(_ node: NodeIndex, _ name: String) -> String? {
+    attributeBytes(node, nameID(name)).map { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// Whether the element's space-separated `class` attribute contains `token`.
+  func hasClass(_ node: NodeIndex, _ token: String) -> Bool {
+    guard let value = attributeBytes(node, nameID("class")) else { return false }
+    let token = Array(token.utf8)
+    var start = value.startIndex
+    while start < value.endIndex {
+      var end = start
+      while end < value.endIndex && value[end] != UInt8(ascii: " ") { end += 1 }
+      if end - start == token.count && value[start..<end].elementsEqual(token) { return true }
+      start = end + 1
+    }
+    return false
+  }
+
+  /// The bytes of a text node.
+  func textBytes(_ node: NodeIndex) -> ArraySlice<UInt8> {
+    let text = nodes[Int(node)]
+    let offset = Int(text.text_offset)
+    return pool[offset..<offset + Int(text.text_length)]
+  }
+
+  /// All text below `node` (inclusive), concatenated, skipping subtrees for which `skip` is true.
+  func appendText(
+    _ node: NodeIndex, to buffer: inout [UInt8], skip: (NodeIndex) -> Bool = { _ in false }
+  ) {
+    if isText(node) {
+      buffer.append(contentsOf: textBytes(node))
+      return
+    }
+    if skip(node) { return }
+    for child in children(node) { appendText(child, to: &buffer, skip: skip) }
+  }
+
+  /// Byte offset in the source where the node starts.
+  func sourceStart(_ node: NodeIndex) -> Int { Int(nodes[Int(node)].source_start) }
+  func sourceEnd(_ node: NodeIndex) -> Int { Int(nodes[Int(node)].source_end) }
+
+  /// Descendant elements of `node` in document order (pre-order), excluding `node`.
+  func descendants(_ node: NodeIndex, where predicate: (NodeIndex) -> Bool) -> [NodeIndex] {
+    var result: [NodeIndex] = []
+    var stack: [NodeIndex] = Array(children(node).reversed())
+    while let next = stack.popLast() {
+      guard isElement(next) else { continue }
+      if predicate(next) { result.append(next) }
+      stack.append(contentsOf: children(next).reversed())
+    }
+    return result
+  }
+
+  /// First descendant element (pre-order) matching `predicate`.
+  func first(_ node: NodeIndex, where predicate: (NodeIndex) -> Bool) -> NodeIndex? {
+    for child in children(node) where isElement(child) {
+      if predicate(child) { return child }
+      if let found = first(child, where: predicate) { return found }
+    }
+    return nil
+  }
+
+  /// Iterates a sibling chain.
+  struct Children: Sequence, IteratorProtocol {
+    let tree: MarkupTree
+    var cursor: NodeIndex
+
+    init(tree: MarkupTree, first: NodeIndex) {
+      self.tree = tree
+      cursor = first
+    }
+
+    mutating func next() -> NodeIndex? {
+      guard cursor >= 0 else { return nil }
+      defer { cursor = tree.nodes[Int(cursor)].next_sibling }
+      return cursor
+    }
+  }
+}

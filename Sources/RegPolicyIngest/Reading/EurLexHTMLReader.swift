@@ -1,0 +1,484 @@
+import RegPolicyModel
+
+/// Reads EUR-Lex HTML of an act as published in the Official Journal (CONVEX output, `oj-*`
+/// classes): the well-formed XHTML Cellar serves and the same page inside the EUR-Lex web wrapper.
+///
+/// Structure is recognised from classes (`oj-ti-art`, `oj-ti-section-1`, `oj-doc-ti`, `oj-note`)
+/// and from the EUR-Lex subdivision ids only to find a unit (`rct_`, `cit_`, `pbl_`, `NNN.NNN`);
+/// every pinpoint ID is derived from the numbers as printed.
+struct EurLexHTMLReader: MarkupReader {
+  var context: ReadContext
+  private let tree: MarkupTree
+  private var instrument = Instrument(id: "", format: .eurlexHTML)
+  private var provisions: [Provision] = []
+  private var footnotes: [Provision] = []
+  private var preamble: Provision?
+
+  init(context: ReadContext) {
+    self.context = context
+    tree = context.tree
+  }
+
+  mutating func read() -> Document {
+    for root in tree.roots where tree.isElement(root) {
+      for child in tree.children(root) where tree.isElement(child) {
+        if tree.name(child) == "body" {
+          readContainer(child)
+        } else {
+          context.mark(child, .wrapper)  // <head>: scripts, styles, the file name as title
+        }
+      }
+      if tree.name(root) != "html" { readContainer(root) }
+    }
+    if let preamble { provisions.insert(preamble, at: 0) }
+    if instrument.id.isEmpty { instrument.id = instrument.celex ?? "" }
+    return Document(instrument: instrument, provisions: provisions, footnotes: footnotes)
+  }
+
+  // MARK: Document level
+
+  private mutating func readContainer(_ node: MarkupTree.NodeIndex) {
+    for child in tree.children(node) {
+      guard tree.isElement(child) else { continue }
+      let name = tree.name(child)
+      if name == "p" {
+        readLooseParagraph(child)
+      } else if name == "table" && provisions.isEmpty && preamble == nil {
+        readMasthead(child)
+      } else if name == "div" {
+        readDivision(child)
+      } else if name == "script" || name == "style" || name == "noscript" {
+        context.mark(child, .wrapper)
+      } else if name != "hr" {
+        readContainer(child)
+      }
+    }
+  }
+
+  private mutating func readLooseParagraph(_ node: MarkupTree.NodeIndex) {
+    if tree.hasClass(node, "oj-note") {
+      readFootnote(node)
+    } else if tree.hasClass(node, "oj-doc-ti") {
+      let text = context.plainText(node, role: .header)
+      instrument.title = instrument.title.isEmpty ? text : instrument.title + " " + text
+    } else {
+      let text = context.plainText(node, role: .header)
+      if text.hasPrefix("ELI: ") { instrument.eli = String(text.dropFirst(5)) }
+    }
+  }
+
+  /// The OJ masthead: "Official Journal of the European Union", language, series, number, date.
+  private mutating func readMasthead(_ node: MarkupTree.NodeIndex) {
+    for p in tree.descendants(node, where: { tree.name($0) == "p" }) {
+      let text = context.plainText(p, role: .header)
+      if tree.hasClass(p, "oj-hd-lg") { instrument.language = text.lowercased() }
+      if tree.hasClass(p, "oj-hd-date") { instrument.date = Vocabulary.isoDate(fromDotted: text) }
+    }
+    context.mark(node, .header)
+  }
+
+  private mutating func readDivision(_ node: MarkupTree.NodeIndex) {
+    let id = tree.attribute(node, "id") ?? ""
+    let elements = tree.elements(node)
+    if tree.hasClass(node, "eli-main-title") {
+      readTitle(node)
+    } else if elements.contains(where: { tree.hasClass($0, "oj-ti-art") }) {
+      if let article = readArticle(node) { provisions.append(article) }
+    } else if let heading = elements.first(where: { tree.hasClass($0, "oj-ti-section-1") }) {
+      if let division = readDivision(node, heading: heading, parent: nil) {
+        provisions.append(division)
+      }
+    } else if id.hasPrefix("pbl_") {
+      readPreamble(node)
+    } else if let first = elements.first, tree.hasClass(first, "oj-doc-ti"),
+      let number = Vocabulary.annexNumber(context.plainText(first, role: .provision))
+    {
+      provisions.append(readAnnex(node, number: number))
+    } else if tree.hasClass(node, "oj-final") {
+      provisions.append(readFinal(node))
+    } else {
+      readContainer(node)
+    }
+  }
+
+  private mutating func readTitle(_ node: MarkupTree.NodeIndex) {
+    var lines: [String] = []
+    for p in tree.elements(node) { lines.append(context.plainText(p, role: .header)) }
+    instrument.title = lines.joined(separator: " ")
+    instrument.celex = lines.first.flatMap(Vocabulary.celex(fromTitle:))
+    instrument.adopted = lines.dropFirst().first.flatMap(Vocabulary.isoDate(fromWords:))
+  }
+
+  // MARK: Preamble, recitals, final part
+
+  private mutating func readPreamble(_ node: MarkupTree.NodeIndex) {
+    var blocks: [Block] = []
+    var children: [Provision] = []
+    for child in tree.elements(node) {
+      let id = tree.attribute(child, "id") ?? ""
+      if id.hasPrefix("cit_") {
+        let number = String(children.filter { $0.kind == .citation }.count + 1)
+        let citationID = context.assembler.claim(
+          PinpointID(.citation, number), at: tree.sourceStart(child))
+        let content = context.assembler.body(blocksOf(child), under: citationID)
+        children.append(
+          Provision(
+            id: citationID, kind: .citation, num: number, text: content.text,
+            children: content.children, source: context.assembler.span(tree.sourceStart(child))))
+      } else if id.hasPrefix("rct_") {
+        if let recital = readRecital(child) { children.append(recital) }
+      } else {
+        blocks += blocksOf(child, asItself: true)
+      }
+    }
+    // The formulas ("THE EUROPEAN PARLIAMENT …,", "Whereas:", "HAVE ADOPTED …:") are the
+    // preamble's own text and subparagraphs, in order.
+    let preambleID = context.assembler.claim(
+      PinpointID(rawValue: PinpointID.Prefix.preamble.rawValue), at: tree.sourceStart(node))
+    let content = context.assembler.body(blocks, under: preambleID)
+    preamble = Provision(
+      id: preambleID, kind: .preamble, text: content.text,
+      children: merge(content.children, children),
+      source: context.assembler.span(tree.sourceStart(node)))
+  }
+
+  /// Orders the preamble's subparagraphs and its citations/recitals by source position.
+  private func merge(_ a: [Provision], _ b: [Provision]) -> [Provision] {
+    (a + b).sorted { $0.source.startOffset < $1.source.startOffset }
+  }
+
+  private mutating func readRecital(_ node: MarkupTree.NodeIndex) -> Provision? {
+    let items = blocksOf(node)
+    // A recital is one numbered row: (N) | text.
+    if items.count == 1, case .item(let number, let source, let body) = items[0] {
+      let recitalID = context.assembler.claim(
+        PinpointID(.recital, Numbering.clean(number)), at: source)
+      let content = context.assembler.body(body, under: recitalID)
+      return Provision(
+        id: recitalID, kind: .recital, num: Numbering.clean(number), text: content.text,
+        children: content.children, source: context.assembler.span(tree.sourceStart(node)))
+    }
+    context.diagnose(
+      DiagnosticCode.unplacedText, .warning, at: tree.sourceStart(node), "recital without a number")
+    return nil
+  }
+
+  private mutating func readFinal(_ node: MarkupTree.NodeIndex) -> Provision {
+    let finalID = context.assembler.claim(
+      PinpointID(rawValue: PinpointID.Prefix.final.rawValue), at: tree.sourceStart(node))
+    let content = context.assembler.body(blocksOf(node), under: finalID)
+    return Provision(
+      id: finalID, kind: .final, text: content.text, children: content.children,
+      source: context.assembler.span(tree.sourceStart(node)))
+  }
+
+  // MARK: Divisions, articles, annexes
+
+  private mutating func readDivision(
+    _ node: MarkupTree.NodeIndex, heading: MarkupTree.NodeIndex, parent: PinpointID?
+  )
+    -> Provision?
+  {
+    let label = context.plainText(heading)
+    guard let (kind, prefix, number) = Vocabulary.division(label) else {
+      context.diagnose(
+        DiagnosticCode.unplacedText, .warning, at: tree.sourceStart(heading),
+        "division heading '\(label)' not recognised")
+      readContainer(node)
+      return nil
+    }
+    // Sections nest in their chapter (cpt_III.sct_2); chapters, titles and parts stand alone.
+    let base = kind == .section || kind == .subsection ? parent : nil
+    let divisionID = context.assembler.claim(
+      base?.appending(prefix, number) ?? PinpointID(prefix, number),
+      at: tree.sourceStart(node))
+    var division = Provision(
+      id: divisionID, kind: kind, num: number,
+      source: context.assembler.span(tree.sourceStart(node)))
+    for child in tree.elements(node) where child != heading {
+      if tree.hasClass(child, "eli-title") {
+        division.heading = context.plainText(child)
+      } else if tree.elements(child).contains(where: { tree.hasClass($0, "oj-ti-art") }) {
+        if let article = readArticle(child) { division.children.append(article) }
+      } else if let inner = tree.elements(child).first(where: {
+        tree.hasClass($0, "oj-ti-section-1")
+      }) {
+        if let sub = readDivision(child, heading: inner, parent: divisionID) {
+          division.children.append(sub)
+        }
+      } else if tree.hasClass(child, "oj-ti-section-2") {
+        division.heading = context.plainText(child)
+      } else {
+        let content = context.assembler.body(blocksOf(child, asItself: true), under: divisionID)
+        division.text += content.text
+        division.children += content.children
+      }
+    }
+    return division
+  }
+
+  private mutating func readArticle(_ node: MarkupTree.NodeIndex) -> Provision? {
+    let elements = tree.elements(node)
+    guard let title = elements.first(where: { tree.hasClass($0, "oj-ti-art") }) else { return nil }
+    let label = context.plainText(title)
+    guard let number = Vocabulary.articleNumber(label) else {
+      context.diagnose(
+        DiagnosticCode.unplacedText, .warning, at: tree.sourceStart(title),
+        "article heading '\(label)' not recognised")
+      return nil
+    }
+    let articleID = context.assembler.claim(
+      PinpointID(.article, number), at: tree.sourceStart(node))
+    var heading: String?
+    var body: [Block] = []
+    for child in elements where child != title {
+      if tree.hasClass(child, "eli-title") || tree.hasClass(child, "oj-sti-art") {
+        heading = context.plainText(child)
+      } else {
+        body += blocksOf(child, asItself: true)
+      }
+    }
+    let content = context.assembler.body(body, under: articleID)
+    return Provision(
+      id: articleID, kind: .article, num: number, heading: heading, text: content.text,
+      children: content.children, source: context.assembler.span(tree.sourceStart(node)),
+      markers: content.markers)
+  }
+
+  private mutating func readAnnex(_ node: MarkupTree.NodeIndex, number: String) -> Provision {
+    let annexID = context.assembler.claim(PinpointID(.annex, number), at: tree.sourceStart(node))
+    var heading: [String] = []
+    var body: [Block] = []
+    var titleBlock = true
+    for child in tree.elements(node) {
+      if titleBlock && tree.hasClass(child, "oj-doc-ti") {
+        if !heading.isEmpty
+          || Vocabulary.annexNumber(context.plainText(child, role: .provision)) == nil
+        {
+          heading.append(context.plainText(child))
+        }
+        continue
+      }
+      titleBlock = false
+      body += blocksOf(child, asItself: true)
+    }
+    let content = context.assembler.body(groupAnnexSections(body), under: annexID)
+    return Provision(
+      id: annexID, kind: .annex, num: number,
+      heading: heading.isEmpty ? nil : heading.joined(separator: " "),
+      text: content.text, children: content.children,
+      source: context.assembler.span(tree.sourceStart(node)))
+  }
+
+  // MARK: Blocks
+
+  /// The blocks inside `node` (or `node` itself as one block when `asItself` and it is a block).
+  private mutating func blocksOf(_ node: MarkupTree.NodeIndex, asItself: Bool = false) -> [Block] {
+    if asItself { return blocks(for: node) }
+    var result: [Block] = []
+    for child in tree.children(node) { result += blocks(for: child) }
+    return result
+  }
+
+  private mutating func blocks(for node: MarkupTree.NodeIndex) -> [Block] {
+    if tree.isText(node) {
+      let bytes = tree.textBytes(node)
+      guard bytes.contains(where: { !Numbering.isSpace($0) }) else { return [] }
+      var block = TextBlock(source: tree.sourceStart(node))
+      collectText(node, into: &block)
+      return [.text(block)]
+    }
+    let name = tree.name(node)
+    switch name {
+    case "p":
+      if tree.hasClass(node, "oj-note") {
+        readFootnote(node)
+        return []
+      }
+      if tree.hasClass(node, "oj-ti-grseq-1") {
+        return [
+          .group(
+            kind: .annexSection, prefix: .section, number: "", heading: context.plainText(node),
+            source: tree.sourceStart(node), body: [])
+        ]
+      }
+      var block = TextBlock(source: tree.sourceStart(node))
+      collectText(node, into: &block)
+      return [.text(block)]
+    case "table":
+      return tableBlocks(node)
+    case "div":
+      if let number = paragraphNumber(node) {
+        var body = blocksOf(node)
+        if case .text(var first)? = body.first,
+          let split = Numbering.splitParagraphNumber(first.bytes)
+        {
+          first.bytes = split.rest
+          body[0] = .text(first)
+          return [.paragraph(number: split.number, source: tree.sourceStart(node), body: body)]
+        }
+        return [.paragraph(number: number, source: tree.sourceStart(node), body: body)]
+      }
+      return blocksOf(node)
+    case "hr", "col", "colgroup", "img":
+      return []
+    case "tbody", "thead", "tr", "td", "th":
+      return blocksOf(node)
+    default:
+      var block = TextBlock(source: tree.sourceStart(node))
+      collectText(node, into: &block)
+      return [.text(block)]
+    }
+  }
+
+  /// A numbered-list table is rows of (number | content); anything else is a data table, kept as
+  /// one text block with its cells separated by spaces.
+  private mutating func tableBlocks(_ node: MarkupTree.NodeIndex) -> [Block] {
+    let rows = tree.descendants(node, where: { tree.name($0) == "tr" }).filter { row in
+      // Only this table's rows, not those of nested tables.
+      var parent = tree.parent(row)
+      while parent >= 0 && tree.name(parent) != "table" { parent = tree.parent(parent) }
+      return parent == node
+    }
+    var items: [Block] = []
+    for row in rows {
+      let cells = tree.elements(row).filter { tree.name($0) == "td" || tree.name($0) == "th" }
+      guard cells.count == 2, !tree.hasClass(node, "oj-table") else {
+        var block = TextBlock(source: tree.sourceStart(node))
+        collectText(node, into: &block)
+        return [.text(block)]
+      }
+      var label: [UInt8] = []
+      tree.appendText(cells[0], to: &label)
+      let number = Numbering.trimmed(Numbering.stripQuote(label))
+      guard Numbering.isItemNumber(number) else {
+        var block = TextBlock(source: tree.sourceStart(node))
+        collectText(node, into: &block)
+        return [.text(block)]
+      }
+      context.mark(cells[0], .provision)
+      items.append(
+        .item(
+          number: String(decoding: number, as: UTF8.self), source: tree.sourceStart(row),
+          body: blocksOf(cells[1])))
+    }
+    return items
+  }
+
+  /// The paragraph number when `node` is a numbered-paragraph container (`<div id="005.001">`).
+  private func paragraphNumber(_ node: MarkupTree.NodeIndex) -> String? {
+    guard let id = tree.attributeBytes(node, tree.nameID("id")), id.count == 7,
+      id[id.startIndex + 3] == UInt8(ascii: "."),
+      id.enumerated().allSatisfy({ $0.offset == 3 || ($0.element >= 0x30 && $0.element <= 0x39) })
+    else { return nil }
+    return String(Int(String(decoding: id.suffix(3), as: UTF8.self)) ?? 0)
+  }
+
+  private mutating func collectText(_ node: MarkupTree.NodeIndex, into block: inout TextBlock) {
+    let tree = self.tree
+    context.collect(
+      node, into: &block,
+      isBlock: { index in
+        switch tree.name(index) {
+        case "p", "div", "td", "th", "tr", "br", "li", "table": true
+        default: false
+        }
+      },
+      skip: { index in
+        // Footnote call-outs "(1)" live in an <a href="#ntr…"> around a `oj-note-tag` span.
+        if tree.name(index) == "a", let href = tree.attributeBytes(index, tree.nameID("href")),
+          href.starts(with: Array("#ntr".utf8)) || href.starts(with: Array("#ntc".utf8))
+        {
+          return .footnote
+        }
+        return nil
+      })
+  }
+
+  private mutating func readFootnote(_ node: MarkupTree.NodeIndex) {
+    var number = String(footnotes.count + 1)
+    if let anchor = tree.elements(node).first(where: { tree.name($0) == "a" }) {
+      var label: [UInt8] = []
+      tree.appendText(anchor, to: &label)
+      number = Numbering.clean(String(decoding: Numbering.trimmed(label), as: UTF8.self))
+      context.mark(anchor, .footnote)
+    }
+    var block = TextBlock(source: tree.sourceStart(node))
+    collectText(node, into: &block)
+    context.mark(node, .footnote)
+    let footnoteID = context.assembler.claim(
+      PinpointID(.footnote, number), at: tree.sourceStart(node))
+    footnotes.append(
+      Provision(
+        id: footnoteID, kind: .footnote, num: number, text: Assembler.text(block),
+        source: context.assembler.span(tree.sourceStart(node))))
+  }
+}
+
+/// Annex groups: a group heading ("Section A. …", "1. Introduction") takes the blocks that follow
+/// it up to the next heading.
+func groupAnnexSections(_ blocks: [Block]) -> [Block] {
+  var result: [Block] = []
+  var open:
+    (
+      kind: ProvisionKind, prefix: PinpointID.Prefix, number: String, heading: String?, source: Int,
+      body: [Block]
+    )?
+  func close() {
+    if let group = open {
+      result.append(
+        .group(
+          kind: group.kind, prefix: group.prefix, number: group.number, heading: group.heading,
+          source: group.source, body: group.body))
+    }
+    open = nil
+  }
+  for block in blocks {
+    if case .group(_, _, let number, let heading, let source, _) = block, number.isEmpty {
+      let text = heading ?? ""
+      if let (prefix, label, rest) = annexGroupLabel(text) {
+        close()
+        open = (.annexSection, prefix, label, rest, source, [])
+        continue
+      }
+      if let current = open, current.heading == nil || current.heading!.isEmpty {
+        open!.heading = text  // "Section 1" followed by its title on the next line
+        _ = current
+        continue
+      }
+      // An unnumbered heading inside a group stays as text.
+      var textBlock = TextBlock(source: source)
+      textBlock.bytes = Array(text.utf8)
+      if open != nil {
+        open!.body.append(.text(textBlock))
+      } else {
+        result.append(.text(textBlock))
+      }
+      continue
+    }
+    if open != nil { open!.body.append(block) } else { result.append(block) }
+  }
+  close()
+  return result
+}
+
+/// "Section A. List of …" → (sct, "A", "List of …"); "1.   Introduction" → (pt, "1", "Introduction");
+/// "Part 2" → (prt, "2", nil).
+func annexGroupLabel(_ text: String) -> (PinpointID.Prefix, String, String?)? {
+  let words = text.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
+  guard let first = words.first else { return nil }
+  let keyword = first.uppercased()
+  if keyword == "SECTION" || keyword == "PART" || keyword == "AFDELING" || keyword == "DEEL",
+    words.count >= 2
+  {
+    var number = String(words[1])
+    while number.hasSuffix(".") || number.hasSuffix(":") { number.removeLast() }
+    var rest = words.count > 2 ? String(words[2]) : nil
+    if let r = rest, r.hasPrefix("— ") || r.hasPrefix("- ") { rest = String(r.dropFirst(2)) }
+    return (keyword == "SECTION" || keyword == "AFDELING" ? .section : .part, number, rest)
+  }
+  if let split = Numbering.splitParagraphNumber(Array(text.utf8)) {
+    return (.point, split.number, Normalizer.normalize(split.rest))
+  }
+  return nil
+}

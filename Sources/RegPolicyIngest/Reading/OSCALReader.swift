@@ -1,0 +1,7 @@
+import RegPolicyModel
+
+struct OSCALReader: MarkupReader {
+  var context: ReadContext
+
+  mutating func read() -> Document { Document(instrument: Instrument(id: "", format: .formex)) }
+}

@@ -1,0 +1,121 @@
+import RegPolicyModel
+
+/// The words that name structural units in the official languages the corpus covers. A heading
+/// such as "CHAPTER III", "HOOFDSTUK III" or "Article 16" is split into its kind and number here.
+enum Vocabulary {
+  /// Division words (upper-cased) → kind and ID prefix.
+  static let divisions: [String: (ProvisionKind, PinpointID.Prefix)] = [
+    "PART": (.part, .part), "DEEL": (.part, .part), "TEIL": (.part, .part),
+    "PARTIE": (.part, .part),
+    "TITLE": (.title, .title), "TITEL": (.title, .title), "TITRE": (.title, .title),
+    "CHAPTER": (.chapter, .chapter), "HOOFDSTUK": (.chapter, .chapter),
+    "KAPITEL": (.chapter, .chapter),
+    "CHAPITRE": (.chapter, .chapter),
+    "SECTION": (.section, .section), "AFDELING": (.section, .section),
+    "ABSCHNITT": (.section, .section),
+    "SUBSECTION": (.subsection, .subsection), "ONDERAFDELING": (.subsection, .subsection),
+  ]
+
+  static let articleWords: Set<String> = ["ARTICLE", "ARTIKEL", "ARTICOLO", "ARTÍCULO", "ART."]
+  static let annexWords: Set<String> = ["ANNEX", "BIJLAGE", "ANHANG", "ANNEXE", "APPENDIX"]
+
+  /// "CHAPTER III" → (chapter, cpt, "III"); nil when the text does not start with a division word.
+  static func division(_ heading: String) -> (
+    kind: ProvisionKind, prefix: PinpointID.Prefix, number: String
+  )? {
+    let words = heading.split(separator: " ", maxSplits: 2)
+    guard words.count >= 2, let (kind, prefix) = divisions[words[0].uppercased()] else {
+      return nil
+    }
+    return (kind, prefix, String(words[1]))
+  }
+
+  /// "Article 16" → "16", "Artikel 4 bis" → "4bis"; nil when the text is not an article heading.
+  static func articleNumber(_ heading: String) -> String? { number(heading, after: articleWords) }
+
+  /// "ANNEX III" → "III"; "ANNEX" alone (a single annex) → "I".
+  static func annexNumber(_ heading: String) -> String? {
+    let words = heading.split(separator: " ")
+    guard let first = words.first, annexWords.contains(first.uppercased()) else { return nil }
+    return words.count >= 2 ? String(words[1]) : "I"
+  }
+
+  private static func number(_ heading: String, after keywords: Set<String>) -> String? {
+    let words = heading.split(separator: " ")
+    guard words.count >= 2, keywords.contains(words[0].uppercased()) else { return nil }
+    return words[1...].joined()
+  }
+
+  /// "13 June 2024" / "13 juni 2024" → "2024-06-13".
+  static func isoDate(fromWords text: String) -> String? {
+    let months = [
+      "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+      "august": 8,
+      "september": 9, "october": 10, "november": 11, "december": 12,
+      "januari": 1, "februari": 2, "maart": 3, "mei": 5, "juni": 6, "juli": 7, "augustus": 8,
+      "oktober": 10,
+    ]
+    let words = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." })
+    for index in words.indices.dropLast(2) {
+      guard let day = Int(words[index]), let month = months[words[index + 1].lowercased()],
+        let year = Int(words[index + 2]), (1900...2200).contains(year), (1...31).contains(day)
+      else { continue }
+      return iso(year, month, day)
+    }
+    return nil
+  }
+
+  /// "12.7.2024" → "2024-07-12".
+  static func isoDate(fromDotted text: String) -> String? {
+    let parts = text.split(whereSeparator: { $0 == "." || $0 == " " }).compactMap { Int($0) }
+    guard parts.count >= 3, (1...31).contains(parts[0]), (1...12).contains(parts[1]),
+      parts[2] > 1900
+    else { return nil }
+    return iso(parts[2], parts[1], parts[0])
+  }
+
+  /// "20240613" → "2024-06-13".
+  static func isoDate(fromCompact text: String) -> String? {
+    let digits = Array(text.utf8)
+    guard digits.count == 8, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+    let s = String(decoding: digits, as: UTF8.self)
+    return "\(s.prefix(4))-\(s.dropFirst(4).prefix(2))-\(s.suffix(2))"
+  }
+
+  private static func iso(_ year: Int, _ month: Int, _ day: Int) -> String {
+    func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    return "\(year)-\(two(month))-\(two(day))"
+  }
+
+  /// The CELEX number of an act from its title: "REGULATION (EU) 2024/1689 OF …" → "32024R1689",
+  /// "Directive 2002/58/EC" → "32002L0058", "Regulation (EC) No 1907/2006" → "32006R1907".
+  static func celex(fromTitle title: String) -> String? {
+    let upper = title.uppercased()
+    let types: [(String, String)] = [
+      ("REGULATION", "R"), ("DIRECTIVE", "L"), ("DECISION", "D"), ("VERORDENING", "R"),
+      ("RICHTLIJN", "L"),
+      ("BESLUIT", "D"),
+    ]
+    guard
+      let (_, letter) = types.first(where: { upper.hasPrefix($0.0) || upper.contains(" \($0.0) ") })
+    else {
+      return nil
+    }
+    // The first "a/b" number token after the type word.
+    let tokens = upper.split(whereSeparator: { $0 == " " || $0 == "," })
+    for (index, token) in tokens.enumerated() {
+      let parts = token.split(separator: "/")
+      guard parts.count >= 2, let first = Int(parts[0]), let second = Int(parts[1]) else {
+        continue
+      }
+      let noPrefix = index > 0 && tokens[index - 1] == "NO"
+      // Since 2015: (EU) YYYY/N. Before: Regulation No N/YYYY, Directive YYYY/N/EC.
+      let (year, number) =
+        noPrefix || (second >= 1950 && first < 1950) ? (second, first) : (first, second)
+      guard (1950...2200).contains(year) else { continue }
+      let padded = String(repeating: "0", count: max(0, 4 - String(number).count)) + String(number)
+      return "3\(year)\(letter)\(padded)"
+    }
+    return nil
+  }
+}

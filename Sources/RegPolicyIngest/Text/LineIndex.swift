@@ -1,0 +1,20 @@
+/// Maps byte offsets of a source file to 1-based line and column (column in UTF-8 bytes).
+struct LineIndex {
+  private var lineStarts: [Int] = [0]
+
+  init(_ bytes: UnsafeRawBufferPointer) {
+    lineStarts.reserveCapacity(bytes.count / 40)
+    for (offset, byte) in bytes.enumerated() where byte == 0x0A { lineStarts.append(offset + 1) }
+  }
+
+  /// Line and column of `offset`.
+  func location(of offset: Int) -> (line: Int, column: Int) {
+    var low = 0
+    var high = lineStarts.count - 1
+    while low < high {
+      let middle = (low + high + 1) / 2
+      if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+    }
+    return (low + 1, offset - lineStarts[low] + 1)
+  }
+}

@@ -1,0 +1,77 @@
+import RegPolicyIngest
+import RegPolicyModel
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// `regpolicy bench`: in-process timings of ingest (to the provision tree) and of ingest plus JSON
+/// rendering, with result counts so that a fast wrong answer shows.
+public struct IngestBenchmark: Sendable {
+  public var paths: [String]
+  public var iterations: Int
+  public var warmup: Int
+
+  /// Creates a benchmark.
+  public init(paths: [String], iterations: Int, warmup: Int) {
+    self.paths = paths
+    self.iterations = iterations
+    self.warmup = warmup
+  }
+
+  public func run() -> ExitStatus {
+    var report =
+      "regpolicy bench: \(iterations) runs after \(warmup) warm-up; ICU \(Normalizer.icuVersion)\n"
+    report +=
+      "file\tprovisions\tbytes\tingest_median_ms\tingest_min_ms\tingest_p90_ms\tjson_median_ms\n"
+    var totalMedian = 0.0
+    for path in paths {
+      let first = Ingester.ingest(path)
+      guard let document = first.document else {
+        for diagnostic in first.diagnostics {
+          OutputFile.emit(Array("\(diagnostic)\n".utf8), to: 2)
+        }
+        return .inputError
+      }
+      let count = document.allProvisions.count
+      for _ in 0..<warmup { _ = Ingester.ingest(path) }
+      var ingest: [Double] = []
+      var withJSON: [Double] = []
+      var bytes = 0
+      for _ in 0..<iterations {
+        let start = Self.now()
+        let result = Ingester.ingest(path)
+        let middle = Self.now()
+        bytes = DocumentRenderer.json(result.document!).count  // non-nil: the first run succeeded on the same input
+        let end = Self.now()
+        ingest.append(middle - start)
+        withJSON.append(end - start)
+      }
+      ingest.sort()
+      withJSON.sort()
+      let median = ingest[ingest.count / 2]
+      totalMedian += median
+      report += "\(path)\t\(count)\t\(bytes)\t\(Self.format(median))\t\(Self.format(ingest[0]))\t"
+      report +=
+        "\(Self.format(ingest[min(ingest.count - 1, ingest.count * 9 / 10)]))\t\(Self.format(withJSON[withJSON.count / 2]))\n"
+    }
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    report +=
+      "total_ingest_median_ms\t\(Self.format(totalMedian))\npeak_rss_kib\t\(usage.ru_maxrss)\n"
+    OutputFile.emit(Array(report.utf8), to: 1)
+    return .success
+  }
+
+  static func now() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return Double(time.tv_sec) * 1000 + Double(time.tv_nsec) / 1_000_000
+  }
+
+  static func format(_ milliseconds: Double) -> String {
+    String((milliseconds * 100).rounded() / 100)
+  }
+}

@@ -1,0 +1,66 @@
+/// A minimal JSON writer that emits keys in the order given. Callers pass keys sorted, so output
+/// is deterministic byte for byte; Foundation's encoder is avoided because it is several times
+/// slower on Linux and the output contract is small.
+struct JSONWriter {
+  private(set) var bytes: [UInt8] = []
+
+  init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
+
+  mutating func raw(_ text: StaticString) {
+    text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+  }
+
+  mutating func string(_ value: String) {
+    bytes.append(UInt8(ascii: "\""))
+    for byte in value.utf8 {
+      switch byte {
+      case UInt8(ascii: "\""): raw("\\\"")
+      case UInt8(ascii: "\\"): raw("\\\\")
+      case 0x0A: raw("\\n")
+      case 0x0D: raw("\\r")
+      case 0x09: raw("\\t")
+      case 0..<0x20:
+        let hex = Array("0123456789abcdef".utf8)
+        raw("\\u00")
+        bytes.append(hex[Int(byte >> 4)])
+        bytes.append(hex[Int(byte & 0x0F)])
+      default: bytes.append(byte)
+      }
+    }
+    bytes.append(UInt8(ascii: "\""))
+  }
+
+  mutating func optionalString(_ value: String?) {
+    if let value { string(value) } else { raw("null") }
+  }
+
+  mutating func int(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
+
+  mutating func number(_ value: Double) { bytes.append(contentsOf: String(value).utf8) }
+
+  mutating func bool(_ value: Bool) { value ? raw("true") : raw("false") }
+
+  /// Writes `{"k1":…,"k2":…}`; `fields` must already be in sorted key order.
+  mutating func object(_ fields: [(key: StaticString, write: (inout JSONWriter) -> Void)]) {
+    bytes.append(UInt8(ascii: "{"))
+    for (index, field) in fields.enumerated() {
+      if index > 0 { bytes.append(UInt8(ascii: ",")) }
+      bytes.append(UInt8(ascii: "\""))
+      raw(field.key)
+      raw("\":")
+      field.write(&self)
+    }
+    bytes.append(UInt8(ascii: "}"))
+  }
+
+  mutating func array<T>(_ items: [T], _ write: (inout JSONWriter, T) -> Void) {
+    bytes.append(UInt8(ascii: "["))
+    for (index, item) in items.enumerated() {
+      if index > 0 { bytes.append(UInt8(ascii: ",")) }
+      write(&self, item)
+    }
+    bytes.append(UInt8(ascii: "]"))
+  }
+
+  mutating func newline() { bytes.append(0x0A) }
+}

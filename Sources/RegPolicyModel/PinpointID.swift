@@ -1,0 +1,68 @@
+/// A pinpoint ID: one scheme for every provision, derived from the legal structure and never from
+/// source-specific element ids, so the same provision has the same ID in every format and version.
+///
+/// Segments are `prefix_number` joined by dots: `rct_42`, `art_16.pt_a`, `art_26.par_5.sub_2`,
+/// `art_5.par_1.pt_c.pt_ii`, `anx_III.pt_1.pt_a`, `cpt_III.sct_2`.
+public struct PinpointID: Hashable, Comparable, Sendable, CustomStringConvertible {
+  /// The segment prefixes and what they name.
+  public enum Prefix: String, CaseIterable, Sendable {
+    case preamble = "pbl"
+    case citation = "cit"
+    case final = "fnl"
+    case recital = "rct"
+    case part = "prt"
+    case title = "tit"
+    case chapter = "cpt"
+    case section = "sct"
+    case subsection = "sub-sct"
+    case article = "art"
+    case paragraph = "par"
+    case subparagraph = "sub"
+    case point = "pt"
+    case indent = "idt"
+    case annex = "anx"
+    case table = "tbl"
+    case footnote = "ftn"
+    case function = "fn"
+    case category = "cat"
+    case subcategory = "sbc"
+    case group = "grp"
+    case control = "ctl"
+    case statement = "smt"
+  }
+
+  /// The ID as text.
+  public let rawValue: String
+
+  /// Wraps an ID that is already in the canonical form.
+  public init(rawValue: String) { self.rawValue = rawValue }
+
+  /// A top-level ID such as `art_16`.
+  public init(_ prefix: Prefix, _ number: String) {
+    rawValue = prefix.rawValue + "_" + PinpointID.clean(number)
+  }
+
+  /// This ID with one more segment: `art_16` + (.point, "a") → `art_16.pt_a`.
+  public func appending(_ prefix: Prefix, _ number: String) -> PinpointID {
+    PinpointID(rawValue: rawValue + "." + prefix.rawValue + "_" + PinpointID.clean(number))
+  }
+
+  /// The segments, e.g. ["art_16", "pt_a"].
+  public var segments: [Substring] { rawValue.split(separator: ".") }
+
+  public var description: String { rawValue }
+
+  public static func < (lhs: PinpointID, rhs: PinpointID) -> Bool { lhs.rawValue < rhs.rawValue }
+
+  /// Spaces and dots inside a number would break the scheme; they become '-'.
+  private static func clean(_ number: String) -> String {
+    var out = ""
+    for scalar in number.unicodeScalars {
+      switch scalar {
+      case " ", ".", "\u{A0}": out.append("-")
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import RegPolicyKit
+
+struct Bench: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Time in-process ingest of files (release builds only give meaningful numbers).")
+
+  @Argument(help: "Files or Formex package folders to ingest repeatedly.")
+  var inputs: [String]
+
+  @Option(name: .long, help: "How many timed runs per input.")
+  var iterations: Int = 50
+
+  @Option(name: .long, help: "Untimed runs before measuring.")
+  var warmup: Int = 5
+
+  func validate() throws {
+    guard iterations > 0, warmup >= 0 else {
+      throw ValidationError("--iterations must be positive and --warmup not negative.")
+    }
+  }
+
+  func run() throws {
+    let status = IngestBenchmark(paths: inputs, iterations: iterations, warmup: warmup).run()
+    if status != .success { throw ExitCode(status.rawValue) }
+  }
+}
