@@ -113,6 +113,20 @@ enum Numbering {
     return bytes
   }
 
+  /// Drops trailing white space, including U+00A0.
+  static func trimmedEnd(_ bytes: [UInt8]) -> [UInt8] {
+    var bytes = bytes
+    while true {
+      if let last = bytes.last, isSpace(last) {
+        bytes.removeLast()
+      } else if bytes.count >= 2, bytes[bytes.count - 2] == 0xC2, bytes[bytes.count - 1] == 0xA0 {
+        bytes.removeLast(2)
+      } else {
+        return bytes
+      }
+    }
+  }
+
   static func trimmed<Bytes: Collection<UInt8>>(_ text: Bytes) -> [UInt8] {
     var bytes = Array(text)
     while let first = bytes.first, isSpace(first) { bytes.removeFirst() }

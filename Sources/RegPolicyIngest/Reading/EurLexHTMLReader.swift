@@ -9,10 +9,11 @@ import RegPolicyModel
 struct EurLexHTMLReader: MarkupReader {
   var context: ReadContext
   private let tree: MarkupTree
-  private var instrument = Instrument(id: "", format: .eurlexHTML)
+  private var instrument = Instrument(id: "", version: "oj", format: .eurlexHTML)
   private var provisions: [Provision] = []
   private var footnotes: [Provision] = []
   private var preamble: Provision?
+  private var starCounter = 0
 
   init(context: ReadContext) {
     self.context = context
@@ -308,6 +309,20 @@ struct EurLexHTMLReader: MarkupReader {
     case "table":
       return tableBlocks(node)
     case "div":
+      if tree.hasClass(node, "oj-enumeration-spacing") {
+        // Annex enumerations: <p style="display: inline">1.</p><p style="display: inline">text</p>.
+        let parts = tree.elements(node)
+        if let first = parts.first, hasText(first) {
+          var label: [UInt8] = []
+          tree.appendText(first, to: &label)
+          let number = Numbering.trimmed(label)
+          if Numbering.isItemNumber(number) {
+            context.mark(first, .provision)
+            return [.item(number: String(decoding: number, as: UTF8.self), source: tree.sourceStart(node),
+                          body: parts.dropFirst().flatMap { blocks(for: $0) })]
+          }
+        }
+      }
       if let number = paragraphNumber(node) {
         var body = blocksOf(node)
         if case .text(var first)? = body.first,
@@ -342,27 +357,30 @@ struct EurLexHTMLReader: MarkupReader {
     }
     var items: [Block] = []
     for row in rows {
-      let cells = tree.elements(row).filter { tree.name($0) == "td" || tree.name($0) == "th" }
-      guard cells.count == 2, !tree.hasClass(node, "oj-table") else {
-        var block = TextBlock(source: tree.sourceStart(node))
-        collectText(node, into: &block)
-        return [.text(block)]
-      }
+      // Rows are (number | content), sometimes after an empty indentation cell.
+      let cells = tree.elements(row).filter { (tree.name($0) == "td" || tree.name($0) == "th") && hasText($0) }
+      guard cells.count == 2, !tree.hasClass(node, "oj-table") else { return [dataTable(node)] }
       var label: [UInt8] = []
       tree.appendText(cells[0], to: &label)
       let number = Numbering.trimmed(Numbering.stripQuote(label))
-      guard Numbering.isItemNumber(number) else {
-        var block = TextBlock(source: tree.sourceStart(node))
-        collectText(node, into: &block)
-        return [.text(block)]
-      }
+      guard Numbering.isItemNumber(number) else { return [dataTable(node)] }
       context.mark(cells[0], .provision)
-      items.append(
-        .item(
-          number: String(decoding: number, as: UTF8.self), source: tree.sourceStart(row),
-          body: blocksOf(cells[1])))
+      items.append(.item(number: String(decoding: number, as: UTF8.self), source: tree.sourceStart(row),
+                         body: blocksOf(cells[1])))
     }
     return items
+  }
+
+  private mutating func dataTable(_ node: MarkupTree.NodeIndex) -> Block {
+    var block = TextBlock(source: tree.sourceStart(node))
+    collectText(node, into: &block)
+    return .text(block)
+  }
+
+  private func hasText(_ node: MarkupTree.NodeIndex) -> Bool {
+    var bytes: [UInt8] = []
+    tree.appendText(node, to: &bytes)
+    return !Numbering.trimmed(bytes).isEmpty
   }
 
   /// The paragraph number when `node` is a numbered-paragraph container (`<div id="005.001">`).
@@ -402,6 +420,10 @@ struct EurLexHTMLReader: MarkupReader {
       tree.appendText(anchor, to: &label)
       number = Numbering.clean(String(decoding: Numbering.trimmed(label), as: UTF8.self))
       context.mark(anchor, .footnote)
+      if number == "*" {
+        starCounter += 1
+        number = "star\(starCounter)"
+      }
     }
     var block = TextBlock(source: tree.sourceStart(node))
     collectText(node, into: &block)

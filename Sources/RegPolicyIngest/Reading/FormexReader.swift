@@ -1,7 +1,435 @@
 import RegPolicyModel
 
+/// Reads Formex 4 (the EU Publications Office's XML): `ACT` and `CONS.ACT` files, schema 03.00 to
+/// 06.02, and `ANNEX` files of a package. Elements are named by the schema; numbers come from
+/// `NO.PARAG` / `NO.P` and headings from `TI`/`STI`, never from `IDENTIFIER` attributes.
 struct FormexReader: MarkupReader {
   var context: ReadContext
+  private let tree: MarkupTree
+  private var instrument = Instrument(id: "", format: .formex)
+  private var provisions: [Provision] = []
+  private var footnotes: [Provision] = []
+  private var footnoteCounter = 0
+  private var starCounter = 0
 
-  mutating func read() -> Document { Document(instrument: Instrument(id: "", format: .formex)) }
+  /// Elements that start a new block of text; every other element is inline.
+  private static let blockNames: Set<String> = [
+    "P", "ALINEA", "LIST", "ITEM", "NP", "PARAG", "GR.SEQ", "TBL", "CORPUS", "ROW", "CELL", "TITLE", "TI", "STI",
+    "NO.P", "NO.PARAG", "TXT", "CONTENTS", "QUOT.S", "DLIST", "DLIST.ITEM", "TERM", "DEFINITION", "GR.NOTES",
+    "BLK", "GR.TBL", "FORMULA.S", "LIST.AMEND", "ARTICLE", "DIVISION", "SIGNATURE", "PL.DATE", "SIGNATORY",
+  ]
+
+  init(context: ReadContext) {
+    self.context = context
+    tree = context.tree
+  }
+
+  mutating func read() -> Document {
+    for root in tree.roots where tree.isElement(root) {
+      readRoot(root)
+      // Notes sit inline where they are called; they are read apart, in document order.
+      for note in tree.descendants(root, where: { tree.name($0) == "NOTE" }) { readFootnote(note) }
+    }
+    if instrument.id.isEmpty { instrument.id = instrument.celex ?? "" }
+    return Document(instrument: instrument, provisions: provisions, footnotes: footnotes)
+  }
+
+  private mutating func readRoot(_ root: MarkupTree.NodeIndex) {
+    switch tree.name(root) {
+    case "ANNEX", "CONS.ANNEX":
+      if let annex = readAnnex(root) { provisions.append(annex) }
+      return
+    case "CONS.ACT":
+      readConsolidationInfo(root)
+    default:
+      break
+    }
+    for child in tree.elements(root) {
+      switch tree.name(child) {
+      case "CONS.DOC", "CONS.DOC.GEN": readRoot(child)
+      case "BIB.INSTANCE": readBibliography(child)
+      case "FAM.COMP", "INFO.CONSLEG", "INFO.PROD", "GR.MOD.ACT": context.mark(child, .header)
+      case "TITLE": readTitle(child)
+      case "PREAMBLE": provisions.append(readPreamble(child))
+      case "ENACTING.TERMS":
+        var terms: [Provision] = []
+        readEnactingTerms(child, parent: nil, into: &terms)
+        provisions += terms
+      case "FINAL":
+        let finalID = context.assembler.claim(PinpointID(rawValue: PinpointID.Prefix.final.rawValue),
+                                              at: tree.sourceStart(child))
+        let finalBlocks = blocks(child)
+        let content = context.assembler.body(finalBlocks, under: finalID)
+        provisions.append(Provision(id: finalID, kind: .final, text: content.text, children: content.children,
+                                    source: context.assembler.span(tree.sourceStart(child))))
+      case "ANNEX", "CONS.ANNEX":
+        if let annex = readAnnex(child) { provisions.append(annex) }
+      default:
+        context.mark(child, .header)
+      }
+    }
+  }
+
+  // MARK: Metadata
+
+  private mutating func readBibliography(_ node: MarkupTree.NodeIndex) {
+    for child in tree.elements(node) {
+      switch tree.name(child) {
+      case "DATE":
+        if instrument.adopted == nil { instrument.adopted = tree.attribute(child, "ISO").flatMap(Vocabulary.isoDate(fromCompact:)) }
+      case "LG.DOC":
+        if instrument.language.isEmpty { instrument.language = context.plainText(child, role: .header).lowercased() }
+      default: break
+      }
+    }
+    context.mark(node, .header)
+  }
+
+  private mutating func readConsolidationInfo(_ root: MarkupTree.NodeIndex) {
+    guard let info = tree.elements(root).first(where: { tree.name($0) == "INFO.CONSLEG" }) else { return }
+    instrument.version = "consolidated"
+    let reference = tree.attribute(info, "CONSLEG.REF") ?? ""
+    let start = tree.attribute(info, "START.DATE").flatMap(Vocabulary.isoDate(fromCompact:))
+    instrument.date = start
+    if !reference.isEmpty {
+      instrument.celex = "3" + reference
+      if let start {
+        instrument.id = "0\(reference)-" + start.filter { $0 != "-" }
+      }
+    }
+  }
+
+  private mutating func readTitle(_ node: MarkupTree.NodeIndex) {
+    var lines: [String] = []
+    for p in tree.descendants(node, where: { tree.name($0) == "P" }) where tree.name(tree.parent(p)) == "TI" {
+      lines.append(context.plainText(p, role: .header))
+    }
+    context.mark(node, .header)
+    instrument.title = lines.joined(separator: " ")
+    if instrument.celex == nil { instrument.celex = lines.first.flatMap(Vocabulary.celex(fromTitle:)) }
+    if let adopted = lines.dropFirst().first.flatMap(Vocabulary.isoDate(fromWords:)) { instrument.adopted = adopted }
+    if instrument.version.isEmpty { instrument.version = "oj" }
+  }
+
+  // MARK: Preamble and enacting terms
+
+  private mutating func readPreamble(_ node: MarkupTree.NodeIndex) -> Provision {
+    let preambleID = context.assembler.claim(PinpointID(rawValue: PinpointID.Prefix.preamble.rawValue),
+                                             at: tree.sourceStart(node))
+    var texts: [Block] = []
+    var children: [Provision] = []
+    var citations = 0
+    func walk(_ node: MarkupTree.NodeIndex, _ reader: inout FormexReader) {
+      for child in reader.tree.children(node) {
+        guard reader.tree.isElement(child) else {
+          texts += reader.blocks(forChild: child)
+          continue
+        }
+        switch reader.tree.name(child) {
+        case "GR.VISA", "GR.CONSID": walk(child, &reader)
+        case "VISA":
+          citations += 1
+          let citationID = reader.context.assembler.claim(PinpointID(.citation, String(citations)),
+                                                          at: reader.tree.sourceStart(child))
+          let content = reader.context.assembler.body(reader.blocks(child), under: citationID)
+          children.append(Provision(id: citationID, kind: .citation, num: String(citations), text: content.text,
+                                    children: content.children,
+                                    source: reader.context.assembler.span(reader.tree.sourceStart(child))))
+        case "CONSID":
+          if let recital = reader.readRecital(child) { children.append(recital) }
+        default:
+          texts += reader.blocks(forChild: child)
+        }
+      }
+    }
+    walk(node, &self)
+    let content = context.assembler.body(texts, under: preambleID)
+    let all = (content.children + children).sorted { $0.source.startOffset < $1.source.startOffset }
+    return Provision(id: preambleID, kind: .preamble, text: content.text, children: all,
+                     source: context.assembler.span(tree.sourceStart(node)))
+  }
+
+  private mutating func readRecital(_ node: MarkupTree.NodeIndex) -> Provision? {
+    let items = blocks(node)
+    if items.count == 1, case .item(let number, let source, let body) = items[0] {
+      let number = Numbering.clean(number)
+      let recitalID = context.assembler.claim(PinpointID(.recital, number), at: source)
+      let content = context.assembler.body(body, under: recitalID)
+      return Provision(id: recitalID, kind: .recital, num: number, text: content.text, children: content.children,
+                       source: context.assembler.span(tree.sourceStart(node)))
+    }
+    context.diagnose(DiagnosticCode.unplacedText, .warning, at: tree.sourceStart(node), "recital without a number")
+    return nil
+  }
+
+  private mutating func readEnactingTerms(_ node: MarkupTree.NodeIndex, parent: PinpointID?, into list: inout [Provision]) {
+    for child in tree.elements(node) {
+      switch tree.name(child) {
+      case "ARTICLE":
+        if let article = readArticle(child) { list.append(article) }
+      case "DIVISION":
+        if let division = readDivision(child, parent: parent) { list.append(division) }
+      case "TITLE":
+        continue  // the division's own title, read by readDivision
+      default:
+        let content = context.assembler.body(blocks(forChild: child), under: parent ?? PinpointID(rawValue: "enc"))
+        for provision in content.children { list.append(provision) }
+      }
+    }
+  }
+
+  private mutating func readDivision(_ node: MarkupTree.NodeIndex, parent: PinpointID?) -> Provision? {
+    guard let title = tree.elements(node).first(where: { tree.name($0) == "TITLE" }),
+      let ti = tree.elements(title).first(where: { tree.name($0) == "TI" })
+    else {
+      var children: [Provision] = []
+      readEnactingTerms(node, parent: parent, into: &children)
+      return children.first
+    }
+    let label = context.plainText(ti)
+    guard let (kind, prefix, number) = Vocabulary.division(label) else {
+      context.diagnose(DiagnosticCode.unplacedText, .warning, at: tree.sourceStart(ti),
+                       "division heading '\(label)' not recognised")
+      return nil
+    }
+    let base = kind == .section || kind == .subsection ? parent : nil
+    let divisionID = context.assembler.claim(base?.appending(prefix, number) ?? PinpointID(prefix, number),
+                                             at: tree.sourceStart(node))
+    var division = Provision(id: divisionID, kind: kind, num: number, source: context.assembler.span(tree.sourceStart(node)))
+    if let sti = tree.elements(title).first(where: { tree.name($0) == "STI" }) { division.heading = context.plainText(sti) }
+    var children: [Provision] = []
+    readEnactingTerms(node, parent: divisionID, into: &children)
+    division.children = children
+    return division
+  }
+
+  private mutating func readArticle(_ node: MarkupTree.NodeIndex) -> Provision? {
+    let elements = tree.elements(node)
+    guard let title = elements.first(where: { tree.name($0) == "TI.ART" }) else { return nil }
+    let label = context.plainText(title)
+    guard let number = Vocabulary.articleNumber(label) else {
+      context.diagnose(DiagnosticCode.unplacedText, .warning, at: tree.sourceStart(title),
+                       "article heading '\(label)' not recognised")
+      return nil
+    }
+    let articleID = context.assembler.claim(PinpointID(.article, number), at: tree.sourceStart(node))
+    var heading: String?
+    var body: [Block] = []
+    for child in tree.children(node) where child != title {
+      if tree.isElement(child) && tree.name(child) == "STI.ART" {
+        heading = context.plainText(child)
+      } else {
+        body += blocks(forChild: child)
+      }
+    }
+    let content = context.assembler.body(body, under: articleID)
+    return Provision(id: articleID, kind: .article, num: number, heading: heading, text: content.text,
+                     children: content.children, source: context.assembler.span(tree.sourceStart(node)),
+                     markers: content.markers)
+  }
+
+  private mutating func readAnnex(_ node: MarkupTree.NodeIndex) -> Provision? {
+    var number: String?
+    var heading: String?
+    var body: [Block] = []
+    for child in tree.elements(node) {
+      switch tree.name(child) {
+      case "BIB.INSTANCE":
+        readBibliography(child)
+      case "TITLE":
+        // Each P of TI/STI is a printed line: "ANNEX X", then the annex's title.
+        for line in tree.descendants(child, where: { tree.name($0) == "P" }) {
+          var block = TextBlock(source: tree.sourceStart(line))
+          collect(line, into: &block)
+          let text = Assembler.text(block)
+          if number == nil, let found = Vocabulary.annexNumber(text) {
+            number = found
+          } else if !text.isEmpty {
+            heading = heading.map { $0 + " " + text } ?? text
+          }
+        }
+        context.mark(child, .provision)
+      case "CONTENTS":
+        body += blocks(child)
+      default:
+        body += blocks(forChild: child)
+      }
+    }
+    guard let number else {
+      context.diagnose(DiagnosticCode.unplacedText, .warning, at: tree.sourceStart(node), "annex without a number")
+      return nil
+    }
+    let annexID = context.assembler.claim(PinpointID(.annex, number), at: tree.sourceStart(node))
+    let content = context.assembler.body(groupAnnexSections(body), under: annexID)
+    return Provision(id: annexID, kind: .annex, num: number, heading: heading, text: content.text,
+                     children: content.children, source: context.assembler.span(tree.sourceStart(node)))
+  }
+
+  // MARK: Blocks
+
+  /// The blocks of a mixed-content container (ALINEA, P, TXT, CONTENTS, …): inline content is
+  /// gathered into text blocks, block-level children become their own blocks.
+  private mutating func blocks(_ node: MarkupTree.NodeIndex) -> [Block] {
+    var result: [Block] = []
+    var pending: TextBlock?
+    func flush() {
+      if let block = pending, block.bytes.contains(where: { !Numbering.isSpace($0) }) { result.append(.text(block)) }
+      pending = nil
+    }
+    for child in tree.children(node) {
+      if tree.isText(child) || !Self.blockNames.contains(tree.name(child)) {
+        if pending == nil { pending = TextBlock(source: tree.sourceStart(child)) }
+        collect(child, into: &pending!)  // non-nil: set on the line above
+      } else {
+        flush()
+        result += blocks(forChild: child)
+      }
+    }
+    flush()
+    return result
+  }
+
+  /// The blocks one child contributes to its parent's body.
+  private mutating func blocks(forChild node: MarkupTree.NodeIndex) -> [Block] {
+    if tree.isText(node) {
+      guard tree.textBytes(node).contains(where: { !Numbering.isSpace($0) }) else { return [] }
+      var block = TextBlock(source: tree.sourceStart(node))
+      collect(node, into: &block)
+      return [.text(block)]
+    }
+    switch tree.name(node) {
+    case "LIST":
+      let type = tree.attribute(node, "TYPE") ?? ""
+      return tree.elements(node).flatMap { item(in: $0, listType: type) }
+    case "NP":
+      return item(in: node, listType: "")
+    case "PARAG":
+      var number = ""
+      var body: [Block] = []
+      for child in tree.children(node) {
+        if tree.isElement(child) && tree.name(child) == "NO.PARAG" {
+          var label: [UInt8] = []
+          tree.appendText(child, to: &label)
+          context.mark(child, .provision)
+          number = Numbering.clean(String(decoding: Numbering.stripQuote(label), as: UTF8.self))
+        } else {
+          body += blocks(forChild: child)
+        }
+      }
+      return [.paragraph(number: number, source: tree.sourceStart(node), body: body)]
+    case "GR.SEQ":
+      var result: [Block] = []
+      for child in tree.elements(node) {
+        if tree.name(child) == "TITLE" {
+          for part in tree.elements(child) {
+            var heading = TextBlock(source: tree.sourceStart(part))
+            collect(part, into: &heading)
+            result.append(.group(kind: .annexSection, prefix: .section, number: "", heading: Assembler.text(heading),
+                                 source: tree.sourceStart(part), body: []))
+          }
+        } else {
+          result += blocks(forChild: child)
+        }
+      }
+      return result
+    case "TBL", "GR.TBL":
+      var block = TextBlock(source: tree.sourceStart(node))
+      collect(node, into: &block)
+      return [.text(block)]
+    case "NOTE":
+      context.mark(node, .footnote)
+      return []
+    case "TITLE", "TI", "STI":
+      return tree.elements(node).flatMap { blocks(forChild: $0) }
+    default:
+      return blocks(node)
+    }
+  }
+
+  /// A list item: `ITEM > NP > (NO.P, TXT, …)`, or `ITEM > P` in dash lists (an indent) and in
+  /// unnumbered lists (plain text).
+  private mutating func item(in node: MarkupTree.NodeIndex, listType: String) -> [Block] {
+    let np = tree.name(node) == "NP" ? node : tree.elements(node).first { tree.name($0) == "NP" }
+    guard let np else {
+      let body = blocks(node)
+      if listType == "DASH" { return [.item(number: "—", source: tree.sourceStart(node), body: body)] }
+      return body
+    }
+    var number = ""
+    var body: [Block] = []
+    for child in tree.children(np) {
+      if tree.isElement(child) && tree.name(child) == "NO.P" {
+        var label: [UInt8] = []
+        tree.appendText(child, to: &label)
+        context.mark(child, .provision)
+        number = String(decoding: Numbering.trimmed(Numbering.stripQuote(label)), as: UTF8.self)
+      } else {
+        body += blocks(forChild: child)
+      }
+    }
+    // Content after the NP inside the ITEM (rare) belongs to the item too.
+    if np != node {
+      for child in tree.children(node) where child != np { body += blocks(forChild: child) }
+    }
+    return [.item(number: number, source: tree.sourceStart(node), body: body)]
+  }
+
+  private mutating func collect(_ node: MarkupTree.NodeIndex, into block: inout TextBlock) {
+    let tree = self.tree
+    context.collect(
+      node, into: &block,
+      isBlock: { Self.blockNames.contains(tree.name($0)) },
+      skip: { tree.name($0) == "NOTE" ? .footnote : nil },
+      replacement: { index in
+        let name = tree.name(index)
+        if name == "HT", tree.attribute(index, "TYPE") == "UC", tree.elements(index).isEmpty {
+          // Upper case as printed ("R. METSOLA"); the HTML carries it in the text itself.
+          var text: [UInt8] = []
+          tree.appendText(index, to: &text)
+          return Array(String(decoding: text, as: UTF8.self).uppercased().utf8)
+        }
+        if name == "FT", tree.attribute(index, "TYPE") == "NUMBER" {
+          var digits: [UInt8] = []
+          tree.appendText(index, to: &digits)
+          return Self.groupDigits(digits)
+        }
+        guard name == "QUOT.START" || name == "QUOT.END" else { return nil }
+        // CODE is the quotation mark's code point in hex: 2018 ‘, 2019 ’, 201C “, 201D ”.
+        guard let code = tree.attribute(index, "CODE").flatMap({ UInt32($0, radix: 16) }),
+          let scalar = Unicode.Scalar(code)
+        else { return [] }
+        return Array(String(Character(scalar)).utf8)
+      })
+  }
+
+  /// Formex stores amounts as bare digits (`<FT TYPE="NUMBER">35000000</FT>`); the Official
+  /// Journal prints them grouped by thousands ("35 000 000"), and so does the EUR-Lex HTML. Numbers
+  /// of four digits are left as they are (no four-digit amount has an HTML counterpart in the corpus
+  /// to show how the OJ prints it).
+  static func groupDigits(_ digits: [UInt8]) -> [UInt8] {
+    guard digits.count >= 5, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return digits }
+    var out: [UInt8] = []
+    for (index, digit) in digits.enumerated() {
+      if index > 0 && (digits.count - index) % 3 == 0 { out.append(0x20) }
+      out.append(digit)
+    }
+    return out
+  }
+
+  private mutating func readFootnote(_ node: MarkupTree.NodeIndex) {
+    let number: String
+    if tree.attribute(node, "NUMBERING") == "STAR" {
+      starCounter += 1
+      number = "star\(starCounter)"
+    } else {
+      footnoteCounter += 1
+      number = String(footnoteCounter)
+    }
+    var block = TextBlock(source: tree.sourceStart(node))
+    for child in tree.children(node) { collect(child, into: &block) }
+    context.mark(node, .footnote)
+    let footnoteID = context.assembler.claim(PinpointID(.footnote, number), at: tree.sourceStart(node))
+    footnotes.append(Provision(id: footnoteID, kind: .footnote, num: number, text: Assembler.text(block),
+                               source: context.assembler.span(tree.sourceStart(node))))
+  }
 }

@@ -55,9 +55,9 @@ struct ReadContext {
     if let role = skip(node) {
       mark(node, role)
       // A footnote call-out sits right after its word in some markups ("Bank<NOTE>") and after a
-      // space in others ("Bank <a>(1)</a>"); drop the space so every markup gives the same text.
+      // space in others ("Bank&#160;<a>(1)</a>"); drop the space so every markup gives the same text.
       if role == .footnote {
-        while let last = block.bytes.last, Numbering.isSpace(last) { block.bytes.removeLast() }
+        block.bytes = Numbering.trimmedEnd(block.bytes)
       }
       return
     }
