@@ -23,12 +23,14 @@ struct TextBlock {
   var source: Int
   /// Amendment markers found in the block (consolidated texts).
   var markers: [String] = []
+  /// Set while a footnote call-out's opening bracket was dropped and its closing one is due.
+  var dropsClosingBracket = false
 }
 
 /// Helpers for the numbers printed in front of list items and paragraphs.
 enum Numbering {
   /// Whether `text` (trimmed) looks like a list-item number: "(a)", "(iv)", "1.", "(1)", "1.1.",
-  /// "(aa)", "3a", "—", "–", "-", "•".
+  /// "(aa)", "3a", "1)", "a)", "—", "–", "-", "•".
   static func isItemNumber<Bytes: Collection<UInt8>>(_ text: Bytes) -> Bool {
     let bytes = trimmed(text)
     if isDash(bytes) { return true }
@@ -50,6 +52,10 @@ enum Numbering {
     if open {
       guard index < bytes.count, bytes[index] == UInt8(ascii: ")") else { return false }
       index += 1
+    } else if index < bytes.count, bytes[index] == UInt8(ascii: ")") {
+      // "1)", "a)": the Dutch and German style.
+      index += 1
+      return index == bytes.count && alphanumerics <= 4
     }
     if index < bytes.count, bytes[index] == UInt8(ascii: ".") { index += 1 }
     // A bare word ("Article") is not a number: without brackets require a digit or a trailing dot.
@@ -78,6 +84,15 @@ enum Numbering {
     // — U+2014, – U+2013, - , • U+2022
     return bytes == [0xE2, 0x80, 0x94] || bytes == [0xE2, 0x80, 0x93] || bytes == [0x2D]
       || bytes == [0xE2, 0x80, 0xA2]
+  }
+
+  /// Splits a leading list-item number off a text: "1. Richtlijn …" → ("1.", "Richtlijn …").
+  static func splitItemNumber(_ raw: [UInt8]) -> (number: String, rest: [UInt8])? {
+    let bytes = trimmed(raw)
+    guard let end = bytes.firstIndex(where: { isSpace($0) || $0 == 0xC2 }), end > 0,
+      isItemNumber(bytes[..<end])
+    else { return nil }
+    return (String(decoding: bytes[..<end], as: UTF8.self), Array(bytes[end...]))
   }
 
   /// Splits a leading paragraph number off a text: "1.   The following…" → ("1", "The following…").

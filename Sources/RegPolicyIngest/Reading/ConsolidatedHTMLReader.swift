@@ -1,7 +1,13 @@
 import RegPolicyModel
 
+/// EUR-Lex consolidated HTML: read by `EurLexHTMLReader`, whose class vocabulary covers both
+/// flavours; this type only selects the flavour for format detection and metadata.
 struct ConsolidatedHTMLReader: MarkupReader {
-  var context: ReadContext
+  private var reader: EurLexHTMLReader
 
-  mutating func read() -> Document { Document(instrument: Instrument(id: "", format: .formex)) }
+  var context: ReadContext { reader.context }
+
+  init(context: ReadContext) { reader = EurLexHTMLReader(context: context, consolidated: true) }
+
+  mutating func read() -> Document { reader.read() }
 }

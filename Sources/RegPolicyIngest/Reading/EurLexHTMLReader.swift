@@ -1,23 +1,49 @@
 import RegPolicyModel
 
-/// Reads EUR-Lex HTML of an act as published in the Official Journal (CONVEX output, `oj-*`
-/// classes): the well-formed XHTML Cellar serves and the same page inside the EUR-Lex web wrapper.
+/// Reads EUR-Lex HTML: the act as published in the Official Journal (CONVEX output, `oj-*`
+/// classes; the well-formed XHTML Cellar serves and the same page inside the EUR-Lex web wrapper)
+/// and EUR-Lex consolidated versions (`title-article-norm`, `norm`, `grid-list` classes, with
+/// amendment and corrigendum markers).
 ///
-/// Structure is recognised from classes (`oj-ti-art`, `oj-ti-section-1`, `oj-doc-ti`, `oj-note`)
-/// and from the EUR-Lex subdivision ids only to find a unit (`rct_`, `cit_`, `pbl_`, `NNN.NNN`);
-/// every pinpoint ID is derived from the numbers as printed.
+/// Structure is recognised from classes and from the EUR-Lex subdivision ids only to find a unit
+/// (`rct_`, `cit_`, `pbl_`, `NNN.NNN`); every pinpoint ID is derived from the numbers as printed.
+/// The two flavours use disjoint class names, so one reader serves both.
 struct EurLexHTMLReader: MarkupReader {
   var context: ReadContext
   private let tree: MarkupTree
-  private var instrument = Instrument(id: "", version: "oj", format: .eurlexHTML)
+  private var instrument: Instrument
   private var provisions: [Provision] = []
   private var footnotes: [Provision] = []
   private var preamble: Provision?
   private var starCounter = 0
+  /// Markers of a consolidated text (`▼C2`, `►M1`) waiting for the block they introduce.
+  private var pendingMarkers: [String] = []
 
-  init(context: ReadContext) {
+  /// Class names of both flavours (OJ first, consolidated second).
+  private enum Class {
+    static let articleTitle = ["oj-ti-art", "title-article-norm"]
+    static let articleHeading = ["oj-sti-art", "stitle-article-norm", "eli-title"]
+    static let divisionTitle = ["oj-ti-section-1", "title-division-1"]
+    static let divisionHeading = ["oj-ti-section-2", "title-division-2"]
+    static let groupHeading = ["oj-ti-grseq-1", "title-gr-seq-level-1", "title-gr-seq-level-2", "title-gr-seq-level-3"]
+    static let documentTitle = ["oj-doc-ti", "title-doc-first", "title-doc-last"]
+    static let footnote = ["oj-note", "footnote"]
+    static let annexTitle = ["title-annex-1"]
+    static let annexHeading = ["title-annex-2"]
+    static let marker = ["modref", "arrow"]
+  }
+
+  init(context: ReadContext) { self.init(context: context, consolidated: false) }
+
+  init(context: ReadContext, consolidated: Bool) {
     self.context = context
     tree = context.tree
+    instrument = Instrument(id: "", version: consolidated ? "consolidated" : "oj",
+                            format: consolidated ? .eurlexConsolidatedHTML : .eurlexHTML)
+  }
+
+  private func has(_ node: MarkupTree.NodeIndex, _ classes: [String]) -> Bool {
+    classes.contains { tree.hasClass(node, $0) }
   }
 
   mutating func read() -> Document {
@@ -26,7 +52,7 @@ struct EurLexHTMLReader: MarkupReader {
         if tree.name(child) == "body" {
           readContainer(child)
         } else {
-          context.mark(child, .wrapper)  // <head>: scripts, styles, the file name as title
+          readHead(child)
         }
       }
       if tree.name(root) != "html" { readContainer(root) }
@@ -36,14 +62,48 @@ struct EurLexHTMLReader: MarkupReader {
     return Document(instrument: instrument, provisions: provisions, footnotes: footnotes)
   }
 
+  /// `<head>` is outside the act; a consolidated page's `<title>` names the version:
+  /// "Consolidated TEXT: 32016R0679 — EN — 04.05.2016".
+  private mutating func readHead(_ node: MarkupTree.NodeIndex) {
+    if instrument.format == .eurlexConsolidatedHTML,
+      let title = tree.first(node, where: { tree.name($0) == "title" })
+    {
+      let parts = context.plainText(title, role: .wrapper).split(separator: " ")
+      if let celex = parts.first(where: { $0.count == 10 && $0.first == "3" }) {
+        instrument.celex = String(celex)
+        if let dotted = parts.last, let date = Vocabulary.isoDate(fromDotted: String(dotted)) {
+          instrument.date = date
+          instrument.id = "0" + celex.dropFirst() + "-" + date.filter { $0 != "-" }
+        }
+      }
+      if let dash = parts.firstIndex(of: "—"), dash + 1 < parts.count { instrument.language = parts[dash + 1].lowercased() }
+    }
+    context.mark(node, .wrapper)
+  }
+
   // MARK: Document level
 
   private mutating func readContainer(_ node: MarkupTree.NodeIndex) {
-    for child in tree.children(node) {
+    let children = Array(tree.children(node))
+    var index = 0
+    while index < children.count {
+      let child = children[index]
+      index += 1
       guard tree.isElement(child) else { continue }
       let name = tree.name(child)
-      if name == "p" {
+      if name == "p" && has(child, Class.annexTitle) {
+        // Consolidated annexes are not wrapped: the annex runs to the next annex title.
+        var end = index
+        while end < children.count, !isAnnexStart(children[end]), !has(children[end], Class.footnote) { end += 1 }
+        let number = Vocabulary.annexNumber(context.plainText(child)) ?? String(provisions.count)
+        provisions.append(readAnnex(child, parts: [child] + children[index..<end].filter(tree.isElement), number: number))
+        index = end
+      } else if name == "p" && has(child, Class.marker) {
+        takeMarkers(child)
+      } else if name == "p" {
         readLooseParagraph(child)
+      } else if name == "table" && instrument.format == .eurlexConsolidatedHTML {
+        context.mark(child, .header)  // the consolidated page's list of amending acts
       } else if name == "table" && provisions.isEmpty && preamble == nil {
         readMasthead(child)
       } else if name == "div" {
@@ -57,9 +117,9 @@ struct EurLexHTMLReader: MarkupReader {
   }
 
   private mutating func readLooseParagraph(_ node: MarkupTree.NodeIndex) {
-    if tree.hasClass(node, "oj-note") {
+    if has(node, Class.footnote) {
       readFootnote(node)
-    } else if tree.hasClass(node, "oj-doc-ti") {
+    } else if has(node, Class.documentTitle) {
       let text = context.plainText(node, role: .header)
       instrument.title = instrument.title.isEmpty ? text : instrument.title + " " + text
     } else {
@@ -83,9 +143,9 @@ struct EurLexHTMLReader: MarkupReader {
     let elements = tree.elements(node)
     if tree.hasClass(node, "eli-main-title") {
       readTitle(node)
-    } else if elements.contains(where: { tree.hasClass($0, "oj-ti-art") }) {
+    } else if elements.contains(where: { has($0, Class.articleTitle) }) {
       if let article = readArticle(node) { provisions.append(article) }
-    } else if let heading = elements.first(where: { tree.hasClass($0, "oj-ti-section-1") }) {
+    } else if let heading = elements.first(where: { has($0, Class.divisionTitle) }) {
       if let division = readDivision(node, heading: heading, parent: nil) {
         provisions.append(division)
       }
@@ -94,8 +154,8 @@ struct EurLexHTMLReader: MarkupReader {
     } else if let first = elements.first, tree.hasClass(first, "oj-doc-ti"),
       let number = Vocabulary.annexNumber(context.plainText(first, role: .provision))
     {
-      provisions.append(readAnnex(node, number: number))
-    } else if tree.hasClass(node, "oj-final") {
+      provisions.append(readAnnex(node, parts: tree.elements(node), number: number))
+    } else if tree.hasClass(node, "oj-final") || id.hasPrefix("fnp_") {
       provisions.append(readFinal(node))
     } else {
       readContainer(node)
@@ -197,18 +257,18 @@ struct EurLexHTMLReader: MarkupReader {
       id: divisionID, kind: kind, num: number,
       source: context.assembler.span(tree.sourceStart(node)))
     for child in tree.elements(node) where child != heading {
-      if tree.hasClass(child, "eli-title") {
+      if tree.hasClass(child, "eli-title") || has(child, Class.divisionHeading) {
         division.heading = context.plainText(child)
-      } else if tree.elements(child).contains(where: { tree.hasClass($0, "oj-ti-art") }) {
+      } else if has(child, Class.marker) {
+        takeMarkers(child)
+      } else if tree.elements(child).contains(where: { has($0, Class.articleTitle) }) {
         if let article = readArticle(child) { division.children.append(article) }
       } else if let inner = tree.elements(child).first(where: {
-        tree.hasClass($0, "oj-ti-section-1")
+        has($0, Class.divisionTitle)
       }) {
         if let sub = readDivision(child, heading: inner, parent: divisionID) {
           division.children.append(sub)
         }
-      } else if tree.hasClass(child, "oj-ti-section-2") {
-        division.heading = context.plainText(child)
       } else {
         let content = context.assembler.body(blocksOf(child, asItself: true), under: divisionID)
         division.text += content.text
@@ -220,7 +280,7 @@ struct EurLexHTMLReader: MarkupReader {
 
   private mutating func readArticle(_ node: MarkupTree.NodeIndex) -> Provision? {
     let elements = tree.elements(node)
-    guard let title = elements.first(where: { tree.hasClass($0, "oj-ti-art") }) else { return nil }
+    guard let title = elements.first(where: { has($0, Class.articleTitle) }) else { return nil }
     let label = context.plainText(title)
     guard let number = Vocabulary.articleNumber(label) else {
       context.diagnose(
@@ -233,7 +293,7 @@ struct EurLexHTMLReader: MarkupReader {
     var heading: String?
     var body: [Block] = []
     for child in elements where child != title {
-      if tree.hasClass(child, "eli-title") || tree.hasClass(child, "oj-sti-art") {
+      if has(child, Class.articleHeading) {
         heading = context.plainText(child)
       } else {
         body += blocksOf(child, asItself: true)
@@ -246,18 +306,20 @@ struct EurLexHTMLReader: MarkupReader {
       markers: content.markers)
   }
 
-  private mutating func readAnnex(_ node: MarkupTree.NodeIndex, number: String) -> Provision {
+  /// An annex: its title lines ("ANNEX III", then its heading), then its content. `parts` are the
+  /// elements that make it up (the container's children, or the run of siblings of a consolidated
+  /// page).
+  private mutating func readAnnex(_ node: MarkupTree.NodeIndex, parts: [MarkupTree.NodeIndex], number: String)
+    -> Provision
+  {
     let annexID = context.assembler.claim(PinpointID(.annex, number), at: tree.sourceStart(node))
     var heading: [String] = []
     var body: [Block] = []
     var titleBlock = true
-    for child in tree.elements(node) {
-      if titleBlock && tree.hasClass(child, "oj-doc-ti") {
-        if !heading.isEmpty
-          || Vocabulary.annexNumber(context.plainText(child, role: .provision)) == nil
-        {
-          heading.append(context.plainText(child))
-        }
+    for child in parts {
+      if titleBlock && has(child, Class.documentTitle + Class.annexTitle + Class.annexHeading) {
+        let text = context.plainText(child)
+        if !heading.isEmpty || Vocabulary.annexNumber(text) == nil { heading.append(text) }
         continue
       }
       titleBlock = false
@@ -265,85 +327,164 @@ struct EurLexHTMLReader: MarkupReader {
     }
     let content = context.assembler.body(groupAnnexSections(body), under: annexID)
     return Provision(
-      id: annexID, kind: .annex, num: number,
-      heading: heading.isEmpty ? nil : heading.joined(separator: " "),
-      text: content.text, children: content.children,
-      source: context.assembler.span(tree.sourceStart(node)))
+      id: annexID, kind: .annex, num: number, heading: heading.isEmpty ? nil : heading.joined(separator: " "),
+      text: content.text, children: content.children, source: context.assembler.span(tree.sourceStart(node)))
+  }
+
+  /// A consolidated annex title line ("BIJLAGE X"); the class also marks its heading line.
+  private func isAnnexStart(_ node: MarkupTree.NodeIndex) -> Bool {
+    guard tree.isElement(node), has(node, Class.annexTitle) else { return false }
+    var bytes: [UInt8] = []
+    tree.appendText(node, to: &bytes)
+    return Vocabulary.annexNumber(Normalizer.normalize(bytes)) != nil
+  }
+
+  /// Reads a marker block (`<p class="modref">▼C2</p>`): its markers apply to the next text.
+  private mutating func takeMarkers(_ node: MarkupTree.NodeIndex) {
+    var bytes: [UInt8] = []
+    tree.appendText(node, to: &bytes)
+    context.mark(node, .marker)
+    var block = TextBlock(bytes: bytes, source: tree.sourceStart(node))
+    Markers.extract(from: &block)
+    // ▼B marks a return to the basic act: nothing to record.
+    pendingMarkers += block.markers.filter { $0 != "▼B" && $0 != "►B" }
+  }
+
+  /// Collects a text block, moving amendment markers from its text to its metadata.
+  private mutating func textBlock(_ node: MarkupTree.NodeIndex) -> TextBlock {
+    var block = TextBlock(source: tree.sourceStart(node))
+    collectText(node, into: &block)
+    if instrument.format == .eurlexConsolidatedHTML { Markers.extract(from: &block) }
+    if !pendingMarkers.isEmpty && !Numbering.trimmed(block.bytes).isEmpty {
+      block.markers = pendingMarkers + block.markers
+      pendingMarkers = []
+    }
+    return block
   }
 
   // MARK: Blocks
 
-  /// The blocks inside `node` (or `node` itself as one block when `asItself` and it is a block).
+  /// The blocks inside `node` (or `node` itself as one block when `asItself`). A run of inline
+  /// children (text, links, spans) is one text block, as in `<div>text <a>(1)</a>, more</div>`.
   private mutating func blocksOf(_ node: MarkupTree.NodeIndex, asItself: Bool = false) -> [Block] {
     if asItself { return blocks(for: node) }
     var result: [Block] = []
-    for child in tree.children(node) { result += blocks(for: child) }
+    var inline: TextBlock?
+    func flush(_ reader: inout EurLexHTMLReader) {
+      if var block = inline {
+        if reader.instrument.format == .eurlexConsolidatedHTML { Markers.extract(from: &block) }
+        if !Numbering.trimmed(block.bytes).isEmpty {
+          if !reader.pendingMarkers.isEmpty {
+            block.markers = reader.pendingMarkers + block.markers
+            reader.pendingMarkers = []
+          }
+          result.append(.text(block))
+        }
+      }
+      inline = nil
+    }
+    for child in tree.children(node) {
+      if tree.isText(child) || !Self.blockElements.contains(tree.name(child)) {
+        if inline == nil { inline = TextBlock(source: tree.sourceStart(child)) }
+        collectText(child, into: &inline!)  // non-nil: set on the line above
+      } else {
+        flush(&self)
+        result += blocks(for: child)
+      }
+    }
+    flush(&self)
     return result
   }
 
+  /// Elements that start their own block; everything else is inline.
+  private static let blockElements: Set<String> = [
+    "p", "div", "table", "tbody", "thead", "tr", "td", "th", "ul", "ol", "li", "hr", "col", "colgroup", "img", "br",
+  ]
+
   private mutating func blocks(for node: MarkupTree.NodeIndex) -> [Block] {
     if tree.isText(node) {
-      let bytes = tree.textBytes(node)
-      guard bytes.contains(where: { !Numbering.isSpace($0) }) else { return [] }
-      var block = TextBlock(source: tree.sourceStart(node))
-      collectText(node, into: &block)
-      return [.text(block)]
+      guard tree.textBytes(node).contains(where: { !Numbering.isSpace($0) }) else { return [] }
+      return [.text(textBlock(node))]
     }
-    let name = tree.name(node)
-    switch name {
+    switch tree.name(node) {
     case "p":
-      if tree.hasClass(node, "oj-note") {
+      if has(node, Class.footnote) {
         readFootnote(node)
         return []
       }
-      if tree.hasClass(node, "oj-ti-grseq-1") {
-        return [
-          .group(
-            kind: .annexSection, prefix: .section, number: "", heading: context.plainText(node),
-            source: tree.sourceStart(node), body: [])
-        ]
+      if has(node, Class.marker) {
+        takeMarkers(node)
+        return []
       }
-      var block = TextBlock(source: tree.sourceStart(node))
-      collectText(node, into: &block)
-      return [.text(block)]
+      if has(node, Class.groupHeading) {
+        return [.group(kind: .annexSection, prefix: .section, number: "", heading: context.plainText(node),
+                       source: tree.sourceStart(node), body: [])]
+      }
+      return [.text(textBlock(node))]
     case "table":
       return tableBlocks(node)
     case "div":
-      if tree.hasClass(node, "oj-enumeration-spacing") {
-        // Annex enumerations: <p style="display: inline">1.</p><p style="display: inline">text</p>.
-        let parts = tree.elements(node)
-        if let first = parts.first, hasText(first) {
-          var label: [UInt8] = []
-          tree.appendText(first, to: &label)
-          let number = Numbering.trimmed(label)
-          if Numbering.isItemNumber(number) {
-            context.mark(first, .provision)
-            return [.item(number: String(decoding: number, as: UTF8.self), source: tree.sourceStart(node),
-                          body: parts.dropFirst().flatMap { blocks(for: $0) })]
-          }
-        }
-      }
-      if let number = paragraphNumber(node) {
-        var body = blocksOf(node)
-        if case .text(var first)? = body.first,
-          let split = Numbering.splitParagraphNumber(first.bytes)
-        {
-          first.bytes = split.rest
-          body[0] = .text(first)
-          return [.paragraph(number: split.number, source: tree.sourceStart(node), body: body)]
-        }
-        return [.paragraph(number: number, source: tree.sourceStart(node), body: body)]
-      }
-      return blocksOf(node)
-    case "hr", "col", "colgroup", "img":
+      return divisionBlocks(node)
+    case "hr", "col", "colgroup", "img", "br":
       return []
     case "tbody", "thead", "tr", "td", "th":
       return blocksOf(node)
     default:
-      var block = TextBlock(source: tree.sourceStart(node))
-      collectText(node, into: &block)
+      return [.text(textBlock(node))]
+    }
+  }
+
+  private mutating func divisionBlocks(_ node: MarkupTree.NodeIndex) -> [Block] {
+    let parts = tree.elements(node)
+    // OJ annex enumerations: <p style="display: inline">1.</p><p style="display: inline">text</p>.
+    // Consolidated lists: <div class="list grid-list-column-1">(a)</div><div class="grid-list-column-2">…</div>.
+    if tree.hasClass(node, "oj-enumeration-spacing") || tree.hasClass(node, "grid-list"),
+      let first = parts.first, let number = itemNumber(first)
+    {
+      context.mark(first, .provision)
+      let body = tree.hasClass(node, "grid-list") ? parts.dropFirst().flatMap { blocksOf($0) }
+        : parts.dropFirst().flatMap { blocks(for: $0) }
+      return [.item(number: number, source: tree.sourceStart(node), body: body)]
+    }
+    // Consolidated numbered paragraphs: <div class="norm"><span class="no-parag">1.</span>…</div>.
+    if tree.hasClass(node, "norm"), let label = tree.elements(node).first(where: { tree.hasClass($0, "no-parag") }) {
+      var bytes: [UInt8] = []
+      tree.appendText(label, to: &bytes)
+      context.mark(label, .provision)
+      let number = Numbering.clean(String(decoding: Numbering.stripQuote(bytes), as: UTF8.self))
+      var body: [Block] = []
+      for child in tree.children(node) where child != label { body += blocks(for: child) }
+      return [.paragraph(number: number, source: tree.sourceStart(node), body: body)]
+    }
+    // Consolidated annex enumerations: a hanging-indent div whose text starts with its number.
+    if let style = tree.attribute(node, "style"), style.contains("text-indent: -"), parts.count == 1,
+      tree.name(parts[0]) == "p"
+    {
+      var block = textBlock(parts[0])
+      if let (number, rest) = Numbering.splitItemNumber(block.bytes) {
+        block.bytes = rest
+        return [.item(number: number, source: tree.sourceStart(node), body: [.text(block)])]
+      }
       return [.text(block)]
     }
+    if let number = paragraphNumber(node) {
+      var body = blocksOf(node)
+      if case .text(var first)? = body.first, let split = Numbering.splitParagraphNumber(first.bytes) {
+        first.bytes = split.rest
+        body[0] = .text(first)
+        return [.paragraph(number: split.number, source: tree.sourceStart(node), body: body)]
+      }
+      return [.paragraph(number: number, source: tree.sourceStart(node), body: body)]
+    }
+    return blocksOf(node)
+  }
+
+  /// The trimmed text of `node` when it is a list-item number ("(a)", "1.", "—").
+  private func itemNumber(_ node: MarkupTree.NodeIndex) -> String? {
+    var label: [UInt8] = []
+    tree.appendText(node, to: &label)
+    let number = Numbering.trimmed(Numbering.stripQuote(label))
+    return Numbering.isItemNumber(number) ? String(decoding: number, as: UTF8.self) : nil
   }
 
   /// A numbered-list table is rows of (number | content); anything else is a data table, kept as
@@ -360,22 +501,14 @@ struct EurLexHTMLReader: MarkupReader {
       // Rows are (number | content), sometimes after an empty indentation cell.
       let cells = tree.elements(row).filter { (tree.name($0) == "td" || tree.name($0) == "th") && hasText($0) }
       guard cells.count == 2, !tree.hasClass(node, "oj-table") else { return [dataTable(node)] }
-      var label: [UInt8] = []
-      tree.appendText(cells[0], to: &label)
-      let number = Numbering.trimmed(Numbering.stripQuote(label))
-      guard Numbering.isItemNumber(number) else { return [dataTable(node)] }
+      guard let number = itemNumber(cells[0]) else { return [dataTable(node)] }
       context.mark(cells[0], .provision)
-      items.append(.item(number: String(decoding: number, as: UTF8.self), source: tree.sourceStart(row),
-                         body: blocksOf(cells[1])))
+      items.append(.item(number: number, source: tree.sourceStart(row), body: blocksOf(cells[1])))
     }
     return items
   }
 
-  private mutating func dataTable(_ node: MarkupTree.NodeIndex) -> Block {
-    var block = TextBlock(source: tree.sourceStart(node))
-    collectText(node, into: &block)
-    return .text(block)
-  }
+  private mutating func dataTable(_ node: MarkupTree.NodeIndex) -> Block { .text(textBlock(node)) }
 
   private func hasText(_ node: MarkupTree.NodeIndex) -> Bool {
     var bytes: [UInt8] = []
@@ -403,9 +536,11 @@ struct EurLexHTMLReader: MarkupReader {
         }
       },
       skip: { index in
-        // Footnote call-outs "(1)" live in an <a href="#ntr…"> around a `oj-note-tag` span.
+        // Footnote call-outs: OJ pages link "(1)" to "#ntr…"; consolidated pages link the number
+        // alone to "#E0001" (the brackets stay outside the link).
         if tree.name(index) == "a", let href = tree.attributeBytes(index, tree.nameID("href")),
           href.starts(with: Array("#ntr".utf8)) || href.starts(with: Array("#ntc".utf8))
+            || href.starts(with: Array("#E0".utf8)) || href.starts(with: Array("#src.E".utf8))
         {
           return .footnote
         }
@@ -423,6 +558,8 @@ struct EurLexHTMLReader: MarkupReader {
       if number == "*" {
         starCounter += 1
         number = "star\(starCounter)"
+      } else if number.isEmpty {
+        number = String(footnotes.count + 1)  // consolidated pages leave the call-out number empty
       }
     }
     var block = TextBlock(source: tree.sourceStart(node))

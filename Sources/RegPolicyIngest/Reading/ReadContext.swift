@@ -48,7 +48,15 @@ struct ReadContext {
     replacement: (MarkupTree.NodeIndex) -> [UInt8]? = { _ in nil }
   ) {
     if tree.isText(node) {
-      block.bytes.append(contentsOf: tree.textBytes(node))
+      var text = tree.textBytes(node)
+      if block.dropsClosingBracket {
+        // The ")" of a "(<a>1</a>)" call-out whose "(" was dropped.
+        block.dropsClosingBracket = false
+        if let first = text.firstIndex(where: { !Numbering.isSpace($0) }), text[first] == UInt8(ascii: ")") {
+          text = text[(first + 1)...]
+        }
+      }
+      block.bytes.append(contentsOf: text)
       if roles[Int(node)] == .unassigned { roles[Int(node)] = .provision }
       return
     }
@@ -58,11 +66,17 @@ struct ReadContext {
       // space in others ("Bank&#160;<a>(1)</a>"); drop the space so every markup gives the same text.
       if role == .footnote {
         block.bytes = Numbering.trimmedEnd(block.bytes)
+        if block.bytes.last == UInt8(ascii: "(") {
+          block.bytes.removeLast()
+          block.bytes = Numbering.trimmedEnd(block.bytes)
+          block.dropsClosingBracket = true
+        }
       }
       return
     }
     if let text = replacement(node) {
       block.bytes.append(contentsOf: text)
+      mark(node, .provision)
       return
     }
     let separate = isBlock(node)
