@@ -45,6 +45,26 @@ struct Assembler {
     return PinpointID(rawValue: "\(id.rawValue)-dup\(counter)")
   }
 
+  /// Text and list items that follow a numbered paragraph belong to it: consolidated pages print a
+  /// paragraph's further subparagraphs as siblings of the paragraph's container.
+  static func foldIntoParagraphs(_ blocks: [Block]) -> [Block] {
+    guard blocks.contains(where: { if case .paragraph = $0 { true } else { false } }) else { return blocks }
+    var result: [Block] = []
+    for block in blocks {
+      switch block {
+      case .text, .item:
+        if case .paragraph(let number, let source, let body)? = result.last {
+          result[result.count - 1] = .paragraph(number: number, source: source, body: body + [block])
+        } else {
+          result.append(block)
+        }
+      case .paragraph, .group:
+        result.append(block)
+      }
+    }
+    return result
+  }
+
   /// Builds the body of the provision `id`: its own text, its markers and its children.
   mutating func body(_ blocks: [Block], under id: PinpointID) -> (
     text: String, markers: [String], children: [Provision]

@@ -299,6 +299,7 @@ struct EurLexHTMLReader: MarkupReader {
         body += blocksOf(child, asItself: true)
       }
     }
+    if instrument.format == .eurlexConsolidatedHTML { body = Assembler.foldIntoParagraphs(body) }
     let content = context.assembler.body(body, under: articleID)
     return Provision(
       id: articleID, kind: .article, num: number, heading: heading, text: content.text,
