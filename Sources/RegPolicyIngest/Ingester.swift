@@ -120,7 +120,9 @@ public enum Ingester {
     case .formexDescriptor:
       return try FormexPackage.read(descriptor: file, options: options, into: &result)
     case .json, .format(.playbook):
-      document = try PlaybookReader.read(file)
+      let (read, fidelity) = try PlaybookReader.read(file)
+      document = read
+      if options.fidelity { result.fidelity.append(fidelity) }
     case .format(let format):
       document = try readMarkup(file, format: format, options: options, into: &result)
     }

@@ -1,7 +1,203 @@
 import RegPolicyModel
 
+/// Reads Akoma Ntoso 3.0 in the EU profile (AKN4EU, as LEOS exports it). Element names carry the
+/// legal structure (`article`, `paragraph`, `point`, `recital`, `citation`); numbers come from `num`.
 struct AkomaNtosoReader: MarkupReader {
   var context: ReadContext
+  private let tree: MarkupTree
+  private var instrument = Instrument(id: "", version: "proposal", format: .akn4eu)
+  private var provisions: [Provision] = []
+  private var footnotes: [Provision] = []
+  /// The enacting formula's clause ("This Regulation shall be binding …") and the conclusions.
+  private var finalBlocks: [Block] = []
+  private var finalSource: Int?
 
-  mutating func read() -> Document { Document(instrument: Instrument(id: "", format: .formex)) }
+  /// Elements whose content is inline text; all others structure the document.
+  private static let inlineNames: Set<String> = [
+    "ref", "mref", "i", "b", "u", "sup", "sub", "span", "date", "docType", "docStage", "docPurpose", "docTitle",
+    "docNumber", "docketNumber", "term", "def", "inline", "a", "abbr", "organization", "person", "role", "location",
+    "signature", "quotedText", "marker", "authorialNote", "br", "eol",
+  ]
+
+  init(context: ReadContext) {
+    self.context = context
+    tree = context.tree
+  }
+
+  mutating func read() -> Document {
+    for root in tree.roots where tree.isElement(root) {
+      for document in tree.elements(root) { readDocument(document) }
+      if let finalSource {
+        let finalID = context.assembler.claim(PinpointID(rawValue: PinpointID.Prefix.final.rawValue), at: finalSource)
+        let content = context.assembler.body(finalBlocks, under: finalID)
+        provisions.append(Provision(id: finalID, kind: .final, text: content.text, children: content.children,
+                                    source: context.assembler.span(finalSource)))
+      }
+      for note in tree.descendants(root, where: { tree.name($0) == "authorialNote" }) { readFootnote(note) }
+    }
+    return Document(instrument: instrument, provisions: provisions, footnotes: footnotes)
+  }
+
+  private mutating func readDocument(_ node: MarkupTree.NodeIndex) {
+    for part in tree.elements(node) {
+      switch tree.name(part) {
+      case "meta": readMeta(part)
+      case "preface":
+        var lines: [String] = []
+        for p in tree.descendants(part, where: { tree.name($0) == "p" }) { lines.append(context.plainText(p, role: .header)) }
+        context.mark(part, .header)
+        instrument.title = lines.joined(separator: " ")
+      case "preamble": provisions.append(readPreamble(part))
+      case "body", "mainBody":
+        var body: [Provision] = []
+        readStructure(part, parent: nil, into: &body)
+        provisions += body
+      case "conclusions":
+        finalSource = finalSource ?? tree.sourceStart(part)
+        finalBlocks += blocks(part)
+      default:
+        context.mark(part, .header)  // attachments, cover pages
+      }
+    }
+  }
+
+  private mutating func readMeta(_ node: MarkupTree.NodeIndex) {
+    for element in tree.descendants(node, where: { _ in true }) {
+      switch tree.name(element) {
+      case "FRBRnumber": if instrument.id.isEmpty { instrument.id = tree.attribute(element, "value") ?? "" }
+      case "FRBRlanguage": instrument.language = tree.attribute(element, "language") ?? ""
+      default: break
+      }
+    }
+    context.mark(node, .header)
+  }
+
+  private mutating func readPreamble(_ node: MarkupTree.NodeIndex) -> Provision {
+    let preambleID = context.assembler.claim(PinpointID(rawValue: PinpointID.Prefix.preamble.rawValue), at: tree.sourceStart(node))
+    var texts: [Block] = []
+    var children: [Provision] = []
+    for element in tree.descendants(node, where: { ["formula", "citation", "recital", "intro"].contains(tree.name($0)) }) {
+      switch tree.name(element) {
+      case "citation":
+        let number = String(children.filter { $0.kind == .citation }.count + 1)
+        let citationID = context.assembler.claim(PinpointID(.citation, number), at: tree.sourceStart(element))
+        let content = context.assembler.body(blocks(element), under: citationID)
+        children.append(Provision(id: citationID, kind: .citation, num: number, text: content.text, children: content.children,
+                                  source: context.assembler.span(tree.sourceStart(element))))
+      case "recital":
+        let number = Numbering.clean(numText(element) ?? String(children.filter { $0.kind == .recital }.count + 1))
+        let recitalID = context.assembler.claim(PinpointID(.recital, number), at: tree.sourceStart(element))
+        let content = context.assembler.body(blocks(element), under: recitalID)
+        children.append(Provision(id: recitalID, kind: .recital, num: number, text: content.text, children: content.children,
+                                  source: context.assembler.span(tree.sourceStart(element))))
+      default:
+        texts += blocks(element)
+      }
+    }
+    let content = context.assembler.body(texts, under: preambleID)
+    let all = (content.children + children).sorted { $0.source.startOffset < $1.source.startOffset }
+    return Provision(id: preambleID, kind: .preamble, text: content.text, children: all,
+                     source: context.assembler.span(tree.sourceStart(node)))
+  }
+
+  private mutating func readStructure(_ node: MarkupTree.NodeIndex, parent: PinpointID?, into list: inout [Provision]) {
+    for child in tree.elements(node) {
+      let name = tree.name(child)
+      if name == "article" {
+        if let article = readArticle(child) { list.append(article) }
+      } else if name == "clause" {
+        finalSource = finalSource ?? tree.sourceStart(child)
+        finalBlocks += blocks(child)
+      } else if let (kind, prefix) = Self.divisions[name] {
+        let label = numText(child) ?? ""
+        let number = Vocabulary.division(label)?.number ?? label
+            let divisionID = context.assembler.claim(parent?.appending(prefix, number) ?? PinpointID(prefix, number),
+                                                 at: tree.sourceStart(child))
+        var division = Provision(id: divisionID, kind: kind, num: number, heading: headingText(child),
+                                 source: context.assembler.span(tree.sourceStart(child)))
+        readStructure(child, parent: divisionID, into: &division.children)
+        list.append(division)
+      } else if name != "num" && name != "heading" {
+        context.diagnose(DiagnosticCode.unplacedText, .warning, at: tree.sourceStart(child), "unexpected '\(name)' in the body")
+      }
+    }
+  }
+
+  private static let divisions: [String: (ProvisionKind, PinpointID.Prefix)] = [
+    "part": (.part, .part), "title": (.title, .title), "chapter": (.chapter, .chapter), "section": (.section, .section),
+    "subsection": (.subsection, .subsection),
+  ]
+
+  private mutating func readArticle(_ node: MarkupTree.NodeIndex) -> Provision? {
+    guard let label = numText(node), let number = Vocabulary.articleNumber(label) else {
+      context.diagnose(DiagnosticCode.unplacedText, .warning, at: tree.sourceStart(node), "article without a number")
+      return nil
+    }
+    let articleID = context.assembler.claim(PinpointID(.article, number), at: tree.sourceStart(node))
+    let content = context.assembler.body(blocks(node), under: articleID)
+    return Provision(id: articleID, kind: .article, num: number, heading: headingText(node), text: content.text,
+                     children: content.children, source: context.assembler.span(tree.sourceStart(node)))
+  }
+
+  // MARK: Blocks
+
+  private mutating func blocks(_ node: MarkupTree.NodeIndex) -> [Block] {
+    var result: [Block] = []
+    var pending: TextBlock?
+    func flush() {
+      if let block = pending, !Numbering.trimmed(block.bytes).isEmpty { result.append(.text(block)) }
+      pending = nil
+    }
+    for child in tree.children(node) {
+      if tree.isText(child) || Self.inlineNames.contains(tree.name(child)) {
+        if pending == nil { pending = TextBlock(source: tree.sourceStart(child)) }
+        collect(child, into: &pending!)  // non-nil: set on the line above
+        continue
+      }
+      flush()
+      switch tree.name(child) {
+      case "num", "heading":
+        context.mark(child, .provision)  // read by the parent
+      case "paragraph":
+        // LEOS writes the single unnumbered paragraph of an article as a paragraph without num.
+        if let label = numText(child) {
+          result.append(.paragraph(number: Numbering.clean(label), source: tree.sourceStart(child), body: blocks(child)))
+        } else {
+          result += blocks(child)
+        }
+      case "point", "indent":
+        result.append(.item(number: numText(child) ?? "—", source: tree.sourceStart(child), body: blocks(child)))
+      default:
+        result += blocks(child)
+      }
+    }
+    flush()
+    return result
+  }
+
+  private mutating func numText(_ node: MarkupTree.NodeIndex) -> String? {
+    guard let num = tree.elements(node).first(where: { tree.name($0) == "num" }) else { return nil }
+    let text = context.plainText(num)
+    return text.isEmpty ? nil : text
+  }
+
+  private mutating func headingText(_ node: MarkupTree.NodeIndex) -> String? {
+    tree.elements(node).first(where: { tree.name($0) == "heading" }).map { context.plainText($0) }
+  }
+
+  private mutating func collect(_ node: MarkupTree.NodeIndex, into block: inout TextBlock) {
+    let tree = self.tree
+    context.collect(node, into: &block, isBlock: { tree.name($0) == "br" || tree.name($0) == "eol" },
+                    skip: { tree.name($0) == "authorialNote" ? .footnote : nil })
+  }
+
+  private mutating func readFootnote(_ node: MarkupTree.NodeIndex) {
+    let number = tree.attribute(node, "marker") ?? String(footnotes.count + 1)
+    var block = TextBlock(source: tree.sourceStart(node))
+    for child in tree.children(node) { collect(child, into: &block) }
+    context.mark(node, .footnote)
+    let footnoteID = context.assembler.claim(PinpointID(.footnote, number), at: tree.sourceStart(node))
+    footnotes.append(Provision(id: footnoteID, kind: .footnote, num: number, text: Assembler.text(block),
+                               source: context.assembler.span(tree.sourceStart(node))))
+  }
 }

@@ -187,7 +187,17 @@ struct EurLexHTMLReader: MarkupReader {
             id: citationID, kind: .citation, num: number, text: content.text,
             children: content.children, source: context.assembler.span(tree.sourceStart(child))))
       } else if id.hasPrefix("rct_") {
-        if let recital = readRecital(child) { children.append(recital) }
+        // A recital is one numbered row: (N) | text. Some OJ pages wrap "Whereas:" in a recital
+        // container too; that stays preamble text.
+        let items = blocksOf(child)
+        if items.count == 1, case .item(let number, let source, let body) = items[0] {
+          let recitalID = context.assembler.claim(PinpointID(.recital, Numbering.clean(number)), at: source)
+          let content = context.assembler.body(body, under: recitalID)
+          children.append(Provision(id: recitalID, kind: .recital, num: Numbering.clean(number), text: content.text,
+                                    children: content.children, source: context.assembler.span(tree.sourceStart(child))))
+        } else {
+          blocks += items
+        }
       } else {
         blocks += blocksOf(child, asItself: true)
       }
@@ -206,22 +216,6 @@ struct EurLexHTMLReader: MarkupReader {
   /// Orders the preamble's subparagraphs and its citations/recitals by source position.
   private func merge(_ a: [Provision], _ b: [Provision]) -> [Provision] {
     (a + b).sorted { $0.source.startOffset < $1.source.startOffset }
-  }
-
-  private mutating func readRecital(_ node: MarkupTree.NodeIndex) -> Provision? {
-    let items = blocksOf(node)
-    // A recital is one numbered row: (N) | text.
-    if items.count == 1, case .item(let number, let source, let body) = items[0] {
-      let recitalID = context.assembler.claim(
-        PinpointID(.recital, Numbering.clean(number)), at: source)
-      let content = context.assembler.body(body, under: recitalID)
-      return Provision(
-        id: recitalID, kind: .recital, num: Numbering.clean(number), text: content.text,
-        children: content.children, source: context.assembler.span(tree.sourceStart(node)))
-    }
-    context.diagnose(
-      DiagnosticCode.unplacedText, .warning, at: tree.sourceStart(node), "recital without a number")
-    return nil
   }
 
   private mutating func readFinal(_ node: MarkupTree.NodeIndex) -> Provision {
@@ -248,10 +242,9 @@ struct EurLexHTMLReader: MarkupReader {
       readContainer(node)
       return nil
     }
-    // Sections nest in their chapter (cpt_III.sct_2); chapters, titles and parts stand alone.
-    let base = kind == .section || kind == .subsection ? parent : nil
+    // Divisions nest in their parent division: cpt_III.sct_2, tit_II.cpt_1.
     let divisionID = context.assembler.claim(
-      base?.appending(prefix, number) ?? PinpointID(prefix, number),
+      parent?.appending(prefix, number) ?? PinpointID(prefix, number),
       at: tree.sourceStart(node))
     var division = Provision(
       id: divisionID, kind: kind, num: number,

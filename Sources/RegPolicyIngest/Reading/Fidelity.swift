@@ -26,6 +26,14 @@ public struct Fidelity: Hashable, Sendable {
     return body == 0 ? 0 : Double(provision + footnote) / Double(body)
   }
 
+  /// A report from counts a reader made itself (JSON sources, which have no markup tree).
+  init(file: String, provision: Int, header: Int, unplaced: Int) {
+    self.file = file
+    self.provision = provision
+    self.header = header
+    self.unplaced = unplaced
+  }
+
   init(context: ReadContext) {
     file = context.file
     let tree = context.tree

@@ -192,8 +192,7 @@ struct FormexReader: MarkupReader {
                        "division heading '\(label)' not recognised")
       return nil
     }
-    let base = kind == .section || kind == .subsection ? parent : nil
-    let divisionID = context.assembler.claim(base?.appending(prefix, number) ?? PinpointID(prefix, number),
+    let divisionID = context.assembler.claim(parent?.appending(prefix, number) ?? PinpointID(prefix, number),
                                              at: tree.sourceStart(node))
     var division = Provision(id: divisionID, kind: kind, num: number, source: context.assembler.span(tree.sourceStart(node)))
     if let sti = tree.elements(title).first(where: { tree.name($0) == "STI" }) { division.heading = context.plainText(sti) }
