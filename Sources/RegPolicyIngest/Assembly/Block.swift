@@ -143,15 +143,28 @@ enum Numbering {
   }
 
   static func trimmed<Bytes: Collection<UInt8>>(_ text: Bytes) -> [UInt8] {
-    var bytes = Array(text)
-    while let first = bytes.first, isSpace(first) { bytes.removeFirst() }
-    while let last = bytes.last, isSpace(last) { bytes.removeLast() }
-    // Trailing or leading U+00A0.
-    while bytes.count >= 2, bytes[bytes.count - 2] == 0xC2, bytes[bytes.count - 1] == 0xA0 {
-      bytes.removeLast(2)
+    let bytes = Array(text)
+    var start = 0
+    var end = bytes.count
+    while start < end {
+      if isSpace(bytes[start]) {
+        start += 1
+      } else if start + 1 < end, bytes[start] == 0xC2, bytes[start + 1] == 0xA0 {
+        start += 2
+      } else {
+        break
+      }
     }
-    while bytes.count >= 2, bytes[0] == 0xC2, bytes[1] == 0xA0 { bytes.removeFirst(2) }
-    return bytes
+    while end > start {
+      if isSpace(bytes[end - 1]) {
+        end -= 1
+      } else if end - 2 >= start, bytes[end - 2] == 0xC2, bytes[end - 1] == 0xA0 {
+        end -= 2
+      } else {
+        break
+      }
+    }
+    return start == 0 && end == bytes.count ? bytes : Array(bytes[start..<end])
   }
 
   static func isSpace(_ byte: UInt8) -> Bool {

@@ -152,16 +152,30 @@ final class MarkupTree {
 
   /// Whether the element's space-separated `class` attribute contains `token`.
   func hasClass(_ node: NodeIndex, _ token: String) -> Bool {
-    guard let value = attributeBytes(node, nameID("class")) else { return false }
-    let token = Array(token.utf8)
+    guard let value = attributeBytes(node, classID) else { return false }
+    let length = token.utf8.count
     var start = value.startIndex
     while start < value.endIndex {
       var end = start
       while end < value.endIndex && value[end] != UInt8(ascii: " ") { end += 1 }
-      if end - start == token.count && value[start..<end].elementsEqual(token) { return true }
+      if end - start == length && value[start..<end].elementsEqual(token.utf8) { return true }
       start = end + 1
     }
     return false
+  }
+
+  /// The id of the `class` attribute name, looked up once.
+  private lazy var classID: Int32? = nameID("class")
+
+  /// A lookup table: `table[nameID]` is true for the element names given.
+  func nameTable(_ names: Set<String>) -> [Bool] {
+    self.names.map { names.contains($0) }
+  }
+
+  /// Whether the element's name is marked in a table from `nameTable`.
+  func isNamed(_ node: NodeIndex, in table: [Bool]) -> Bool {
+    let id = nodes[Int(node)].name
+    return id >= 0 && table[Int(id)]
   }
 
   /// The bytes of a text node.

@@ -16,6 +16,9 @@ struct EurLexHTMLReader: MarkupReader {
   private var footnotes: [Provision] = []
   private var preamble: Provision?
   private var starCounter = 0
+  /// `blockElements` and the elements whose text is kept apart by a space, by name id.
+  private let blockTable: [Bool]
+  private let separatorTable: [Bool]
   /// Markers of a consolidated text (`▼C2`, `►M1`) waiting for the block they introduce.
   private var pendingMarkers: [String] = []
 
@@ -38,6 +41,8 @@ struct EurLexHTMLReader: MarkupReader {
   init(context: ReadContext, consolidated: Bool) {
     self.context = context
     tree = context.tree
+    blockTable = tree.nameTable(Self.blockElements)
+    separatorTable = tree.nameTable(["p", "div", "td", "th", "tr", "br", "li", "table"])
     instrument = Instrument(id: "", version: consolidated ? "consolidated" : "oj",
                             format: consolidated ? .eurlexConsolidatedHTML : .eurlexHTML)
   }
@@ -378,7 +383,7 @@ struct EurLexHTMLReader: MarkupReader {
       inline = nil
     }
     for child in tree.children(node) {
-      if tree.isText(child) || !Self.blockElements.contains(tree.name(child)) {
+      if tree.isText(child) || !tree.isNamed(child, in: blockTable) {
         if inline == nil { inline = TextBlock(source: tree.sourceStart(child)) }
         collectText(child, into: &inline!)  // non-nil: set on the line above
       } else {
@@ -521,18 +526,15 @@ struct EurLexHTMLReader: MarkupReader {
 
   private mutating func collectText(_ node: MarkupTree.NodeIndex, into block: inout TextBlock) {
     let tree = self.tree
+    let separators = separatorTable
+    let anchor = tree.nameID("a")
     context.collect(
       node, into: &block,
-      isBlock: { index in
-        switch tree.name(index) {
-        case "p", "div", "td", "th", "tr", "br", "li", "table": true
-        default: false
-        }
-      },
+      isBlock: { tree.isNamed($0, in: separators) },
       skip: { index in
         // Footnote call-outs: OJ pages link "(1)" to "#ntr…"; consolidated pages link the number
         // alone to "#E0001" (the brackets stay outside the link).
-        if tree.name(index) == "a", let href = tree.attributeBytes(index, tree.nameID("href")),
+        if tree.hasName(index, anchor), let href = tree.attributeBytes(index, tree.nameID("href")),
           href.starts(with: Array("#ntr".utf8)) || href.starts(with: Array("#ntc".utf8))
             || href.starts(with: Array("#E0".utf8)) || href.starts(with: Array("#src.E".utf8))
         {

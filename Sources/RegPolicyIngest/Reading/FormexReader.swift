@@ -19,9 +19,13 @@ struct FormexReader: MarkupReader {
     "BLK", "GR.TBL", "FORMULA.S", "LIST.AMEND", "ARTICLE", "DIVISION", "SIGNATURE", "PL.DATE", "SIGNATORY",
   ]
 
+  /// `blockNames` by name id.
+  private let blockTable: [Bool]
+
   init(context: ReadContext) {
     self.context = context
     tree = context.tree
+    blockTable = tree.nameTable(Self.blockNames)
   }
 
   mutating func read() -> Document {
@@ -276,7 +280,7 @@ struct FormexReader: MarkupReader {
       pending = nil
     }
     for child in tree.children(node) {
-      if tree.isText(child) || !Self.blockNames.contains(tree.name(child)) {
+      if tree.isText(child) || !tree.isNamed(child, in: blockTable) {
         if pending == nil { pending = TextBlock(source: tree.sourceStart(child)) }
         collect(child, into: &pending!)  // non-nil: set on the line above
       } else {
@@ -377,7 +381,7 @@ struct FormexReader: MarkupReader {
     let tree = self.tree
     context.collect(
       node, into: &block,
-      isBlock: { Self.blockNames.contains(tree.name($0)) },
+      isBlock: { [blockTable] in tree.isNamed($0, in: blockTable) },
       skip: { tree.name($0) == "NOTE" ? .footnote : nil },
       replacement: { index in
         let name = tree.name(index)

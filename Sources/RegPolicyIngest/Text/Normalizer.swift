@@ -10,7 +10,10 @@ public enum Normalizer {
   public static func normalize<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count)
-    let nonASCII = collapse(bytes, into: &out)
+    let nonASCII =
+      bytes.withContiguousStorageIfAvailable { collapse($0, into: &out) } ?? Array(bytes).withUnsafeBufferPointer {
+        collapse($0, into: &out)
+      }
     if !nonASCII { return String(decoding: out, as: UTF8.self) }
     return icu(out, form: Int32(RP_FORM_NFC)) ?? String(decoding: out, as: UTF8.self)
   }
@@ -28,69 +31,61 @@ public enum Normalizer {
   public static var icuVersion: String { String(cString: rp_icu_version()) }
 
   /// Collapses whitespace and drops invisible characters; returns whether any non-ASCII byte remains.
-  /// Works on UTF-8 bytes: the characters handled are all 2- or 3-byte sequences.
-  @inline(__always)
-  static func collapse<Bytes: Collection<UInt8>>(_ bytes: Bytes, into out: inout [UInt8]) -> Bool {
-    var pendingSpace = false
+  /// Works on UTF-8 bytes: the characters handled are all 2- or 3-byte sequences. The output is
+  /// never longer than the input, so it is written into one allocation of the input's size.
+  static func collapse(_ input: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
     var nonASCII = false
-    var index = bytes.startIndex
-    @inline(__always) func emit(_ byte: UInt8) {
-      if pendingSpace {
-        if !out.isEmpty { out.append(0x20) }
-        pendingSpace = false
-      }
-      out.append(byte)
-    }
-    while index != bytes.endIndex {
-      let byte = bytes[index]
-      bytes.formIndex(after: &index)
-      switch byte {
-      case 0x20, 0x09, 0x0A, 0x0D, 0x0C, 0x0B:
-        pendingSpace = true
-      case 0xC2 where index != bytes.endIndex:
-        let next = bytes[index]
-        if next == 0xA0 {  // U+00A0 no-break space
+    out = [UInt8](unsafeUninitializedCapacity: input.count) { buffer, written in
+      var w = 0
+      var pendingSpace = false
+      var i = 0
+      let n = input.count
+      while i < n {
+        let byte = input[i]
+        var length = 1  // bytes of input consumed
+        var keep = true  // copy them to the output
+        switch byte {
+        case 0x20, 0x09...0x0D:
           pendingSpace = true
-          bytes.formIndex(after: &index)
-        } else if next == 0xAD {  // U+00AD soft hyphen
-          bytes.formIndex(after: &index)
-        } else {
-          nonASCII = true
-          emit(byte)
-        }
-      case 0xE2, 0xEF:
-        // Three-byte sequences: fixed-width spaces U+2000–U+200A, U+202F, U+205F become spaces;
-        // zero-width U+200B–U+200D, U+2060 and the BOM U+FEFF are dropped.
-        var lookahead = index
-        guard lookahead != bytes.endIndex else {
-          nonASCII = true
-          emit(byte)
-          continue
-        }
-        let second = bytes[lookahead]
-        bytes.formIndex(after: &lookahead)
-        guard lookahead != bytes.endIndex else {
-          nonASCII = true
-          emit(byte)
-          continue
-        }
-        let third = bytes[lookahead]
-        bytes.formIndex(after: &lookahead)
-        let scalar = UInt32(byte & 0x0F) << 12 | UInt32(second & 0x3F) << 6 | UInt32(third & 0x3F)
-        switch scalar {
-        case 0x2000...0x200A, 0x202F, 0x205F:
-          pendingSpace = true
-          index = lookahead
-        case 0x200B...0x200D, 0x2060, 0xFEFF:
-          index = lookahead
+          keep = false
+        case 0xC2 where i + 1 < n && (input[i + 1] == 0xA0 || input[i + 1] == 0xAD):
+          // U+00A0 no-break space becomes a space; U+00AD soft hyphen goes.
+          pendingSpace = pendingSpace || input[i + 1] == 0xA0
+          length = 2
+          keep = false
+        case 0xE2 where i + 2 < n, 0xEF where i + 2 < n:
+          // Fixed-width spaces U+2000–U+200A, U+202F, U+205F become spaces; zero-width U+200B–U+200D,
+          // U+2060 and the BOM U+FEFF go.
+          let scalar = UInt32(byte & 0x0F) << 12 | UInt32(input[i + 1] & 0x3F) << 6 | UInt32(input[i + 2] & 0x3F)
+          switch scalar {
+          case 0x2000...0x200A, 0x202F, 0x205F:
+            pendingSpace = true
+            length = 3
+            keep = false
+          case 0x200B...0x200D, 0x2060, 0xFEFF:
+            length = 3
+            keep = false
+          default:
+            break
+          }
         default:
-          nonASCII = true
-          emit(byte)
+          break
         }
-      default:
-        if byte >= 0x80 { nonASCII = true }
-        emit(byte)
+        if keep {
+          if pendingSpace {
+            if w > 0 {
+              buffer[w] = 0x20
+              w += 1
+            }
+            pendingSpace = false
+          }
+          if byte >= 0x80 { nonASCII = true }
+          buffer[w] = byte
+          w += 1
+        }
+        i += length
       }
+      written = w
     }
     return nonASCII
   }

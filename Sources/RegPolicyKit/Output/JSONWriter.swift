@@ -12,6 +12,16 @@ struct JSONWriter {
 
   mutating func string(_ value: String) {
     bytes.append(UInt8(ascii: "\""))
+    // Fast path: most text needs no escaping and is copied in one go.
+    let plain =
+      value.utf8.withContiguousStorageIfAvailable { utf8 in
+        !utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+      } ?? false
+    if plain {
+      bytes.append(contentsOf: value.utf8)
+      bytes.append(UInt8(ascii: "\""))
+      return
+    }
     for byte in value.utf8 {
       switch byte {
       case UInt8(ascii: "\""): raw("\\\"")
