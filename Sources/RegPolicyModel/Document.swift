@@ -20,12 +20,12 @@ public struct Document: Hashable, Sendable {
     return all
   }
 
-  /// The provision with this ID, if any.
+  /// The provision with this ID, if any (a depth-first search).
   public func provision(_ id: PinpointID) -> Provision? {
-    for top in provisions where id.rawValue.hasPrefix(top.id.rawValue) {
-      var found: Provision?
-      top.forEach { if found == nil && $0.id == id { found = $0 } }
-      if found != nil { return found }
+    var stack = provisions.reversed() as [Provision]
+    while let next = stack.popLast() {
+      if next.id == id { return next }
+      stack.append(contentsOf: next.children.reversed())
     }
     return nil
   }

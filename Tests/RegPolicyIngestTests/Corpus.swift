@@ -1,0 +1,59 @@
+import Foundation
+import RegPolicyIngest
+import RegPolicyModel
+import Testing
+
+/// The shared corpus of official files. One setting: `REGPOLICY_CORPUS`, default `../shared/corpus`
+/// relative to the package root. A missing corpus fails the test that needs it (never a skip).
+enum Corpus {
+  static let packageRoot: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url.path
+  }()
+
+  static let root: String = {
+    if let configured = ProcessInfo.processInfo.environment["REGPOLICY_CORPUS"], !configured.isEmpty {
+      return configured
+    }
+    return URL(fileURLWithPath: packageRoot).appendingPathComponent("../shared/corpus").standardized.path
+  }()
+
+  /// The absolute path of a corpus file; records a test failure when it is missing.
+  static func path(_ relative: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
+    let path = root + "/" + relative
+    #expect(FileManager.default.fileExists(atPath: path),
+            "corpus file missing: \(path) (set REGPOLICY_CORPUS to the shared corpus)", sourceLocation: sourceLocation)
+    return path
+  }
+
+  /// Ingests a corpus file, failing the test when it does not produce a document.
+  static func ingest(_ relative: String, fidelity: Bool = false, sourceLocation: SourceLocation = #_sourceLocation)
+    throws -> (Document, IngestResult)
+  {
+    let result = Ingester.ingest(path(relative, sourceLocation: sourceLocation), options: IngestOptions(fidelity: fidelity))
+    let document = try #require(result.document, "no document: \(result.diagnostics)", sourceLocation: sourceLocation)
+    return (document, result)
+  }
+}
+
+extension Document {
+  /// Provisions of a kind, anywhere in the tree.
+  func all(_ kind: ProvisionKind) -> [Provision] { allProvisions.filter { $0.kind == kind } }
+
+  /// Provisions of a kind inside articles (paragraphs, points of the enacting terms).
+  func inArticles(_ kinds: Set<ProvisionKind>) -> [Provision] {
+    var found: [Provision] = []
+    for article in all(.article) {
+      for child in article.children { child.forEach { if kinds.contains($0.kind) { found.append($0) } } }
+    }
+    return found
+  }
+
+  /// id → (kind, num, heading, text) for every provision.
+  var contentByID: [String: String] {
+    var map: [String: String] = [:]
+    for p in allProvisions { map[p.id.rawValue] = "\(p.kind.rawValue)|\(p.num ?? "")|\(p.heading ?? "")|\(p.text)" }
+    return map
+  }
+}
