@@ -199,7 +199,7 @@ struct FormexReader: MarkupReader {
     let divisionID = context.assembler.claim(parent?.appending(prefix, number) ?? PinpointID(prefix, number),
                                              at: tree.sourceStart(node))
     var division = Provision(id: divisionID, kind: kind, num: number, source: context.assembler.span(tree.sourceStart(node)))
-    if let sti = tree.elements(title).first(where: { tree.name($0) == "STI" }) { division.heading = context.plainText(sti) }
+    if let sti = tree.elements(title).first(where: { tree.name($0) == "STI" }) { division.heading = text(sti) }
     var children: [Provision] = []
     readEnactingTerms(node, parent: divisionID, into: &children)
     division.children = children
@@ -220,7 +220,7 @@ struct FormexReader: MarkupReader {
     var body: [Block] = []
     for child in tree.children(node) where child != title {
       if tree.isElement(child) && tree.name(child) == "STI.ART" {
-        heading = context.plainText(child)
+        heading = text(child)
       } else {
         body += blocks(forChild: child)
       }
@@ -375,6 +375,13 @@ struct FormexReader: MarkupReader {
       for child in tree.children(node) where child != np { body += blocks(forChild: child) }
     }
     return [.item(number: number, source: tree.sourceStart(node), body: body)]
+  }
+
+  /// The normalised text of a heading or title, with quotation marks and numbers as printed.
+  private mutating func text(_ node: MarkupTree.NodeIndex) -> String {
+    var block = TextBlock(source: tree.sourceStart(node))
+    collect(node, into: &block)
+    return Assembler.text(block)
   }
 
   private mutating func collect(_ node: MarkupTree.NodeIndex, into block: inout TextBlock) {
