@@ -8,6 +8,7 @@
 #include "CXMLShims.h"
 
 #include <libxml/HTMLparser.h>
+#include <libxml/encoding.h>
 #include <libxml/SAX2.h>
 #include <libxml/entities.h>
 #include <libxml/parser.h>
@@ -357,6 +358,8 @@ rp_markup *rp_markup_parse(const uint8_t *bytes, size_t length, rp_parse_options
   ctxt->userData = ctxt;
   install_handler(ctxt, options.html);
   if (options.html) {
+    // Without a declaration libxml2's HTML parser assumes ISO-8859-1; EUR-Lex serves UTF-8 only.
+    xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
     htmlCtxtUseOptions(ctxt, HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED | HTML_PARSE_NODEFDTD);
     htmlParseDocument(ctxt);
   } else {

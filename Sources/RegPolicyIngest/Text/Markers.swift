@@ -19,6 +19,10 @@ enum Markers {
         let sign = Array(bytes[index..<index + 3])
         if sign == closing {
           index += 3
+          // "delay ◄." reads "delay.": a closing marker glued to punctuation takes its space along.
+          if index < bytes.count, !Numbering.isSpace(bytes[index]) {
+            while let last = out.last, Numbering.isSpace(last) { out.removeLast() }
+          }
           continue
         }
         if sign == opening || sign == heading {
