@@ -218,7 +218,8 @@ public enum Ingester {
     }
   }
 
-  static func sha256(_ bytes: [UInt8]) -> String {
+  /// Lower-case hex sha256 of bytes, as recorded in `Instrument.sha256`.
+  public static func sha256(_ bytes: [UInt8]) -> String {
     let digest = SHA256.hash(data: bytes)
     var hex = ""
     hex.reserveCapacity(64)

@@ -82,8 +82,9 @@ public enum DocumentRenderer {
     w.object(fields)
   }
 
-  /// `tree`: one line per provision, indented by depth: ID, kind and number, heading or the start
-  /// of the text. `text`: the same with the full text.
+  /// `tree`: one line per provision, indented by depth: ID, kind and number, heading, markers in
+  /// braces, and the start of the text after " — ". `text`: the same with the full text (after
+  /// " | " when there is a heading).
   static func outline(_ document: Document, withText: Bool) -> [UInt8] {
     var out: [UInt8] = []
     let i = document.instrument
@@ -98,7 +99,7 @@ public enum DocumentRenderer {
       if !p.markers.isEmpty { out += Array(" {\(p.markers.joined(separator: " "))}".utf8) }
       if !p.text.isEmpty {
         if withText {
-          out += Array(" \(p.text)".utf8)
+          out += Array((p.heading == nil ? " " : " | ").utf8) + Array(p.text.utf8)
         } else {
           let excerpt = p.text.count > 72 ? String(p.text.prefix(72)) + "…" : p.text
           out += Array(" — \(excerpt)".utf8)
