@@ -42,6 +42,6 @@ let package = Package(
     ),
     .testTarget(name: "RegPolicyModelTests", dependencies: ["RegPolicyModel"]),
     .testTarget(name: "RegPolicyIngestTests", dependencies: ["RegPolicyIngest", "RegPolicyKit"]),
-    .testTarget(name: "RegPolicyCLITests", dependencies: ["RegPolicyKit"]),
+    .testTarget(name: "RegPolicyCLITests", dependencies: ["regpolicy"]),
   ]
 )

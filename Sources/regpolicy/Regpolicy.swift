@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import RegPolicyKit
 
 @main
@@ -13,4 +14,26 @@ struct Regpolicy: ParsableCommand {
       """,
     subcommands: [Ingest.self, Bench.self]
   )
+
+  /// Runs the command; usage errors exit 2 (the project's documented status) rather than
+  /// ArgumentParser's 64.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      if exitCode(for: error) == .validationFailure {
+        FileHandleWriter.standardError(fullMessage(for: error) + "\n")
+        Foundation.exit(ExitStatus.usage.rawValue)
+      }
+      exit(withError: error)
+    }
+  }
+}
+
+/// Writes text to standard error.
+enum FileHandleWriter {
+  static func standardError(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
+  }
 }

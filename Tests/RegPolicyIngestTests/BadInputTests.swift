@@ -99,7 +99,8 @@ struct BadInputTests {
     for level in 2...9 {
       xml += "<!ENTITY lol\(level) \"" + String(repeating: "&lol\(level - 1);", count: 10) + "\">\n"
     }
-    xml += "]>\n<ACT><ENACTING.TERMS><ARTICLE><TI.ART>Article 1</TI.ART><ALINEA>&lol9;</ALINEA></ARTICLE></ENACTING.TERMS></ACT>\n"
+    xml +=
+      "]>\n<ACT><ENACTING.TERMS><ARTICLE><TI.ART>Article 1</TI.ART><ALINEA>&lol9;</ALINEA></ARTICLE></ENACTING.TERMS></ACT>\n"
     let start = Date()
     let result = try ingest(Array(xml.utf8))
     #expect(Date().timeIntervalSince(start) < 2)
@@ -114,8 +115,9 @@ struct BadInputTests {
     let html = name.hasSuffix(".html")
     let open = html ? "<div>" : "<P>"
     let close = html ? "</div>" : "</P>"
-    let bytes = Array(((html ? "<html><body>" : "<ACT>") + String(repeating: open, count: 100_000)
-      + "deep" + String(repeating: close, count: 100_000) + (html ? "</body></html>" : "</ACT>")).utf8)
+    let bytes = Array(
+      ((html ? "<html><body>" : "<ACT>") + String(repeating: open, count: 100_000)
+        + "deep" + String(repeating: close, count: 100_000) + (html ? "</body></html>" : "</ACT>")).utf8)
     let failure = try error(try ingest(bytes, name: name, options: IngestOptions(format: html ? .eurlexHTML : .formex)))
     #expect(failure.code == "xml.too-deep")
     #expect(failure.line == 1 && failure.column > 256)

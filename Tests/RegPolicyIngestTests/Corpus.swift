@@ -22,8 +22,9 @@ enum Corpus {
   /// The absolute path of a corpus file; records a test failure when it is missing.
   static func path(_ relative: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
     let path = root + "/" + relative
-    #expect(FileManager.default.fileExists(atPath: path),
-            "corpus file missing: \(path) (set REGPOLICY_CORPUS to the shared corpus)", sourceLocation: sourceLocation)
+    #expect(
+      FileManager.default.fileExists(atPath: path),
+      "corpus file missing: \(path) (set REGPOLICY_CORPUS to the shared corpus)", sourceLocation: sourceLocation)
     return path
   }
 
@@ -31,7 +32,8 @@ enum Corpus {
   static func ingest(_ relative: String, fidelity: Bool = false, sourceLocation: SourceLocation = #_sourceLocation)
     throws -> (Document, IngestResult)
   {
-    let result = Ingester.ingest(path(relative, sourceLocation: sourceLocation), options: IngestOptions(fidelity: fidelity))
+    let result = Ingester.ingest(
+      path(relative, sourceLocation: sourceLocation), options: IngestOptions(fidelity: fidelity))
     let document = try #require(result.document, "no document: \(result.diagnostics)", sourceLocation: sourceLocation)
     return (document, result)
   }

@@ -19,7 +19,8 @@ struct CorpusCountTests {
     Expected(file: "eu-ai-act/formex", articles: 113, recitals: 180, annexes: 13),
     Expected(file: "eu-ai-act/formex/L_202401689EN.doc.fmx.xml", articles: 113, recitals: 180, annexes: 13),
     Expected(file: "eu-ai-act/html-nl/32024R1689_NL_OJ.html", articles: 113, recitals: 180, annexes: 13),
-    Expected(file: "eu-ai-act/html-nl/02024R1689-20240712_NL_consolidated.html", articles: 113, recitals: 0, annexes: 13),
+    Expected(
+      file: "eu-ai-act/html-nl/02024R1689-20240712_NL_consolidated.html", articles: 113, recitals: 0, annexes: 13),
     Expected(file: "gdpr/32016R0679_EN_OJ.html", articles: 99, recitals: 173),
     Expected(file: "gdpr/L_2016119EN.01000101.fmx.xml", articles: 99, recitals: 173),
     Expected(file: "gdpr/02016R0679-20160504_EN_consolidated.html", articles: 99),
@@ -51,8 +52,9 @@ struct CorpusCountTests {
     #expect(Set(ids).count == ids.count)
   }
 
-  @Test("AI Act: 509 numbered paragraphs and 468 points inside the articles, in both formats",
-        arguments: ["eu-ai-act/html/32024R1689_EN_OJ.html", "eu-ai-act/formex"])
+  @Test(
+    "AI Act: 509 numbered paragraphs and 468 points inside the articles, in both formats",
+    arguments: ["eu-ai-act/html/32024R1689_EN_OJ.html", "eu-ai-act/formex"])
   func aiActDepth(_ file: String) throws {
     let (document, _) = try Corpus.ingest(file)
     #expect(document.inArticles([.paragraph]).count == 509)
@@ -64,7 +66,8 @@ struct CorpusCountTests {
     #expect(document.provision(PinpointID(rawValue: "art_5.par_1.pt_c.pt_ii")) != nil)
     #expect(document.provision(PinpointID(rawValue: "art_26.par_5.sub_2")) != nil)
     #expect(document.provision(PinpointID(rawValue: "anx_III.pt_1.pt_a")) != nil)
-    #expect(document.provision(PinpointID(rawValue: "cpt_III.sct_2"))?.heading == "Requirements for high-risk AI systems")
+    #expect(
+      document.provision(PinpointID(rawValue: "cpt_III.sct_2"))?.heading == "Requirements for high-risk AI systems")
     #expect(document.instrument.celex == "32024R1689")
     #expect(document.instrument.date == "2024-07-12")
     #expect(document.instrument.adopted == "2024-06-13")
@@ -83,8 +86,11 @@ struct CorpusCountTests {
     #expect(new.instrument.version == "consolidated")
   }
 
-  @Test("SP 800-53: every control and enhancement in the file, counted independently",
-        arguments: ["nist/NIST_SP-800-53_rev5_catalog.xml", "nist/NIST_SP-800-53_rev5_HIGH-baseline-resolved-profile_catalog.xml"])
+  @Test(
+    "SP 800-53: every control and enhancement in the file, counted independently",
+    arguments: [
+      "nist/NIST_SP-800-53_rev5_catalog.xml", "nist/NIST_SP-800-53_rev5_HIGH-baseline-resolved-profile_catalog.xml",
+    ])
   func oscalControls(_ file: String) throws {
     let raw = try String(contentsOfFile: Corpus.path(file), encoding: .utf8)
     // Independent count: the opening tags in the raw text.
@@ -98,8 +104,9 @@ struct CorpusCountTests {
     #expect(ac2.children.contains { $0.kind == .controlEnhancement })
   }
 
-  @Test("AI RMF Playbook: 72 subcategories in both versions",
-        arguments: ["nist/nist_ai_rmf_playbook_2023-04.json", "nist/nist_ai_rmf_playbook_2024-06.json"])
+  @Test(
+    "AI RMF Playbook: 72 subcategories in both versions",
+    arguments: ["nist/nist_ai_rmf_playbook_2023-04.json", "nist/nist_ai_rmf_playbook_2024-06.json"])
   func playbook(_ file: String) throws {
     let (document, _) = try Corpus.ingest(file)
     #expect(document.all(.subcategory).count == 72)
@@ -108,9 +115,12 @@ struct CorpusCountTests {
     #expect(govern.text.hasPrefix("Legal and regulatory requirements involving AI"))
   }
 
-  @Test("AKN4EU samples have their articles and recitals",
-        arguments: [("format-samples/akn4eu/JOIN_2022_19_REG_akn4eu.xml", 15, 8),
-                    ("format-samples/akn4eu/COM_2025_162_DIR_akn4eu.xml", 20, 24)])
+  @Test(
+    "AKN4EU samples have their articles and recitals",
+    arguments: [
+      ("format-samples/akn4eu/JOIN_2022_19_REG_akn4eu.xml", 15, 8),
+      ("format-samples/akn4eu/COM_2025_162_DIR_akn4eu.xml", 20, 24),
+    ])
   func akomaNtoso(_ file: String, articles: Int, recitals: Int) throws {
     let (document, _) = try Corpus.ingest(file)
     #expect(document.all(.article).count == articles)

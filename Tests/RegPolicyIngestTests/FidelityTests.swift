@@ -12,7 +12,8 @@ struct FidelityTests {
     "gdpr/02016R0679-20160504_EN_consolidated.html", "gdpr/L_2016119EN.01000101.fmx.xml",
     "gdpr/02016R0679-20160504_EN_consolidated.fmx.xml", "eprivacy/02002L0058-20060503_EN_consolidated.fmx.xml",
     "eprivacy/02002L0058-20091219_EN_consolidated.fmx.xml", "eprivacy/02002L0058-20091219_EN_consolidated.html",
-    "other-eu/32022R2065_DSA_EN_OJ.html", "other-eu/32022R1925_DMA_EN_OJ.html", "other-eu/32023R2854_DataAct_EN_OJ.html",
+    "other-eu/32022R2065_DSA_EN_OJ.html", "other-eu/32022R1925_DMA_EN_OJ.html",
+    "other-eu/32023R2854_DataAct_EN_OJ.html",
     "other-eu/32022R0868_DGA_EN_OJ.html", "other-eu/formex-dsa/L_2022277EN.01000101.xml",
     "other-eu/formex-dsm-2019-790/L_2019130EN.01009201.xml",
     "other-eu/formex-reach-consolidated/CL2006R1907EN0670010.0001.xml",
@@ -27,7 +28,8 @@ struct FidelityTests {
     let (_, result) = try Corpus.ingest(file, fidelity: true)
     #expect(!result.fidelity.isEmpty)
     for report in result.fidelity {
-      #expect(report.coverage >= 0.999, "\(report.file): \(report.coverage); unplaced: \(report.unplacedSpans.prefix(3))")
+      #expect(
+        report.coverage >= 0.999, "\(report.file): \(report.coverage); unplaced: \(report.unplacedSpans.prefix(3))")
       #expect(report.provision > 0)
     }
   }

@@ -7,11 +7,14 @@ import Testing
 /// text, heading and number for every provision.
 @Suite("Format parity")
 struct ParityTests {
-  @Test("same act, HTML and Formex: identical IDs and content",
-        arguments: [("eu-ai-act/html/32024R1689_EN_OJ.html", "eu-ai-act/formex"),
-                    ("format-samples/reg-2024-903/32024R0903_EN_OJ.html", "format-samples/reg-2024-903/L_202400903EN.doc.fmx.xml"),
-                    ("gdpr/32016R0679_EN_OJ.html", "gdpr/L_2016119EN.01000101.fmx.xml"),
-                    ("other-eu/32022R2065_DSA_EN_OJ.html", "other-eu/formex-dsa/L_2022277EN.01000101.xml")])
+  @Test(
+    "same act, HTML and Formex: identical IDs and content",
+    arguments: [
+      ("eu-ai-act/html/32024R1689_EN_OJ.html", "eu-ai-act/formex"),
+      ("format-samples/reg-2024-903/32024R0903_EN_OJ.html", "format-samples/reg-2024-903/L_202400903EN.doc.fmx.xml"),
+      ("gdpr/32016R0679_EN_OJ.html", "gdpr/L_2016119EN.01000101.fmx.xml"),
+      ("other-eu/32022R2065_DSA_EN_OJ.html", "other-eu/formex-dsa/L_2022277EN.01000101.xml"),
+    ])
   func parity(_ html: String, _ formex: String) throws {
     let (a, _) = try Corpus.ingest(html)
     let (b, _) = try Corpus.ingest(formex)
@@ -21,7 +24,8 @@ struct ParityTests {
     #expect(Set(left.keys).subtracting(right.keys).sorted() == [])
     #expect(Set(right.keys).subtracting(left.keys).sorted() == [])
     let differing = left.keys.filter { right[$0] != nil && left[$0] != right[$0] }.sorted()
-    #expect(differing == [], "first difference: \(differing.first.map { "\($0)\n  \(left[$0]!)\n  \(right[$0]!)" } ?? "")")
+    #expect(
+      differing == [], "first difference: \(differing.first.map { "\($0)\n  \(left[$0]!)\n  \(right[$0]!)" } ?? "")")
     #expect(a.instrument.celex == b.instrument.celex)
   }
 
@@ -37,8 +41,9 @@ struct ParityTests {
     let marked = consolidated.allProvisions.filter { !$0.markers.isEmpty }
     #expect(marked.contains { $0.markers.contains("▼C2") })
     for provision in consolidated.allProvisions {
-      #expect(!provision.text.contains("►") && !provision.text.contains("◄") && !provision.text.contains("▼"),
-              "\(provision.id) keeps a marker in its text")
+      #expect(
+        !provision.text.contains("►") && !provision.text.contains("◄") && !provision.text.contains("▼"),
+        "\(provision.id) keeps a marker in its text")
     }
     // The OJ printed two paragraphs 11 in Article 73; corrigendum C2 renumbered the first to 10.
     #expect(oj.provision(PinpointID(rawValue: "art_73.par_11-dup2")) != nil)
@@ -47,7 +52,9 @@ struct ParityTests {
     // Apart from the renumbering and the parts a consolidated text never carries (citations,
     // recitals, final formula), the articles agree.
     let ojArticles = oj.contentByID.filter { $0.key.hasPrefix("art_") && !$0.key.hasPrefix("art_73.") }
-    let consolidatedArticles = consolidated.contentByID.filter { $0.key.hasPrefix("art_") && !$0.key.hasPrefix("art_73.") }
+    let consolidatedArticles = consolidated.contentByID.filter {
+      $0.key.hasPrefix("art_") && !$0.key.hasPrefix("art_73.")
+    }
     #expect(ojArticles == consolidatedArticles)
   }
 

@@ -1,1 +1,46 @@
+import RegPolicyModel
 import Testing
+
+@Suite("Pinpoint IDs")
+struct PinpointIDTests {
+  @Test("segments compose as DESIGN.md shows")
+  func compose() {
+    #expect(PinpointID(.article, "16").appending(.point, "a").rawValue == "art_16.pt_a")
+    #expect(PinpointID(.article, "26").appending(.paragraph, "5").appending(.subparagraph, "2").rawValue == "art_26.par_5.sub_2")
+    #expect(PinpointID(.annex, "III").appending(.point, "1").appending(.point, "a").rawValue == "anx_III.pt_1.pt_a")
+    #expect(PinpointID(.chapter, "III").appending(.section, "2").rawValue == "cpt_III.sct_2")
+    #expect(PinpointID(.recital, "42").rawValue == "rct_42")
+  }
+
+  @Test("dots and spaces in a printed number cannot break the scheme")
+  func cleaning() {
+    #expect(PinpointID(.annex, "VII").appending(.point, "3.1").rawValue == "anx_VII.pt_3-1")
+    #expect(PinpointID(.control, "ac 2").rawValue == "ctl_ac-2")
+    #expect(PinpointID(.annex, "VII").appending(.point, "3.1").segments.count == 2)
+  }
+
+  @Test("IDs order and compare by their text")
+  func ordering() {
+    #expect(PinpointID(rawValue: "art_1") < PinpointID(rawValue: "art_2"))
+    #expect(PinpointID(.article, "5") == PinpointID(rawValue: "art_5"))
+  }
+
+  @Test("a document finds provisions at any depth")
+  func lookup() {
+    let point = Provision(id: PinpointID(rawValue: "art_1.pt_a"), kind: .point, num: "a", text: "x")
+    let article = Provision(id: PinpointID(rawValue: "art_1"), kind: .article, num: "1", children: [point])
+    let chapter = Provision(id: PinpointID(rawValue: "cpt_I"), kind: .chapter, num: "I", children: [article])
+    let document = Document(instrument: Instrument(id: "x", format: .formex), provisions: [chapter])
+    #expect(document.provision(PinpointID(rawValue: "art_1.pt_a"))?.text == "x")
+    #expect(document.provision(PinpointID(rawValue: "art_2")) == nil)
+    #expect(document.allProvisions.map(\.id.rawValue) == ["cpt_I", "art_1", "art_1.pt_a"])
+  }
+
+  @Test("diagnostics print as file:line:column: severity: message [code]")
+  func diagnosticText() {
+    let located = Diagnostic("xml.malformed", .error, file: "a.xml", line: 3, column: 7, "premature end of data")
+    #expect(located.description == "a.xml:3:7: error: premature end of data [xml.malformed]")
+    let unlocated = Diagnostic("input.empty", .error, file: "b.xml", "file is empty")
+    #expect(unlocated.description == "b.xml: error: file is empty [input.empty]")
+  }
+}

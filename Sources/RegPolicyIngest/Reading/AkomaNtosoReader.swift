@@ -30,8 +30,10 @@ struct AkomaNtosoReader: MarkupReader {
       if let finalSource {
         let finalID = context.assembler.claim(PinpointID(rawValue: PinpointID.Prefix.final.rawValue), at: finalSource)
         let content = context.assembler.body(finalBlocks, under: finalID)
-        provisions.append(Provision(id: finalID, kind: .final, text: content.text, children: content.children,
-                                    source: context.assembler.span(finalSource)))
+        provisions.append(
+          Provision(
+            id: finalID, kind: .final, text: content.text, children: content.children,
+            source: context.assembler.span(finalSource)))
       }
       for note in tree.descendants(root, where: { tree.name($0) == "authorialNote" }) { readFootnote(note) }
     }
@@ -44,7 +46,9 @@ struct AkomaNtosoReader: MarkupReader {
       case "meta": readMeta(part)
       case "preface":
         var lines: [String] = []
-        for p in tree.descendants(part, where: { tree.name($0) == "p" }) { lines.append(context.plainText(p, role: .header)) }
+        for p in tree.descendants(part, where: { tree.name($0) == "p" }) {
+          lines.append(context.plainText(p, role: .header))
+        }
         context.mark(part, .header)
         instrument.title = lines.joined(separator: " ")
       case "preamble": provisions.append(readPreamble(part))
@@ -73,31 +77,39 @@ struct AkomaNtosoReader: MarkupReader {
   }
 
   private mutating func readPreamble(_ node: MarkupTree.NodeIndex) -> Provision {
-    let preambleID = context.assembler.claim(PinpointID(rawValue: PinpointID.Prefix.preamble.rawValue), at: tree.sourceStart(node))
+    let preambleID = context.assembler.claim(
+      PinpointID(rawValue: PinpointID.Prefix.preamble.rawValue), at: tree.sourceStart(node))
     var texts: [Block] = []
     var children: [Provision] = []
-    for element in tree.descendants(node, where: { ["formula", "citation", "recital", "intro"].contains(tree.name($0)) }) {
+    for element in tree.descendants(
+      node, where: { ["formula", "citation", "recital", "intro"].contains(tree.name($0)) })
+    {
       switch tree.name(element) {
       case "citation":
         let number = String(children.filter { $0.kind == .citation }.count + 1)
         let citationID = context.assembler.claim(PinpointID(.citation, number), at: tree.sourceStart(element))
         let content = context.assembler.body(blocks(element), under: citationID)
-        children.append(Provision(id: citationID, kind: .citation, num: number, text: content.text, children: content.children,
-                                  source: context.assembler.span(tree.sourceStart(element))))
+        children.append(
+          Provision(
+            id: citationID, kind: .citation, num: number, text: content.text, children: content.children,
+            source: context.assembler.span(tree.sourceStart(element))))
       case "recital":
         let number = Numbering.clean(numText(element) ?? String(children.filter { $0.kind == .recital }.count + 1))
         let recitalID = context.assembler.claim(PinpointID(.recital, number), at: tree.sourceStart(element))
         let content = context.assembler.body(blocks(element), under: recitalID)
-        children.append(Provision(id: recitalID, kind: .recital, num: number, text: content.text, children: content.children,
-                                  source: context.assembler.span(tree.sourceStart(element))))
+        children.append(
+          Provision(
+            id: recitalID, kind: .recital, num: number, text: content.text, children: content.children,
+            source: context.assembler.span(tree.sourceStart(element))))
       default:
         texts += blocks(element)
       }
     }
     let content = context.assembler.body(texts, under: preambleID)
     let all = (content.children + children).sorted { $0.source.startOffset < $1.source.startOffset }
-    return Provision(id: preambleID, kind: .preamble, text: content.text, children: all,
-                     source: context.assembler.span(tree.sourceStart(node)))
+    return Provision(
+      id: preambleID, kind: .preamble, text: content.text, children: all,
+      source: context.assembler.span(tree.sourceStart(node)))
   }
 
   private mutating func readStructure(_ node: MarkupTree.NodeIndex, parent: PinpointID?, into list: inout [Provision]) {
@@ -111,14 +123,17 @@ struct AkomaNtosoReader: MarkupReader {
       } else if let (kind, prefix) = Self.divisions[name] {
         let label = numText(child) ?? ""
         let number = Vocabulary.division(label)?.number ?? label
-            let divisionID = context.assembler.claim(parent?.appending(prefix, number) ?? PinpointID(prefix, number),
-                                                 at: tree.sourceStart(child))
-        var division = Provision(id: divisionID, kind: kind, num: number, heading: headingText(child),
-                                 source: context.assembler.span(tree.sourceStart(child)))
+        let divisionID = context.assembler.claim(
+          parent?.appending(prefix, number) ?? PinpointID(prefix, number),
+          at: tree.sourceStart(child))
+        var division = Provision(
+          id: divisionID, kind: kind, num: number, heading: headingText(child),
+          source: context.assembler.span(tree.sourceStart(child)))
         readStructure(child, parent: divisionID, into: &division.children)
         list.append(division)
       } else if name != "num" && name != "heading" {
-        context.diagnose(DiagnosticCode.unplacedText, .warning, at: tree.sourceStart(child), "unexpected '\(name)' in the body")
+        context.diagnose(
+          DiagnosticCode.unplacedText, .warning, at: tree.sourceStart(child), "unexpected '\(name)' in the body")
       }
     }
   }
@@ -135,8 +150,9 @@ struct AkomaNtosoReader: MarkupReader {
     }
     let articleID = context.assembler.claim(PinpointID(.article, number), at: tree.sourceStart(node))
     let content = context.assembler.body(blocks(node), under: articleID)
-    return Provision(id: articleID, kind: .article, num: number, heading: headingText(node), text: content.text,
-                     children: content.children, source: context.assembler.span(tree.sourceStart(node)))
+    return Provision(
+      id: articleID, kind: .article, num: number, heading: headingText(node), text: content.text,
+      children: content.children, source: context.assembler.span(tree.sourceStart(node)))
   }
 
   // MARK: Blocks
@@ -161,7 +177,8 @@ struct AkomaNtosoReader: MarkupReader {
       case "paragraph":
         // LEOS writes the single unnumbered paragraph of an article as a paragraph without num.
         if let label = numText(child) {
-          result.append(.paragraph(number: Numbering.clean(label), source: tree.sourceStart(child), body: blocks(child)))
+          result.append(
+            .paragraph(number: Numbering.clean(label), source: tree.sourceStart(child), body: blocks(child)))
         } else {
           result += blocks(child)
         }
@@ -187,8 +204,9 @@ struct AkomaNtosoReader: MarkupReader {
 
   private mutating func collect(_ node: MarkupTree.NodeIndex, into block: inout TextBlock) {
     let tree = self.tree
-    context.collect(node, into: &block, isBlock: { tree.name($0) == "br" || tree.name($0) == "eol" },
-                    skip: { tree.name($0) == "authorialNote" ? .footnote : nil })
+    context.collect(
+      node, into: &block, isBlock: { tree.name($0) == "br" || tree.name($0) == "eol" },
+      skip: { tree.name($0) == "authorialNote" ? .footnote : nil })
   }
 
   private mutating func readFootnote(_ node: MarkupTree.NodeIndex) {
@@ -197,7 +215,9 @@ struct AkomaNtosoReader: MarkupReader {
     for child in tree.children(node) { collect(child, into: &block) }
     context.mark(node, .footnote)
     let footnoteID = context.assembler.claim(PinpointID(.footnote, number), at: tree.sourceStart(node))
-    footnotes.append(Provision(id: footnoteID, kind: .footnote, num: number, text: Assembler.text(block),
-                               source: context.assembler.span(tree.sourceStart(node))))
+    footnotes.append(
+      Provision(
+        id: footnoteID, kind: .footnote, num: number, text: Assembler.text(block),
+        source: context.assembler.span(tree.sourceStart(node))))
   }
 }

@@ -43,8 +43,9 @@ struct EurLexHTMLReader: MarkupReader {
     tree = context.tree
     blockTable = tree.nameTable(Self.blockElements)
     separatorTable = tree.nameTable(["p", "div", "td", "th", "tr", "br", "li", "table"])
-    instrument = Instrument(id: "", version: consolidated ? "consolidated" : "oj",
-                            format: consolidated ? .eurlexConsolidatedHTML : .eurlexHTML)
+    instrument = Instrument(
+      id: "", version: consolidated ? "consolidated" : "oj",
+      format: consolidated ? .eurlexConsolidatedHTML : .eurlexHTML)
   }
 
   private func has(_ node: MarkupTree.NodeIndex, _ classes: [String]) -> Bool {
@@ -81,7 +82,9 @@ struct EurLexHTMLReader: MarkupReader {
           instrument.id = "0" + celex.dropFirst() + "-" + date.filter { $0 != "-" }
         }
       }
-      if let dash = parts.firstIndex(of: "—"), dash + 1 < parts.count { instrument.language = parts[dash + 1].lowercased() }
+      if let dash = parts.firstIndex(of: "—"), dash + 1 < parts.count {
+        instrument.language = parts[dash + 1].lowercased()
+      }
     }
     context.mark(node, .wrapper)
   }
@@ -101,7 +104,8 @@ struct EurLexHTMLReader: MarkupReader {
         var end = index
         while end < children.count, !isAnnexStart(children[end]), !has(children[end], Class.footnote) { end += 1 }
         let number = Vocabulary.annexNumber(context.plainText(child)) ?? String(provisions.count)
-        provisions.append(readAnnex(child, parts: [child] + children[index..<end].filter(tree.isElement), number: number))
+        provisions.append(
+          readAnnex(child, parts: [child] + children[index..<end].filter(tree.isElement), number: number))
         index = end
       } else if name == "p" && has(child, Class.marker) {
         takeMarkers(child)
@@ -198,8 +202,10 @@ struct EurLexHTMLReader: MarkupReader {
         if items.count == 1, case .item(let number, let source, let body) = items[0] {
           let recitalID = context.assembler.claim(PinpointID(.recital, Numbering.clean(number)), at: source)
           let content = context.assembler.body(body, under: recitalID)
-          children.append(Provision(id: recitalID, kind: .recital, num: Numbering.clean(number), text: content.text,
-                                    children: content.children, source: context.assembler.span(tree.sourceStart(child))))
+          children.append(
+            Provision(
+              id: recitalID, kind: .recital, num: Numbering.clean(number), text: content.text,
+              children: content.children, source: context.assembler.span(tree.sourceStart(child))))
         } else {
           blocks += items
         }
@@ -416,8 +422,11 @@ struct EurLexHTMLReader: MarkupReader {
         return []
       }
       if has(node, Class.groupHeading) {
-        return [.group(kind: .annexSection, prefix: .section, number: "", heading: context.plainText(node),
-                       source: tree.sourceStart(node), body: [])]
+        return [
+          .group(
+            kind: .annexSection, prefix: .section, number: "", heading: context.plainText(node),
+            source: tree.sourceStart(node), body: [])
+        ]
       }
       return [.text(textBlock(node))]
     case "table":
@@ -441,7 +450,9 @@ struct EurLexHTMLReader: MarkupReader {
       let first = parts.first, let number = itemNumber(first)
     {
       context.mark(first, .provision)
-      let body = tree.hasClass(node, "grid-list") ? parts.dropFirst().flatMap { blocksOf($0) }
+      let body =
+        tree.hasClass(node, "grid-list")
+        ? parts.dropFirst().flatMap { blocksOf($0) }
         : parts.dropFirst().flatMap { blocks(for: $0) }
       return [.item(number: number, source: tree.sourceStart(node), body: body)]
     }

@@ -14,8 +14,9 @@ enum FormexPackage {
         return try read(descriptor: file, options: options, into: &result)
       }
     }
-    throw IngestFailure(code: DiagnosticCode.unknownFormat,
-                        message: "folder holds no Formex package descriptor (a file whose root element is DOC)")
+    throw IngestFailure(
+      code: DiagnosticCode.unknownFormat,
+      message: "folder holds no Formex package descriptor (a file whose root element is DOC)")
   }
 
   /// Reads the files a descriptor lists (`DOC.MAIN.PUB` then `DOC.SUB.PUB`, by `REF.PHYS FILE`).
@@ -28,8 +29,9 @@ enum FormexPackage {
     let tree = try outcome.get()
     guard tree.wellFormed, !tree.stopped else {
       let first = tree.messages.first
-      throw IngestFailure(code: DiagnosticCode.xmlMalformed, message: first?.message ?? "descriptor is not well-formed",
-                          line: first?.line ?? 0, column: first?.column ?? 0)
+      throw IngestFailure(
+        code: DiagnosticCode.xmlMalformed, message: first?.message ?? "descriptor is not well-formed",
+        line: first?.line ?? 0, column: first?.column ?? 0)
     }
     var parts: [String] = []
     var publicationDate: String?
@@ -51,15 +53,18 @@ enum FormexPackage {
     guard !parts.isEmpty else {
       throw IngestFailure(code: DiagnosticCode.unknownFormat, message: "descriptor lists no document files")
     }
-    let folder = descriptor.path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+    let folder = descriptor.path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(
+      separator: "/")
     var document: Document?
     var hashed: [UInt8] = descriptor.bytes
     var files = [descriptor.path]
     for part in parts {
       let path = folder.isEmpty ? part : folder + "/" + part
       guard SourceFile.exists(path) else {
-        result.diagnostics.append(Diagnostic(DiagnosticCode.packageMissingPart, .error, file: descriptor.path,
-                                             "the package lists '\(part)', which is missing"))
+        result.diagnostics.append(
+          Diagnostic(
+            DiagnosticCode.packageMissingPart, .error, file: descriptor.path,
+            "the package lists '\(part)', which is missing"))
         continue
       }
       let file = try SourceFile.load(path, limit: options.maxBytes)

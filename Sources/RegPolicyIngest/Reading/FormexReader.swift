@@ -60,12 +60,15 @@ struct FormexReader: MarkupReader {
         readEnactingTerms(child, parent: nil, into: &terms)
         provisions += terms
       case "FINAL":
-        let finalID = context.assembler.claim(PinpointID(rawValue: PinpointID.Prefix.final.rawValue),
-                                              at: tree.sourceStart(child))
+        let finalID = context.assembler.claim(
+          PinpointID(rawValue: PinpointID.Prefix.final.rawValue),
+          at: tree.sourceStart(child))
         let finalBlocks = blocks(child)
         let content = context.assembler.body(finalBlocks, under: finalID)
-        provisions.append(Provision(id: finalID, kind: .final, text: content.text, children: content.children,
-                                    source: context.assembler.span(tree.sourceStart(child))))
+        provisions.append(
+          Provision(
+            id: finalID, kind: .final, text: content.text, children: content.children,
+            source: context.assembler.span(tree.sourceStart(child))))
       case "ANNEX", "CONS.ANNEX":
         if let annex = readAnnex(child) { provisions.append(annex) }
       default:
@@ -80,7 +83,9 @@ struct FormexReader: MarkupReader {
     for child in tree.elements(node) {
       switch tree.name(child) {
       case "DATE":
-        if instrument.adopted == nil { instrument.adopted = tree.attribute(child, "ISO").flatMap(Vocabulary.isoDate(fromCompact:)) }
+        if instrument.adopted == nil {
+          instrument.adopted = tree.attribute(child, "ISO").flatMap(Vocabulary.isoDate(fromCompact:))
+        }
       case "LG.DOC":
         if instrument.language.isEmpty { instrument.language = context.plainText(child, role: .header).lowercased() }
       default: break
@@ -118,8 +123,9 @@ struct FormexReader: MarkupReader {
   // MARK: Preamble and enacting terms
 
   private mutating func readPreamble(_ node: MarkupTree.NodeIndex) -> Provision {
-    let preambleID = context.assembler.claim(PinpointID(rawValue: PinpointID.Prefix.preamble.rawValue),
-                                             at: tree.sourceStart(node))
+    let preambleID = context.assembler.claim(
+      PinpointID(rawValue: PinpointID.Prefix.preamble.rawValue),
+      at: tree.sourceStart(node))
     var texts: [Block] = []
     var children: [Provision] = []
     var citations = 0
@@ -133,12 +139,15 @@ struct FormexReader: MarkupReader {
         case "GR.VISA", "GR.CONSID": walk(child, &reader)
         case "VISA":
           citations += 1
-          let citationID = reader.context.assembler.claim(PinpointID(.citation, String(citations)),
-                                                          at: reader.tree.sourceStart(child))
+          let citationID = reader.context.assembler.claim(
+            PinpointID(.citation, String(citations)),
+            at: reader.tree.sourceStart(child))
           let content = reader.context.assembler.body(reader.blocks(child), under: citationID)
-          children.append(Provision(id: citationID, kind: .citation, num: String(citations), text: content.text,
-                                    children: content.children,
-                                    source: reader.context.assembler.span(reader.tree.sourceStart(child))))
+          children.append(
+            Provision(
+              id: citationID, kind: .citation, num: String(citations), text: content.text,
+              children: content.children,
+              source: reader.context.assembler.span(reader.tree.sourceStart(child))))
         case "CONSID":
           if let recital = reader.readRecital(child) { children.append(recital) }
         default:
@@ -149,8 +158,9 @@ struct FormexReader: MarkupReader {
     walk(node, &self)
     let content = context.assembler.body(texts, under: preambleID)
     let all = (content.children + children).sorted { $0.source.startOffset < $1.source.startOffset }
-    return Provision(id: preambleID, kind: .preamble, text: content.text, children: all,
-                     source: context.assembler.span(tree.sourceStart(node)))
+    return Provision(
+      id: preambleID, kind: .preamble, text: content.text, children: all,
+      source: context.assembler.span(tree.sourceStart(node)))
   }
 
   private mutating func readRecital(_ node: MarkupTree.NodeIndex) -> Provision? {
@@ -159,14 +169,17 @@ struct FormexReader: MarkupReader {
       let number = Numbering.clean(number)
       let recitalID = context.assembler.claim(PinpointID(.recital, number), at: source)
       let content = context.assembler.body(body, under: recitalID)
-      return Provision(id: recitalID, kind: .recital, num: number, text: content.text, children: content.children,
-                       source: context.assembler.span(tree.sourceStart(node)))
+      return Provision(
+        id: recitalID, kind: .recital, num: number, text: content.text, children: content.children,
+        source: context.assembler.span(tree.sourceStart(node)))
     }
     context.diagnose(DiagnosticCode.unplacedText, .warning, at: tree.sourceStart(node), "recital without a number")
     return nil
   }
 
-  private mutating func readEnactingTerms(_ node: MarkupTree.NodeIndex, parent: PinpointID?, into list: inout [Provision]) {
+  private mutating func readEnactingTerms(
+    _ node: MarkupTree.NodeIndex, parent: PinpointID?, into list: inout [Provision]
+  ) {
     for child in tree.elements(node) {
       switch tree.name(child) {
       case "ARTICLE":
@@ -192,13 +205,16 @@ struct FormexReader: MarkupReader {
     }
     let label = context.plainText(ti)
     guard let (kind, prefix, number) = Vocabulary.division(label) else {
-      context.diagnose(DiagnosticCode.unplacedText, .warning, at: tree.sourceStart(ti),
-                       "division heading '\(label)' not recognised")
+      context.diagnose(
+        DiagnosticCode.unplacedText, .warning, at: tree.sourceStart(ti),
+        "division heading '\(label)' not recognised")
       return nil
     }
-    let divisionID = context.assembler.claim(parent?.appending(prefix, number) ?? PinpointID(prefix, number),
-                                             at: tree.sourceStart(node))
-    var division = Provision(id: divisionID, kind: kind, num: number, source: context.assembler.span(tree.sourceStart(node)))
+    let divisionID = context.assembler.claim(
+      parent?.appending(prefix, number) ?? PinpointID(prefix, number),
+      at: tree.sourceStart(node))
+    var division = Provision(
+      id: divisionID, kind: kind, num: number, source: context.assembler.span(tree.sourceStart(node)))
     if let sti = tree.elements(title).first(where: { tree.name($0) == "STI" }) { division.heading = text(sti) }
     var children: [Provision] = []
     readEnactingTerms(node, parent: divisionID, into: &children)
@@ -211,8 +227,9 @@ struct FormexReader: MarkupReader {
     guard let title = elements.first(where: { tree.name($0) == "TI.ART" }) else { return nil }
     let label = context.plainText(title)
     guard let number = Vocabulary.articleNumber(label) else {
-      context.diagnose(DiagnosticCode.unplacedText, .warning, at: tree.sourceStart(title),
-                       "article heading '\(label)' not recognised")
+      context.diagnose(
+        DiagnosticCode.unplacedText, .warning, at: tree.sourceStart(title),
+        "article heading '\(label)' not recognised")
       return nil
     }
     let articleID = context.assembler.claim(PinpointID(.article, number), at: tree.sourceStart(node))
@@ -226,9 +243,10 @@ struct FormexReader: MarkupReader {
       }
     }
     let content = context.assembler.body(body, under: articleID)
-    return Provision(id: articleID, kind: .article, num: number, heading: heading, text: content.text,
-                     children: content.children, source: context.assembler.span(tree.sourceStart(node)),
-                     markers: content.markers)
+    return Provision(
+      id: articleID, kind: .article, num: number, heading: heading, text: content.text,
+      children: content.children, source: context.assembler.span(tree.sourceStart(node)),
+      markers: content.markers)
   }
 
   private mutating func readAnnex(_ node: MarkupTree.NodeIndex) -> Provision? {
@@ -264,8 +282,9 @@ struct FormexReader: MarkupReader {
     }
     let annexID = context.assembler.claim(PinpointID(.annex, number), at: tree.sourceStart(node))
     let content = context.assembler.body(groupAnnexSections(body), under: annexID)
-    return Provision(id: annexID, kind: .annex, num: number, heading: heading, text: content.text,
-                     children: content.children, source: context.assembler.span(tree.sourceStart(node)))
+    return Provision(
+      id: annexID, kind: .annex, num: number, heading: heading, text: content.text,
+      children: content.children, source: context.assembler.span(tree.sourceStart(node)))
   }
 
   // MARK: Blocks
@@ -327,8 +346,10 @@ struct FormexReader: MarkupReader {
           for part in tree.elements(child) {
             var heading = TextBlock(source: tree.sourceStart(part))
             collect(part, into: &heading)
-            result.append(.group(kind: .annexSection, prefix: .section, number: "", heading: Assembler.text(heading),
-                                 source: tree.sourceStart(part), body: []))
+            result.append(
+              .group(
+                kind: .annexSection, prefix: .section, number: "", heading: Assembler.text(heading),
+                source: tree.sourceStart(part), body: []))
           }
         } else {
           result += blocks(forChild: child)
@@ -439,7 +460,9 @@ struct FormexReader: MarkupReader {
     for child in tree.children(node) { collect(child, into: &block) }
     context.mark(node, .footnote)
     let footnoteID = context.assembler.claim(PinpointID(.footnote, number), at: tree.sourceStart(node))
-    footnotes.append(Provision(id: footnoteID, kind: .footnote, num: number, text: Assembler.text(block),
-                               source: context.assembler.span(tree.sourceStart(node))))
+    footnotes.append(
+      Provision(
+        id: footnoteID, kind: .footnote, num: number, text: Assembler.text(block),
+        source: context.assembler.span(tree.sourceStart(node))))
   }
 }

@@ -57,7 +57,9 @@ struct OSCALReader: MarkupReader {
     if let label = tree.elements(node).first(where: { tree.name($0) == "label" }) {
       parameters[id] = "[Assignment: \(context.plainText(label, role: .header))]"
     } else if let select = tree.elements(node).first(where: { tree.name($0) == "select" }) {
-      let choices = tree.elements(select).filter { tree.name($0) == "choice" }.map { context.plainText($0, role: .header) }
+      let choices = tree.elements(select).filter { tree.name($0) == "choice" }.map {
+        context.plainText($0, role: .header)
+      }
       let many = tree.attribute(select, "how-many") == "one-or-more" ? " (one or more)" : ""
       parameters[id] = "[Selection\(many): \(choices.joined(separator: "; "))]"
     }
@@ -67,7 +69,8 @@ struct OSCALReader: MarkupReader {
   private mutating func readGroup(_ node: MarkupTree.NodeIndex) -> Provision {
     let id = tree.attribute(node, "id") ?? String(provisions.count + 1)
     let groupID = context.assembler.claim(PinpointID(.group, id), at: tree.sourceStart(node))
-    var group = Provision(id: groupID, kind: .group, num: id.uppercased(), source: context.assembler.span(tree.sourceStart(node)))
+    var group = Provision(
+      id: groupID, kind: .group, num: id.uppercased(), source: context.assembler.span(tree.sourceStart(node)))
     for child in tree.elements(node) {
       switch tree.name(child) {
       case "title": group.heading = context.plainText(child)
@@ -83,8 +86,9 @@ struct OSCALReader: MarkupReader {
   private mutating func readControl(_ node: MarkupTree.NodeIndex, enhancement: Bool) -> Provision {
     let id = tree.attribute(node, "id") ?? ""
     let controlID = context.assembler.claim(PinpointID(.control, id), at: tree.sourceStart(node))
-    var control = Provision(id: controlID, kind: enhancement ? .controlEnhancement : .control, num: id.uppercased(),
-                            source: context.assembler.span(tree.sourceStart(node)))
+    var control = Provision(
+      id: controlID, kind: enhancement ? .controlEnhancement : .control, num: id.uppercased(),
+      source: context.assembler.span(tree.sourceStart(node)))
     for child in tree.elements(node) {
       switch tree.name(child) {
       case "title": control.heading = context.plainText(child)
@@ -120,7 +124,8 @@ struct OSCALReader: MarkupReader {
         let siblings = tree.elements(tree.parent(node)).filter { tree.attribute($0, "name") == name }
         number = String((siblings.firstIndex(of: node) ?? 0) + 1)
       }
-      let raw = parent.rawValue + "." + prefix + (number.map { "_" + $0.map { $0 == "." || $0 == " " ? "-" : $0 } } ?? "")
+      let raw =
+        parent.rawValue + "." + prefix + (number.map { "_" + $0.map { $0 == "." || $0 == " " ? "-" : $0 } } ?? "")
       partID = context.assembler.claim(PinpointID(rawValue: String(raw)), at: tree.sourceStart(node))
     }
     for child in tree.elements(node) {
@@ -135,12 +140,19 @@ struct OSCALReader: MarkupReader {
     if isStatementRoot {
       // The statement's own prose (if any) heads its items.
       if joined.isEmpty { return children }
-      let statementID = context.assembler.claim(PinpointID(rawValue: parent.rawValue + ".smt"), at: tree.sourceStart(node))
-      return [Provision(id: statementID, kind: .statement, text: joined, children: children,
-                        source: context.assembler.span(tree.sourceStart(node)))]
+      let statementID = context.assembler.claim(
+        PinpointID(rawValue: parent.rawValue + ".smt"), at: tree.sourceStart(node))
+      return [
+        Provision(
+          id: statementID, kind: .statement, text: joined, children: children,
+          source: context.assembler.span(tree.sourceStart(node)))
+      ]
     }
-    return [Provision(id: partID, kind: .statement, num: label, heading: name == "item" ? nil : name, text: joined,
-                      children: children, source: context.assembler.span(tree.sourceStart(node)))]
+    return [
+      Provision(
+        id: partID, kind: .statement, num: label, heading: name == "item" ? nil : name, text: joined,
+        children: children, source: context.assembler.span(tree.sourceStart(node)))
+    ]
   }
 
   private static let partPrefixes = [

@@ -26,8 +26,10 @@ enum PlaybookReader {
     var placed = 0
     var metadata = 0
     var unplaced = 0
-    let sections = [("section_about", "about"), ("section_actions", "actions"), ("section_doc", "doc"),
-                    ("section_ref", "ref")]
+    let sections = [
+      ("section_about", "about"), ("section_actions", "actions"), ("section_doc", "doc"),
+      ("section_ref", "ref"),
+    ]
     for (index, entry) in entries.enumerated() {
       guard let title = entry["title"] as? String, let type = entry["type"] as? String else {
         throw IngestFailure(code: DiagnosticCode.jsonMalformed, message: "entry \(index + 1) has no 'type' or 'title'")
@@ -35,7 +37,8 @@ enum PlaybookReader {
       // "GOVERN 1.1" → function GOVERN, category 1, subcategory 1.1.
       let words = title.split(separator: " ")
       guard words.count == 2, let dot = words[1].firstIndex(of: ".") else {
-        throw IngestFailure(code: DiagnosticCode.jsonMalformed, message: "entry \(index + 1): title '\(title)' is not 'FUNCTION N.N'")
+        throw IngestFailure(
+          code: DiagnosticCode.jsonMalformed, message: "entry \(index + 1): title '\(title)' is not 'FUNCTION N.N'")
       }
       for (key, value) in entry {
         let count = textBytes(value)
@@ -53,15 +56,19 @@ enum PlaybookReader {
       let functionID = PinpointID(.function, function)
       let categoryID = PinpointID(.category, "\(function)-\(category)")
       let subcategoryID = PinpointID(.subcategory, "\(function)-\(words[1])")
-      var subcategory = Provision(id: subcategoryID, kind: .subcategory, num: title,
-                                  text: Normalizer.normalize(entry["description"] as? String ?? ""), source: source)
+      var subcategory = Provision(
+        id: subcategoryID, kind: .subcategory, num: title,
+        text: Normalizer.normalize(entry["description"] as? String ?? ""), source: source)
       for (key, name) in sections {
         guard let text = entry[key] as? String, !text.isEmpty else { continue }
-        subcategory.children.append(Provision(id: subcategoryID.appending(.statement, name), kind: .statement,
-                                              heading: name, text: Normalizer.normalize(text), source: source))
+        subcategory.children.append(
+          Provision(
+            id: subcategoryID.appending(.statement, name), kind: .statement,
+            heading: name, text: Normalizer.normalize(text), source: source))
       }
       if functions.last?.id != functionID {
-        functions.append(Provision(id: functionID, kind: .function, num: words[0].uppercased(), heading: type, source: source))
+        functions.append(
+          Provision(id: functionID, kind: .function, num: words[0].uppercased(), heading: type, source: source))
       }
       if functions[functions.count - 1].children.last?.id != categoryID {
         functions[functions.count - 1].children.append(
@@ -73,9 +80,10 @@ enum PlaybookReader {
     guard !functions.isEmpty else {
       throw IngestFailure(code: DiagnosticCode.noProvisions, message: "the Playbook has no entries")
     }
-    let instrument = Instrument(id: "NIST.AI.100-1.Playbook", title: "NIST AI RMF Playbook", language: "en",
-                                version: entries.first?["category"] == nil ? "playbook-2023" : "playbook-2024",
-                                format: .playbook)
+    let instrument = Instrument(
+      id: "NIST.AI.100-1.Playbook", title: "NIST AI RMF Playbook", language: "en",
+      version: entries.first?["category"] == nil ? "playbook-2023" : "playbook-2024",
+      format: .playbook)
     let fidelity = Fidelity(file: file.path, provision: placed, header: metadata, unplaced: unplaced)
     return (Document(instrument: instrument, provisions: functions), fidelity)
   }

@@ -11,7 +11,8 @@ public enum Normalizer {
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count)
     let nonASCII =
-      bytes.withContiguousStorageIfAvailable { collapse($0, into: &out) } ?? Array(bytes).withUnsafeBufferPointer {
+      bytes.withContiguousStorageIfAvailable { collapse($0, into: &out) }
+      ?? Array(bytes).withUnsafeBufferPointer {
         collapse($0, into: &out)
       }
     if !nonASCII { return String(decoding: out, as: UTF8.self) }
