@@ -341,6 +341,17 @@ rp_markup *rp_markup_parse(const uint8_t *bytes, size_t length, rp_parse_options
     return m;
   }
 
+  // Reserve for the typical density of official markup (one node per ~20 bytes, text about half
+  // the bytes) so the tables rarely move while growing.
+  size_t expected_nodes = length / 20 + 64;
+  if (!grow((void **)&m->nodes, &m->node_capacity, expected_nodes, sizeof(rp_node)) ||
+      !grow((void **)&m->pool, &m->pool_capacity, length / 2 + 64, 1)) {
+    add_diagnostic(m, XML_ERR_FATAL, RP_ERR_OUT_OF_MEMORY, 0, 0, "out of memory");
+    m->well_formed = 0;
+    m->stopped = 1;
+    return m;
+  }
+
   xmlInitParser();
   xmlSetGenericErrorFunc(NULL, silent);
   xmlSetExternalEntityLoader(refuse_external_entity);

@@ -1,9 +1,12 @@
-@testable import RegPolicyIngest
 import Testing
+
+@testable import RegPolicyIngest
 
 @Suite("Printed numbers")
 struct NumberingTests {
-  @Test("list-item numbers", arguments: ["(a)", "(iv)", "1.", "(1)", "1.1.", "(aa)", "3a.", "1)", "a)", "—", "–", "-", " (b) "])
+  @Test(
+    "list-item numbers",
+    arguments: ["(a)", "(iv)", "1.", "(1)", "1.1.", "(aa)", "3a.", "1)", "a)", "—", "–", "-", " (b) "])
   func itemNumbers(_ text: String) {
     #expect(Numbering.isItemNumber(Array(text.utf8)))
   }

@@ -6,7 +6,9 @@ struct PinpointIDTests {
   @Test("segments compose as DESIGN.md shows")
   func compose() {
     #expect(PinpointID(.article, "16").appending(.point, "a").rawValue == "art_16.pt_a")
-    #expect(PinpointID(.article, "26").appending(.paragraph, "5").appending(.subparagraph, "2").rawValue == "art_26.par_5.sub_2")
+    #expect(
+      PinpointID(.article, "26").appending(.paragraph, "5").appending(.subparagraph, "2").rawValue
+        == "art_26.par_5.sub_2")
     #expect(PinpointID(.annex, "III").appending(.point, "1").appending(.point, "a").rawValue == "anx_III.pt_1.pt_a")
     #expect(PinpointID(.chapter, "III").appending(.section, "2").rawValue == "cpt_III.sct_2")
     #expect(PinpointID(.recital, "42").rawValue == "rct_42")

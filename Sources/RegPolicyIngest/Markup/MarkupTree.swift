@@ -1,8 +1,12 @@
 import CXMLShims
 import RegPolicyModel
 
-/// A parsed XML or HTML document as a flat node table in document order, copied out of libxml2
-/// in one step (the C result is freed before `parse` returns). Readers walk it by index.
+/// A parsed XML or HTML document as a flat node table in document order. Readers walk it by
+/// index.
+///
+/// The node table, attribute table and byte pool stay in the C allocation that built them and are
+/// freed with the tree (`deinit`): copying several megabytes out for every document cost more than
+/// the rest of the ingest. libxml2's own structures are gone before `init` returns.
 final class MarkupTree {
   typealias NodeIndex = Int32
 
@@ -16,10 +20,11 @@ final class MarkupTree {
     var message: String
   }
 
-  private(set) var nodes: [rp_node]
-  private var attributes: [rp_attribute]
+  private let markup: OpaquePointer
+  let nodes: UnsafeBufferPointer<rp_node>
+  private let attributes: UnsafeBufferPointer<rp_attribute>
   /// Text, attribute values, names and messages, UTF-8.
-  private(set) var pool: [UInt8]
+  let pool: UnsafeBufferPointer<UInt8>
   private(set) var names: [String]
   private var nameIDs: [String: Int32]
   private(set) var messages: [ParserMessage]
@@ -50,15 +55,16 @@ final class MarkupTree {
     else {
       throw IngestFailure(code: "input.out-of-memory", message: "out of memory while parsing")
     }
-    defer { rp_markup_free(markup) }
+    self.markup = markup
 
     var count = 0
     let nodePointer = rp_markup_nodes(markup, &count)
-    nodes = count > 0 ? Array(UnsafeBufferPointer(start: nodePointer, count: count)) : []
+    nodes = UnsafeBufferPointer(start: count > 0 ? nodePointer : nil, count: count)
     let attributePointer = rp_markup_attributes(markup, &count)
-    attributes = count > 0 ? Array(UnsafeBufferPointer(start: attributePointer, count: count)) : []
+    attributes = UnsafeBufferPointer(start: count > 0 ? attributePointer : nil, count: count)
     let poolPointer = rp_markup_pool(markup, &count)
-    pool = count > 0 ? Array(UnsafeBufferPointer(start: poolPointer, count: count)) : []
+    let pool = UnsafeBufferPointer(start: count > 0 ? poolPointer : nil, count: count)
+    self.pool = pool
 
     var names: [String] = []
     var nameIDs: [String: Int32] = [:]
@@ -91,6 +97,8 @@ final class MarkupTree {
     wellFormed = rp_markup_well_formed(markup) != 0
     stopped = rp_markup_stopped(markup) != 0
   }
+
+  deinit { rp_markup_free(markup) }
 
   // MARK: Navigation
 
@@ -133,7 +141,7 @@ final class MarkupTree {
   }
 
   /// The raw bytes of the attribute's value, if the element has it.
-  func attributeBytes(_ node: NodeIndex, _ nameID: Int32?) -> ArraySlice<UInt8>? {
+  func attributeBytes(_ node: NodeIndex, _ nameID: Int32?) -> Slice<UnsafeBufferPointer<UInt8>>? {
     guard let nameID else { return nil }
     let element = nodes[Int(node)]
     let start = Int(element.attr_start)
@@ -179,7 +187,7 @@ final class MarkupTree {
   }
 
   /// The bytes of a text node.
-  func textBytes(_ node: NodeIndex) -> ArraySlice<UInt8> {
+  func textBytes(_ node: NodeIndex) -> Slice<UnsafeBufferPointer<UInt8>> {
     let text = nodes[Int(node)]
     let offset = Int(text.text_offset)
     return pool[offset..<offset + Int(text.text_length)]
