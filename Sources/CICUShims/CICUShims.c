@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <unicode/uchar.h>
+#include <unicode/utf8.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/uversion.h>
@@ -89,6 +90,23 @@ fail:
 }
 
 void rp_icu_free(uint8_t *buffer) { free(buffer); }
+
+int32_t rp_icu_is_nfc(const uint8_t *bytes, size_t length) {
+  if (length > (size_t)INT32_MAX) return 0;
+  int32_t i = 0, n = (int32_t)length;
+  while (i < n) {
+    if (bytes[i] < 0x80) {
+      i++;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(bytes, i, n, c);
+    if (c < 0) return 0;  // invalid UTF-8: let the full path report it
+    if (u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES) return 0;
+    if (u_getCombiningClass(c) != 0) return 0;
+  }
+  return 1;
+}
 
 const char *rp_icu_version(void) {
   static char version[U_MAX_VERSION_STRING_LENGTH];

@@ -22,6 +22,11 @@ enum {
 uint8_t *rp_icu_normalize(const uint8_t *bytes, size_t length, int32_t form, size_t *out_length, int32_t *error);
 void rp_icu_free(uint8_t *buffer);
 
+/// 1 when UTF-8 `bytes` are certainly in NFC already (every code point has NFC_Quick_Check=Yes and
+/// canonical combining class 0), so normalising would change nothing; 0 when ICU must look.
+/// Allocation-free: the common case (Latin text with ’, é, €) never leaves UTF-8.
+int32_t rp_icu_is_nfc(const uint8_t *bytes, size_t length);
+
 /// ICU's version string, e.g. "72.1".
 const char *rp_icu_version(void);
 

@@ -172,8 +172,18 @@ final class MarkupTree {
     return false
   }
 
-  /// The id of the `class` attribute name, looked up once.
+  /// Ids of the attribute names readers ask for most, looked up once.
   private lazy var classID: Int32? = nameID("class")
+  lazy var idID: Int32? = nameID("id")
+  lazy var hrefID: Int32? = nameID("href")
+  lazy var styleID: Int32? = nameID("style")
+
+  /// Whether any text below `node` is not white space (no copying).
+  func hasText(_ node: NodeIndex) -> Bool {
+    if isText(node) { return textBytes(node).contains { !(0x09...0x0D).contains($0) && $0 != 0x20 } }
+    for child in children(node) where hasText(child) { return true }
+    return false
+  }
 
   /// A lookup table: `table[nameID]` is true for the element names given.
   func nameTable(_ names: Set<String>) -> [Bool] {

@@ -467,7 +467,8 @@ struct EurLexHTMLReader: MarkupReader {
       return [.paragraph(number: number, source: tree.sourceStart(node), body: body)]
     }
     // Consolidated annex enumerations: a hanging-indent div whose text starts with its number.
-    if let style = tree.attribute(node, "style"), style.contains("text-indent: -"), parts.count == 1,
+    if instrument.format == .eurlexConsolidatedHTML, let style = tree.attribute(node, "style"),
+      style.contains("text-indent: -"), parts.count == 1,
       tree.name(parts[0]) == "p"
     {
       var block = textBlock(parts[0])
@@ -509,7 +510,7 @@ struct EurLexHTMLReader: MarkupReader {
     var items: [Block] = []
     for row in rows {
       // Rows are (number | content), sometimes after an empty indentation cell.
-      let cells = tree.elements(row).filter { (tree.name($0) == "td" || tree.name($0) == "th") && hasText($0) }
+      let cells = tree.elements(row).filter { (tree.name($0) == "td" || tree.name($0) == "th") && tree.hasText($0) }
       guard cells.count == 2, !tree.hasClass(node, "oj-table") else { return [dataTable(node)] }
       guard let number = itemNumber(cells[0]) else { return [dataTable(node)] }
       context.mark(cells[0], .provision)
@@ -520,15 +521,9 @@ struct EurLexHTMLReader: MarkupReader {
 
   private mutating func dataTable(_ node: MarkupTree.NodeIndex) -> Block { .text(textBlock(node)) }
 
-  private func hasText(_ node: MarkupTree.NodeIndex) -> Bool {
-    var bytes: [UInt8] = []
-    tree.appendText(node, to: &bytes)
-    return !Numbering.trimmed(bytes).isEmpty
-  }
-
   /// The paragraph number when `node` is a numbered-paragraph container (`<div id="005.001">`).
   private func paragraphNumber(_ node: MarkupTree.NodeIndex) -> String? {
-    guard let id = tree.attributeBytes(node, tree.nameID("id")), id.count == 7,
+    guard let id = tree.attributeBytes(node, tree.idID), id.count == 7,
       id[id.startIndex + 3] == UInt8(ascii: "."),
       id.enumerated().allSatisfy({ $0.offset == 3 || ($0.element >= 0x30 && $0.element <= 0x39) })
     else { return nil }
@@ -545,7 +540,7 @@ struct EurLexHTMLReader: MarkupReader {
       skip: { index in
         // Footnote call-outs: OJ pages link "(1)" to "#ntr…"; consolidated pages link the number
         // alone to "#E0001" (the brackets stay outside the link).
-        if tree.hasName(index, anchor), let href = tree.attributeBytes(index, tree.nameID("href")),
+        if tree.hasName(index, anchor), let href = tree.attributeBytes(index, tree.hrefID),
           href.starts(with: Array("#ntr".utf8)) || href.starts(with: Array("#ntc".utf8))
             || href.starts(with: Array("#E0".utf8)) || href.starts(with: Array("#src.E".utf8))
         {

@@ -15,7 +15,9 @@ public enum Normalizer {
       ?? Array(bytes).withUnsafeBufferPointer {
         collapse($0, into: &out)
       }
-    if !nonASCII { return String(decoding: out, as: UTF8.self) }
+    if !nonASCII || out.withUnsafeBufferPointer({ rp_icu_is_nfc($0.baseAddress, $0.count) }) != 0 {
+      return String(decoding: out, as: UTF8.self)
+    }
     return icu(out, form: Int32(RP_FORM_NFC)) ?? String(decoding: out, as: UTF8.self)
   }
 
