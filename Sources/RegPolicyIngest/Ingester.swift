@@ -148,7 +148,7 @@ public enum Ingester {
     _ raw: UnsafeRawBufferPointer, file: SourceFile, format: SourceFormat,
     options: IngestOptions, into result: inout IngestResult
   ) throws(IngestFailure) -> Document {
-    let isHTML = format == .eurlexHTML || format == .eurlexConsolidatedHTML
+    let isHTML = format == .eurlexHTML || format == .eurlexConsolidatedHTML || format == .commissionHTML
     let lines = LineIndex(raw)
     var tree = try MarkupTree(parsing: raw, html: false, maxDepth: options.maxDepth)
     if isHTML && !tree.wellFormed && !tree.hitLimit {
@@ -172,6 +172,7 @@ public enum Ingester {
     switch format {
     case .eurlexHTML: (document, finished) = run(EurLexHTMLReader.self)
     case .eurlexConsolidatedHTML: (document, finished) = run(ConsolidatedHTMLReader.self)
+    case .commissionHTML: (document, finished) = run(CommissionProposalReader.self)
     case .formex: (document, finished) = run(FormexReader.self)
     case .akn4eu: (document, finished) = run(AkomaNtosoReader.self)
     case .oscal: (document, finished) = run(OSCALReader.self)

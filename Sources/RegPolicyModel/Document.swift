@@ -80,6 +80,8 @@ public struct Instrument: Hashable, Sendable {
 public enum SourceFormat: String, CaseIterable, Hashable, Sendable {
   case eurlexHTML = "eurlex-html"
   case eurlexConsolidatedHTML = "eurlex-consolidated-html"
+  /// A Commission proposal (COM document) as EUR-Lex serves it.
+  case commissionHTML = "eurlex-com-html"
   case formex
   case akn4eu
   case oscal

@@ -38,6 +38,7 @@ struct CorpusCountTests {
     Expected(file: "other-eu/formex-dsm-2019-790/L_2019130EN.01009201.xml", articles: 32, recitals: 86),
     Expected(file: "other-eu/formex-reach-consolidated/CL2006R1907EN0670010.0001.xml", articles: 141),
     Expected(file: "format-samples/reg-2024-903/32024R0903_EN_OJ.html", articles: 23, recitals: 57),
+    Expected(file: "format-samples/com-proposal/COM_2025_1_final_EN.html", articles: 2, recitals: 5),
     Expected(file: "format-samples/reg-2024-903/L_202400903EN.doc.fmx.xml", articles: 23, recitals: 57),
   ]
 

@@ -18,7 +18,8 @@ struct FidelityTests {
     "other-eu/formex-dsm-2019-790/L_2019130EN.01009201.xml",
     "other-eu/formex-reach-consolidated/CL2006R1907EN0670010.0001.xml",
     "format-samples/akn4eu/JOIN_2022_19_REG_akn4eu.xml", "format-samples/akn4eu/COM_2025_162_DIR_akn4eu.xml",
-    "format-samples/reg-2024-903/32024R0903_EN_OJ.html", "format-samples/reg-2024-903/L_202400903EN.doc.fmx.xml",
+    "format-samples/reg-2024-903/32024R0903_EN_OJ.html", "format-samples/com-proposal/COM_2025_1_final_EN.html",
+    "format-samples/reg-2024-903/L_202400903EN.doc.fmx.xml",
     "nist/NIST_SP-800-53_rev5_catalog.xml", "nist/NIST_SP-800-53_rev5_HIGH-baseline-resolved-profile_catalog.xml",
     "nist/nist_ai_rmf_playbook_2023-04.json", "nist/nist_ai_rmf_playbook_2024-06.json",
   ]

@@ -30,6 +30,7 @@ enum FormatDetector {
     {
       return .format(.eurlexConsolidatedHTML)
     }
+    if contains(bytes[...], "class=\"Titrearticle\"") { return .format(.commissionHTML) }
     if contains(head, "<html") || contains(head, "<HTML") || contains(head, "<!DOCTYPE html") {
       return .format(.eurlexHTML)
     }
