@@ -75,10 +75,10 @@ static int pool_append(rp_markup *m, const void *bytes, size_t length, uint32_t 
   return 1;
 }
 
-static uint64_t source_offset(const rp_markup *m) {
+static uint32_t source_offset(const rp_markup *m) {
   xmlParserInputPtr input = m->ctxt != NULL ? m->ctxt->input : NULL;
   if (input == NULL || input->cur == NULL || input->base == NULL) return 0;
-  return (uint64_t)input->consumed + (uint64_t)(input->cur - input->base);
+  return (uint32_t)(input->consumed + (unsigned long)(input->cur - input->base));
 }
 
 static void add_diagnostic(rp_markup *m, int level, int code, int line, int column, const char *message) {
@@ -141,7 +141,7 @@ static int32_t intern_name(rp_markup *m, const xmlChar *name) {
 }
 
 /// Appends a node as the last child of the innermost open element; returns its index or -1.
-static int32_t append_node(rp_markup *m, uint8_t kind) {
+static int32_t append_node(rp_markup *m) {
   if (m->node_count >= (size_t)m->options.max_nodes) {
     add_diagnostic_here(m, XML_ERR_FATAL, RP_ERR_TOO_MANY_NODES, "document has more nodes than the limit");
     halt(m);
@@ -154,7 +154,6 @@ static int32_t append_node(rp_markup *m, uint8_t kind) {
   int32_t index = (int32_t)m->node_count++;
   rp_node *node = &m->nodes[index];
   memset(node, 0, sizeof *node);
-  node->kind = kind;
   node->next_sibling = -1;
   node->first_child = -1;
   node->name = -1;
@@ -177,23 +176,23 @@ static void start_element(rp_markup *m, const xmlChar *name, const xmlChar **pai
     halt(m);
     return;
   }
-  uint64_t here = source_offset(m);
-  int32_t index = append_node(m, RP_NODE_ELEMENT);
+  uint32_t here = source_offset(m);
+  int32_t index = append_node(m);
   if (index < 0) return;
   rp_node *node = &m->nodes[index];
   // The callback fires at the end of the start tag; the tag begins at the nearest '<' before it.
-  uint64_t start = here;
+  uint32_t start = here;
   xmlParserInputPtr input = m->ctxt->input;
   if (input != NULL && input->cur != NULL && input->base != NULL) {
     const xmlChar *p = input->cur;
     while (p > input->base && *p != '<') p--;
-    if (*p == '<') start = (uint64_t)input->consumed + (uint64_t)(p - input->base);
+    if (*p == '<') start = (uint32_t)(input->consumed + (unsigned long)(p - input->base));
   }
   node->source_start = start;
   node->source_end = here;
   node->name = intern_name(m, name);
   if (node->name < 0) return no_memory(m);
-  node->attr_start = (uint32_t)m->attribute_count;
+  node->first = (uint32_t)m->attribute_count;
   int count = pairs != NULL ? pair_count : sax2_count;
   for (int i = 0; i < count; i++) {
     const xmlChar *attr_name, *value;
@@ -214,7 +213,7 @@ static void start_element(rp_markup *m, const xmlChar *name, const xmlChar **pai
       return no_memory(m);
     m->attributes[m->attribute_count++] = attribute;
   }
-  m->nodes[index].attr_count = (uint32_t)(m->attribute_count - m->nodes[index].attr_start);
+  m->nodes[index].count = (uint32_t)(m->attribute_count - m->nodes[index].first);
   if (!grow((void **)&m->open, &m->stack_capacity, m->depth + 1, sizeof(int32_t))) return no_memory(m);
   size_t capacity = m->stack_capacity;
   m->last_child = realloc(m->last_child, capacity * sizeof(int32_t));
@@ -237,20 +236,19 @@ static void on_text(void *context, const xmlChar *text, int length) {
   uint32_t offset;
   // Coalesce with the previous text node when its bytes end the pool (they always do unless a
   // diagnostic message was pooled in between).
-  if (last >= 0 && m->nodes[last].kind == RP_NODE_TEXT &&
-      m->nodes[last].text_offset + m->nodes[last].text_length == m->pool_length) {
+  if (last >= 0 && m->nodes[last].name < 0 && m->nodes[last].first + m->nodes[last].count == m->pool_length) {
     if (!pool_append(m, text, (size_t)length, &offset)) return no_memory(m);
-    m->nodes[last].text_length += (uint32_t)length;
+    m->nodes[last].count += (uint32_t)length;
     m->nodes[last].source_end = source_offset(m);
     return;
   }
-  uint64_t here = source_offset(m);
-  int32_t index = append_node(m, RP_NODE_TEXT);
+  uint32_t here = source_offset(m);
+  int32_t index = append_node(m);
   if (index < 0) return;
   if (!pool_append(m, text, (size_t)length, &offset)) return no_memory(m);
-  m->nodes[index].text_offset = offset;
-  m->nodes[index].text_length = (uint32_t)length;
-  m->nodes[index].source_start = here >= (uint64_t)length ? here - (uint64_t)length : 0;
+  m->nodes[index].first = offset;
+  m->nodes[index].count = (uint32_t)length;
+  m->nodes[index].source_start = here >= (uint32_t)length ? here - (uint32_t)length : 0;
   m->nodes[index].source_end = here;
 }
 
@@ -394,7 +392,7 @@ rp_markup *rp_markup_parse(const uint8_t *bytes, size_t length, rp_parse_options
     m->well_formed = 0;
   }
   // Elements left open by a truncated document end at the end of the input.
-  while (m->depth > 0) m->nodes[m->open[--m->depth]].source_end = length;
+  while (m->depth > 0) m->nodes[m->open[--m->depth]].source_end = (uint32_t)length;
   free(m->open);
   free(m->last_child);
   free(m->slots);

@@ -2,6 +2,12 @@ import CXMLShims
 import Crypto
 import RegPolicyModel
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Limits and choices for one ingest run.
 public struct IngestOptions: Sendable {
   /// Read the input as this format instead of detecting it from the content.
@@ -98,7 +104,10 @@ public enum Ingester {
     guard bytes.contains(where: { !Numbering.isSpace($0) }) else {
       throw IngestFailure(code: DiagnosticCode.empty, message: "file is empty")
     }
-    if let nul = bytes.firstIndex(of: 0) {
+    if let nul = bytes.withUnsafeBytes({ raw -> Int? in
+      guard let base = raw.baseAddress, let found = memchr(base, 0, raw.count) else { return nil }
+      return base.distance(to: UnsafeRawPointer(found))
+    }) {
       let (line, column) = bytes.withUnsafeBytes { LineIndex($0).location(of: nul) }
       throw IngestFailure(
         code: DiagnosticCode.binary, message: "file contains NUL bytes; not a text document",

@@ -14,6 +14,9 @@ struct Bench: ParsableCommand {
   @Option(name: .long, help: "Untimed runs before measuring.")
   var warmup: Int = 5
 
+  @Flag(name: .customLong("ingest-only"), help: "Time the ingest alone, without rendering JSON.")
+  var ingestOnly = false
+
   func validate() throws {
     guard iterations > 0, warmup >= 0 else {
       throw ValidationError("--iterations must be positive and --warmup not negative.")
@@ -21,7 +24,7 @@ struct Bench: ParsableCommand {
   }
 
   func run() throws {
-    let status = IngestBenchmark(paths: inputs, iterations: iterations, warmup: warmup).run()
+    let status = IngestBenchmark(paths: inputs, iterations: iterations, warmup: warmup, renderJSON: !ingestOnly).run()
     if status != .success { throw ExitCode(status.rawValue) }
   }
 }

@@ -14,26 +14,19 @@
 extern "C" {
 #endif
 
-enum {
-  RP_NODE_ELEMENT = 1,
-  RP_NODE_TEXT = 2,
-};
-
-/// One node of the parsed document, in document order. Indices refer to the node table; -1 means
-/// none. Strings are byte ranges in the pool (UTF-8). Element names are ids into the name table.
+/// One node of the parsed document, in document order (32 bytes). Indices refer to the node table;
+/// -1 means none. An element has `name` >= 0 (an index into the name table: the local name, as
+/// written, lower-case for HTML) and `first`/`count` give its attributes in the attribute table; a
+/// text node has `name` == -1 and `first`/`count` give its bytes in the pool (UTF-8).
 typedef struct {
   int32_t parent;
   int32_t next_sibling;
   int32_t first_child;
-  uint8_t kind;
-  uint8_t _pad[3];
-  int32_t name;          // element: index into the name table (local name, as written / lower-case for HTML)
-  uint32_t attr_start;   // element: first attribute in the attribute table
-  uint32_t attr_count;
-  uint32_t text_offset;  // text: pool offset
-  uint32_t text_length;
-  uint64_t source_start; // byte offset of '<' (element) or of the text in the source buffer
-  uint64_t source_end;   // byte offset just past the end tag (element) or text
+  int32_t name;
+  uint32_t first;        // element: first attribute; text: pool offset
+  uint32_t count;        // element: attribute count; text: byte length
+  uint32_t source_start; // byte offset of '<' (element) or of the text in the source buffer
+  uint32_t source_end;   // byte offset just past the end tag (element) or text
 } rp_node;
 
 typedef struct {

@@ -119,10 +119,18 @@ final class MarkupTree {
   }
 
   /// The child elements of `node`, in order.
-  func elements(_ node: NodeIndex) -> [NodeIndex] { children(node).filter(isElement) }
+  func elements(_ node: NodeIndex) -> [NodeIndex] {
+    var result: [NodeIndex] = []
+    var index = nodes[Int(node)].first_child
+    while index >= 0 {
+      if nodes[Int(index)].name >= 0 { result.append(index) }
+      index = nodes[Int(index)].next_sibling
+    }
+    return result
+  }
 
-  func isElement(_ node: NodeIndex) -> Bool { nodes[Int(node)].kind == UInt8(RP_NODE_ELEMENT) }
-  func isText(_ node: NodeIndex) -> Bool { nodes[Int(node)].kind == UInt8(RP_NODE_TEXT) }
+  func isElement(_ node: NodeIndex) -> Bool { nodes[Int(node)].name >= 0 }
+  func isText(_ node: NodeIndex) -> Bool { nodes[Int(node)].name < 0 }
   func parent(_ node: NodeIndex) -> NodeIndex { nodes[Int(node)].parent }
 
   /// The id of an element name or attribute name in this document, or nil when it never occurs.
@@ -144,8 +152,8 @@ final class MarkupTree {
   func attributeBytes(_ node: NodeIndex, _ nameID: Int32?) -> Slice<UnsafeBufferPointer<UInt8>>? {
     guard let nameID else { return nil }
     let element = nodes[Int(node)]
-    let start = Int(element.attr_start)
-    for attribute in attributes[start..<start + Int(element.attr_count)]
+    let start = Int(element.first)
+    for attribute in attributes[start..<start + Int(element.count)]
     where attribute.name == nameID {
       let offset = Int(attribute.value_offset)
       return pool[offset..<offset + Int(attribute.value_length)]
@@ -199,8 +207,8 @@ final class MarkupTree {
   /// The bytes of a text node.
   func textBytes(_ node: NodeIndex) -> Slice<UnsafeBufferPointer<UInt8>> {
     let text = nodes[Int(node)]
-    let offset = Int(text.text_offset)
-    return pool[offset..<offset + Int(text.text_length)]
+    let offset = Int(text.first)
+    return pool[offset..<offset + Int(text.count)]
   }
 
   /// All text below `node` (inclusive), concatenated, skipping subtrees for which `skip` is true.

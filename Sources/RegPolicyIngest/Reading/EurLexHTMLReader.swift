@@ -501,11 +501,14 @@ struct EurLexHTMLReader: MarkupReader {
   /// A numbered-list table is rows of (number | content); anything else is a data table, kept as
   /// one text block with its cells separated by spaces.
   private mutating func tableBlocks(_ node: MarkupTree.NodeIndex) -> [Block] {
-    let rows = tree.descendants(node, where: { tree.name($0) == "tr" }).filter { row in
-      // Only this table's rows, not those of nested tables.
-      var parent = tree.parent(row)
-      while parent >= 0 && tree.name(parent) != "table" { parent = tree.parent(parent) }
-      return parent == node
+    // This table's rows only (table > tr, or table > tbody/thead/tfoot > tr), not nested tables'.
+    var rows: [MarkupTree.NodeIndex] = []
+    for child in tree.elements(node) {
+      switch tree.name(child) {
+      case "tr": rows.append(child)
+      case "tbody", "thead", "tfoot": rows += tree.elements(child).filter { tree.name($0) == "tr" }
+      default: break
+      }
     }
     var items: [Block] = []
     for row in rows {

@@ -37,7 +37,7 @@ public struct Fidelity: Hashable, Sendable {
   init(context: ReadContext) {
     file = context.file
     let tree = context.tree
-    for index in tree.nodes.indices where tree.nodes[index].kind == UInt8(RP_NODE_TEXT) {
+    for index in tree.nodes.indices where tree.nodes[index].name < 0 {
       let bytes = tree.textBytes(Int32(index))
       let count = bytes.reduce(0) { $0 + (Numbering.isSpace($1) ? 0 : 1) }
       guard count > 0 else { continue }

@@ -45,12 +45,34 @@ public enum Normalizer {
       let n = input.count
       while i < n {
         let byte = input[i]
+        // Fast paths: runs of printable ASCII are copied, runs of ASCII white space skipped.
+        if byte > 0x20 && byte < 0x80 {
+          if pendingSpace {
+            if w > 0 {
+              buffer[w] = 0x20
+              w += 1
+            }
+            pendingSpace = false
+          }
+          var next = byte
+          repeat {
+            buffer[w] = next
+            w += 1
+            i += 1
+            guard i < n else { break }
+            next = input[i]
+          } while next > 0x20 && next < 0x80
+          continue
+        }
+        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+          pendingSpace = true
+          i += 1
+          while i < n, input[i] == 0x20 || (input[i] >= 0x09 && input[i] <= 0x0D) { i += 1 }
+          continue
+        }
         var length = 1  // bytes of input consumed
         var keep = true  // copy them to the output
         switch byte {
-        case 0x20, 0x09...0x0D:
-          pendingSpace = true
-          keep = false
         case 0xC2 where i + 1 < n && (input[i + 1] == 0xA0 || input[i + 1] == 0xAD):
           // U+00A0 no-break space becomes a space; U+00AD soft hyphen goes.
           pendingSpace = pendingSpace || input[i + 1] == 0xA0
