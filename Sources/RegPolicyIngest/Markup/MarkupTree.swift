@@ -152,6 +152,7 @@ final class MarkupTree {
   func attributeBytes(_ node: NodeIndex, _ nameID: Int32?) -> Slice<UnsafeBufferPointer<UInt8>>? {
     guard let nameID else { return nil }
     let element = nodes[Int(node)]
+    guard element.name >= 0 else { return nil }  // text nodes have no attributes
     let start = Int(element.first)
     for attribute in attributes[start..<start + Int(element.count)]
     where attribute.name == nameID {
