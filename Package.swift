@@ -3,8 +3,9 @@ import PackageDescription
 
 // Module layout (see README "Layout"):
 //   RegPolicyModel  – plain data types shared by every stage; depends on nothing.
-//   CLibXML2/CICU   – system libraries: link flags only, never imported by Swift code.
-//   CXMLShims/CICUShims – the only code that includes <libxml/…> / <unicode/…>; plain-C headers.
+//   CLibXML2/CICU/CLibCrypto – system libraries: link flags only, never imported by Swift code.
+//   CXMLShims/CICUShims/CDigestShims – the only code that includes <libxml/…>, <unicode/…>,
+//                      <openssl/…>; plain-C headers.
 //   RegPolicyIngest – official markup → Document (readers, normalisation, fidelity check).
 //   RegPolicyKit    – glue: runs stages over files, renders output, decides exit status.
 //   regpolicy       – the CLI: argument parsing only.
@@ -16,20 +17,20 @@ let package = Package(
     .library(name: "RegPolicyKit", targets: ["RegPolicyKit"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-    .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
   ],
   targets: [
     .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
     .systemLibrary(name: "CICU", pkgConfig: "icu-uc", providers: [.apt(["libicu-dev"])]),
+    .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
     .target(name: "CXMLShims", dependencies: ["CLibXML2"]),
     .target(name: "CICUShims", dependencies: ["CICU"]),
+    .target(name: "CDigestShims", dependencies: ["CLibCrypto"]),
     .target(name: "RegPolicyModel"),
     .target(
       name: "RegPolicyIngest",
       dependencies: [
-        "RegPolicyModel", "CXMLShims", "CICUShims",
-        .product(name: "Crypto", package: "swift-crypto"),
+        "RegPolicyModel", "CXMLShims", "CICUShims", "CDigestShims",
       ]
     ),
     .target(name: "RegPolicyKit", dependencies: ["RegPolicyModel", "RegPolicyIngest"]),

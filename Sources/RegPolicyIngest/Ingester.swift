@@ -1,5 +1,4 @@
 import CXMLShims
-import Crypto
 import RegPolicyModel
 
 #if canImport(Glibc)
@@ -230,16 +229,11 @@ public enum Ingester {
 
   /// Lower-case hex sha256 of bytes, as recorded in `Instrument.sha256`.
   public static func sha256(_ bytes: [UInt8]) -> String {
-    let digest = SHA256.hash(data: bytes)
-    var hex = ""
-    hex.reserveCapacity(64)
-    for byte in digest {
-      let digits = Array("0123456789abcdef".utf8)
-      hex.unicodeScalars.append(UnicodeScalar(digits[Int(byte >> 4)]))
-      hex.unicodeScalars.append(UnicodeScalar(digits[Int(byte & 0x0F)]))
-    }
-    return hex
+    var digest = SHA256()
+    digest.update(bytes)
+    return digest.finish()
   }
+
 }
 
 extension String {

@@ -1,6 +1,11 @@
 import ArgumentParser
-import Foundation
 import RegPolicyKit
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 @main
 struct Regpolicy: ParsableCommand {
@@ -23,17 +28,11 @@ struct Regpolicy: ParsableCommand {
       try command.run()
     } catch {
       if exitCode(for: error) == .validationFailure {
-        FileHandleWriter.standardError(fullMessage(for: error) + "\n")
-        Foundation.exit(ExitStatus.usage.rawValue)
+        var message = Array((fullMessage(for: error) + "\n").utf8)
+        _ = message.withUnsafeMutableBytes { write(2, $0.baseAddress, $0.count) }
+        Glibc.exit(ExitStatus.usage.rawValue)
       }
       exit(withError: error)
     }
-  }
-}
-
-/// Writes text to standard error.
-enum FileHandleWriter {
-  static func standardError(_ text: String) {
-    FileHandle.standardError.write(Data(text.utf8))
   }
 }

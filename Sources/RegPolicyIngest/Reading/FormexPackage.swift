@@ -56,7 +56,8 @@ enum FormexPackage {
     let folder = descriptor.path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(
       separator: "/")
     var document: Document?
-    var hashed: [UInt8] = descriptor.bytes
+    var digest = SHA256()
+    digest.update(descriptor.bytes)
     var files = [descriptor.path]
     for part in parts {
       let path = folder.isEmpty ? part : folder + "/" + part
@@ -69,7 +70,7 @@ enum FormexPackage {
       }
       let file = try SourceFile.load(path, limit: options.maxBytes)
       var partDocument = try Ingester.readMarkup(file, format: .formex, options: options, into: &result)
-      hashed += file.bytes
+      digest.update(file.bytes)
       files.append(path)
       if var merged = document {
         merged.provisions += partDocument.provisions
@@ -86,7 +87,7 @@ enum FormexPackage {
     if let publicationDate { merged.instrument.date = publicationDate }
     if let eli { merged.instrument.eli = eli }
     merged.instrument.files = files
-    merged.instrument.sha256 = Ingester.sha256(hashed)
+    merged.instrument.sha256 = digest.finish()
     return merged
   }
 }

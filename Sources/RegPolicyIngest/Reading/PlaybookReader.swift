@@ -1,5 +1,34 @@
-import Foundation
+import FoundationEssentials
 import RegPolicyModel
+
+/// Any JSON value: the Playbook's entries are read as key → value maps so that no key goes unseen.
+enum JSONValue: Decodable {
+  case string(String)
+  case number(Double)
+  case bool(Bool)
+  case null
+  case array([JSONValue])
+  case object([String: JSONValue])
+
+  init(from decoder: any Decoder) throws {
+    let container = try decoder.singleValueContainer()
+    if container.decodeNil() {
+      self = .null
+    } else if let text = try? container.decode(String.self) {
+      self = .string(text)
+    } else if let flag = try? container.decode(Bool.self) {
+      self = .bool(flag)
+    } else if let number = try? container.decode(Double.self) {
+      self = .number(number)
+    } else if let list = try? container.decode([JSONValue].self) {
+      self = .array(list)
+    } else {
+      self = .object(try container.decode([String: JSONValue].self))
+    }
+  }
+
+  var string: String? { if case .string(let text) = self { text } else { nil } }
+}
 
 /// Reads the NIST AI RMF Playbook JSON export: an array of subcategory entries
 /// (`{"type": "Govern", "title": "GOVERN 1.1", "description": …, "section_about": …}`), arranged
@@ -12,14 +41,13 @@ enum PlaybookReader {
   ]
 
   static func read(_ file: SourceFile) throws(IngestFailure) -> (Document, Fidelity) {
-    let json: Any
+    let entries: [[String: JSONValue]]
     do {
-      json = try JSONSerialization.jsonObject(with: Data(file.bytes))
-    } catch {
-      throw IngestFailure(code: DiagnosticCode.jsonMalformed, message: "not valid JSON: \(error.localizedDescription)")
-    }
-    guard let entries = json as? [[String: Any]] else {
+      entries = try JSONDecoder().decode([[String: JSONValue]].self, from: Data(file.bytes))
+    } catch DecodingError.typeMismatch {
       throw IngestFailure(code: DiagnosticCode.jsonMalformed, message: "expected an array of Playbook entries")
+    } catch {
+      throw IngestFailure(code: DiagnosticCode.jsonMalformed, message: "not valid JSON")
     }
     let lines = file.bytes.withUnsafeBytes { LineIndex($0) }
     var functions: [Provision] = []
@@ -31,7 +59,7 @@ enum PlaybookReader {
       ("section_ref", "ref"),
     ]
     for (index, entry) in entries.enumerated() {
-      guard let title = entry["title"] as? String, let type = entry["type"] as? String else {
+      guard let title = entry["title"]?.string, let type = entry["type"]?.string else {
         throw IngestFailure(code: DiagnosticCode.jsonMalformed, message: "entry \(index + 1) has no 'type' or 'title'")
       }
       // "GOVERN 1.1" → function GOVERN, category 1, subcategory 1.1.
@@ -58,9 +86,9 @@ enum PlaybookReader {
       let subcategoryID = PinpointID(.subcategory, "\(function)-\(words[1])")
       var subcategory = Provision(
         id: subcategoryID, kind: .subcategory, num: title,
-        text: Normalizer.normalize(entry["description"] as? String ?? ""), source: source)
+        text: Normalizer.normalize(entry["description"]?.string ?? ""), source: source)
       for (key, name) in sections {
-        guard let text = entry[key] as? String, !text.isEmpty else { continue }
+        guard let text = entry[key]?.string, !text.isEmpty else { continue }
         subcategory.children.append(
           Provision(
             id: subcategoryID.appending(.statement, name), kind: .statement,
@@ -89,10 +117,11 @@ enum PlaybookReader {
   }
 
   /// Non-space UTF-8 bytes of the strings in a JSON value.
-  private static func textBytes(_ value: Any) -> Int {
+  private static func textBytes(_ value: JSONValue) -> Int {
     switch value {
-    case let text as String: text.utf8.reduce(0) { $0 + (Numbering.isSpace($1) ? 0 : 1) }
-    case let list as [Any]: list.reduce(0) { $0 + textBytes($1) }
+    case .string(let text): text.utf8.reduce(0) { $0 + (Numbering.isSpace($1) ? 0 : 1) }
+    case .array(let list): list.reduce(0) { $0 + textBytes($1) }
+    case .object(let map): map.values.reduce(0) { $0 + textBytes($1) }
     default: 0
     }
   }
