@@ -232,6 +232,18 @@ static void end_element(rp_markup *m) {
 static void on_text(void *context, const xmlChar *text, int length) {
   rp_markup *m = ((xmlParserCtxtPtr)context)->_private;
   if (m->stopped || length <= 0) return;
+  // Every reader collapses white space, so a chunk of white space only (mostly indentation
+  // between tags) is kept as one space: the same text, a fraction of the bytes to copy and scan.
+  int source_length = length;
+  int blank = 1;
+  for (int i = 0; i < length && blank; i++) {
+    xmlChar c = text[i];
+    blank = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+  }
+  if (blank) {
+    text = (const xmlChar *)" ";
+    length = 1;
+  }
   int32_t last = m->depth > 0 ? m->last_child[m->depth - 1] : m->root_last_child;
   uint32_t offset;
   // Coalesce with the previous text node when its bytes end the pool (they always do unless a
@@ -248,7 +260,7 @@ static void on_text(void *context, const xmlChar *text, int length) {
   if (!pool_append(m, text, (size_t)length, &offset)) return no_memory(m);
   m->nodes[index].first = offset;
   m->nodes[index].count = (uint32_t)length;
-  m->nodes[index].source_start = here >= (uint32_t)length ? here - (uint32_t)length : 0;
+  m->nodes[index].source_start = here >= (uint32_t)source_length ? here - (uint32_t)source_length : 0;
   m->nodes[index].source_end = here;
 }
 

@@ -128,6 +128,21 @@ enum Numbering {
     return bytes
   }
 
+  /// Whether the bytes hold nothing but white space (ASCII or U+00A0), without copying them.
+  static func isBlank(_ bytes: [UInt8]) -> Bool {
+    var index = 0
+    while index < bytes.count {
+      if isSpace(bytes[index]) {
+        index += 1
+      } else if bytes[index] == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 {
+        index += 2
+      } else {
+        return false
+      }
+    }
+    return true
+  }
+
   /// Drops trailing white space, including U+00A0.
   static func trimmedEnd(_ bytes: [UInt8]) -> [UInt8] {
     var bytes = bytes

@@ -161,7 +161,7 @@ struct AkomaNtosoReader: MarkupReader {
     var result: [Block] = []
     var pending: TextBlock?
     func flush() {
-      if let block = pending, !Numbering.trimmed(block.bytes).isEmpty { result.append(.text(block)) }
+      if let block = pending, !Numbering.isBlank(block.bytes) { result.append(.text(block)) }
       pending = nil
     }
     for child in tree.children(node) {

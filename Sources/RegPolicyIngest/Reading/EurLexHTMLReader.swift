@@ -360,7 +360,7 @@ struct EurLexHTMLReader: MarkupReader {
     var block = TextBlock(source: tree.sourceStart(node))
     collectText(node, into: &block)
     if instrument.format == .eurlexConsolidatedHTML { Markers.extract(from: &block) }
-    if !pendingMarkers.isEmpty && !Numbering.trimmed(block.bytes).isEmpty {
+    if !pendingMarkers.isEmpty && !Numbering.isBlank(block.bytes) {
       block.markers = pendingMarkers + block.markers
       pendingMarkers = []
     }
@@ -378,7 +378,7 @@ struct EurLexHTMLReader: MarkupReader {
     func flush(_ reader: inout EurLexHTMLReader) {
       if var block = inline {
         if reader.instrument.format == .eurlexConsolidatedHTML { Markers.extract(from: &block) }
-        if !Numbering.trimmed(block.bytes).isEmpty {
+        if !Numbering.isBlank(block.bytes) {
           if !reader.pendingMarkers.isEmpty {
             block.markers = reader.pendingMarkers + block.markers
             reader.pendingMarkers = []

@@ -22,64 +22,82 @@ public enum DocumentRenderer {
 
   /// JSON with sorted keys. Optional fields are `null` when absent; `markers` appears only when
   /// a provision has some; `source.file` only when it differs from the instrument's first file.
+  /// Written field by field (keys in sorted order by construction): this runs for every provision
+  /// of every document, so it avoids per-field closures and intermediate values.
   public static func json(_ document: Document) -> [UInt8] {
-    var writer = JSONWriter(capacity: 1 << 20)
-    let mainFile = document.instrument.files.first ?? ""
-    func provision(_ w: inout JSONWriter, _ p: Provision) {
-      var fields: [(key: StaticString, write: (inout JSONWriter) -> Void)] = [
-        ("children", { w in w.array(p.children, provision) }),
-        ("heading", { w in w.optionalString(p.heading) }),
-        ("id", { w in w.string(p.id.rawValue) }),
-        ("kind", { w in w.string(p.kind.rawValue) }),
-      ]
-      if !p.markers.isEmpty {
-        fields.append(("markers", { w in w.array(p.markers) { $0.string($1) } }))
-      }
-      fields += [
-        ("num", { w in w.optionalString(p.num) }),
-        ("source", { w in source(&w, p.source, mainFile: mainFile) }),
-        ("text", { w in w.string(p.text) }),
-      ]
-      w.object(fields)
-    }
+    var w = JSONWriter(capacity: 1 << 20)
     let i = document.instrument
-    writer.object([
-      ("footnotes", { w in w.array(document.footnotes, provision) }),
-      (
-        "instrument",
-        { w in
-          w.object([
-            ("adopted", { w in w.optionalString(i.adopted) }),
-            ("celex", { w in w.optionalString(i.celex) }),
-            ("date", { w in w.optionalString(i.date) }),
-            ("eli", { w in w.optionalString(i.eli) }),
-            ("files", { w in w.array(i.files) { $0.string($1) } }),
-            ("format", { w in w.string(i.format.rawValue) }),
-            ("id", { w in w.string(i.id) }),
-            ("language", { w in w.string(i.language) }),
-            ("sha256", { w in w.string(i.sha256) }),
-            ("title", { w in w.string(i.title) }),
-            ("version", { w in w.string(i.version) }),
-          ])
-        }
-      ),
-      ("provisions", { w in w.array(document.provisions, provision) }),
-    ])
-    writer.newline()
-    return writer.bytes
+    let mainFile = i.files.first ?? ""
+    w.raw("{\"footnotes\":[")
+    for (index, note) in document.footnotes.enumerated() {
+      if index > 0 { w.raw(",") }
+      provision(&w, note, mainFile: mainFile)
+    }
+    w.raw("],\"instrument\":{\"adopted\":")
+    w.optionalString(i.adopted)
+    w.raw(",\"celex\":")
+    w.optionalString(i.celex)
+    w.raw(",\"date\":")
+    w.optionalString(i.date)
+    w.raw(",\"eli\":")
+    w.optionalString(i.eli)
+    w.raw(",\"files\":")
+    w.array(i.files) { $0.string($1) }
+    w.raw(",\"format\":")
+    w.string(i.format.rawValue)
+    w.raw(",\"id\":")
+    w.string(i.id)
+    w.raw(",\"language\":")
+    w.string(i.language)
+    w.raw(",\"sha256\":")
+    w.string(i.sha256)
+    w.raw(",\"title\":")
+    w.string(i.title)
+    w.raw(",\"version\":")
+    w.string(i.version)
+    w.raw("},\"provisions\":[")
+    for (index, top) in document.provisions.enumerated() {
+      if index > 0 { w.raw(",") }
+      provision(&w, top, mainFile: mainFile)
+    }
+    w.raw("]}")
+    w.newline()
+    return w.bytes
   }
 
-  private static func source(_ w: inout JSONWriter, _ span: SourceSpan, mainFile: String) {
-    var fields: [(key: StaticString, write: (inout JSONWriter) -> Void)] = [
-      ("column", { w in w.int(span.column) }),
-      ("end", { w in w.int(span.endOffset) }),
-    ]
-    if span.file != mainFile { fields.append(("file", { w in w.string(span.file) })) }
-    fields += [
-      ("line", { w in w.int(span.line) }),
-      ("offset", { w in w.int(span.startOffset) }),
-    ]
-    w.object(fields)
+  private static func provision(_ w: inout JSONWriter, _ p: Provision, mainFile: String) {
+    w.raw("{\"children\":[")
+    for (index, child) in p.children.enumerated() {
+      if index > 0 { w.raw(",") }
+      provision(&w, child, mainFile: mainFile)
+    }
+    w.raw("],\"heading\":")
+    w.optionalString(p.heading)
+    w.raw(",\"id\":")
+    w.string(p.id.rawValue)
+    w.raw(",\"kind\":")
+    w.string(p.kind.rawValue)
+    if !p.markers.isEmpty {
+      w.raw(",\"markers\":")
+      w.array(p.markers) { $0.string($1) }
+    }
+    w.raw(",\"num\":")
+    w.optionalString(p.num)
+    w.raw(",\"source\":{\"column\":")
+    w.int(p.source.column)
+    w.raw(",\"end\":")
+    w.int(p.source.endOffset)
+    if p.source.file != mainFile {
+      w.raw(",\"file\":")
+      w.string(p.source.file)
+    }
+    w.raw(",\"line\":")
+    w.int(p.source.line)
+    w.raw(",\"offset\":")
+    w.int(p.source.startOffset)
+    w.raw("},\"text\":")
+    w.string(p.text)
+    w.raw("}")
   }
 
   /// `tree`: one line per provision, indented by depth: ID, kind and number, heading, markers in

@@ -1,6 +1,6 @@
-/// A minimal JSON writer that emits keys in the order given. Callers pass keys sorted, so output
-/// is deterministic byte for byte; Foundation's encoder is avoided because it is several times
-/// slower on Linux and the output contract is small.
+/// A minimal JSON writer: callers write keys in sorted order, so output is deterministic byte for
+/// byte. Foundation's encoder is avoided: it is several times slower on Linux, and importing
+/// Foundation costs every process its start-up.
 struct JSONWriter {
   private(set) var bytes: [UInt8] = []
 
@@ -45,23 +45,6 @@ struct JSONWriter {
   }
 
   mutating func int(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
-
-  mutating func number(_ value: Double) { bytes.append(contentsOf: String(value).utf8) }
-
-  mutating func bool(_ value: Bool) { value ? raw("true") : raw("false") }
-
-  /// Writes `{"k1":…,"k2":…}`; `fields` must already be in sorted key order.
-  mutating func object(_ fields: [(key: StaticString, write: (inout JSONWriter) -> Void)]) {
-    bytes.append(UInt8(ascii: "{"))
-    for (index, field) in fields.enumerated() {
-      if index > 0 { bytes.append(UInt8(ascii: ",")) }
-      bytes.append(UInt8(ascii: "\""))
-      raw(field.key)
-      raw("\":")
-      field.write(&self)
-    }
-    bytes.append(UInt8(ascii: "}"))
-  }
 
   mutating func array<T>(_ items: [T], _ write: (inout JSONWriter, T) -> Void) {
     bytes.append(UInt8(ascii: "["))
