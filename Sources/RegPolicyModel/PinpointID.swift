@@ -54,6 +54,10 @@ public struct PinpointID: Hashable, Comparable, Sendable, CustomStringConvertibl
 
   public static func < (lhs: PinpointID, rhs: PinpointID) -> Bool { lhs.rawValue < rhs.rawValue }
 
+  /// The preamble's formulas (`pbl`) and the final formula and signatures (`fnl`).
+  public static let preamble = PinpointID(rawValue: Prefix.preamble.rawValue)
+  public static let finalPart = PinpointID(rawValue: Prefix.final.rawValue)
+
   /// Spaces and dots inside a number would break the scheme; they become '-'.
   private static func clean(_ number: String) -> String {
     var out = ""

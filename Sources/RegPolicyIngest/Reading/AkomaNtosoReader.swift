@@ -28,12 +28,7 @@ struct AkomaNtosoReader: MarkupReader {
     for root in tree.roots where tree.isElement(root) {
       for document in tree.elements(root) { readDocument(document) }
       if let finalSource {
-        let finalID = context.assembler.claim(PinpointID(rawValue: PinpointID.Prefix.final.rawValue), at: finalSource)
-        let content = context.assembler.body(finalBlocks, under: finalID)
-        provisions.append(
-          Provision(
-            id: finalID, kind: .final, text: content.text, children: content.children,
-            source: context.assembler.span(finalSource)))
+        provisions.append(context.assemble(.finalPart, kind: .final, blocks: finalBlocks, at: finalSource))
       }
       for note in tree.descendants(root, where: { tree.name($0) == "authorialNote" }) { readFootnote(note) }
     }
@@ -78,7 +73,7 @@ struct AkomaNtosoReader: MarkupReader {
 
   private mutating func readPreamble(_ node: MarkupTree.NodeIndex) -> Provision {
     let preambleID = context.assembler.claim(
-      PinpointID(rawValue: PinpointID.Prefix.preamble.rawValue), at: tree.sourceStart(node))
+      PinpointID.preamble, at: tree.sourceStart(node))
     var texts: [Block] = []
     var children: [Provision] = []
     for element in tree.descendants(
@@ -213,11 +208,6 @@ struct AkomaNtosoReader: MarkupReader {
     let number = tree.attribute(node, "marker") ?? String(footnotes.count + 1)
     var block = TextBlock(source: tree.sourceStart(node))
     for child in tree.children(node) { collect(child, into: &block) }
-    context.mark(node, .footnote)
-    let footnoteID = context.assembler.claim(PinpointID(.footnote, number), at: tree.sourceStart(node))
-    footnotes.append(
-      Provision(
-        id: footnoteID, kind: .footnote, num: number, text: Assembler.text(block),
-        source: context.assembler.span(tree.sourceStart(node))))
+    footnotes.append(context.footnote(number, block, node: node))
   }
 }

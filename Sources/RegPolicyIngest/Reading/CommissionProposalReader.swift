@@ -117,7 +117,7 @@ struct CommissionProposalReader: MarkupReader {
     closeArticle(&self)
     if let preambleStart {
       let preambleID = context.assembler.claim(
-        PinpointID(rawValue: PinpointID.Prefix.preamble.rawValue), at: preambleStart)
+        PinpointID.preamble, at: preambleStart)
       let content = context.assembler.body(preambleBlocks, under: preambleID)
       let children = (content.children + preambleChildren).sorted { $0.source.startOffset < $1.source.startOffset }
       provisions.insert(
@@ -126,12 +126,7 @@ struct CommissionProposalReader: MarkupReader {
           source: context.assembler.span(preambleStart)), at: 0)
     }
     if let finalStart {
-      let finalID = context.assembler.claim(PinpointID(rawValue: PinpointID.Prefix.final.rawValue), at: finalStart)
-      let content = context.assembler.body(finalBlocks, under: finalID)
-      provisions.append(
-        Provision(
-          id: finalID, kind: .final, text: content.text, children: content.children,
-          source: context.assembler.span(finalStart)))
+      provisions.append(context.assemble(.finalPart, kind: .final, blocks: finalBlocks, at: finalStart))
     }
     instrument.title = titleLines.suffix(2).joined(separator: " ")
     instrument.language = "en"
@@ -192,11 +187,6 @@ struct CommissionProposalReader: MarkupReader {
     context.collect(
       node, into: &block, isBlock: { markup.name($0) == "br" },
       skip: { markup.hasClass($0, "num") ? .footnote : nil })
-    context.mark(node, .footnote)
-    let footnoteID = context.assembler.claim(PinpointID(.footnote, number), at: tree.sourceStart(node))
-    footnotes.append(
-      Provision(
-        id: footnoteID, kind: .footnote, num: number, text: Assembler.text(block),
-        source: context.assembler.span(tree.sourceStart(node))))
+    footnotes.append(context.footnote(number, block, node: node))
   }
 }

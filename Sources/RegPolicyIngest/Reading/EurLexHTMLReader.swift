@@ -216,7 +216,7 @@ struct EurLexHTMLReader: MarkupReader {
     // The formulas ("THE EUROPEAN PARLIAMENT …,", "Whereas:", "HAVE ADOPTED …:") are the
     // preamble's own text and subparagraphs, in order.
     let preambleID = context.assembler.claim(
-      PinpointID(rawValue: PinpointID.Prefix.preamble.rawValue), at: tree.sourceStart(node))
+      PinpointID.preamble, at: tree.sourceStart(node))
     let content = context.assembler.body(blocks, under: preambleID)
     preamble = Provision(
       id: preambleID, kind: .preamble, text: content.text,
@@ -230,12 +230,8 @@ struct EurLexHTMLReader: MarkupReader {
   }
 
   private mutating func readFinal(_ node: MarkupTree.NodeIndex) -> Provision {
-    let finalID = context.assembler.claim(
-      PinpointID(rawValue: PinpointID.Prefix.final.rawValue), at: tree.sourceStart(node))
-    let content = context.assembler.body(blocksOf(node), under: finalID)
-    return Provision(
-      id: finalID, kind: .final, text: content.text, children: content.children,
-      source: context.assembler.span(tree.sourceStart(node)))
+    let blocks = blocksOf(node)
+    return context.assemble(.finalPart, kind: .final, blocks: blocks, at: tree.sourceStart(node))
   }
 
   // MARK: Divisions, articles, annexes
@@ -569,13 +565,7 @@ struct EurLexHTMLReader: MarkupReader {
     }
     var block = TextBlock(source: tree.sourceStart(node))
     collectText(node, into: &block)
-    context.mark(node, .footnote)
-    let footnoteID = context.assembler.claim(
-      PinpointID(.footnote, number), at: tree.sourceStart(node))
-    footnotes.append(
-      Provision(
-        id: footnoteID, kind: .footnote, num: number, text: Assembler.text(block),
-        source: context.assembler.span(tree.sourceStart(node))))
+    footnotes.append(context.footnote(number, block, node: node))
   }
 }
 

@@ -60,15 +60,8 @@ struct FormexReader: MarkupReader {
         readEnactingTerms(child, parent: nil, into: &terms)
         provisions += terms
       case "FINAL":
-        let finalID = context.assembler.claim(
-          PinpointID(rawValue: PinpointID.Prefix.final.rawValue),
-          at: tree.sourceStart(child))
         let finalBlocks = blocks(child)
-        let content = context.assembler.body(finalBlocks, under: finalID)
-        provisions.append(
-          Provision(
-            id: finalID, kind: .final, text: content.text, children: content.children,
-            source: context.assembler.span(tree.sourceStart(child))))
+        provisions.append(context.assemble(.finalPart, kind: .final, blocks: finalBlocks, at: tree.sourceStart(child)))
       case "ANNEX", "CONS.ANNEX":
         if let annex = readAnnex(child) { provisions.append(annex) }
       default:
@@ -124,7 +117,7 @@ struct FormexReader: MarkupReader {
 
   private mutating func readPreamble(_ node: MarkupTree.NodeIndex) -> Provision {
     let preambleID = context.assembler.claim(
-      PinpointID(rawValue: PinpointID.Prefix.preamble.rawValue),
+      PinpointID.preamble,
       at: tree.sourceStart(node))
     var texts: [Block] = []
     var children: [Provision] = []
@@ -458,11 +451,6 @@ struct FormexReader: MarkupReader {
     }
     var block = TextBlock(source: tree.sourceStart(node))
     for child in tree.children(node) { collect(child, into: &block) }
-    context.mark(node, .footnote)
-    let footnoteID = context.assembler.claim(PinpointID(.footnote, number), at: tree.sourceStart(node))
-    footnotes.append(
-      Provision(
-        id: footnoteID, kind: .footnote, num: number, text: Assembler.text(block),
-        source: context.assembler.span(tree.sourceStart(node))))
+    footnotes.append(context.footnote(number, block, node: node))
   }
 }

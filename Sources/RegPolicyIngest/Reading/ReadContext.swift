@@ -95,6 +95,26 @@ struct ReadContext {
     diagnostics.append(Diagnostic(code, severity, file: file, line: line, column: column, message))
   }
 
+  /// Claims `id` and builds a provision whose own text and children come from `blocks`.
+  mutating func assemble(
+    _ id: PinpointID, kind: ProvisionKind, num: String? = nil, heading: String? = nil, blocks: [Block], at source: Int
+  ) -> Provision {
+    let claimed = assembler.claim(id, at: source)
+    let content = assembler.body(blocks, under: claimed)
+    return Provision(
+      id: claimed, kind: kind, num: num, heading: heading, text: content.text, children: content.children,
+      source: assembler.span(source), markers: content.markers)
+  }
+
+  /// A footnote numbered `number` with the text of `block`; the note's own text is marked as
+  /// footnote text.
+  mutating func footnote(_ number: String, _ block: TextBlock, node: MarkupTree.NodeIndex) -> Provision {
+    mark(node, .footnote)
+    return assemble(
+      PinpointID(.footnote, number), kind: .footnote, num: number, blocks: [.text(block)],
+      at: tree.sourceStart(node))
+  }
+
   /// The normalised text below `node`, marked with `role`.
   mutating func plainText(_ node: MarkupTree.NodeIndex, role: TextRole = .provision) -> String {
     var bytes: [UInt8] = []
