@@ -8,17 +8,24 @@ import CICUShims
 public enum Normalizer {
   /// Normalises raw UTF-8 bytes from a source into stored text.
   public static func normalize<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
-    var out: [UInt8] = []
-    out.reserveCapacity(bytes.count)
-    let nonASCII =
-      bytes.withContiguousStorageIfAvailable { collapse($0, into: &out) }
-      ?? Array(bytes).withUnsafeBufferPointer {
-        collapse($0, into: &out)
-      }
-    if !nonASCII || out.withUnsafeBufferPointer({ rp_icu_is_nfc($0.baseAddress, $0.count) }) != 0 {
-      return String(decoding: out, as: UTF8.self)
+    guard let result = bytes.withContiguousStorageIfAvailable(normalize) else {
+      return Array(bytes).withUnsafeBufferPointer(normalize)
     }
-    return icu(out, form: Int32(RP_FORM_NFC)) ?? String(decoding: out, as: UTF8.self)
+    return result
+  }
+
+  /// Collapses straight into the string's storage; ICU only sees text that is not already NFC.
+  private static func normalize(_ input: UnsafeBufferPointer<UInt8>) -> String {
+    var nonASCII = false
+    var normalized = true
+    let collapsed = String(unsafeUninitializedCapacity: input.count) { buffer in
+      let (count, hasNonASCII) = collapse(input, into: buffer)
+      nonASCII = hasNonASCII
+      if nonASCII { normalized = rp_icu_is_nfc(buffer.baseAddress, count) != 0 }
+      return count
+    }
+    if !nonASCII || normalized { return collapsed }
+    return icu(Array(collapsed.utf8), form: Int32(RP_FORM_NFC)) ?? collapsed
   }
 
   /// Normalises a Swift string (e.g. an attribute value or a heading) the same way.
@@ -35,84 +42,83 @@ public enum Normalizer {
 
   /// Collapses whitespace and drops invisible characters; returns whether any non-ASCII byte remains.
   /// Works on UTF-8 bytes: the characters handled are all 2- or 3-byte sequences. The output is
-  /// never longer than the input, so it is written into one allocation of the input's size.
-  static func collapse(_ input: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
+  /// never longer than the input, so `buffer` needs the input's size.
+  static func collapse(_ input: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>)
+    -> (count: Int, nonASCII: Bool)
+  {
     var nonASCII = false
-    out = [UInt8](unsafeUninitializedCapacity: input.count) { buffer, written in
-      var w = 0
-      var pendingSpace = false
-      var i = 0
-      let n = input.count
-      while i < n {
-        let byte = input[i]
-        // Fast paths: runs of printable ASCII are copied, runs of ASCII white space skipped.
-        if byte > 0x20 && byte < 0x80 {
-          if pendingSpace {
-            if w > 0 {
-              buffer[w] = 0x20
-              w += 1
-            }
-            pendingSpace = false
-          }
-          var next = byte
-          repeat {
-            buffer[w] = next
+    var w = 0
+    var pendingSpace = false
+    var i = 0
+    let n = input.count
+    while i < n {
+      let byte = input[i]
+      // Fast paths: runs of printable ASCII are copied, runs of ASCII white space skipped.
+      if byte > 0x20 && byte < 0x80 {
+        if pendingSpace {
+          if w > 0 {
+            buffer[w] = 0x20
             w += 1
-            i += 1
-            guard i < n else { break }
-            next = input[i]
-          } while next > 0x20 && next < 0x80
-          continue
-        }
-        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-          pendingSpace = true
-          i += 1
-          while i < n, input[i] == 0x20 || (input[i] >= 0x09 && input[i] <= 0x0D) { i += 1 }
-          continue
-        }
-        var length = 1  // bytes of input consumed
-        var keep = true  // copy them to the output
-        switch byte {
-        case 0xC2 where i + 1 < n && (input[i + 1] == 0xA0 || input[i + 1] == 0xAD):
-          // U+00A0 no-break space becomes a space; U+00AD soft hyphen goes.
-          pendingSpace = pendingSpace || input[i + 1] == 0xA0
-          length = 2
-          keep = false
-        case 0xE2 where i + 2 < n, 0xEF where i + 2 < n:
-          // Fixed-width spaces U+2000–U+200A, U+202F, U+205F become spaces; zero-width U+200B–U+200D,
-          // U+2060 and the BOM U+FEFF go.
-          let scalar = UInt32(byte & 0x0F) << 12 | UInt32(input[i + 1] & 0x3F) << 6 | UInt32(input[i + 2] & 0x3F)
-          switch scalar {
-          case 0x2000...0x200A, 0x202F, 0x205F:
-            pendingSpace = true
-            length = 3
-            keep = false
-          case 0x200B...0x200D, 0x2060, 0xFEFF:
-            length = 3
-            keep = false
-          default:
-            break
           }
+          pendingSpace = false
+        }
+        var next = byte
+        repeat {
+          buffer[w] = next
+          w += 1
+          i += 1
+          guard i < n else { break }
+          next = input[i]
+        } while next > 0x20 && next < 0x80
+        continue
+      }
+      if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+        pendingSpace = true
+        i += 1
+        while i < n, input[i] == 0x20 || (input[i] >= 0x09 && input[i] <= 0x0D) { i += 1 }
+        continue
+      }
+      var length = 1  // bytes of input consumed
+      var keep = true  // copy them to the output
+      switch byte {
+      case 0xC2 where i + 1 < n && (input[i + 1] == 0xA0 || input[i + 1] == 0xAD):
+        // U+00A0 no-break space becomes a space; U+00AD soft hyphen goes.
+        pendingSpace = pendingSpace || input[i + 1] == 0xA0
+        length = 2
+        keep = false
+      case 0xE2 where i + 2 < n, 0xEF where i + 2 < n:
+        // Fixed-width spaces U+2000–U+200A, U+202F, U+205F become spaces; zero-width U+200B–U+200D,
+        // U+2060 and the BOM U+FEFF go.
+        let scalar = UInt32(byte & 0x0F) << 12 | UInt32(input[i + 1] & 0x3F) << 6 | UInt32(input[i + 2] & 0x3F)
+        switch scalar {
+        case 0x2000...0x200A, 0x202F, 0x205F:
+          pendingSpace = true
+          length = 3
+          keep = false
+        case 0x200B...0x200D, 0x2060, 0xFEFF:
+          length = 3
+          keep = false
         default:
           break
         }
-        if keep {
-          if pendingSpace {
-            if w > 0 {
-              buffer[w] = 0x20
-              w += 1
-            }
-            pendingSpace = false
-          }
-          if byte >= 0x80 { nonASCII = true }
-          buffer[w] = byte
-          w += 1
-        }
-        i += length
+      default:
+        break
       }
-      written = w
+      if keep {
+        if pendingSpace {
+          if w > 0 {
+            buffer[w] = 0x20
+            w += 1
+          }
+          pendingSpace = false
+        }
+        if byte >= 0x80 { nonASCII = true }
+        buffer[w] = byte
+        w += 1
+      }
+      i += length
     }
-    return nonASCII
+    return (w, nonASCII)
   }
 
   private static func icu(_ bytes: [UInt8], form: Int32) -> String? {
