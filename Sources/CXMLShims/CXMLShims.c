@@ -293,6 +293,9 @@ static void on_error(void *context, xmlErrorPtr error) {
   rp_markup *m = ctxt->_private;
   if (error->level >= XML_ERR_ERROR) m->well_formed = 0;
   add_diagnostic(m, error->level, error->code, error->line, error->int2, error->message);
+  // libxml2's XML parser goes on scanning to the end after a fatal error (with SAX disabled);
+  // the document is refused (or re-read as HTML) either way, so stop at once.
+  if (error->level == XML_ERR_FATAL && !m->options.html) halt(m);
 }
 
 static void on_entity_declaration(void *context, const xmlChar *name, int type, const xmlChar *public_id,

@@ -69,6 +69,7 @@ struct OSCALReader: MarkupReader {
   private mutating func readGroup(_ node: MarkupTree.NodeIndex) -> Provision {
     let id = tree.attribute(node, "id") ?? String(provisions.count + 1)
     let groupID = context.assembler.claim(PinpointID(.group, id), at: tree.sourceStart(node))
+    var partCounts: [String: Int] = [:]
     var group = Provision(
       id: groupID, kind: .group, num: id.uppercased(), source: context.assembler.span(tree.sourceStart(node)))
     for child in tree.elements(node) {
@@ -76,7 +77,7 @@ struct OSCALReader: MarkupReader {
       case "title": group.heading = context.plainText(child)
       case "control": group.children.append(readControl(child, enhancement: false))
       case "group": group.children.append(readGroup(child))
-      case "part": group.children += readParts(child, under: groupID)
+      case "part": group.children += readParts(child, under: groupID, counts: &partCounts)
       default: context.mark(child, .header)
       }
     }
@@ -86,6 +87,7 @@ struct OSCALReader: MarkupReader {
   private mutating func readControl(_ node: MarkupTree.NodeIndex, enhancement: Bool) -> Provision {
     let id = tree.attribute(node, "id") ?? ""
     let controlID = context.assembler.claim(PinpointID(.control, id), at: tree.sourceStart(node))
+    var partCounts: [String: Int] = [:]
     var control = Provision(
       id: controlID, kind: enhancement ? .controlEnhancement : .control, num: id.uppercased(),
       source: context.assembler.span(tree.sourceStart(node)))
@@ -94,7 +96,7 @@ struct OSCALReader: MarkupReader {
       case "title": control.heading = context.plainText(child)
       case "prop":
         if tree.attribute(child, "name") == "label", let label = tree.attribute(child, "value") { control.num = label }
-      case "part": control.children += readParts(child, under: controlID)
+      case "part": control.children += readParts(child, under: controlID, counts: &partCounts)
       case "control": control.children.append(readControl(child, enhancement: true))
       default: context.mark(child, .header)  // params (read above), links
       }
@@ -103,11 +105,16 @@ struct OSCALReader: MarkupReader {
   }
 
   /// A part: the statement's items become `smt_<label>`, guidance `gdn`; other parts keep their name.
-  private mutating func readParts(_ node: MarkupTree.NodeIndex, under parent: PinpointID) -> [Provision] {
+  /// `counts` tracks how many parts of each name the parent has had so far (an unlabelled part is
+  /// numbered by its position among its same-named siblings).
+  private mutating func readParts(_ node: MarkupTree.NodeIndex, under parent: PinpointID, counts: inout [String: Int])
+    -> [Provision]
+  {
     let name = tree.attribute(node, "name") ?? "part"
     var label: String?
     var text: [String] = []
     var children: [Provision] = []
+    var childCounts: [String: Int] = [:]
     for child in tree.elements(node) where tree.name(child) == "prop" && tree.attribute(child, "name") == "label" {
       label = tree.attribute(child, "value")
     }
@@ -120,10 +127,8 @@ struct OSCALReader: MarkupReader {
       // position among same-named siblings (gdn, obj_AC-01a-01, …).
       let prefix = Self.partPrefixes[name] ?? name
       var number = label.map(Numbering.clean)
-      if number == nil && name != "guidance" {
-        let siblings = tree.elements(tree.parent(node)).filter { tree.attribute($0, "name") == name }
-        number = String((siblings.firstIndex(of: node) ?? 0) + 1)
-      }
+      counts[name, default: 0] += 1
+      if number == nil && name != "guidance" { number = String(counts[name]!) }  // non-nil: set on the line above
       let raw =
         parent.rawValue + "." + prefix + (number.map { "_" + $0.map { $0 == "." || $0 == " " ? "-" : $0 } } ?? "")
       partID = context.assembler.claim(PinpointID(rawValue: String(raw)), at: tree.sourceStart(node))
@@ -131,7 +136,7 @@ struct OSCALReader: MarkupReader {
     for child in tree.elements(node) {
       switch tree.name(child) {
       case "p": text.append(prose(child))
-      case "part": children += readParts(child, under: partID)
+      case "part": children += readParts(child, under: partID, counts: &childCounts)
       case "title": text.append(context.plainText(child))
       default: context.mark(child, .header)
       }
