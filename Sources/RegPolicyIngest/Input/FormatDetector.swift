@@ -69,6 +69,34 @@ enum FormatDetector {
     return nil
   }
 
+  /// The first occurrence of `needle` at or after `start`.
+  static func firstRange(of needle: String, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Range<Int>? {
+    let pattern = Array(needle.utf8)
+    guard !pattern.isEmpty, bytes.count >= pattern.count else { return nil }
+    var index = start
+    while index <= bytes.count - pattern.count {
+      if bytes[index] == pattern[0] && bytes[index..<index + pattern.count].elementsEqual(pattern) {
+        return index..<index + pattern.count
+      }
+      index += 1
+    }
+    return nil
+  }
+
+  /// The last occurrence of `needle`.
+  static func lastRange(of needle: String, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+    let pattern = Array(needle.utf8)
+    guard !pattern.isEmpty, bytes.count >= pattern.count else { return nil }
+    var index = bytes.count - pattern.count
+    while index >= 0 {
+      if bytes[index] == pattern[0] && bytes[index..<index + pattern.count].elementsEqual(pattern) {
+        return index..<index + pattern.count
+      }
+      index -= 1
+    }
+    return nil
+  }
+
   /// Substring search on bytes.
   static func contains(_ bytes: ArraySlice<UInt8>, _ needle: String) -> Bool {
     let pattern = Array(needle.utf8)

@@ -35,6 +35,8 @@ final class MarkupTree {
   private(set) var stopped: Bool
   /// Parsed with the HTML parser.
   let isHTML: Bool
+  /// Where the parsed bytes start in the source file (non-zero when only a part was parsed).
+  let baseOffset: Int
 
   /// Whether the parse stopped at one of our limits (depth, node count) rather than at bad markup.
   var hitLimit: Bool {
@@ -44,8 +46,11 @@ final class MarkupTree {
   }
 
   /// Parses `bytes` with libxml2's XML parser, or its HTML parser when `html` is true.
-  init(parsing bytes: UnsafeRawBufferPointer, html: Bool, maxDepth: Int = 256) throws(IngestFailure) {
+  init(parsing bytes: UnsafeRawBufferPointer, html: Bool, maxDepth: Int = 256, baseOffset: Int = 0)
+    throws(IngestFailure)
+  {
     isHTML = html
+    self.baseOffset = baseOffset
     let options = rp_parse_options(
       html: html ? 1 : 0, max_depth: Int32(maxDepth), max_nodes: 20_000_000,
       max_diagnostics: 50)
@@ -225,8 +230,8 @@ final class MarkupTree {
   }
 
   /// Byte offset in the source where the node starts.
-  func sourceStart(_ node: NodeIndex) -> Int { Int(nodes[Int(node)].source_start) }
-  func sourceEnd(_ node: NodeIndex) -> Int { Int(nodes[Int(node)].source_end) }
+  func sourceStart(_ node: NodeIndex) -> Int { baseOffset + Int(nodes[Int(node)].source_start) }
+  func sourceEnd(_ node: NodeIndex) -> Int { baseOffset + Int(nodes[Int(node)].source_end) }
 
   /// Descendant elements of `node` in document order (pre-order), excluding `node`.
   func descendants(_ node: NodeIndex, where predicate: (NodeIndex) -> Bool) -> [NodeIndex] {

@@ -22,7 +22,9 @@ struct CommissionProposalReader: MarkupReader {
   mutating func read() -> Document {
     var leaves: [MarkupTree.NodeIndex] = []
     for root in tree.roots where tree.isElement(root) {
-      for child in tree.elements(root) where tree.name(child) != "body" { context.mark(child, .wrapper) }
+      if tree.name(root) == "html" {
+        for child in tree.elements(root) where tree.name(child) != "body" { context.mark(child, .wrapper) }
+      }
       leaves += tree.descendants(root) { ["p", "dd"].contains(tree.name($0)) && !isInsideLeaf($0) }
     }
     var phase = Phase.frontMatter

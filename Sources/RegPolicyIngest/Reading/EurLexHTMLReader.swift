@@ -54,14 +54,20 @@ struct EurLexHTMLReader: MarkupReader {
 
   mutating func read() -> Document {
     for root in tree.roots where tree.isElement(root) {
-      for child in tree.children(root) where tree.isElement(child) {
-        if tree.name(child) == "body" {
-          readContainer(child)
-        } else {
-          readHead(child)
+      if tree.name(root) == "html" {
+        for child in tree.children(root) where tree.isElement(child) {
+          if tree.name(child) == "body" {
+            readContainer(child)
+          } else {
+            readHead(child)
+          }
         }
+      } else {
+        readContainer(root)  // the body alone (see Ingester.wellFormedBody) or a fragment
       }
-      if tree.name(root) != "html" { readContainer(root) }
+    }
+    if let title = context.pageTitle, instrument.format == .eurlexConsolidatedHTML {
+      readConsolidationTitle(title)
     }
     if let preamble { provisions.insert(preamble, at: 0) }
     if instrument.id.isEmpty { instrument.id = instrument.celex ?? "" }
@@ -74,19 +80,24 @@ struct EurLexHTMLReader: MarkupReader {
     if instrument.format == .eurlexConsolidatedHTML,
       let title = tree.first(node, where: { tree.name($0) == "title" })
     {
-      let parts = context.plainText(title, role: .wrapper).split(separator: " ")
-      if let celex = parts.first(where: { $0.count == 10 && $0.first == "3" }) {
-        instrument.celex = String(celex)
-        if let dotted = parts.last, let date = Vocabulary.isoDate(fromDotted: String(dotted)) {
-          instrument.date = date
-          instrument.id = "0" + celex.dropFirst() + "-" + date.filter { $0 != "-" }
-        }
-      }
-      if let dash = parts.firstIndex(of: "—"), dash + 1 < parts.count {
-        instrument.language = parts[dash + 1].lowercased()
-      }
+      readConsolidationTitle(context.plainText(title, role: .wrapper))
     }
     context.mark(node, .wrapper)
+  }
+
+  /// "Consolidated TEXT: 32016R0679 — EN — 04.05.2016" → CELEX, language, date and version id.
+  private mutating func readConsolidationTitle(_ text: String) {
+    let parts = text.split(separator: " ")
+    if let celex = parts.first(where: { $0.count == 10 && $0.first == "3" }) {
+      instrument.celex = String(celex)
+      if let dotted = parts.last, let date = Vocabulary.isoDate(fromDotted: String(dotted)) {
+        instrument.date = date
+        instrument.id = "0" + celex.dropFirst() + "-" + date.filter { $0 != "-" }
+      }
+    }
+    if let dash = parts.firstIndex(of: "—"), dash + 1 < parts.count {
+      instrument.language = parts[dash + 1].lowercased()
+    }
   }
 
   // MARK: Document level

@@ -51,6 +51,7 @@ enum PlaybookReader {
     }
     let lines = file.bytes.withUnsafeBytes { LineIndex($0) }
     var functions: [Provision] = []
+    var searchFrom = 0  // entries stand in file order: each search starts where the last one ended
     var placed = 0
     var metadata = 0
     var unplaced = 0
@@ -80,7 +81,7 @@ enum PlaybookReader {
       }
       let function = words[0].lowercased()
       let category = String(words[1][..<dot])
-      let source = locate(title, in: file.bytes, lines: lines, path: file.path)
+      let source = locate(title, in: file.bytes, from: &searchFrom, lines: lines, path: file.path)
       let functionID = PinpointID(.function, function)
       let categoryID = PinpointID(.category, "\(function)-\(category)")
       let subcategoryID = PinpointID(.subcategory, "\(function)-\(words[1])")
@@ -126,14 +127,18 @@ enum PlaybookReader {
     }
   }
 
-  /// Where the entry's title string stands in the file (the JSON parser keeps no positions).
-  private static func locate(_ title: String, in bytes: [UInt8], lines: LineIndex, path: String) -> SourceSpan {
+  /// Where the entry's title string stands in the file (the JSON parser keeps no positions),
+  /// searching from `start` on and moving `start` past the match.
+  private static func locate(_ title: String, in bytes: [UInt8], from start: inout Int, lines: LineIndex, path: String)
+    -> SourceSpan
+  {
     let needle = Array("\"\(title)\"".utf8)
     guard let first = needle.first else { return SourceSpan(file: path) }
-    var index = 0
+    var index = start
     while index + needle.count <= bytes.count {
       if bytes[index] == first && bytes[index..<index + needle.count].elementsEqual(needle) {
         let (line, column) = lines.location(of: index)
+        start = index + needle.count
         return SourceSpan(file: path, line: line, column: column, startOffset: index, endOffset: index + needle.count)
       }
       index += 1

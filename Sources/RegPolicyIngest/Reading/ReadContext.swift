@@ -24,6 +24,8 @@ struct ReadContext {
   var diagnostics: [Diagnostic] = []
   /// Role of each node's text, indexed by node; only text nodes are read by the check.
   var roles: [TextRole]
+  /// The page's `<title>` when only the body of an HTML page was parsed.
+  var pageTitle: String?
 
   init(file: String, tree: MarkupTree, lines: LineIndex) {
     self.file = file
