@@ -233,14 +233,28 @@ final class MarkupTree {
   func sourceStart(_ node: NodeIndex) -> Int { baseOffset + Int(nodes[Int(node)].source_start) }
   func sourceEnd(_ node: NodeIndex) -> Int { baseOffset + Int(nodes[Int(node)].source_end) }
 
-  /// Descendant elements of `node` in document order (pre-order), excluding `node`.
+  /// Descendant elements of `node` in document order (pre-order), excluding `node`. Walks the
+  /// sibling and parent links, so it allocates nothing but the result.
   func descendants(_ node: NodeIndex, where predicate: (NodeIndex) -> Bool) -> [NodeIndex] {
     var result: [NodeIndex] = []
-    var stack: [NodeIndex] = Array(children(node).reversed())
-    while let next = stack.popLast() {
-      guard isElement(next) else { continue }
-      if predicate(next) { result.append(next) }
-      stack.append(contentsOf: children(next).reversed())
+    var current = nodes[Int(node)].first_child
+    while current >= 0 {
+      let entry = nodes[Int(current)]
+      if entry.name >= 0 && predicate(current) { result.append(current) }
+      if entry.first_child >= 0 {
+        current = entry.first_child
+        continue
+      }
+      var climb = current
+      current = -1
+      while climb != node {
+        let next = nodes[Int(climb)].next_sibling
+        if next >= 0 {
+          current = next
+          break
+        }
+        climb = nodes[Int(climb)].parent
+      }
     }
     return result
   }
