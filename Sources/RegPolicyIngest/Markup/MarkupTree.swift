@@ -83,6 +83,9 @@ final class MarkupTree {
     }
     self.names = names
     self.nameIDs = nameIDs
+    classID = nameIDs["class"]
+    idID = nameIDs["id"]
+    hrefID = nameIDs["href"]
 
     var messages: [ParserMessage] = []
     let diagnosticPointer = rp_markup_diagnostics(markup, &count)
@@ -187,10 +190,9 @@ final class MarkupTree {
   }
 
   /// Ids of the attribute names readers ask for most, looked up once.
-  private lazy var classID: Int32? = nameID("class")
-  lazy var idID: Int32? = nameID("id")
-  lazy var hrefID: Int32? = nameID("href")
-  lazy var styleID: Int32? = nameID("style")
+  private let classID: Int32?
+  let idID: Int32?
+  let hrefID: Int32?
 
   /// Whether any text below `node` is not white space (no copying).
   func hasText(_ node: NodeIndex) -> Bool {
