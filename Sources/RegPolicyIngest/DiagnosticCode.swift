@@ -16,6 +16,8 @@ public enum DiagnosticCode {
   public static let unknownFormat = "input.unknown-format"
   /// The file does not exist or cannot be read.
   public static let unreadable = "input.unreadable"
+  /// The parser could not get memory.
+  public static let outOfMemory = "input.out-of-memory"
   /// The file is larger than the size limit.
   public static let tooLarge = "input.too-large"
   /// JSON input that does not parse or lacks the expected structure.

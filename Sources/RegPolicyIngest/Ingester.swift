@@ -37,47 +37,35 @@ public struct IngestResult: Sendable {
   public var document: Document?
   public var diagnostics: [Diagnostic]
   public var fidelity: [Fidelity]
-
-  /// Whether any diagnostic is an error.
-  public var failed: Bool { document == nil || diagnostics.contains { $0.severity == .error } }
 }
 
 /// Reads official regulatory markup into a `Document`.
 public enum Ingester {
   /// Ingests a file, a Formex package descriptor, or a folder holding a Formex package.
-  public static func ingest(_ path: String, options: IngestOptions = IngestOptions())
-    -> IngestResult
-  {
-    var result = IngestResult(path: path, document: nil, diagnostics: [], fidelity: [])
-    do {
-      if SourceFile.isDirectory(path) {
-        result.document = try FormexPackage.read(folder: path, options: options, into: &result)
-        return finish(result)
-      }
-      let file = try SourceFile.load(path, limit: options.maxBytes)
-      result.document = try ingest(file, options: options, into: &result)
-    } catch {
-      result.diagnostics.append(
-        Diagnostic(
-          error.code, .error, file: path, line: error.line, column: error.column,
-          error.message))
+  public static func ingest(_ path: String, options: IngestOptions = IngestOptions()) -> IngestResult {
+    run(path) { (result) throws(IngestFailure) in
+      if SourceFile.isDirectory(path) { return try FormexPackage.read(folder: path, options: options, into: &result) }
+      return try ingest(try SourceFile.load(path, limit: options.maxBytes), options: options, into: &result)
     }
-    return finish(result)
   }
 
   /// Ingests bytes already in memory (tests, benchmarks); `path` is used for diagnostics.
-  public static func ingest(bytes: [UInt8], path: String, options: IngestOptions = IngestOptions())
-    -> IngestResult
-  {
+  public static func ingest(bytes: [UInt8], path: String, options: IngestOptions = IngestOptions()) -> IngestResult {
+    run(path) { (result) throws(IngestFailure) in
+      try ingest(SourceFile(path: path, bytes: bytes), options: options, into: &result)
+    }
+  }
+
+  /// Runs one ingest, turning a failure into an error diagnostic, then applies the final checks.
+  private static func run(
+    _ path: String, _ body: (inout IngestResult) throws(IngestFailure) -> Document
+  ) -> IngestResult {
     var result = IngestResult(path: path, document: nil, diagnostics: [], fidelity: [])
     do {
-      result.document = try ingest(
-        SourceFile(path: path, bytes: bytes), options: options, into: &result)
+      result.document = try body(&result)
     } catch {
       result.diagnostics.append(
-        Diagnostic(
-          error.code, .error, file: path, line: error.line, column: error.column,
-          error.message))
+        Diagnostic(error.code, .error, file: path, line: error.line, column: error.column, error.message))
     }
     return finish(result)
   }
