@@ -47,7 +47,8 @@ public struct IngestBenchmark: Sendable {
         let start = Self.now()
         let result = Ingester.ingest(path)
         let middle = Self.now()
-        if renderJSON { bytes = DocumentRenderer.json(result.document!).count }  // non-nil: the first run succeeded on the same input
+        // `!`: the first run on the same input produced a document.
+        if renderJSON { bytes = DocumentRenderer.json(result.document!).count }
         let end = Self.now()
         ingest.append(middle - start)
         withJSON.append(end - start)
