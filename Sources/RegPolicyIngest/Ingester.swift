@@ -1,4 +1,5 @@
 import CXMLShims
+import Dispatch
 import RegPolicyModel
 
 #if canImport(Glibc)
@@ -111,18 +112,20 @@ public enum Ingester {
         message: "not a recognised format (EUR-Lex HTML, Formex, AKN4EU, OSCAL, NIST Playbook JSON)"
       )
     }
-    var document: Document
-    switch detected {
-    case .formexDescriptor:
+    if detected == .formexDescriptor {
       return try FormexPackage.read(descriptor: file, options: options, into: &result)
-    case .json, .format(.playbook):
+    }
+    // The source hash does not depend on the parse: compute it on the other core meanwhile.
+    let hash = BackgroundHash(bytes)
+    var document: Document
+    if case .format(let format) = detected, format != .playbook {
+      document = try readMarkup(file, format: format, options: options, into: &result)
+    } else {
       let (read, fidelity) = try PlaybookReader.read(file)
       document = read
       if options.fidelity { result.fidelity.append(fidelity) }
-    case .format(let format):
-      document = try readMarkup(file, format: format, options: options, into: &result)
     }
-    document.instrument.sha256 = sha256(bytes)
+    document.instrument.sha256 = hash.value()
     document.instrument.files = [file.path]
     return document
   }
@@ -250,6 +253,25 @@ public enum Ingester {
     }
     if tree.stopped && !html {
       throw IngestFailure(code: DiagnosticCode.xmlMalformed, message: "parsing stopped early")
+    }
+  }
+
+  /// A sha256 computed on a global dispatch queue; `value()` waits for it.
+  private final class BackgroundHash: @unchecked Sendable {
+    // Written once by the background task before `done` is signalled, read only after waiting.
+    private var digest = ""
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ bytes: [UInt8]) {
+      DispatchQueue.global().async {
+        self.digest = Ingester.sha256(bytes)
+        self.done.signal()
+      }
+    }
+
+    func value() -> String {
+      done.wait()
+      return digest
     }
   }
 
