@@ -7,6 +7,7 @@ import PackageDescription
 //   CXMLShims/CICUShims/CDigestShims – the only code that includes <libxml/…>, <unicode/…>,
 //                      <openssl/…>; plain-C headers.
 //   RegPolicyIngest – official markup → Document (readers, normalisation, fidelity check).
+//   RegPolicyExtract – normalised text → tokens (and, next, sentences and obligations).
 //   RegPolicyKit    – glue: runs stages over files, renders output, decides exit status.
 //   regpolicy       – the CLI: argument parsing only.
 let package = Package(
@@ -33,7 +34,8 @@ let package = Package(
         "RegPolicyModel", "CXMLShims", "CICUShims", "CDigestShims",
       ]
     ),
-    .target(name: "RegPolicyKit", dependencies: ["RegPolicyModel", "RegPolicyIngest"]),
+    .target(name: "RegPolicyExtract", dependencies: ["RegPolicyModel"]),
+    .target(name: "RegPolicyKit", dependencies: ["RegPolicyModel", "RegPolicyIngest", "RegPolicyExtract"]),
     .executableTarget(
       name: "regpolicy",
       dependencies: [
@@ -43,6 +45,7 @@ let package = Package(
     ),
     .testTarget(name: "RegPolicyModelTests", dependencies: ["RegPolicyModel"]),
     .testTarget(name: "RegPolicyIngestTests", dependencies: ["RegPolicyIngest", "RegPolicyKit"]),
+    .testTarget(name: "RegPolicyExtractTests", dependencies: ["RegPolicyExtract", "RegPolicyIngest"]),
     .testTarget(name: "RegPolicyCLITests", dependencies: ["regpolicy"]),
   ]
 )

@@ -1,3 +1,4 @@
+import RegPolicyExtract
 import RegPolicyIngest
 import RegPolicyModel
 
@@ -61,12 +62,37 @@ public struct IngestBenchmark: Sendable {
       report +=
         "\(Self.format(ingest[min(ingest.count - 1, ingest.count * 9 / 10)]))\t\(Self.format(withJSON[withJSON.count / 2]))\n"
     }
+    report += tokenizerReport()
     var usage = rusage()
     getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
     report +=
       "total_ingest_median_ms\t\(Self.format(totalMedian))\npeak_rss_kib\t\(usage.ru_maxrss)\n"
     OutputFile.emit(Array(report.utf8), to: 1)
     return .success
+  }
+
+  /// Tokenizes the text of every provision of each input, `iterations` times: throughput and counts.
+  func tokenizerReport() -> String {
+    var report = "file\ttext_bytes\ttokens\ttokenize_median_ms\ttokenize_min_ms\tMB_per_s\n"
+    for path in paths {
+      guard let document = Ingester.ingest(path).document else { continue }
+      var texts = document.allProvisions.map(\.text).filter { !$0.isEmpty }
+      let bytes = texts.reduce(0) { $0 + $1.utf8.count }
+      var tokens = 0
+      var times: [Double] = []
+      for _ in 0..<max(iterations, 1) {
+        let start = Self.now()
+        var count = 0
+        for index in texts.indices { count += texts[index].withUTF8 { Tokenizer.tokenize($0).count } }
+        times.append(Self.now() - start)
+        tokens = count
+      }
+      times.sort()
+      let median = times[times.count / 2]
+      let rate = Double(bytes) / 1_000_000 / (median / 1000)
+      report += "\(path)\t\(bytes)\t\(tokens)\t\(Self.format(median))\t\(Self.format(times[0]))\t\(Self.format(rate))\n"
+    }
+    return report
   }
 
   static func now() -> Double {
