@@ -1,240 +1,238 @@
-/// Joins lexer atoms into legal units. Each step is one left-to-right pass that looks a few atoms
-/// ahead; steps run in order so later ones see the units earlier ones made (citations see
-/// enumerators, amounts see number groups).
+/// Joins lexer atoms into legal units in one left-to-right pass. At each atom a small recogniser,
+/// chosen by what the atom is (an opening bracket, a number, a vocabulary word), looks a few atoms
+/// ahead; recognisers call each other for the parts they contain (a citation's enumerators, an
+/// amount's digit groups), so no unit needs a pass of its own.
 struct Combiner {
   let bytes: UnsafeBufferPointer<UInt8>
-  var atoms: [Token]
-  /// The vocabulary role of each atom (words only), looked up once and kept in step with `atoms`.
-  private var roles: [Vocabulary.Role?]
-  /// For each lexer atom, how many '(' are open before it (for the enumerator pass only).
-  private var openBrackets: [Int32] = []
+  let atoms: [Token]
+  /// The vocabulary role of each atom (words only).
+  private let roles: [Vocabulary.Role?]
+  /// For each atom, how many '(' are open before it.
+  private let openBrackets: [Int32]
 
   init(bytes: UnsafeBufferPointer<UInt8>, atoms: [Token]) {
     self.bytes = bytes
     self.atoms = atoms
-    roles = atoms.map { $0.kind == .word ? Vocabulary.role(bytes, $0.range) : nil }
-  }
-
-  mutating func combine() -> [Token] {
-    var open: Int32 = 0
+    let table = Vocabulary.table
+    var roles: [Vocabulary.Role?] = []
+    var openBrackets: [Int32] = []
+    roles.reserveCapacity(atoms.count)
     openBrackets.reserveCapacity(atoms.count)
-    for index in atoms.indices {
+    var open: Int32 = 0
+    for atom in atoms {
       openBrackets.append(open)
-      if isPunctuation(index, "(") { open += 1 } else if isPunctuation(index, ")") { open = max(0, open - 1) }
-    }
-    pass(.enumerators)
-    pass(.numberGroups)
-    pass(.quantities)
-    pass(.references)
-    pass(.citations)
-    return atoms
-  }
-
-  /// The passes, in order; a later pass sees the units the earlier ones made.
-  private enum Pass {
-    case enumerators, numberGroups, quantities, references, citations
-  }
-
-  /// One left-to-right pass. Matches are written back in place (the write position never passes
-  /// the read position, and steps only look ahead or at the end of the token before), so a pass
-  /// allocates nothing.
-  private mutating func pass(_ pass: Pass) {
-    var write = 0
-    var read = 0
-    while read < atoms.count {
-      let match: (Token, Int)?
-      switch pass {
-      case .enumerators: match = enumerator(read)
-      case .numberGroups: match = numberGroup(read)
-      case .quantities: match = date(read) ?? amount(read) ?? percent(read)
-      case .references: match = journal(read) ?? instrument(read)
-      case .citations: match = citation(read)
+      switch atom.kind {
+      case .word: roles.append(Vocabulary.role(bytes, atom.range, in: table))
+      case .punctuation:
+        roles.append(nil)
+        if bytes[Int(atom.start)] == UInt8(ascii: "(") {
+          open += 1
+        } else if bytes[Int(atom.start)] == UInt8(ascii: ")") {
+          open = max(0, open - 1)
+        }
+      default: roles.append(nil)
       }
-      if let (token, count) = match {
-        atoms[write] = token
-        roles[write] = nil
-        read += count
+    }
+    self.roles = roles
+    self.openBrackets = openBrackets
+  }
+
+  func combine() -> [Token] {
+    var output: [Token] = []
+    output.reserveCapacity(atoms.count)
+    var i = 0
+    while i < atoms.count {
+      if let (kind, end) = unit(at: i) {
+        output.append(Token(kind, Int(atoms[i].start), Int(atoms[end - 1].end)))
+        i = end
       } else {
-        atoms[write] = atoms[read]
-        roles[write] = roles[read]
-        read += 1
+        output.append(atoms[i])
+        i += 1
       }
-      write += 1
     }
-    atoms.removeSubrange(write...)
-    roles.removeSubrange(write...)
+    return output
+  }
+
+  /// The unit starting at atom `i`: its kind and the index after its last atom.
+  private func unit(at i: Int) -> (Token.Kind, Int)? {
+    let atom = atoms[i]
+    switch atom.kind {
+    case .punctuation:
+      if isByte(i, "(") {
+        if let end = instrumentEnd(i) { return (.instrument, end) }
+        if let end = enumeratorEnd(i) { return (.enumerator, end) }
+      } else if isEuro(i), let end = amountEnd(i) {
+        return (.amount, end)
+      }
+      return nil
+    case .number:
+      if let end = dateEnd(i) { return (.date, end) }
+      if let end = amountEnd(i) { return (.amount, end) }
+      if let end = percentEnd(i) { return (.percent, end) }
+      if let end = enumeratorEnd(i) { return (.enumerator, end) }
+      let end = numberEnd(i)
+      return end > i + 1 ? (.number, end) : nil
+    case .word:
+      switch roles[i] {
+      case .currency?: return amountEnd(i).map { (.amount, $0) }
+      case .journal?: return journalEnd(i).map { (.journal, $0) }
+      case .instrument?: return instrumentEnd(i).map { (.instrument, $0) }
+      case .majorUnit?, .minorUnit?: return citationEnd(i).map { (.citation, $0) }
+      default: return enumeratorEnd(i).map { (.enumerator, $0) }
+      }
+    default:
+      return nil
+    }
   }
 
   // MARK: Atom tests
 
-  private func text(_ index: Int) -> Slice<UnsafeBufferPointer<UInt8>> { bytes[atoms[index].range] }
-
-  private func isPunctuation(_ index: Int, _ ascii: Unicode.Scalar) -> Bool {
+  @inline(__always) private func isByte(_ index: Int, _ ascii: Unicode.Scalar) -> Bool {
     index < atoms.count && atoms[index].kind == .punctuation && atoms[index].end - atoms[index].start == 1
       && bytes[Int(atoms[index].start)] == UInt8(ascii: ascii)
   }
 
-  private func isWord(_ index: Int, _ word: String) -> Bool {
-    index < atoms.count && atoms[index].kind == .word && text(index).elementsEqual(word.utf8)
+  private func isWord(_ index: Int, _ word: StaticString) -> Bool {
+    guard index < atoms.count, atoms[index].kind == .word else { return false }
+    return word.withUTF8Buffer { bytes[atoms[index].range].elementsEqual($0) }
   }
 
-  private func role(_ index: Int) -> Vocabulary.Role? { index < roles.count ? roles[index] : nil }
+  @inline(__always) private func role(_ index: Int) -> Vocabulary.Role? { index < roles.count ? roles[index] : nil }
 
   /// No space between the two atoms ("6(1)").
-  private func glued(_ left: Int, _ right: Int) -> Bool {
-    right < atoms.count && atoms[left].end == atoms[right].start
+  @inline(__always) private func glued(_ left: Int, _ right: Int) -> Bool {
+    left >= 0 && right < atoms.count && atoms[left].end == atoms[right].start
   }
 
+  private func length(_ index: Int) -> Int { Int(atoms[index].end - atoms[index].start) }
+
+  /// The value of an all-digit number atom.
   private func digits(_ index: Int) -> Int? {
-    guard index < atoms.count, atoms[index].kind == .number else { return nil }
+    guard index < atoms.count, atoms[index].kind == .number, length(index) <= 9 else { return nil }
     var value = 0
-    for byte in text(index) {
-      guard Tokenizer.isDigit(byte), value < 1_000_000 else { return nil }
+    for byte in bytes[atoms[index].range] {
+      guard Tokenizer.isDigit(byte) else { return nil }
       value = value * 10 + Int(byte - 0x30)
     }
     return value
   }
 
+  private func isEuro(_ index: Int) -> Bool {
+    index < atoms.count && atoms[index].kind == .punctuation && bytes[atoms[index].range].elementsEqual([0xE2, 0x82, 0xAC])
+  }
+
+  private func isCurrency(_ index: Int) -> Bool { role(index) == .currency || isEuro(index) }
+
   private func isRoman(_ index: Int) -> Bool {
-    guard index < atoms.count, atoms[index].kind == .word, atoms[index].end - atoms[index].start <= 7 else {
-      return false
-    }
-    return text(index).allSatisfy { "IVXLC".utf8.contains($0) }
-  }
-
-  /// What may follow a unit word: a number ("16", "14a"), a Roman numeral ("III"), an enumerator
-  /// ("(a)") or a single capital ("Section A").
-  private func isDesignator(_ index: Int) -> Bool {
-    guard index < atoms.count else { return false }
-    switch atoms[index].kind {
-    case .number: return !text(index).contains(UInt8(ascii: "/"))
-    case .enumerator: return true
-    case .word:
-      return isRoman(index)
-        || (atoms[index].end - atoms[index].start == 1 && Tokenizer.isUpperASCII(text(index).first!))  // non-empty word
-    default: return false
+    guard index < atoms.count, atoms[index].kind == .word, length(index) <= 7 else { return false }
+    return bytes[atoms[index].range].allSatisfy {
+      $0 == UInt8(ascii: "I") || $0 == UInt8(ascii: "V") || $0 == UInt8(ascii: "X") || $0 == UInt8(ascii: "L")
+        || $0 == UInt8(ascii: "C")
     }
   }
 
-  // MARK: Steps
+  // MARK: Recognisers (each returns the index after the unit's last atom)
 
-  /// "(a)", "(iv)", "(12)": a bracketed lower-case letter run or number, no spaces inside.
-  private func enumerator(_ i: Int) -> (Token, Int)? {
-    // "a)", "1)", "iv)": the Dutch and German style, not glued to what comes before and not the
-    // end of a bracket ("(OJ …, p. 1)").
-    if i + 1 < atoms.count, isPunctuation(i + 1, ")"), glued(i, i + 1), i == 0 || !glued(i - 1, i),
-      openBrackets[i] == 0, isEnumeratorLabel(i)
-    {
-      return (Token(.enumerator, Int(atoms[i].start), Int(atoms[i + 1].end)), 2)
+  /// "(a)", "(iv)", "(12)"; and "a)", "1)" — the Dutch and German style — when not glued to what
+  /// comes before and not closing a bracket ("(OJ …, p. 1)").
+  private func enumeratorEnd(_ i: Int) -> Int? {
+    if isByte(i, "(") {
+      guard glued(i, i + 1), glued(i + 1, i + 2), isByte(i + 2, ")"), isLabel(i + 1) else { return nil }
+      return i + 3
     }
-    guard isPunctuation(i, "("), glued(i, i + 1), glued(i + 1, i + 2), isPunctuation(i + 2, ")"),
-      isEnumeratorLabel(i + 1)
-    else { return nil }
-    return (Token(.enumerator, Int(atoms[i].start), Int(atoms[i + 2].end)), 3)
+    guard isByte(i + 1, ")"), glued(i, i + 1), !glued(i - 1, i), openBrackets[i] == 0, isLabel(i) else { return nil }
+    return i + 2
   }
 
   /// A lower-case letter run of up to four ("a", "iv", "aa") or a number of up to three digits.
-  private func isEnumeratorLabel(_ index: Int) -> Bool {
-    let inner = atoms[index]
-    let length = Int(inner.end - inner.start)
-    switch inner.kind {
-    case .word: return length <= 4 && text(index).allSatisfy(Tokenizer.isLowerASCII)
-    case .number: return length <= 3 && digits(index) != nil
+  private func isLabel(_ index: Int) -> Bool {
+    guard index < atoms.count else { return false }
+    switch atoms[index].kind {
+    case .word: return length(index) <= 4 && bytes[atoms[index].range].allSatisfy(Tokenizer.isLowerASCII)
+    case .number: return length(index) <= 3 && digits(index) != nil
     default: return false
     }
   }
 
-  /// "35 000 000", "10 000": digit groups of three after a first group of one to three digits.
-  private func numberGroup(_ i: Int) -> (Token, Int)? {
-    guard let first = digits(i), first < 1000, atoms[i].end - atoms[i].start <= 3 else { return nil }
+  /// A number and the three-digit groups that follow it after one space: "35 000 000".
+  private func numberEnd(_ i: Int) -> Int {
+    guard length(i) <= 3, digits(i) != nil else { return i + 1 }
     var j = i + 1
-    while j < atoms.count, digits(j) != nil, atoms[j].end - atoms[j].start == 3,
-      atoms[j].start == atoms[j - 1].end + 1, bytes[Int(atoms[j - 1].end)] == 0x20
+    while j < atoms.count, length(j) == 3, digits(j) != nil, atoms[j].start == atoms[j - 1].end + 1,
+      bytes[Int(atoms[j - 1].end)] == 0x20
     {
       j += 1
     }
-    guard j > i + 1 else { return nil }
-    return (Token(.number, Int(atoms[i].start), Int(atoms[j - 1].end)), j - i)
+    return j
   }
 
-  /// "2 August 2026", "12 juni 2024"; and numbers written "4.5.2016".
-  private func date(_ i: Int) -> (Token, Int)? {
-    if let day = digits(i), (1...31).contains(day), case .month? = role(i + 1),
+  /// "2 August 2026", "12 juni 2024"; a number written "4.5.2016".
+  private func dateEnd(_ i: Int) -> Int? {
+    if let day = digits(i), (1...31).contains(day), i + 2 < atoms.count, case .month? = roles[i + 1],
       let year = digits(i + 2), (1000...2999).contains(year)
     {
-      return (Token(.date, Int(atoms[i].start), Int(atoms[i + 2].end)), 3)
+      return i + 3
     }
-    guard i < atoms.count, atoms[i].kind == .number else { return nil }
-    let parts = text(i).split(separator: UInt8(ascii: "."))
+    let parts = bytes[atoms[i].range].split(separator: UInt8(ascii: "."))
     guard parts.count == 3, parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 4,
       parts.allSatisfy({ $0.allSatisfy(Tokenizer.isDigit) })
     else { return nil }
-    return (Token(.date, Int(atoms[i].start), Int(atoms[i].end)), 1)
+    return i + 1
   }
 
   /// "EUR 35 000 000", "EUR 7,5 million", "35 000 000 EUR", "€ 100".
-  private func amount(_ i: Int) -> (Token, Int)? {
-    if isCurrency(i), i + 1 < atoms.count, atoms[i + 1].kind == .number {
-      let end = role(i + 2) == .scale ? i + 2 : i + 1
-      return (Token(.amount, Int(atoms[i].start), Int(atoms[end].end)), end - i + 1)
+  private func amountEnd(_ i: Int) -> Int? {
+    if isCurrency(i) {
+      guard i + 1 < atoms.count, atoms[i + 1].kind == .number else { return nil }
+      let end = numberEnd(i + 1)
+      return role(end) == .scale ? end + 1 : end
     }
-    if i < atoms.count, atoms[i].kind == .number {
-      let unit = role(i + 1) == .scale ? i + 2 : i + 1
-      if isCurrency(unit) { return (Token(.amount, Int(atoms[i].start), Int(atoms[unit].end)), unit - i + 1) }
-    }
-    return nil
-  }
-
-  private func isCurrency(_ index: Int) -> Bool {
-    guard index < atoms.count else { return false }
-    if role(index) == .currency { return true }
-    return atoms[index].kind == .punctuation && text(index).elementsEqual([0xE2, 0x82, 0xAC])  // €
+    guard atoms[i].kind == .number else { return nil }
+    var end = numberEnd(i)
+    if role(end) == .scale { end += 1 }
+    return isCurrency(end) ? end + 1 : nil
   }
 
   /// "7 %", "3%".
-  private func percent(_ i: Int) -> (Token, Int)? {
-    guard i < atoms.count, atoms[i].kind == .number, isPunctuation(i + 1, "%") else { return nil }
-    return (Token(.percent, Int(atoms[i].start), Int(atoms[i + 1].end)), 2)
+  private func percentEnd(_ i: Int) -> Int? {
+    let end = numberEnd(i)
+    return isByte(end, "%") ? end + 1 : nil
   }
 
   /// "OJ L 119, 4.5.2016, p. 1", "OJ L, 2024/1689, 12.7.2024", "PB L 119 van 4.5.2016, blz. 1".
-  private func journal(_ i: Int) -> (Token, Int)? {
-    guard role(i) == .journal else { return nil }
+  private func journalEnd(_ i: Int) -> Int? {
     var j = i + 1
-    if isPunctuation(j, ".") { j += 1 }  // "ABl."
+    if isByte(j, ".") { j += 1 }  // "ABl."
     guard isWord(j, "L") || isWord(j, "C") else { return nil }
     var last = j
     j += 1
-    let joiners = ["I", "p", "blz", "S", "van", "vom", "du"]
     while j < atoms.count, j - i < 16 {
-      let atom = atoms[j]
-      if atom.kind == .number || atom.kind == .date {
+      if atoms[j].kind == .number {
         last = j
-      } else if !(isPunctuation(j, ",") || isPunctuation(j, ".")
-        || (atom.kind == .word && joiners.contains { isWord(j, $0) }))
+      } else if !(isByte(j, ",") || isByte(j, ".") || isWord(j, "I") || isWord(j, "p") || isWord(j, "blz")
+        || isWord(j, "S") || isWord(j, "van") || isWord(j, "vom") || isWord(j, "du"))
       {
         break
       }
       j += 1
     }
-    guard last > i + 1 else { return nil }
-    return (Token(.journal, Int(atoms[i].start), Int(atoms[last].end)), last - i + 1)
+    return last > i + 1 ? last + 1 : nil
   }
 
   /// "Regulation (EU) 2024/1689", "Directive 2002/58/EC", "Decision No 768/2008/EC", and in lists
   /// without the word: "(EU) No 167/2013".
-  private func instrument(_ i: Int) -> (Token, Int)? {
+  private func instrumentEnd(_ i: Int) -> Int? {
     var j = i
     let hasWord = role(i) == .instrument
     if hasWord { j += 1 }
     // "(EU)", "(EC)", "(EU, Euratom)"
     var bracket = false
-    if isPunctuation(j, "("), j + 2 < atoms.count, atoms[j + 1].kind == .word,
-      Tokenizer.isUpperASCII(text(j + 1).first!)  // non-empty word
+    if isByte(j, "("), j + 2 < atoms.count, atoms[j + 1].kind == .word,
+      Tokenizer.isUpperASCII(bytes[Int(atoms[j + 1].start)])
     {
       var k = j + 2
-      if isPunctuation(k, ","), k + 1 < atoms.count, atoms[k + 1].kind == .word { k += 2 }
-      if isPunctuation(k, ")") {
+      if isByte(k, ","), k + 1 < atoms.count, atoms[k + 1].kind == .word { k += 2 }
+      if isByte(k, ")") {
         bracket = true
         j = k + 1
       }
@@ -242,82 +240,85 @@ struct Combiner {
     guard hasWord || bracket else { return nil }
     if role(j) == .number {
       j += 1
-      if isPunctuation(j, ".") { j += 1 }  // "Nr."
+      if isByte(j, ".") { j += 1 }  // "Nr."
     }
-    guard j < atoms.count, atoms[j].kind == .number, text(j).contains(UInt8(ascii: "/")) else { return nil }
+    guard j < atoms.count, atoms[j].kind == .number, bytes[atoms[j].range].contains(UInt8(ascii: "/")) else {
+      return nil
+    }
     // A suffix glued on: "/EC", "/EU", "/JHA".
-    if isPunctuation(j + 1, "/"), glued(j, j + 1), glued(j + 1, j + 2), j + 2 < atoms.count,
-      atoms[j + 2].kind == .word
-    {
-      j += 2
-    }
-    return (Token(.instrument, Int(atoms[i].start), Int(atoms[j].end)), j - i + 1)
+    if isByte(j + 1, "/"), glued(j, j + 1), glued(j + 1, j + 2), atoms[j + 2].kind == .word { j += 2 }
+    return j + 1
   }
 
   /// "Article 6(1)", "Articles 16 and 114", "points (a) to (c) of paragraph 1",
-  /// "point (a) of Article 5(1)", "Annex III", "Section A", "Annex III, point 1".
-  private func citation(_ i: Int) -> (Token, Int)? {
-    guard let end = unit(from: i) else { return nil }
-    return (Token(.citation, Int(atoms[i].start), Int(atoms[end].end)), end - i + 1)
-  }
-
-  /// The last atom of the citation starting at `i`, or nil when none starts there.
-  private func unit(from i: Int) -> Int? {
+  /// "Article 5(1), first subparagraph, point (h)", "Annex III, point 1", "Artikel 6 Absatz 1".
+  private func citationEnd(_ i: Int) -> Int? {
     guard let opening = role(i), opening == .majorUnit || opening == .minorUnit else { return nil }
     var j = i + 1
-    if isPunctuation(j, "."), glued(i, j) { j += 1 }  // "Art."
+    if isByte(j, "."), glued(i, j) { j += 1 }  // "Art."
     let letter =
-      opening == .minorUnit && j < atoms.count && atoms[j].kind == .word && atoms[j].end - atoms[j].start == 1
+      opening == .minorUnit && j < atoms.count && atoms[j].kind == .word && length(j) == 1
       && Tokenizer.isLowerASCII(bytes[Int(atoms[j].start)])  // "Buchstabe a", "punt a"
-    guard isDesignator(j) || letter else { return nil }
-    var last = designatorEnd(from: j)
-    while true {
-      let next = last + 1
+    guard let first = designatorEnd(j) ?? (letter ? enumeratorEnd(j) ?? j + 1 : nil) else { return nil }
+    var end = first
+    while end < atoms.count {
       // "(a) to (c)", "16 and 114", "1, 2 and 3"
-      if next + 1 < atoms.count, role(next) == .join || isPunctuation(next, ","), isDesignator(next + 1),
-        !(role(next + 1) == .majorUnit || role(next + 1) == .minorUnit)
+      if role(end) == .join || isByte(end, ","), role(end + 1) != .majorUnit, role(end + 1) != .minorUnit,
+        let next = designatorEnd(end + 1)
       {
-        last = designatorEnd(from: next + 1)
+        end = next
         continue
       }
       // "… of Article 5(1)", "… of paragraph 1", "… of Regulation (EU) 2016/679"
-      if next < atoms.count, atoms[next].kind == .word, Vocabulary.isOf(bytes, atoms[next].range) {
-        if let end = unit(from: next + 1) {
-          last = end
-          continue
-        }
-        if next + 1 < atoms.count, atoms[next + 1].kind == .instrument {
-          last = next + 1
+      if atoms[end].kind == .word, Vocabulary.isOf(bytes, atoms[end].range) {
+        if let next = citationEnd(end + 1) ?? (end + 1 < atoms.count ? instrumentEnd(end + 1) : nil) {
+          end = next
           continue
         }
       }
       // "Artikel 6 Absatz 1 Buchstabe a": the next lower unit written straight after.
-      if opening == .majorUnit || opening == .minorUnit, role(next) == .minorUnit, let end = unit(from: next) {
-        last = end
+      if role(end) == .minorUnit, let next = citationEnd(end) {
+        end = next
         continue
       }
-      // "Article 5(1), first subparagraph, point (h)"
-      if isPunctuation(next, ","), role(next + 1) == .ordinal, role(next + 2) == .minorUnit {
-        last = next + 2
-        continue
+      // "…, first subparagraph", "Annex III, point 1", "Chapter III, Section 2" — a lower unit;
+      // ", Article 7" starts anew.
+      if isByte(end, ",") {
+        if role(end + 1) == .ordinal, role(end + 2) == .minorUnit {
+          end += 3
+          continue
+        }
+        if role(end + 1) == .minorUnit || isSection(end + 1), let next = citationEnd(end + 1) {
+          end = next
+          continue
+        }
       }
-      // "Annex III, point 1", "Chapter III, Section 2" — a lower unit; ", Article 7" starts anew.
-      if isPunctuation(next, ","), role(next + 1) == .minorUnit || isSection(next + 1), let end = unit(from: next + 1) {
-        last = end
-        continue
-      }
-      return last
+      break
     }
+    return end
   }
 
   private func isSection(_ index: Int) -> Bool {
-    ["Section", "Afdeling", "Abschnitt", "section"].contains { isWord(index, $0) }
+    isWord(index, "Section") || isWord(index, "Afdeling") || isWord(index, "Abschnitt") || isWord(index, "section")
   }
 
-  /// A designator and the enumerators glued to it: "6(1)(a)".
-  private func designatorEnd(from j: Int) -> Int {
-    var last = j
-    while last + 1 < atoms.count, atoms[last + 1].kind == .enumerator, glued(last, last + 1) { last += 1 }
-    return last
+  /// A designator — a number ("16", "14a"), a Roman numeral ("III"), an enumerator ("(a)") or a
+  /// single capital ("Section A") — and the enumerators glued to it ("6(1)(a)").
+  private func designatorEnd(_ j: Int) -> Int? {
+    guard j < atoms.count else { return nil }
+    var end: Int
+    switch atoms[j].kind {
+    case .number where !bytes[atoms[j].range].contains(UInt8(ascii: "/")):
+      end = j + 1
+    case .word where isRoman(j) || (length(j) == 1 && Tokenizer.isUpperASCII(bytes[Int(atoms[j].start)])):
+      end = j + 1
+    case .punctuation:
+      guard isByte(j, "("), let enumerator = enumeratorEnd(j) else { return nil }
+      end = enumerator
+    default:
+      return nil
+    }
+    while isByte(end, "("), glued(end - 1, end), let enumerator = enumeratorEnd(end) { end = enumerator }
+    return end
   }
 }

@@ -15,8 +15,7 @@ public enum Tokenizer {
 
   /// The tokens of UTF-8 `bytes`.
   public static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
-    var combiner = Combiner(bytes: bytes, atoms: lex(bytes))
-    return combiner.combine()
+    Combiner(bytes: bytes, atoms: lex(bytes)).combine()
   }
 
   // MARK: Lexer
@@ -76,7 +75,10 @@ public enum Tokenizer {
     let n = bytes.count
     var i = start
     while i < n {
-      if let length = letterLength(bytes, i) {
+      let byte = bytes[i]
+      if isLetterASCII(byte) || isDigit(byte) {
+        i += 1
+      } else if byte >= 0x80, let length = letterLength(bytes, i) {
         i += length
       } else if isDigit(bytes[i]) {
         i += 1

@@ -75,26 +75,54 @@ enum Vocabulary {
     return list
   }()
 
-  /// Entries by first byte.
-  private static let buckets: [[(bytes: [UInt8], role: Role)]] = {
-    var buckets = Array(repeating: [([UInt8], Role)](), count: 256)
-    for (word, role) in entries {
-      let bytes = Array(word.utf8)
-      buckets[Int(bytes[0])].append((bytes, role))
+  /// The lookup table: entries sorted by first byte and length, a slot per (first byte, length)
+  /// pointing at its entries, and the words' bytes in one flat array. A word is rejected by one
+  /// slot read unless a vocabulary word shares its first byte and length.
+  struct Table: Sendable {
+    fileprivate var flat: [UInt8] = []
+    fileprivate var words: [(offset: Int32, role: UInt8)] = []
+    fileprivate var slots = [(start: Int32, end: Int32)](repeating: (0, 0), count: 256 * 32)
+    fileprivate var roles: [Role] = []
+  }
+
+  static let table: Table = {
+    var table = Table()
+    let sorted = entries.map { (Array($0.0.utf8), $0.1) }.sorted {
+      ($0.0[0], $0.0.count) < ($1.0[0], $1.0.count)
     }
-    return buckets
+    for (bytes, role) in sorted where bytes.count < 32 {
+      let roleIndex: Int
+      if let existing = table.roles.firstIndex(of: role) {
+        roleIndex = existing
+      } else {
+        table.roles.append(role)
+        roleIndex = table.roles.count - 1
+      }
+      let slot = Int(bytes[0]) * 32 + bytes.count
+      if table.slots[slot].start == table.slots[slot].end { table.slots[slot] = (Int32(table.words.count), Int32(table.words.count)) }
+      table.words.append((Int32(table.flat.count), UInt8(roleIndex)))
+      table.slots[slot].end += 1
+      table.flat += bytes
+    }
+    return table
   }()
 
   /// The role of the word in `bytes[range]`. "of" is looked up separately: in Dutch "of" means "or".
-  static func role(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Role? {
+  @inline(__always)
+  static func role(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, in table: Table) -> Role? {
     let count = range.count
-    for entry in buckets[Int(bytes[range.lowerBound])] where entry.bytes.count == count {
+    guard count < 32 else { return nil }
+    let slot = table.slots[Int(bytes[range.lowerBound]) * 32 + count]
+    var entry = Int(slot.start)
+    while entry < Int(slot.end) {
+      let offset = Int(table.words[entry].offset)
       var equal = true
-      for offset in 0..<count where entry.bytes[offset] != bytes[range.lowerBound + offset] {
+      for index in 1..<count where table.flat[offset + index] != bytes[range.lowerBound + index] {
         equal = false
         break
       }
-      if equal { return entry.role }
+      if equal { return table.roles[Int(table.words[entry].role)] }
+      entry += 1
     }
     return nil
   }
