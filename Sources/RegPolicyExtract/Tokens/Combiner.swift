@@ -22,7 +22,7 @@ struct Combiner {
     for atom in atoms {
       openBrackets.append(open)
       switch atom.kind {
-      case .word: roles.append(Vocabulary.role(bytes, atom.range, in: table))
+      case .word: roles.append(table.role(bytes, atom.range))
       case .punctuation:
         roles.append(nil)
         if bytes[Int(atom.start)] == UInt8(ascii: "(") {
@@ -118,7 +118,8 @@ struct Combiner {
   }
 
   private func isEuro(_ index: Int) -> Bool {
-    index < atoms.count && atoms[index].kind == .punctuation && bytes[atoms[index].range].elementsEqual([0xE2, 0x82, 0xAC])
+    index < atoms.count && atoms[index].kind == .punctuation
+      && bytes[atoms[index].range].elementsEqual([0xE2, 0x82, 0xAC])
   }
 
   private func isCurrency(_ index: Int) -> Bool { role(index) == .currency || isEuro(index) }

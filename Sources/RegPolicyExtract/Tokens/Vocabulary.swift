@@ -78,15 +78,36 @@ enum Vocabulary {
   /// The lookup table: entries sorted by first byte and length, a slot per (first byte, length)
   /// pointing at its entries, and the words' bytes in one flat array. A word is rejected by one
   /// slot read unless a vocabulary word shares its first byte and length.
-  struct Table: Sendable {
-    fileprivate var flat: [UInt8] = []
-    fileprivate var words: [(offset: Int32, role: UInt8)] = []
-    fileprivate var slots = [(start: Int32, end: Int32)](repeating: (0, 0), count: 256 * 32)
-    fileprivate var roles: [Role] = []
+  final class Table: Sendable {
+    // Filled once in `Vocabulary.table` before the table is shared, then only read.
+    nonisolated(unsafe) fileprivate var flat: [UInt8] = []
+    nonisolated(unsafe) fileprivate var words: [(offset: Int32, role: UInt8)] = []
+    nonisolated(unsafe) fileprivate var slots = [(start: Int32, end: Int32)](repeating: (0, 0), count: 256 * 32)
+    nonisolated(unsafe) fileprivate var roles: [Role] = []
+
+    /// The role of the word in `bytes[range]`.
+    @inline(__always)
+    func role(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Role? {
+      let count = range.count
+      guard count < 32 else { return nil }
+      let slot = slots[Int(bytes[range.lowerBound]) * 32 + count]
+      var entry = Int(slot.start)
+      while entry < Int(slot.end) {
+        let offset = Int(words[entry].offset)
+        var equal = true
+        for index in 1..<count where flat[offset + index] != bytes[range.lowerBound + index] {
+          equal = false
+          break
+        }
+        if equal { return roles[Int(words[entry].role)] }
+        entry += 1
+      }
+      return nil
+    }
   }
 
   static let table: Table = {
-    var table = Table()
+    let table = Table()
     let sorted = entries.map { (Array($0.0.utf8), $0.1) }.sorted {
       ($0.0[0], $0.0.count) < ($1.0[0], $1.0.count)
     }
@@ -99,33 +120,15 @@ enum Vocabulary {
         roleIndex = table.roles.count - 1
       }
       let slot = Int(bytes[0]) * 32 + bytes.count
-      if table.slots[slot].start == table.slots[slot].end { table.slots[slot] = (Int32(table.words.count), Int32(table.words.count)) }
+      if table.slots[slot].start == table.slots[slot].end {
+        table.slots[slot] = (Int32(table.words.count), Int32(table.words.count))
+      }
       table.words.append((Int32(table.flat.count), UInt8(roleIndex)))
       table.slots[slot].end += 1
       table.flat += bytes
     }
     return table
   }()
-
-  /// The role of the word in `bytes[range]`. "of" is looked up separately: in Dutch "of" means "or".
-  @inline(__always)
-  static func role(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, in table: Table) -> Role? {
-    let count = range.count
-    guard count < 32 else { return nil }
-    let slot = table.slots[Int(bytes[range.lowerBound]) * 32 + count]
-    var entry = Int(slot.start)
-    while entry < Int(slot.end) {
-      let offset = Int(table.words[entry].offset)
-      var equal = true
-      for index in 1..<count where table.flat[offset + index] != bytes[range.lowerBound + index] {
-        equal = false
-        break
-      }
-      if equal { return table.roles[Int(table.words[entry].role)] }
-      entry += 1
-    }
-    return nil
-  }
 
   /// Whether the word is "of" (English) or one of its equivalents that attach a unit to another.
   static func isOf(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
