@@ -79,13 +79,33 @@ enum Vocabulary {
   /// pointing at its entries, and the words' bytes in one flat array. A word is rejected by one
   /// slot read unless a vocabulary word shares its first byte and length.
   final class Table: Sendable {
-    // Filled once in `Vocabulary.table` before the table is shared, then only read.
-    nonisolated(unsafe) fileprivate var flat: [UInt8] = []
-    nonisolated(unsafe) fileprivate var words: [(offset: Int32, role: UInt8)] = []
-    nonisolated(unsafe) fileprivate var slots = [(start: Int32, end: Int32)](repeating: (0, 0), count: 256 * 32)
-    nonisolated(unsafe) fileprivate var roles: [Role] = []
+    private let flat: [UInt8]
+    private let words: [(offset: Int32, role: UInt8)]
+    private let slots: [(start: Int32, end: Int32)]
+    private let roles: [Role]
 
-    /// The role of the word in `bytes[range]`.
+    fileprivate init(_ entries: [(String, Role)]) {
+      var flat: [UInt8] = []
+      var words: [(offset: Int32, role: UInt8)] = []
+      var slots = [(start: Int32, end: Int32)](repeating: (0, 0), count: 256 * 32)
+      var roles: [Role] = []
+      let sorted = entries.map { (Array($0.0.utf8), $0.1) }.sorted { ($0.0[0], $0.0.count) < ($1.0[0], $1.0.count) }
+      for (bytes, role) in sorted where bytes.count < 32 {
+        if !roles.contains(role) { roles.append(role) }
+        let slot = Int(bytes[0]) * 32 + bytes.count
+        if slots[slot].start == slots[slot].end { slots[slot] = (Int32(words.count), Int32(words.count)) }
+        words.append((Int32(flat.count), UInt8(roles.firstIndex(of: role)!)))  // appended above
+        slots[slot].end += 1
+        flat += bytes
+      }
+      self.flat = flat
+      self.words = words
+      self.slots = slots
+      self.roles = roles
+    }
+
+    /// The role of the word in `bytes[range]`; "of" is asked separately (`isOf`): in Dutch it
+    /// means "or".
     @inline(__always)
     func role(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Role? {
       let count = range.count
@@ -106,29 +126,7 @@ enum Vocabulary {
     }
   }
 
-  static let table: Table = {
-    let table = Table()
-    let sorted = entries.map { (Array($0.0.utf8), $0.1) }.sorted {
-      ($0.0[0], $0.0.count) < ($1.0[0], $1.0.count)
-    }
-    for (bytes, role) in sorted where bytes.count < 32 {
-      let roleIndex: Int
-      if let existing = table.roles.firstIndex(of: role) {
-        roleIndex = existing
-      } else {
-        table.roles.append(role)
-        roleIndex = table.roles.count - 1
-      }
-      let slot = Int(bytes[0]) * 32 + bytes.count
-      if table.slots[slot].start == table.slots[slot].end {
-        table.slots[slot] = (Int32(table.words.count), Int32(table.words.count))
-      }
-      table.words.append((Int32(table.flat.count), UInt8(roleIndex)))
-      table.slots[slot].end += 1
-      table.flat += bytes
-    }
-    return table
-  }()
+  static let table = Table(entries)
 
   /// Whether the word is "of" (English) or one of its equivalents that attach a unit to another.
   static func isOf(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
