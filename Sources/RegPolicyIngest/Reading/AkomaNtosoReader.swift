@@ -82,20 +82,16 @@ struct AkomaNtosoReader: MarkupReader {
       switch tree.name(element) {
       case "citation":
         let number = String(children.filter { $0.kind == .citation }.count + 1)
-        let citationID = context.assembler.claim(PinpointID(.citation, number), at: tree.sourceStart(element))
-        let content = context.assembler.body(blocks(element), under: citationID)
+        let body = blocks(element)
         children.append(
-          Provision(
-            id: citationID, kind: .citation, num: number, text: content.text, children: content.children,
-            source: context.assembler.span(tree.sourceStart(element))))
+          context.assemble(
+            PinpointID(.citation, number), kind: .citation, num: number, blocks: body, at: tree.sourceStart(element)))
       case "recital":
         let number = Numbering.clean(numText(element) ?? String(children.filter { $0.kind == .recital }.count + 1))
-        let recitalID = context.assembler.claim(PinpointID(.recital, number), at: tree.sourceStart(element))
-        let content = context.assembler.body(blocks(element), under: recitalID)
+        let body = blocks(element)
         children.append(
-          Provision(
-            id: recitalID, kind: .recital, num: number, text: content.text, children: content.children,
-            source: context.assembler.span(tree.sourceStart(element))))
+          context.assemble(
+            PinpointID(.recital, number), kind: .recital, num: number, blocks: body, at: tree.sourceStart(element)))
       default:
         texts += blocks(element)
       }
@@ -143,11 +139,11 @@ struct AkomaNtosoReader: MarkupReader {
       context.diagnose(DiagnosticCode.unplacedText, .warning, at: tree.sourceStart(node), "article without a number")
       return nil
     }
-    let articleID = context.assembler.claim(PinpointID(.article, number), at: tree.sourceStart(node))
-    let content = context.assembler.body(blocks(node), under: articleID)
-    return Provision(
-      id: articleID, kind: .article, num: number, heading: headingText(node), text: content.text,
-      children: content.children, source: context.assembler.span(tree.sourceStart(node)))
+    let heading = headingText(node)
+    let body = blocks(node)
+    return context.assemble(
+      PinpointID(.article, number), kind: .article, num: number, heading: heading, blocks: body,
+      at: tree.sourceStart(node))
   }
 
   // MARK: Blocks

@@ -38,12 +38,9 @@ struct CommissionProposalReader: MarkupReader {
 
     func closeArticle(_ reader: inout CommissionProposalReader) {
       guard let open = article else { return }
-      let articleID = reader.context.assembler.claim(PinpointID(.article, open.number), at: open.source)
-      let content = reader.context.assembler.body(open.body, under: articleID)
       reader.provisions.append(
-        Provision(
-          id: articleID, kind: .article, num: open.number, text: content.text, children: content.children,
-          source: reader.context.assembler.span(open.source)))
+        reader.context.assemble(
+          PinpointID(.article, open.number), kind: .article, num: open.number, blocks: open.body, at: open.source))
       article = nil
     }
 
@@ -80,20 +77,18 @@ struct CommissionProposalReader: MarkupReader {
         context.mark(leaf, .header)  // cover page and explanatory memorandum
       case .preamble:
         if tree.hasClass(leaf, "ManualConsidrant"), let (number, block) = numbered(leaf) {
-          let recitalID = context.assembler.claim(PinpointID(.recital, Numbering.clean(number)), at: source)
+          let number = Numbering.clean(number)
           preambleChildren.append(
-            Provision(
-              id: recitalID, kind: .recital, num: Numbering.clean(number), text: Assembler.text(block),
-              source: context.assembler.span(source)))
+            context.assemble(
+              PinpointID(.recital, number), kind: .recital, num: number, blocks: [.text(block)], at: source))
         } else {
           let block = textBlock(leaf)
           let text = Assembler.text(block)
           if text.hasPrefix("Having regard to") {
             let number = String(preambleChildren.filter { $0.kind == .citation }.count + 1)
-            let citationID = context.assembler.claim(PinpointID(.citation, number), at: source)
             preambleChildren.append(
-              Provision(
-                id: citationID, kind: .citation, num: number, text: text, source: context.assembler.span(source)))
+              context.assemble(
+                PinpointID(.citation, number), kind: .citation, num: number, blocks: [.text(block)], at: source))
           } else {
             preambleBlocks.append(.text(block))
           }

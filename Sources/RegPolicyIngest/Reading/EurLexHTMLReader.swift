@@ -199,24 +199,20 @@ struct EurLexHTMLReader: MarkupReader {
       let id = tree.attribute(child, "id") ?? ""
       if id.hasPrefix("cit_") {
         let number = String(children.filter { $0.kind == .citation }.count + 1)
-        let citationID = context.assembler.claim(
-          PinpointID(.citation, number), at: tree.sourceStart(child))
-        let content = context.assembler.body(blocksOf(child), under: citationID)
+        let blocks = blocksOf(child)
         children.append(
-          Provision(
-            id: citationID, kind: .citation, num: number, text: content.text,
-            children: content.children, source: context.assembler.span(tree.sourceStart(child))))
+          context.assemble(
+            PinpointID(.citation, number), kind: .citation, num: number, blocks: blocks, at: tree.sourceStart(child)))
       } else if id.hasPrefix("rct_") {
         // A recital is one numbered row: (N) | text. Some OJ pages wrap "Whereas:" in a recital
         // container too; that stays preamble text.
         let items = blocksOf(child)
         if items.count == 1, case .item(let number, let source, let body) = items[0] {
-          let recitalID = context.assembler.claim(PinpointID(.recital, Numbering.clean(number)), at: source)
-          let content = context.assembler.body(body, under: recitalID)
-          children.append(
-            Provision(
-              id: recitalID, kind: .recital, num: Numbering.clean(number), text: content.text,
-              children: content.children, source: context.assembler.span(tree.sourceStart(child))))
+          let number = Numbering.clean(number)
+          var recital = context.assemble(
+            PinpointID(.recital, number), kind: .recital, num: number, blocks: body, at: source)
+          recital.source = context.assembler.span(tree.sourceStart(child))
+          children.append(recital)
         } else {
           blocks += items
         }
@@ -292,15 +288,7 @@ struct EurLexHTMLReader: MarkupReader {
   private mutating func readArticle(_ node: MarkupTree.NodeIndex) -> Provision? {
     let elements = tree.elements(node)
     guard let title = elements.first(where: { has($0, Class.articleTitle) }) else { return nil }
-    let label = context.plainText(title)
-    guard let number = Vocabulary.articleNumber(label) else {
-      context.diagnose(
-        DiagnosticCode.unplacedText, .warning, at: tree.sourceStart(title),
-        "article heading '\(label)' not recognised")
-      return nil
-    }
-    let articleID = context.assembler.claim(
-      PinpointID(.article, number), at: tree.sourceStart(node))
+    guard let number = context.articleNumber(title) else { return nil }
     var heading: String?
     var body: [Block] = []
     for child in elements where child != title {
@@ -311,11 +299,9 @@ struct EurLexHTMLReader: MarkupReader {
       }
     }
     if instrument.format == .eurlexConsolidatedHTML { body = Assembler.foldIntoParagraphs(body) }
-    let content = context.assembler.body(body, under: articleID)
-    return Provision(
-      id: articleID, kind: .article, num: number, heading: heading, text: content.text,
-      children: content.children, source: context.assembler.span(tree.sourceStart(node)),
-      markers: content.markers)
+    return context.assemble(
+      PinpointID(.article, number), kind: .article, num: number, heading: heading, blocks: body,
+      at: tree.sourceStart(node))
   }
 
   /// An annex: its title lines ("ANNEX III", then its heading), then its content. `parts` are the

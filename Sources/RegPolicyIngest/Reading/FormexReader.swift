@@ -132,15 +132,11 @@ struct FormexReader: MarkupReader {
         case "GR.VISA", "GR.CONSID": walk(child, &reader)
         case "VISA":
           citations += 1
-          let citationID = reader.context.assembler.claim(
-            PinpointID(.citation, String(citations)),
-            at: reader.tree.sourceStart(child))
-          let content = reader.context.assembler.body(reader.blocks(child), under: citationID)
+          let blocks = reader.blocks(child)
           children.append(
-            Provision(
-              id: citationID, kind: .citation, num: String(citations), text: content.text,
-              children: content.children,
-              source: reader.context.assembler.span(reader.tree.sourceStart(child))))
+            reader.context.assemble(
+              PinpointID(.citation, String(citations)), kind: .citation, num: String(citations), blocks: blocks,
+              at: reader.tree.sourceStart(child)))
         case "CONSID":
           if let recital = reader.readRecital(child) { children.append(recital) }
         default:
@@ -160,11 +156,10 @@ struct FormexReader: MarkupReader {
     let items = blocks(node)
     if items.count == 1, case .item(let number, let source, let body) = items[0] {
       let number = Numbering.clean(number)
-      let recitalID = context.assembler.claim(PinpointID(.recital, number), at: source)
-      let content = context.assembler.body(body, under: recitalID)
-      return Provision(
-        id: recitalID, kind: .recital, num: number, text: content.text, children: content.children,
-        source: context.assembler.span(tree.sourceStart(node)))
+      var recital = context.assemble(
+        PinpointID(.recital, number), kind: .recital, num: number, blocks: body, at: source)
+      recital.source = context.assembler.span(tree.sourceStart(node))
+      return recital
     }
     context.diagnose(DiagnosticCode.unplacedText, .warning, at: tree.sourceStart(node), "recital without a number")
     return nil
@@ -218,14 +213,7 @@ struct FormexReader: MarkupReader {
   private mutating func readArticle(_ node: MarkupTree.NodeIndex) -> Provision? {
     let elements = tree.elements(node)
     guard let title = elements.first(where: { tree.name($0) == "TI.ART" }) else { return nil }
-    let label = context.plainText(title)
-    guard let number = Vocabulary.articleNumber(label) else {
-      context.diagnose(
-        DiagnosticCode.unplacedText, .warning, at: tree.sourceStart(title),
-        "article heading '\(label)' not recognised")
-      return nil
-    }
-    let articleID = context.assembler.claim(PinpointID(.article, number), at: tree.sourceStart(node))
+    guard let number = context.articleNumber(title) else { return nil }
     var heading: String?
     var body: [Block] = []
     for child in tree.children(node) where child != title {
@@ -235,11 +223,9 @@ struct FormexReader: MarkupReader {
         body += blocks(forChild: child)
       }
     }
-    let content = context.assembler.body(body, under: articleID)
-    return Provision(
-      id: articleID, kind: .article, num: number, heading: heading, text: content.text,
-      children: content.children, source: context.assembler.span(tree.sourceStart(node)),
-      markers: content.markers)
+    return context.assemble(
+      PinpointID(.article, number), kind: .article, num: number, heading: heading, blocks: body,
+      at: tree.sourceStart(node))
   }
 
   private mutating func readAnnex(_ node: MarkupTree.NodeIndex) -> Provision? {

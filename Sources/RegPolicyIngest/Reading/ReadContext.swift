@@ -108,6 +108,16 @@ struct ReadContext {
       source: assembler.span(source), markers: content.markers)
   }
 
+  /// The number of an article from its title ("Article 16" → "16"); a title that is not one is
+  /// reported and gives nil.
+  mutating func articleNumber(_ title: MarkupTree.NodeIndex) -> String? {
+    let label = plainText(title)
+    if let number = Vocabulary.articleNumber(label) { return number }
+    diagnose(
+      DiagnosticCode.unplacedText, .warning, at: tree.sourceStart(title), "article heading '\(label)' not recognised")
+    return nil
+  }
+
   /// A footnote numbered `number` with the text of `block`; the note's own text is marked as
   /// footnote text.
   mutating func footnote(_ number: String, _ block: TextBlock, node: MarkupTree.NodeIndex) -> Provision {
