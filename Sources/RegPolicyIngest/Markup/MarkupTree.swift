@@ -201,6 +201,12 @@ final class MarkupTree {
     return false
   }
 
+  /// Whether the element's `class` attribute is exactly `name`.
+  func hasOnlyClass(_ node: NodeIndex, _ name: StaticString) -> Bool {
+    guard let value = attributeBytes(node, classID) else { return false }
+    return name.withUTF8Buffer { value.elementsEqual($0) }
+  }
+
   /// A lookup table: `table[nameID]` is true for the element names given.
   func nameTable(_ names: Set<String>) -> [Bool] {
     self.names.map { names.contains($0) }

@@ -406,6 +406,8 @@ struct EurLexHTMLReader: MarkupReader {
     }
     switch tree.name(node) {
     case "p":
+      // Most paragraphs are plain text ("oj-normal", "norm"): skip the class checks for them.
+      if tree.hasOnlyClass(node, "oj-normal") || tree.hasOnlyClass(node, "norm") { return [.text(textBlock(node))] }
       if has(node, Class.footnote) {
         readFootnote(node)
         return []
