@@ -16,16 +16,23 @@ public struct IngestBenchmark: Sendable {
   public var warmup: Int
   /// Also time rendering the JSON after each ingest.
   public var renderJSON: Bool
+  /// Time only the tokenizer.
+  public var tokenizerOnly: Bool
 
   /// Creates a benchmark.
-  public init(paths: [String], iterations: Int, warmup: Int, renderJSON: Bool = true) {
+  public init(paths: [String], iterations: Int, warmup: Int, renderJSON: Bool = true, tokenizerOnly: Bool = false) {
     self.paths = paths
     self.iterations = iterations
     self.warmup = warmup
     self.renderJSON = renderJSON
+    self.tokenizerOnly = tokenizerOnly
   }
 
   public func run() -> ExitStatus {
+    if tokenizerOnly {
+      OutputFile.emit(Array(tokenizerReport().utf8), to: 1)
+      return .success
+    }
     var report =
       "regpolicy bench: \(iterations) runs after \(warmup) warm-up; ICU \(Normalizer.icuVersion)\n"
     report +=

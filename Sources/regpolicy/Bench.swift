@@ -17,6 +17,9 @@ struct Bench: ParsableCommand {
   @Flag(name: .customLong("ingest-only"), help: "Time the ingest alone, without rendering JSON.")
   var ingestOnly = false
 
+  @Flag(name: .customLong("tokenizer-only"), help: "Time only the tokenizer on the provisions' text.")
+  var tokenizerOnly = false
+
   func validate() throws {
     guard iterations > 0, warmup >= 0 else {
       throw ValidationError("--iterations must be positive and --warmup not negative.")
@@ -24,7 +27,9 @@ struct Bench: ParsableCommand {
   }
 
   func run() throws {
-    let status = IngestBenchmark(paths: inputs, iterations: iterations, warmup: warmup, renderJSON: !ingestOnly).run()
+    let status = IngestBenchmark(
+      paths: inputs, iterations: iterations, warmup: warmup, renderJSON: !ingestOnly, tokenizerOnly: tokenizerOnly
+    ).run()
     if status != .success { throw ExitCode(status.rawValue) }
   }
 }
