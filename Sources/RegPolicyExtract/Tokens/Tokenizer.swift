@@ -76,8 +76,9 @@ public enum Tokenizer {
     var i = start
     while i < n {
       let byte = bytes[i]
-      if isLetterASCII(byte) || isDigit(byte) {
+      if isAlphanumericASCII(byte) {
         i += 1
+        while i < n && isAlphanumericASCII(bytes[i]) { i += 1 }
       } else if byte >= 0x80, let length = letterLength(bytes, i) {
         i += length
       } else if isDigit(bytes[i]) {
@@ -120,8 +121,10 @@ public enum Tokenizer {
     lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
   }
 
-  @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
-  @inline(__always) static func isLowerASCII(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
-  @inline(__always) static func isUpperASCII(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
-  @inline(__always) static func isLetterASCII(_ byte: UInt8) -> Bool { isLowerASCII(byte) || isUpperASCII(byte) }
+  // Range tests with wrapping subtraction: one comparison each.
+  @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
+  @inline(__always) static func isLowerASCII(_ byte: UInt8) -> Bool { byte &- 0x61 < 26 }
+  @inline(__always) static func isUpperASCII(_ byte: UInt8) -> Bool { byte &- 0x41 < 26 }
+  @inline(__always) static func isLetterASCII(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
+  @inline(__always) static func isAlphanumericASCII(_ byte: UInt8) -> Bool { isLetterASCII(byte) || isDigit(byte) }
 }
