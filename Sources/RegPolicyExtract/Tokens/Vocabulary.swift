@@ -78,29 +78,47 @@ enum Vocabulary {
   /// The lookup table: entries sorted by first byte and length, a slot per (first byte, length)
   /// pointing at its entries, and the words' bytes in one flat array. A word is rejected by one
   /// slot read unless a vocabulary word shares its first byte and length.
-  final class Table: Sendable {
-    private let flat: [UInt8]
-    private let words: [(offset: Int32, role: UInt8)]
-    private let slots: [(start: Int32, end: Int32)]
+  final class Table: @unchecked Sendable {
+    // Filled once in init, never written or freed afterwards (the table lives as long as the
+    // process), hence safe to share; raw buffers, so a
+    // lookup does no reference counting and no bounds checks beyond the slot arithmetic.
+    private let flat: UnsafeBufferPointer<UInt8>
+    private let wordOffsets: UnsafeBufferPointer<Int32>
+    private let wordRoles: UnsafeBufferPointer<UInt8>
+    private let slotStarts: UnsafeBufferPointer<Int32>
+    private let slotEnds: UnsafeBufferPointer<Int32>
     private let roles: [Role]
 
     fileprivate init(_ entries: [(String, Role)]) {
       var flat: [UInt8] = []
-      var words: [(offset: Int32, role: UInt8)] = []
-      var slots = [(start: Int32, end: Int32)](repeating: (0, 0), count: 256 * 32)
+      var offsets: [Int32] = []
+      var wordRoles: [UInt8] = []
+      var starts = [Int32](repeating: 0, count: 256 * 32)
+      var ends = [Int32](repeating: 0, count: 256 * 32)
       var roles: [Role] = []
       let sorted = entries.map { (Array($0.0.utf8), $0.1) }.sorted { ($0.0[0], $0.0.count) < ($1.0[0], $1.0.count) }
       for (bytes, role) in sorted where bytes.count < 32 {
         if !roles.contains(role) { roles.append(role) }
         let slot = Int(bytes[0]) * 32 + bytes.count
-        if slots[slot].start == slots[slot].end { slots[slot] = (Int32(words.count), Int32(words.count)) }
-        words.append((Int32(flat.count), UInt8(roles.firstIndex(of: role)!)))  // appended above
-        slots[slot].end += 1
+        if starts[slot] == ends[slot] {
+          starts[slot] = Int32(offsets.count)
+          ends[slot] = Int32(offsets.count)
+        }
+        offsets.append(Int32(flat.count))
+        wordRoles.append(UInt8(roles.firstIndex(of: role)!))  // appended above
+        ends[slot] += 1
         flat += bytes
       }
-      self.flat = flat
-      self.words = words
-      self.slots = slots
+      func permanent<T>(_ array: [T]) -> UnsafeBufferPointer<T> {
+        let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: array.count)
+        _ = buffer.initialize(from: array)
+        return UnsafeBufferPointer(buffer)
+      }
+      self.flat = permanent(flat)
+      wordOffsets = permanent(offsets)
+      self.wordRoles = permanent(wordRoles)
+      slotStarts = permanent(starts)
+      slotEnds = permanent(ends)
       self.roles = roles
     }
 
@@ -110,16 +128,14 @@ enum Vocabulary {
     func role(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Role? {
       let count = range.count
       guard count < 32 else { return nil }
-      let slot = slots[Int(bytes[range.lowerBound]) * 32 + count]
-      var entry = Int(slot.start)
-      while entry < Int(slot.end) {
-        let offset = Int(words[entry].offset)
-        var equal = true
-        for index in 1..<count where flat[offset + index] != bytes[range.lowerBound + index] {
-          equal = false
-          break
-        }
-        if equal { return roles[Int(words[entry].role)] }
+      let slot = Int(bytes[range.lowerBound]) * 32 + count
+      var entry = Int(slotStarts[slot])
+      let end = Int(slotEnds[slot])
+      while entry < end {
+        let offset = Int(wordOffsets[entry])
+        var index = 1
+        while index < count && flat[offset + index] == bytes[range.lowerBound + index] { index += 1 }
+        if index == count { return roles[Int(wordRoles[entry])] }
         entry += 1
       }
       return nil
