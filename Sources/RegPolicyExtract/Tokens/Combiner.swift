@@ -169,7 +169,7 @@ struct Combiner {
 
   /// "2 August 2026", "12 juni 2024"; a number written "4.5.2016".
   private func dateEnd(_ i: Int) -> Int? {
-    if let day = digits(i), (1...31).contains(day), i + 2 < atoms.count, case .month? = roles[i + 1],
+    if let day = digits(i), (1...31).contains(day), i + 2 < atoms.count, roles[i + 1] == .month,
       let year = digits(i + 2), (1000...2999).contains(year)
     {
       return i + 3

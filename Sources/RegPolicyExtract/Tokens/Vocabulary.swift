@@ -1,7 +1,7 @@
 /// The words that open legal units, in English, Dutch, German and French. Looked up by first byte
 /// and length, so a word costs a few byte comparisons at most.
 enum Vocabulary {
-  enum Role: Equatable {
+  enum Role: UInt8, Equatable {
     /// A unit with its own number: Article, Annex, Chapter, Section, Title, Part, Recital.
     case majorUnit
     /// A unit numbered inside another: point, paragraph, subparagraph, indent.
@@ -10,8 +10,8 @@ enum Vocabulary {
     case instrument
     /// Opens an Official Journal reference: OJ, PB, ABl.
     case journal
-    /// A month (1–12).
-    case month(Int)
+    /// A month.
+    case month
     /// A currency: EUR, euro.
     case currency
     /// A scale word after an amount: million, billion.
@@ -56,9 +56,7 @@ enum Vocabulary {
       ["September", "september", "septembre"], ["October", "oktober", "Oktober", "octobre"],
       ["November", "november", "novembre"], ["December", "december", "Dezember", "décembre"],
     ]
-    for (index, names) in months.enumerated() {
-      for name in names { list.append((name, .month(index + 1))) }
-    }
+    for name in months.joined() { list.append((name, .month)) }
     for word in ["EUR", "euro", "euros", "Euro"] { list.append((word, .currency)) }
     for word in ["million", "billion", "miljoen", "miljard", "Millionen", "Million", "Milliarden", "milliards"] {
       list.append((word, .scale))
