@@ -1,4 +1,6 @@
 // libxml2 SAX → flat node table. See include/CXMLShims.h for the contract.
+
+#define _GNU_SOURCE  // memrchr
 //
 // Security stance (DESIGN.md "Untrusted input"): XML_PARSE_NONET, no DTD loading, no entity
 // substitution, entity declarations are reported and never registered (so neither external
@@ -184,9 +186,8 @@ static void start_element(rp_markup *m, const xmlChar *name, const xmlChar **pai
   uint32_t start = here;
   xmlParserInputPtr input = m->ctxt->input;
   if (input != NULL && input->cur != NULL && input->base != NULL) {
-    const xmlChar *p = input->cur;
-    while (p > input->base && *p != '<') p--;
-    if (*p == '<') start = (uint32_t)(input->consumed + (unsigned long)(p - input->base));
+    const xmlChar *p = memrchr(input->base, '<', (size_t)(input->cur - input->base) + 1);
+    if (p != NULL) start = (uint32_t)(input->consumed + (unsigned long)(p - input->base));
   }
   node->source_start = start;
   node->source_end = here;
@@ -214,10 +215,13 @@ static void start_element(rp_markup *m, const xmlChar *name, const xmlChar **pai
     m->attributes[m->attribute_count++] = attribute;
   }
   m->nodes[index].count = (uint32_t)(m->attribute_count - m->nodes[index].first);
-  if (!grow((void **)&m->open, &m->stack_capacity, m->depth + 1, sizeof(int32_t))) return no_memory(m);
   size_t capacity = m->stack_capacity;
-  m->last_child = realloc(m->last_child, capacity * sizeof(int32_t));
-  if (m->last_child == NULL) return no_memory(m);
+  if (!grow((void **)&m->open, &m->stack_capacity, m->depth + 1, sizeof(int32_t))) return no_memory(m);
+  if (m->stack_capacity != capacity || m->last_child == NULL) {  // the two stacks grow together
+    int32_t *moved = realloc(m->last_child, m->stack_capacity * sizeof(int32_t));
+    if (moved == NULL) return no_memory(m);
+    m->last_child = moved;
+  }
   m->open[m->depth] = index;
   m->last_child[m->depth] = -1;
   m->depth++;
