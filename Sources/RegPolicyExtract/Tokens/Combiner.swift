@@ -4,37 +4,11 @@
 /// amount's digit groups), so no unit needs a pass of its own.
 struct Combiner {
   let bytes: UnsafeBufferPointer<UInt8>
-  let atoms: [Token]
-  /// The vocabulary role of each atom (words only).
-  private let roles: [Vocabulary.Role?]
-  /// For each atom, how many '(' are open before it.
-  private let openBrackets: [Int32]
+  let atoms: [Atom]
 
-  init(bytes: UnsafeBufferPointer<UInt8>, atoms: [Token]) {
+  init(bytes: UnsafeBufferPointer<UInt8>, atoms: [Atom]) {
     self.bytes = bytes
     self.atoms = atoms
-    let table = Vocabulary.table
-    var roles: [Vocabulary.Role?] = []
-    var openBrackets: [Int32] = []
-    roles.reserveCapacity(atoms.count)
-    openBrackets.reserveCapacity(atoms.count)
-    var open: Int32 = 0
-    for atom in atoms {
-      openBrackets.append(open)
-      switch atom.kind {
-      case .word: roles.append(table.role(bytes, atom.range))
-      case .punctuation:
-        roles.append(nil)
-        if bytes[Int(atom.start)] == UInt8(ascii: "(") {
-          open += 1
-        } else if bytes[Int(atom.start)] == UInt8(ascii: ")") {
-          open = max(0, open - 1)
-        }
-      default: roles.append(nil)
-      }
-    }
-    self.roles = roles
-    self.openBrackets = openBrackets
   }
 
   func combine() -> [Token] {
@@ -46,7 +20,7 @@ struct Combiner {
         output.append(Token(kind, Int(atoms[i].start), Int(atoms[end - 1].end)))
         i = end
       } else {
-        output.append(atoms[i])
+        output.append(Token(atoms[i].kind, Int(atoms[i].start), Int(atoms[i].end)))
         i += 1
       }
     }
@@ -73,7 +47,7 @@ struct Combiner {
       let end = numberEnd(i)
       return end > i + 1 ? (.number, end) : nil
     case .word:
-      switch roles[i] {
+      switch atoms[i].role {
       case .currency?: return amountEnd(i).map { (.amount, $0) }
       case .journal?: return journalEnd(i).map { (.journal, $0) }
       case .instrument?: return instrumentEnd(i).map { (.instrument, $0) }
@@ -97,7 +71,9 @@ struct Combiner {
     return word.withUTF8Buffer { bytes[atoms[index].range].elementsEqual($0) }
   }
 
-  @inline(__always) private func role(_ index: Int) -> Vocabulary.Role? { index < roles.count ? roles[index] : nil }
+  @inline(__always) private func role(_ index: Int) -> Vocabulary.Role? {
+    index < atoms.count ? atoms[index].role : nil
+  }
 
   /// No space between the two atoms ("6(1)").
   @inline(__always) private func glued(_ left: Int, _ right: Int) -> Bool {
@@ -141,7 +117,7 @@ struct Combiner {
       guard glued(i, i + 1), glued(i + 1, i + 2), isByte(i + 2, ")"), isLabel(i + 1) else { return nil }
       return i + 3
     }
-    guard isByte(i + 1, ")"), glued(i, i + 1), !glued(i - 1, i), openBrackets[i] == 0, isLabel(i) else { return nil }
+    guard isByte(i + 1, ")"), glued(i, i + 1), !glued(i - 1, i), atoms[i].depth == 0, isLabel(i) else { return nil }
     return i + 2
   }
 
@@ -169,7 +145,7 @@ struct Combiner {
 
   /// "2 August 2026", "12 juni 2024"; a number written "4.5.2016".
   private func dateEnd(_ i: Int) -> Int? {
-    if let day = digits(i), (1...31).contains(day), i + 2 < atoms.count, roles[i + 1] == .month,
+    if let day = digits(i), (1...31).contains(day), i + 2 < atoms.count, atoms[i + 1].role == .month,
       let year = digits(i + 2), (1000...2999).contains(year)
     {
       return i + 3

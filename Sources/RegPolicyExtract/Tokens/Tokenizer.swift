@@ -1,3 +1,15 @@
+/// A lexer atom: a token before combining, with its vocabulary role (words) and how many
+/// brackets are open before it. Twelve bytes, like `Token`.
+struct Atom {
+  var start: Int32
+  var end: Int32
+  var kind: Token.Kind
+  var role: Vocabulary.Role?
+  var depth: UInt16
+
+  var range: Range<Int> { Int(start)..<Int(end) }
+}
+
 /// Splits normalised legal text (UTF-8 bytes, NFC, white space collapsed) into tokens that keep
 /// legal units whole.
 ///
@@ -21,28 +33,35 @@ public enum Tokenizer {
   // MARK: Lexer
 
   /// Cuts `bytes` into words, numbers and punctuation; white space separates and is dropped.
-  static func lex(_ bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
-    var atoms: [Token] = []
-    atoms.reserveCapacity(bytes.count / 5)
+  static func lex(_ bytes: UnsafeBufferPointer<UInt8>) -> [Atom] {
+    var atoms: [Atom] = []
+    atoms.reserveCapacity(bytes.count / 4 + 8)
+    let table = Vocabulary.table
     let n = bytes.count
+    var depth: UInt16 = 0
     var i = 0
     while i < n {
       let byte = bytes[i]
-      if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+      if byte == 0x20 || (byte &- 0x09) < 5 {
         i += 1
         continue
       }
       let start = i
       if isDigit(byte) {
         i = numberEnd(bytes, from: i)
-        atoms.append(Token(.number, start, i))
+        atoms.append(Atom(start: Int32(start), end: Int32(i), kind: .number, role: nil, depth: depth))
       } else if let length = letterLength(bytes, i) {
-        i += length
-        i = wordEnd(bytes, from: i)
-        atoms.append(Token(.word, start, i))
+        i = wordEnd(bytes, from: i + length)
+        atoms.append(
+          Atom(start: Int32(start), end: Int32(i), kind: .word, role: table.role(bytes, start..<i), depth: depth))
       } else {
-        i += max(1, sequenceLength(byte))
-        atoms.append(Token(.punctuation, start, min(i, n)))
+        i = min(n, i + max(1, sequenceLength(byte)))
+        atoms.append(Atom(start: Int32(start), end: Int32(i), kind: .punctuation, role: nil, depth: depth))
+        if byte == UInt8(ascii: "(") {
+          depth &+= 1
+        } else if byte == UInt8(ascii: ")"), depth > 0 {
+          depth -= 1
+        }
       }
     }
     return atoms
