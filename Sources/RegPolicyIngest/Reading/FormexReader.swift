@@ -309,10 +309,7 @@ struct FormexReader: MarkupReader {
       var body: [Block] = []
       for child in tree.children(node) {
         if tree.isElement(child) && tree.name(child) == "NO.PARAG" {
-          var label: [UInt8] = []
-          tree.appendText(child, to: &label)
-          context.mark(child, .provision)
-          number = Numbering.clean(String(decoding: Numbering.stripQuote(label), as: UTF8.self))
+          number = Numbering.clean(String(decoding: label(child), as: UTF8.self))
         } else {
           body += blocks(forChild: child)
         }
@@ -349,6 +346,15 @@ struct FormexReader: MarkupReader {
     }
   }
 
+  /// The text of a number element (NO.PARAG, NO.P) without its amendment quote, counted as
+  /// placed in a provision.
+  private mutating func label(_ node: MarkupTree.NodeIndex) -> [UInt8] {
+    var text: [UInt8] = []
+    tree.appendText(node, to: &text)
+    context.mark(node, .provision)
+    return Numbering.stripQuote(text)
+  }
+
   /// A list item: `ITEM > NP > (NO.P, TXT, …)`, or `ITEM > P` in dash lists (an indent) and in
   /// unnumbered lists (plain text).
   private mutating func item(in node: MarkupTree.NodeIndex, listType: String) -> [Block] {
@@ -362,10 +368,7 @@ struct FormexReader: MarkupReader {
     var body: [Block] = []
     for child in tree.children(np) {
       if tree.isElement(child) && tree.name(child) == "NO.P" {
-        var label: [UInt8] = []
-        tree.appendText(child, to: &label)
-        context.mark(child, .provision)
-        number = String(decoding: Numbering.trimmed(Numbering.stripQuote(label)), as: UTF8.self)
+        number = String(decoding: Numbering.trimmed(label(child)), as: UTF8.self)
       } else {
         body += blocks(forChild: child)
       }

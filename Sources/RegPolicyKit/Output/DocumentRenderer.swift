@@ -28,12 +28,9 @@ public enum DocumentRenderer {
     var w = JSONWriter(capacity: 1 << 20)
     let i = document.instrument
     let mainFile = i.files.first ?? ""
-    w.raw("{\"footnotes\":[")
-    for (index, note) in document.footnotes.enumerated() {
-      if index > 0 { w.raw(",") }
-      provision(&w, note, mainFile: mainFile)
-    }
-    w.raw("],\"instrument\":{\"adopted\":")
+    w.raw("{\"footnotes\":")
+    w.array(document.footnotes) { provision(&$0, $1, mainFile: mainFile) }
+    w.raw(",\"instrument\":{\"adopted\":")
     w.optionalString(i.adopted)
     w.raw(",\"celex\":")
     w.optionalString(i.celex)
@@ -55,23 +52,17 @@ public enum DocumentRenderer {
     w.string(i.title)
     w.raw(",\"version\":")
     w.string(i.version)
-    w.raw("},\"provisions\":[")
-    for (index, top) in document.provisions.enumerated() {
-      if index > 0 { w.raw(",") }
-      provision(&w, top, mainFile: mainFile)
-    }
-    w.raw("]}")
+    w.raw("},\"provisions\":")
+    w.array(document.provisions) { provision(&$0, $1, mainFile: mainFile) }
+    w.raw("}")
     w.newline()
     return w.bytes
   }
 
   private static func provision(_ w: inout JSONWriter, _ p: Provision, mainFile: String) {
-    w.raw("{\"children\":[")
-    for (index, child) in p.children.enumerated() {
-      if index > 0 { w.raw(",") }
-      provision(&w, child, mainFile: mainFile)
-    }
-    w.raw("],\"heading\":")
+    w.raw("{\"children\":")
+    w.array(p.children) { provision(&$0, $1, mainFile: mainFile) }
+    w.raw(",\"heading\":")
     w.optionalString(p.heading)
     w.raw(",\"id\":")
     w.string(p.id.rawValue)
