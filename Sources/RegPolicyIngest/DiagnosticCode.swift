@@ -18,6 +18,8 @@ public enum DiagnosticCode {
   public static let unreadable = "input.unreadable"
   /// The parser could not get memory.
   public static let outOfMemory = "input.out-of-memory"
+  /// Input text that is not valid UTF-8.
+  public static let invalidUTF8 = "input.invalid-utf8"
   /// The file is larger than the size limit.
   public static let tooLarge = "input.too-large"
   /// JSON input that does not parse or lacks the expected structure.

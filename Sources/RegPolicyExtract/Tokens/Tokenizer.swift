@@ -36,7 +36,6 @@ public enum Tokenizer {
   static func lex(_ bytes: UnsafeBufferPointer<UInt8>) -> [Atom] {
     var atoms: [Atom] = []
     atoms.reserveCapacity(bytes.count / 4 + 8)
-    let table = Vocabulary.table
     let n = bytes.count
     var depth: UInt16 = 0
     var i = 0
@@ -53,7 +52,7 @@ public enum Tokenizer {
       } else if let length = letterLength(bytes, i) {
         i = wordEnd(bytes, from: i + length)
         atoms.append(
-          Atom(start: Int32(start), end: Int32(i), kind: .word, role: table.role(bytes, start..<i), depth: depth))
+          Atom(start: Int32(start), end: Int32(i), kind: .word, role: Vocabulary.role(bytes, start..<i), depth: depth))
       } else {
         i = min(n, i + max(1, sequenceLength(byte)))
         atoms.append(Atom(start: Int32(start), end: Int32(i), kind: .punctuation, role: nil, depth: depth))

@@ -73,74 +73,14 @@ enum Vocabulary {
     return list
   }()
 
-  /// The lookup table: entries sorted by first byte and length, a slot per (first byte, length)
-  /// pointing at its entries, and the words' bytes in one flat array. A word is rejected by one
-  /// slot read unless a vocabulary word shares its first byte and length.
-  final class Table: @unchecked Sendable {
-    // Filled once in init, never written or freed afterwards (the table lives as long as the
-    // process), hence safe to share; raw buffers, so a
-    // lookup does no reference counting and no bounds checks beyond the slot arithmetic.
-    private let flat: UnsafeBufferPointer<UInt8>
-    private let wordOffsets: UnsafeBufferPointer<Int32>
-    private let wordRoles: UnsafeBufferPointer<UInt8>
-    private let slotStarts: UnsafeBufferPointer<Int32>
-    private let slotEnds: UnsafeBufferPointer<Int32>
-    private let roles: [Role]
+  static let table = WordTable(entries.map { ($0.0, UInt16($0.1.rawValue)) })
 
-    fileprivate init(_ entries: [(String, Role)]) {
-      var flat: [UInt8] = []
-      var offsets: [Int32] = []
-      var wordRoles: [UInt8] = []
-      var starts = [Int32](repeating: 0, count: 256 * 32)
-      var ends = [Int32](repeating: 0, count: 256 * 32)
-      var roles: [Role] = []
-      let sorted = entries.map { (Array($0.0.utf8), $0.1) }.sorted { ($0.0[0], $0.0.count) < ($1.0[0], $1.0.count) }
-      for (bytes, role) in sorted where bytes.count < 32 {
-        if !roles.contains(role) { roles.append(role) }
-        let slot = Int(bytes[0]) * 32 + bytes.count
-        if starts[slot] == ends[slot] {
-          starts[slot] = Int32(offsets.count)
-          ends[slot] = Int32(offsets.count)
-        }
-        offsets.append(Int32(flat.count))
-        wordRoles.append(UInt8(roles.firstIndex(of: role)!))  // appended above
-        ends[slot] += 1
-        flat += bytes
-      }
-      func permanent<T>(_ array: [T]) -> UnsafeBufferPointer<T> {
-        let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: array.count)
-        _ = buffer.initialize(from: array)
-        return UnsafeBufferPointer(buffer)
-      }
-      self.flat = permanent(flat)
-      wordOffsets = permanent(offsets)
-      self.wordRoles = permanent(wordRoles)
-      slotStarts = permanent(starts)
-      slotEnds = permanent(ends)
-      self.roles = roles
-    }
-
-    /// The role of the word in `bytes[range]`; "of" is asked separately (`isOf`): in Dutch it
-    /// means "or".
-    @inline(__always)
-    func role(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Role? {
-      let count = range.count
-      guard count < 32 else { return nil }
-      let slot = Int(bytes[range.lowerBound]) * 32 + count
-      var entry = Int(slotStarts[slot])
-      let end = Int(slotEnds[slot])
-      while entry < end {
-        let offset = Int(wordOffsets[entry])
-        var index = 1
-        while index < count && flat[offset + index] == bytes[range.lowerBound + index] { index += 1 }
-        if index == count { return roles[Int(wordRoles[entry])] }
-        entry += 1
-      }
-      return nil
-    }
+  /// The role of the word in `bytes[range]`; "of" is asked separately (`isOf`): in Dutch it
+  /// means "or".
+  @inline(__always)
+  static func role(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Role? {
+    table.value(bytes, range).flatMap { Role(rawValue: UInt8(truncatingIfNeeded: $0)) }
   }
-
-  static let table = Table(entries)
 
   /// Whether the word is "of" (English) or one of its equivalents that attach a unit to another.
   static func isOf(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {

@@ -56,4 +56,9 @@ struct JSONWriter {
   }
 
   mutating func newline() { bytes.append(0x0A) }
+
+  /// Plain text, no quoting (for human-readable output built with the same buffer).
+  mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+  mutating func byte(_ value: UInt8) { bytes.append(value) }
 }

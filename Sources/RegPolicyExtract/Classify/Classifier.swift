@@ -1,0 +1,584 @@
+import RegPolicyModel
+
+/// Classifies the sentences of normalised legal text: modality, addressees, action and object,
+/// conditions, exceptions, deadlines, the spans of cross-references, a confidence and the evidence.
+///
+/// Works on tokens and lexicon matches, never on `Character`. The main modal of a sentence is the
+/// first modal phrase that is not inside a subordinate clause ("where …", "which …"); traps
+/// ("shall mean", "shall not affect", "shall apply from") are longer lexicon phrases than "shall",
+/// so the longest match decides. The subject is what stands before the main modal, after any
+/// introductory phrase; for a passive verb the addressee is the agent ("by the provider") or no one.
+public struct Classifier: Sendable {
+  public let lexicon: Lexicon
+
+  /// A classifier with `lexicon`.
+  public init(lexicon: Lexicon = .english) { self.lexicon = lexicon }
+
+  /// Every statement of `text`: one per sentence that has a modality. Spans are relative to each
+  /// statement's sentence, which is its `text`.
+  ///
+  /// - Parameters:
+  ///   - clause: the pinpoint ID to give the statements.
+  ///   - chapeauEnd: bytes of `text` that are a chapeau: addressees found there are `.chapeau`.
+  ///   - previous: the addressees of the statement before, for pronouns ("they shall").
+  ///   - skippingBefore: sentences ending at or before this byte are not reported (a chapeau
+  ///     already reported on its own).
+  public func classify(
+    _ text: String, clause: PinpointID = PinpointID(rawValue: ""), chapeauEnd: Int = 0,
+    previous: [Obligation.Addressee] = [], skippingBefore: Int = 0
+  ) -> [Obligation] {
+    var copy = text
+    return copy.withUTF8 { bytes in
+      let tokens = Tokenizer.tokenize(bytes)
+      let ids = lexicon.wordIDs(bytes, tokens)
+      var result: [Obligation] = []
+      var previous = previous
+      var first = 0
+      var number = 0
+      for sentence in Segmenter.sentences(bytes, tokens: tokens) {
+        while first < tokens.count && Int(tokens[first].start) < sentence.range.lowerBound { first += 1 }
+        var last = first
+        while last < tokens.count && Int(tokens[last].end) <= sentence.range.upperBound { last += 1 }
+        number += 1
+        defer { first = last }
+        guard sentence.range.upperBound > skippingBefore else { continue }
+        let analysis = SentenceAnalysis(
+          bytes: bytes, tokens: tokens, ids: ids, range: first..<last, lexicon: lexicon,
+          matches: lexicon.matches(ids, in: first..<last), chapeauEnd: chapeauEnd, previous: previous)
+        guard var statement = analysis.statement() else { continue }
+        statement.clause = clause
+        statement.sentence = number
+        if !statement.addressees.isEmpty {
+          previous = statement.addressees
+        }
+        result.append(statement)
+      }
+      return result
+    }
+  }
+}
+
+/// The analysis of one sentence (tokens `range` of a text).
+struct SentenceAnalysis {
+  let bytes: UnsafeBufferPointer<UInt8>
+  let tokens: [Token]
+  let ids: [UInt16]
+  let range: Range<Int>
+  let lexicon: Lexicon
+  let matches: Matches
+  let chapeauEnd: Int
+  let previous: [Obligation.Addressee]
+
+  /// The sentence's first byte: spans are reported relative to it.
+  var base: Int { Int(tokens[range.lowerBound].start) }
+
+  func statement() -> Obligation? {
+    guard !range.isEmpty, let (modal, subordinate) = mainModal() else { return nil }
+    var evidence: [Obligation.Evidence] = []
+    let label = lexicon.phrases[Int(modal.phrase)].label
+    guard var modality = Modality(rawValue: label) else { return nil }
+    evidence.append(.init(rule: "modal:\(label):\(phrase(modal))", span: span(modal.range)))
+    if subordinate { evidence.append(.init(rule: "pattern:modal-in-subordinate-clause", span: span(modal.range))) }
+
+    // "By way of derogation from Article 43, any market surveillance authority may authorise …":
+    // the derogation sets the modality; the clause after it names the party and the act.
+    var verbal = modal
+    if modality == .exemption, phrase(modal).hasPrefix("by way of"),
+      let next = matches[.modal].first(where: { $0.start >= modal.end && lexicon.phrases[Int($0.phrase)].label != "none" })
+    {
+      verbal = next
+    }
+    let subject = subjectStart(before: verbal)..<Int(verbal.start)
+    let passive = passiveParticiple(after: verbal)
+    // "No decision … may be taken", "No provider shall": a negated subject.
+    if modality == .obligation || modality == .permission, let first = firstWord(in: subject),
+      isWord(first, "No") || isWord(first, "no") || isWord(first, "Neither") || isWord(first, "Nothing")
+    {
+      modality = isWord(first, "Nothing") ? .scope : .prohibition
+      evidence.append(.init(rule: "pattern:negated-subject", span: span(first..<first + 1)))
+    }
+    if modality == .scope, phrase(modal).contains("not apply"), !namesAnAct(subject) {
+      modality = .exemption
+      evidence.append(.init(rule: "pattern:rule-disapplied", span: span(modal.range)))
+    }
+
+    var addressees: [Obligation.Addressee] = []
+    if modality.isDeontic || modality == .exemption {
+      if let participle = passive {
+        evidence.append(.init(rule: "pattern:passive", span: span(participle)))
+        if let agent = agent(after: participle.upperBound) {
+          addressees = [agent]
+          evidence.append(.init(rule: "agent:\(agent.role ?? "party")", span: agent.span))
+        }
+      } else if !phrase(verbal).hasPrefix("it ") {
+        addressees = subjectAddressees(subject, evidence: &evidence)
+      }
+    }
+    let (action, object) = actionAndObject(after: verbal, passive: passive, subject: subject)
+    let conditions = qualifiers(.condition, subject: subject)
+    let exceptions = qualifiers(.exception, subject: subject)
+    let deadlines = self.deadlines()
+    for (list, kind) in [(conditions, "condition"), (exceptions, "exception"), (deadlines, "deadline")] {
+      for item in list { evidence.append(.init(rule: "\(kind):\(item.kind)", span: item.span)) }
+    }
+    var confidence = modality.isDeontic || modality == .exemption ? 0.9 : 0.95
+    if subordinate { confidence -= 0.2 }
+    if modality.isDeontic {
+      if addressees.isEmpty {
+        confidence -= 0.1
+      } else if addressees.allSatisfy({ $0.role == nil }) {
+        confidence -= 0.05
+      } else if addressees.contains(where: { $0.source == .antecedent }) {
+        confidence -= 0.1
+      }
+    }
+    evidence.sort { ($0.span.lowerBound, $0.span.upperBound, $0.rule) < ($1.span.lowerBound, $1.span.upperBound, $1.rule) }
+    return Obligation(
+      clause: PinpointID(rawValue: ""), modality: modality, addressees: addressees, action: action,
+      object: object, conditions: conditions, exceptions: exceptions, deadlines: deadlines,
+      references: references(), confidence: (confidence * 100).rounded() / 100, evidence: evidence,
+      text: text(range.lowerBound..<range.upperBound))
+  }
+
+  // MARK: Modal
+
+  /// The first modal phrase outside a subordinate clause, or the first one at all (then flagged).
+  private func mainModal() -> (Match, subordinate: Bool)? {
+    var first: Match?
+    for modal in matches[.modal] {
+      let label = lexicon.phrases[Int(modal.phrase)].label
+      if label == "none" { continue }
+      if label == "definition", phrase(modal) == "means", !hasQuote(before: Int(modal.start)) { continue }
+      if first == nil { first = modal }
+      if !isSubordinate(modal) { return (modal, false) }
+    }
+    return first.map { ($0, true) }
+  }
+
+  /// Whether an adverbial subordinator ("where", "if", "unless") stands between the start of the
+  /// modal's clause (the last comma, semicolon or colon before it) and the modal.
+  private func isSubordinate(_ modal: Match) -> Bool {
+    var i = Int(modal.start) - 1
+    while i >= range.lowerBound && !isClauseBreak(i) { i -= 1 }
+    return (i + 1..<Int(modal.start)).contains { has(.subordinator, at: $0) }
+  }
+
+  /// A definition names its term in quotes before "means".
+  private func hasQuote(before token: Int) -> Bool {
+    for i in range.lowerBound..<token where tokens[i].kind == .punctuation {
+      let first = bytes[Int(tokens[i].start)]
+      if first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") { return true }
+      // ‘ ’ “ ” (U+2018, U+2019, U+201C, U+201D)
+      if first == 0xE2, tokens[i].end - tokens[i].start == 3, bytes[Int(tokens[i].start) + 1] == 0x80 {
+        let last = bytes[Int(tokens[i].start) + 2]
+        if last == 0x98 || last == 0x99 || last == 0x9C || last == 0x9D { return true }
+      }
+    }
+    return false
+  }
+
+  /// "This Regulation", "this Directive", "Regulation (EU) 2016/679": the subject is an act, so
+  /// "shall not apply" is scope rather than an exemption from a rule.
+  private func namesAnAct(_ subject: Range<Int>) -> Bool {
+    for i in subject {
+      if tokens[i].kind == .instrument { return true }
+      if isWord(i, "Regulation") || isWord(i, "Directive") || isWord(i, "Decision") { return true }
+    }
+    return false
+  }
+
+  // MARK: Subject and addressees
+
+  /// Where the subject of the modal starts: after an introductory phrase ("Where …, ",
+  /// "Without prejudice to …, ") and after any semicolon or colon before the modal.
+  private func subjectStart(before modal: Match) -> Int {
+    var start = range.lowerBound
+    for i in stride(from: Int(modal.start) - 1, through: range.lowerBound, by: -1) {
+      if isPunctuation(i, ";") || isPunctuation(i, ":") {
+        start = i + 1
+        break
+      }
+    }
+    if opensIntroduction(start) {
+      for i in stride(from: Int(modal.start) - 1, to: start, by: -1) where isPunctuation(i, ",") {
+        start = i + 1
+        break
+      }
+    }
+    while start < Int(modal.start) && tokens[start].kind == .punctuation { start += 1 }
+    return start
+  }
+
+  /// Whether the words at `i` open an introductory phrase, a condition or an exception.
+  private func opensIntroduction(_ i: Int) -> Bool {
+    has(.intro, at: i) || has(.condition, at: i) || has(.exception, at: i) || has(.deadline, at: i)
+      || tokens[i].kind == .date
+  }
+
+  /// The parties named as the subject: lexicon roles in the head of the subject (not inside a
+  /// modifier such as "of providers" unless joined by "and"/"or"), else a pronoun's antecedent,
+  /// else the subject's words when its head is a party noun.
+  private func subjectAddressees(_ subject: Range<Int>, evidence: inout [Obligation.Evidence])
+    -> [Obligation.Addressee]
+  {
+    guard let head = firstWord(in: subject) else { return [] }
+    if let pronoun = match(.pronoun, at: head) {
+      evidence.append(.init(rule: "pattern:antecedent", span: span(pronoun.range)))
+      // The party named first in the introduction ("Where deployers have …, they shall"), else
+      // the addressees of the statement before.
+      if let named = matches[.role].first(where: { Int($0.start) >= range.lowerBound && $0.end <= pronoun.start }) {
+        let role = lexicon.phrases[Int(named.phrase)].label
+        return [Obligation.Addressee(role: role, text: text(named.range), source: .antecedent, span: span(pronoun.range))]
+      }
+      return previous.map {
+        Obligation.Addressee(role: $0.role, text: $0.text, source: .antecedent, span: span(pronoun.range))
+      }
+    }
+    let found = roles(in: subject)
+    if !found.isEmpty {
+      for item in found { evidence.append(.init(rule: "role:\(item.role ?? "")", span: item.span)) }
+      return found
+    }
+    // A party outside the lexicon: "financial institutions established in the Union".
+    var i = subject.lowerBound
+    while i < subject.upperBound && !has(.preposition, at: i) && !has(.relative, at: i) {
+      if let party = match(.party, at: i) {
+        evidence.append(.init(rule: "party:\(phrase(party))", span: span(party.range)))
+        var end = subject.upperBound
+        while end > head && tokens[end - 1].kind == .punctuation { end -= 1 }
+        return [
+          Obligation.Addressee(
+            role: nil, text: text(head..<end), source: source(of: head), span: span(head..<end))
+        ]
+      }
+      i += 1
+    }
+    return []
+  }
+
+  /// Lexicon roles in `tokens`, skipping those inside a modifier of an earlier noun.
+  private func roles(in part: Range<Int>) -> [Obligation.Addressee] {
+    var result: [Obligation.Addressee] = []
+    var modifier = false
+    var joined = true
+    // After a role skipped inside a modifier, "and"/"or" continue the modifier ("provisions
+    // related to operators or notified bodies").
+    var skipped = false
+    var i = part.lowerBound
+    while i < part.upperBound {
+      if let role = match(.role, at: i), role.end <= part.upperBound {
+        skipped = modifier && !joined
+        if !skipped {
+          let label = lexicon.phrases[Int(role.phrase)].label
+          if !result.contains(where: { $0.role == label }) {
+            result.append(
+              Obligation.Addressee(role: label, text: text(role.range), source: source(of: i), span: span(role.range)))
+          }
+          modifier = false
+        }
+        joined = false
+        i = Int(role.end)
+        continue
+      }
+      if has(.coordinator, at: i) || isPunctuation(i, ",") {
+        joined = !skipped || isPunctuation(i, ",")
+      } else if has(.determiner, at: i) {
+        // "and the deployer": a determiner keeps the join.
+      } else if has(.preposition, at: i) || has(.relative, at: i) || has(.subordinator, at: i) {
+        modifier = true
+        joined = false
+      } else {
+        joined = false
+      }
+      i += 1
+    }
+    return result
+  }
+
+  private func source(of token: Int) -> Obligation.Addressee.Source {
+    Int(tokens[token].start) < chapeauEnd ? .chapeau : .subject
+  }
+
+  /// The participle of a passive verb after the modal ("shall be notified", "may not be used").
+  private func passiveParticiple(after modal: Match) -> Range<Int>? {
+    let words = phrase(modal)
+    if words.hasPrefix("it shall be") { return modal.range }
+    var i = Int(modal.end)
+    if !words.hasSuffix(" be") {
+      while i < range.upperBound && isAdverb(i) { i += 1 }
+      guard i < range.upperBound, isWord(i, "be") else { return nil }
+      i += 1
+    }
+    while i < range.upperBound && isAdverb(i) { i += 1 }
+    guard i < range.upperBound, tokens[i].kind == .word else { return nil }
+    if let participle = match(.participle, at: i) { return participle.range }
+    let word = bytes[tokens[i].range]
+    return word.count > 3 && word.last == UInt8(ascii: "d") && word[word.endIndex - 2] == UInt8(ascii: "e")
+      ? i..<i + 1 : nil
+  }
+
+  /// "by the provider", "by a judicial authority": the agent of a passive verb, looked for up to
+  /// the end of its clause.
+  private func agent(after start: Int) -> Obligation.Addressee? {
+    var i = start
+    while i < range.upperBound && !isClauseBreak(i) && !has(.subordinator, at: i) && !has(.relative, at: i) {
+      if isWord(i, "by") {
+        var j = i + 1
+        while j < range.upperBound && has(.determiner, at: j) { j += 1 }
+        let roles = roles(in: j..<min(range.upperBound, j + 8))
+        if let role = roles.first, role.span.lowerBound == Int(tokens[j].start) - base {
+          return Obligation.Addressee(role: role.role, text: role.text, source: .agent, span: role.span)
+        }
+        for k in j..<min(range.upperBound, j + 5) where match(.party, at: k) != nil {
+          return Obligation.Addressee(
+            role: nil, text: text(i + 1..<k + 1), source: .agent, span: span(i + 1..<k + 1))
+        }
+        return nil
+      }
+      i += 1
+    }
+    return nil
+  }
+
+  // MARK: Action and object
+
+  /// The verb after the modal (with its particle: "draw up", "lay down") and the rest of the
+  /// main clause; for a passive verb, the participle and the subject.
+  private func actionAndObject(after modal: Match, passive: Range<Int>?, subject: Range<Int>) -> (String?, String?) {
+    if let passive, passive != modal.range {
+      let object = subject.isEmpty ? nil : text(subject)
+      return (text(passive), object)
+    }
+    var i = Int(modal.end)
+    while i < range.upperBound {
+      if isPunctuation(i, ":") || isAdverb(i) || isWord(i, "to") || has(.coordinator, at: i) {
+        i += 1
+      } else if isPunctuation(i, ","), let close = nextComma(after: i, within: 12) {
+        i = close + 1
+      } else if has(.condition, at: i) || has(.intro, at: i) || has(.subordinator, at: i),
+        let close = nextComma(after: i, within: 16)
+      {
+        i = close + 1  // "shall: when under their control, keep the logs"
+      } else if let deadline = match(.deadline, at: i), lexicon.phrases[Int(deadline.phrase)].label == "relative" {
+        i = Int(deadline.end)
+      } else if has(.deadline, at: i), let close = nextComma(after: i, within: 16) {
+        i = close + 1  // "not later than 72 hours after having become aware of it, notify"
+      } else {
+        break
+      }
+    }
+    guard i < range.upperBound, tokens[i].kind == .word else { return (nil, nil) }
+    // "shall be prohibited: the placing on the market of …": the object is a noun phrase.
+    if has(.determiner, at: i) {
+      var end = range.upperBound
+      while end > i && tokens[end - 1].kind == .punctuation { end -= 1 }
+      return (nil, end > i ? text(i..<end) : nil)
+    }
+    var verbEnd = i + 1
+    if verbEnd < range.upperBound,
+      isWord(verbEnd, "up") || isWord(verbEnd, "down") || isWord(verbEnd, "out") || isWord(verbEnd, "off")
+    {
+      verbEnd += 1
+    }
+    var end = verbEnd
+    while end < range.upperBound && !isPunctuation(end, ";") {
+      if isPunctuation(end, ","), end + 1 < range.upperBound,
+        has(.condition, at: end + 1) || has(.exception, at: end + 1)
+      {
+        break
+      }
+      end += 1
+    }
+    while end > verbEnd && tokens[end - 1].kind == .punctuation && !isCloser(end - 1) { end -= 1 }
+    return (text(i..<verbEnd), end > verbEnd ? text(verbEnd..<end) : nil)
+  }
+
+  // MARK: Conditions, exceptions, deadlines
+
+  /// Conditions or exceptions: from the marker to the end of its clause. One-word markers
+  /// ("where", "if", "when") count only where a clause starts, not as relative words ("the
+  /// Member State where …").
+  private func qualifiers(_ category: Lexicon.Category, subject: Range<Int>) -> [Obligation.Qualifier] {
+    var result: [Obligation.Qualifier] = []
+    for marker in matches[category] {
+      let words = phrase(marker)
+      let start = Int(marker.start)
+      if (words == "where" || words == "when" || words == "if" || words == "subject to" || words == "except"),
+        start > range.lowerBound, !isClauseBreak(start - 1), !has(.coordinator, at: start - 1),
+        !isWord(start - 1, "only"), !isWord(start - 1, "unless"), !isWord(start - 1, "except")
+      {
+        continue
+      }
+      var end = Int(marker.end)
+      while end < range.upperBound && !isClauseBreak(end) { end += 1 }
+      if start < subject.lowerBound { end = min(end, subject.lowerBound) }
+      while end > Int(marker.end) && tokens[end - 1].kind == .punctuation && !isCloser(end - 1) { end -= 1 }
+      result.append(Obligation.Qualifier(kind: words.lowercased(), text: text(start..<end), span: span(start..<end)))
+    }
+    return result
+  }
+
+  /// Deadlines and dates: complete phrases ("without undue delay"), anchors followed by a period
+  /// or a date ("within 15 days", "by 2 August 2026"), periodic phrases ("at least every two
+  /// years"), and periods before "after"/"following" ("30 days following the adoption").
+  private func deadlines() -> [Obligation.Qualifier] {
+    var result: [Obligation.Qualifier] = []
+    var covered = range.lowerBound
+    for marker in matches[.deadline] where Int(marker.start) >= covered {
+      let start = Int(marker.start)
+      var end = Int(marker.end)
+      let kind: String
+      switch lexicon.phrases[Int(marker.phrase)].label {
+      case "relative":
+        kind = "relative"
+      case "periodic":
+        kind = "periodic"
+        if let period = periodEnd(at: end) { end = period }
+      default:
+        if end < range.upperBound && tokens[end].kind == .date {
+          kind = "absolute"
+          end += 1
+        } else if let period = periodEnd(at: end) {
+          kind = "relative"
+          end = period
+        } else {
+          continue
+        }
+      }
+      result.append(Obligation.Qualifier(kind: kind, text: text(start..<end), span: span(start..<end)))
+      covered = end
+    }
+    for unit in matches[.unit] where Int(unit.start) - 1 >= range.lowerBound {
+      let start = Int(unit.start) - 1
+      let end = Int(unit.end)
+      guard isCount(start), end < range.upperBound,
+        isWord(end, "after") || isWord(end, "following") || isWord(end, "before") || isWord(end, "from"),
+        !result.contains(where: { $0.span.contains(Int(tokens[start].start) - base) })
+      else { continue }
+      result.append(Obligation.Qualifier(kind: "relative", text: text(start..<end), span: span(start..<end)))
+    }
+    result.sort { $0.span.lowerBound < $1.span.lowerBound }
+    return result
+  }
+
+  /// The end of a period starting at `i` ("15 days", "six months", "a year"), if one does.
+  private func periodEnd(at i: Int) -> Int? {
+    guard i + 1 < range.upperBound, isCount(i), let unit = match(.unit, at: i + 1) else { return nil }
+    return Int(unit.end)
+  }
+
+  private func isCount(_ i: Int) -> Bool {
+    tokens[i].kind == .number || (tokens[i].kind == .word && has(.count, at: i))
+  }
+
+  // MARK: References
+
+  /// Citations ("Article 9(2)"), other acts ("Regulation (EU) 2016/679") and "this Article",
+  /// "this paragraph": their spans, resolved later against the document.
+  private func references() -> [Obligation.Reference] {
+    var result: [Obligation.Reference] = []
+    var i = range.lowerBound
+    while i < range.upperBound {
+      defer { i += 1 }
+      let kind = tokens[i].kind
+      if kind == .citation || kind == .instrument {
+        var end = i + 1
+        if kind == .citation {
+          // "point 1 (a), of Annex III", "Article 4, point (1), of Regulation (EU) 2016/679".
+          // "points 5 (b) and (c)": enumerators the tokenizer left outside; "Chapter III Section 4".
+          while end < range.upperBound,
+            tokens[end].kind == .enumerator || tokens[end].kind == .citation
+              || (tokens[end - 1].kind == .enumerator && (isWord(end, "and") || isWord(end, "or") || isWord(end, "to"))
+                && end + 1 < range.upperBound && tokens[end + 1].kind == .enumerator)
+          {
+            end += 1
+          }
+          var j = end
+          if j < range.upperBound && isPunctuation(j, ",") { j += 1 }
+          if j + 1 < range.upperBound, isWord(j, "of"), tokens[j + 1].kind == .citation || tokens[j + 1].kind == .instrument
+          {
+            end = j + 2
+          } else if j + 2 < range.upperBound, isWord(j, "of"), isWord(j + 1, "that"), namesAnAct(j + 2..<j + 3) {
+            end = j + 3  // "… of that Regulation": the act named before it
+          } else if isWord(end, "thereof") {
+            end += 1  // "point 2 thereof": what was named before it
+          }
+        }
+        result.append(Obligation.Reference(text: text(i..<end), span: span(i..<end)))
+        i = end - 1
+      } else if (isWord(i, "this") || isWord(i, "This")), i + 1 < range.upperBound, has(.selfUnit, at: i + 1),
+        !namesAnAct(i + 1..<i + 2)
+      {
+        result.append(Obligation.Reference(text: text(i..<i + 2), span: span(i..<i + 2)))
+      }
+    }
+    return result
+  }
+
+  // MARK: Token helpers
+
+  private func match(_ category: Lexicon.Category, at token: Int) -> Match? {
+    let list = matches[category]
+    var low = 0
+    var high = list.count
+    while low < high {
+      let middle = (low + high) / 2
+      if Int(list[middle].start) < token { low = middle + 1 } else { high = middle }
+    }
+    return low < list.count && Int(list[low].start) == token ? list[low] : nil
+  }
+
+  private func has(_ category: Lexicon.Category, at token: Int) -> Bool { match(category, at: token) != nil }
+
+  private func phrase(_ match: Match) -> String { lexicon.phrases[Int(match.phrase)].text }
+
+  private func isWord(_ i: Int, _ word: StaticString) -> Bool {
+    guard i >= 0 && i < tokens.count && tokens[i].kind == .word else { return false }
+    return word.withUTF8Buffer { bytes[tokens[i].range].elementsEqual($0) }
+  }
+
+  private func isPunctuation(_ i: Int, _ ascii: Unicode.Scalar) -> Bool {
+    tokens[i].kind == .punctuation && tokens[i].end - tokens[i].start == 1
+      && bytes[Int(tokens[i].start)] == UInt8(ascii: ascii)
+  }
+
+  private func isClauseBreak(_ i: Int) -> Bool {
+    isPunctuation(i, ",") || isPunctuation(i, ";") || isPunctuation(i, ":")
+  }
+
+  /// ’ ” ) — kept at the end of a span.
+  private func isCloser(_ i: Int) -> Bool {
+    isPunctuation(i, ")") || (tokens[i].end - tokens[i].start == 3 && bytes[Int(tokens[i].start)] == 0xE2)
+  }
+
+  private func isAdverb(_ i: Int) -> Bool {
+    guard tokens[i].kind == .word else { return false }
+    if has(.adverb, at: i) { return true }
+    // Words in -ly, but not verbs in -ply ("comply", "apply", "supply").
+    let word = bytes[tokens[i].range]
+    return word.count > 4 && word.last == UInt8(ascii: "y") && word[word.endIndex - 2] == UInt8(ascii: "l")
+      && word[word.endIndex - 3] != UInt8(ascii: "p")
+  }
+
+  private func nextComma(after i: Int, within limit: Int) -> Int? {
+    var j = i + 1
+    while j < min(range.upperBound, i + limit) {
+      if isPunctuation(j, ",") { return j }
+      if isPunctuation(j, ";") { return nil }
+      j += 1
+    }
+    return nil
+  }
+
+  private func firstWord(in part: Range<Int>) -> Int? {
+    part.first { tokens[$0].kind == .word }
+  }
+
+  private func text(_ part: Range<Int>) -> String {
+    String(decoding: bytes[Int(tokens[part.lowerBound].start)..<Int(tokens[part.upperBound - 1].end)], as: UTF8.self)
+  }
+
+  private func span(_ part: Range<Int>) -> Range<Int> {
+    (Int(tokens[part.lowerBound].start) - base)..<(Int(tokens[part.upperBound - 1].end) - base)
+  }
+}

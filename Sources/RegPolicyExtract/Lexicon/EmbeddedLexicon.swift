@@ -1,0 +1,625 @@
+// swift-format-ignore-file
+// Generated from rules/lexicon/en.tsv by `REGPOLICY_RECORD=1 swift test --filter Lexicon`; do not edit.
+// A test fails when this copy and the file differ.
+
+extension Lexicon {
+  static let embeddedEnglish = #"""
+# The English obligation lexicon: data, not code (DESIGN.md "Data, not code").
+#
+# One entry per line: CATEGORY <TAB> LABEL <TAB> PHRASE. A phrase is one or more words as the
+# tokenizer cuts them; it matches with its first letter in either case ("Providers", "providers").
+# The longest phrase wins where several start at the same word. Lines starting with # are comments.
+# After editing, run `REGPOLICY_RECORD=1 swift test --filter Lexicon` to refresh the embedded copy.
+#
+# Categories:
+#   role        an addressee role (LABEL = role id); every singular, plural and multi-word form
+#   party       a head noun that names a party, for addressees outside the role list (LABEL -)
+#   modal       a deontic or trap pattern (LABEL = modality)
+#   condition   opens a condition (LABEL -)
+#   exception   opens an exception or derogation (LABEL -)
+#   deadline    LABEL relative (complete as written: "without undue delay"), anchor (a deadline only
+#               when a period or a date follows: "within 15 days", "by 2 August 2026"), periodic
+#               ("annually"; takes a following period: "at least every two years")
+#   unit        a unit of time that ends a period
+#   count       a number written as a word
+#   self        a unit that "this …" names ("this Regulation", "this Article")
+#   pronoun     a subject that refers back to an earlier addressee
+#   determiner  opens a noun phrase
+#   relative    opens a qualifier after a subject's head noun ("Deployers that are …")
+#   subordinator  opens an adverbial clause ("where", "if"): a modal inside one is not the
+#               sentence's main modal (relative clauses do not count: "No decision that … may be taken")
+#   preposition opens a modifier of a noun: roles inside it are not addressees ("authorised
+#               representatives of providers")
+#   coordinator joins parties ("providers and deployers")
+#   adverb      may stand between a modal and its verb (words in -ly too)
+#   participle  an irregular past participle (regular ones end in -ed)
+#   intro       opens an introductory phrase before the subject
+
+# --- AI Act roles (Article 3) ---
+role	provider	provider
+role	provider	providers
+role	deployer	deployer
+role	deployer	deployers
+role	importer	importer
+role	importer	importers
+role	distributor	distributor
+role	distributor	distributors
+role	authorised-representative	authorised representative
+role	authorised-representative	authorised representatives
+role	operator	operator
+role	operator	operators
+role	product-manufacturer	product manufacturer
+role	product-manufacturer	product manufacturers
+role	gpai-provider	provider of a general-purpose AI model
+role	gpai-provider	provider of the general-purpose AI model
+role	gpai-provider	providers of general-purpose AI models
+role	gpai-provider	provider of general-purpose AI models
+role	gpai-provider	providers of a general-purpose AI model
+role	gpai-provider	providers of the general-purpose AI models
+role	gpai-systemic-provider	provider of a general-purpose AI model with systemic risk
+role	gpai-systemic-provider	provider of the general-purpose AI model with systemic risk
+role	gpai-systemic-provider	providers of general-purpose AI models with systemic risk
+role	gpai-systemic-provider	provider of general-purpose AI models with systemic risk
+role	notified-body	notified body
+role	notified-body	notified bodies
+role	notifying-authority	notifying authority
+role	notifying-authority	notifying authorities
+role	market-surveillance-authority	market surveillance authority
+role	market-surveillance-authority	market surveillance authorities
+role	market-surveillance-authority	national market surveillance authorities
+role	market-surveillance-authority	national market surveillance authority
+role	national-competent-authority	national competent authority
+role	national-competent-authority	national competent authorities
+role	member-state	Member State
+role	member-state	Member States
+role	commission	Commission
+role	commission	European Commission
+role	ai-office	AI Office
+role	board	Board
+role	board	European Artificial Intelligence Board
+role	board	European Data Protection Board
+role	scientific-panel	scientific panel
+role	scientific-panel	scientific panel of independent experts
+role	scientific-panel	Scientific Panel
+role	advisory-forum	advisory forum
+role	downstream-provider	downstream provider
+role	downstream-provider	downstream providers
+
+# --- GDPR roles (Article 4) ---
+role	controller	controller
+role	controller	controllers
+role	controller	joint controllers
+role	processor	processor
+role	processor	processors
+role	data-subject	data subject
+role	data-subject	data subjects
+role	supervisory-authority	supervisory authority
+role	supervisory-authority	supervisory authorities
+role	supervisory-authority	lead supervisory authority
+role	supervisory-authority	supervisory authority concerned
+role	supervisory-authority	supervisory authorities concerned
+role	supervisory-authority	competent supervisory authority
+role	data-protection-officer	data protection officer
+role	data-protection-officer	data protection officers
+role	representative	representative
+role	representative	representatives
+role	certification-body	certification body
+role	certification-body	certification bodies
+role	monitoring-body	monitoring body
+role	edps	European Data Protection Supervisor
+
+# --- Head nouns that name a party (addressees outside the role list keep their own words) ---
+party	-	person
+party	-	persons
+party	-	institution
+party	-	institutions
+party	-	undertaking
+party	-	undertakings
+party	-	authority
+party	-	authorities
+party	-	body
+party	-	bodies
+party	-	organisation
+party	-	organisations
+party	-	entity
+party	-	entities
+party	-	agency
+party	-	agencies
+party	-	employer
+party	-	employers
+party	-	user
+party	-	users
+party	-	manufacturer
+party	-	manufacturers
+party	-	recipient
+party	-	recipients
+party	-	officer
+party	-	officers
+party	-	staff
+party	-	member
+party	-	members
+party	-	court
+party	-	courts
+party	-	party
+party	-	parties
+party	-	gatekeeper
+party	-	gatekeepers
+party	-	trader
+party	-	traders
+party	-	holder
+party	-	holders
+party	-	applicant
+party	-	applicants
+party	-	participant
+party	-	participants
+party	-	intermediary
+party	-	intermediaries
+party	-	enterprise
+party	-	enterprises
+party	-	SMEs
+party	-	start-ups
+party	-	expert
+party	-	experts
+party	-	Council
+party	-	Parliament
+party	-	Agency
+party	-	Office
+party	-	Union
+party	-	State
+party	-	States
+party	-	coordinator
+party	-	coordinators
+party	-	sponsor
+party	-	sponsors
+party	-	customer
+party	-	customers
+party	-	consumer
+party	-	consumers
+party	-	platform
+party	-	platforms
+party	-	owner
+party	-	owners
+party	-	auditor
+party	-	auditors
+
+# --- Modality. The longest phrase wins, so traps ("shall mean", "shall not affect") beat "shall". ---
+modal	obligation	shall
+modal	obligation	must
+modal	obligation	is required to
+modal	obligation	are required to
+modal	obligation	shall be required to
+modal	obligation	is obliged to
+modal	obligation	are obliged to
+modal	obligation	shall be obliged to
+modal	obligation	has to
+modal	obligation	have to
+modal	obligation	it shall be ensured
+modal	prohibition	shall not
+modal	prohibition	may not
+modal	prohibition	must not
+modal	prohibition	shall in no case
+modal	prohibition	shall under no circumstances
+modal	prohibition	in no case shall
+modal	prohibition	under no circumstances shall
+modal	prohibition	shall be prohibited
+modal	prohibition	is prohibited
+modal	prohibition	are prohibited
+modal	prohibition	shall refrain from
+modal	prohibition	is not allowed to
+modal	prohibition	are not allowed to
+modal	prohibition	is not permitted
+modal	prohibition	are not permitted
+modal	permission	may
+modal	permission	is entitled to
+modal	permission	are entitled to
+modal	permission	shall be entitled to
+modal	permission	shall have the right
+modal	permission	has the right
+modal	permission	have the right
+modal	permission	is allowed to
+modal	permission	are allowed to
+modal	permission	is permitted to
+modal	permission	are permitted to
+modal	permission	shall be free to
+modal	exemption	by way of derogation from
+modal	exemption	by way of derogation to
+modal	exemption	shall not be required to
+modal	exemption	is not required to
+modal	exemption	are not required to
+modal	exemption	shall be exempted from
+modal	exemption	shall be exempt from
+modal	exemption	is exempt from
+modal	exemption	are exempt from
+modal	exemption	may derogate
+modal	exemption	shall not be obliged to
+modal	exemption	does not cover
+modal	exemption	shall not cover
+modal	definition	means
+modal	definition	shall mean
+modal	definition	the following definitions apply
+modal	definition	the following definitions shall apply
+modal	definition	is defined as
+modal	scope	shall apply to
+modal	scope	shall apply
+modal	scope	shall also apply
+modal	scope	shall apply mutatis mutandis
+modal	scope	applies to
+modal	scope	apply to
+modal	scope	shall not apply
+modal	scope	does not apply
+modal	scope	do not apply
+modal	scope	applies neither
+modal	scope	shall not affect
+modal	scope	does not affect
+modal	scope	shall be without prejudice
+modal	scope	is without prejudice
+modal	scope	are without prejudice
+modal	scope	does not preclude
+modal	scope	shall not preclude
+modal	scope	lays down
+modal	scope	shall be deemed
+modal	scope	shall be presumed
+modal	scope	shall not be construed
+modal	scope	shall not be interpreted
+modal	scope	shall not be considered
+modal	scope	shall not be deemed
+modal	scope	shall be construed
+modal	scope	shall be read
+modal	scope	shall be understood
+modal	entry-into-force	shall enter into force
+modal	entry-into-force	shall apply from
+modal	entry-into-force	shall be binding in its entirety
+modal	entry-into-force	shall cease to apply
+modal	entry-into-force	is repealed
+modal	entry-into-force	shall be repealed
+modal	empowerment	is empowered to
+modal	empowerment	are empowered to
+modal	empowerment	shall be empowered to
+modal	empowerment	power to adopt delegated acts
+modal	empowerment	is conferred on the Commission
+modal	empowerment	shall be conferred on the Commission
+modal	amendment	is amended as follows
+modal	amendment	are amended as follows
+modal	amendment	is amended
+modal	amendment	are amended
+modal	amendment	shall be amended
+modal	amendment	is replaced by
+modal	amendment	are replaced by
+modal	amendment	shall be replaced by
+modal	amendment	is inserted
+modal	amendment	are inserted
+modal	amendment	is added
+modal	amendment	are added
+modal	amendment	is deleted
+modal	amendment	are deleted
+modal	amendment	shall be deleted
+modal	amendment	is hereby amended
+modal	amendment	shall be added
+modal	amendment	shall be inserted
+modal	none	by means of
+modal	none	means of
+
+# --- Conditions, exceptions ---
+condition	-	where
+condition	-	if
+condition	-	in so far as
+condition	-	insofar as
+condition	-	provided that
+condition	-	on condition that
+condition	-	to the extent that
+condition	-	to the extent
+condition	-	in the case of
+condition	-	in cases where
+condition	-	in the event of
+condition	-	as long as
+condition	-	when
+condition	-	where applicable
+condition	-	if applicable
+condition	-	subject to
+exception	-	unless
+exception	-	except
+exception	-	except where
+exception	-	except when
+exception	-	with the exception of
+exception	-	without prejudice to
+exception	-	by way of derogation from
+exception	-	by way of derogation to
+exception	-	notwithstanding
+exception	-	other than
+exception	-	save where
+exception	-	this prohibition shall not apply
+exception	-	this prohibition does not cover
+exception	-	unless provided otherwise
+exception	-	excluding
+
+# --- Deadlines and dates ---
+deadline	relative	without undue delay
+deadline	relative	without delay
+deadline	relative	immediately
+deadline	relative	promptly
+deadline	relative	forthwith
+deadline	relative	in a timely manner
+deadline	relative	without undue delay and in any event
+deadline	relative	as soon as possible
+deadline	relative	prior to
+deadline	relative	before placing
+deadline	relative	before putting
+deadline	relative	before being placed
+deadline	relative	ex ante
+deadline	relative	with immediate effect
+deadline	relative	at the latest by the date of entry into application
+deadline	anchor	within
+deadline	anchor	no later than
+deadline	anchor	not later than
+deadline	anchor	at the latest within
+deadline	anchor	at least
+deadline	anchor	for a period of
+deadline	anchor	a period of
+deadline	anchor	of at least
+deadline	anchor	after
+deadline	anchor	following
+deadline	anchor	at the latest
+deadline	anchor	by
+deadline	anchor	from
+deadline	anchor	as from
+deadline	anchor	until
+deadline	anchor	before
+deadline	anchor	on
+deadline	anchor	at the latest by
+deadline	periodic	at least every
+deadline	periodic	every
+deadline	periodic	at least once every
+deadline	periodic	once every
+deadline	periodic	annually
+deadline	periodic	annual report
+deadline	periodic	annual reports
+deadline	periodic	on an annual basis
+deadline	periodic	on a regular basis
+deadline	periodic	regularly
+deadline	periodic	periodically
+deadline	periodic	at least once a year
+deadline	periodic	once a year
+deadline	periodic	every year
+deadline	periodic	each year
+unit	-	day
+unit	-	days
+unit	-	working days
+unit	-	calendar days
+unit	-	week
+unit	-	weeks
+unit	-	month
+unit	-	months
+unit	-	year
+unit	-	years
+unit	-	hour
+unit	-	hours
+unit	-	calendar year
+unit	-	financial year
+count	-	one
+count	-	two
+count	-	three
+count	-	four
+count	-	five
+count	-	six
+count	-	seven
+count	-	eight
+count	-	nine
+count	-	ten
+count	-	eleven
+count	-	twelve
+count	-	fifteen
+count	-	eighteen
+count	-	twenty
+count	-	thirty
+count	-	sixty
+count	-	ninety
+count	-	a
+
+# --- Grammar words ---
+self	-	Regulation
+self	-	Directive
+self	-	Decision
+self	-	Chapter
+self	-	Section
+self	-	Article
+self	-	paragraph
+self	-	subparagraph
+self	-	point
+self	-	Annex
+self	-	Title
+self	-	Part
+pronoun	-	they
+pronoun	-	it
+pronoun	-	he
+pronoun	-	she
+pronoun	-	the latter
+pronoun	-	the former
+determiner	-	the
+determiner	-	a
+determiner	-	an
+determiner	-	any
+determiner	-	each
+determiner	-	every
+determiner	-	all
+determiner	-	such
+determiner	-	that
+determiner	-	those
+determiner	-	these
+determiner	-	this
+determiner	-	its
+determiner	-	their
+determiner	-	relevant
+determiner	-	other
+relative	-	which
+relative	-	who
+relative	-	whom
+relative	-	whose
+relative	-	that
+relative	-	where
+relative	-	referred
+relative	-	established
+relative	-	located
+relative	-	designated
+relative	-	concerned
+relative	-	subject
+relative	-	using
+relative	-	placing
+relative	-	acting
+participle	-	made
+participle	-	kept
+participle	-	given
+participle	-	taken
+participle	-	done
+participle	-	drawn
+participle	-	drawn up
+participle	-	laid
+participle	-	laid down
+participle	-	set
+participle	-	set out
+participle	-	put
+participle	-	sent
+participle	-	shown
+participle	-	known
+participle	-	held
+participle	-	borne
+participle	-	brought
+participle	-	built
+participle	-	met
+participle	-	paid
+participle	-	sought
+participle	-	undertaken
+participle	-	written
+participle	-	chosen
+participle	-	withdrawn
+participle	-	carried out
+participle	-	bound
+participle	-	found
+participle	-	led
+participle	-	run
+participle	-	understood
+participle	-	forbidden
+participle	-	overseen
+participle	-	seen
+participle	-	told
+participle	-	spent
+participle	-	kept up
+participle	-	upheld
+participle	-	dealt
+participle	-	read
+intro	-	where
+intro	-	if
+intro	-	when
+intro	-	without prejudice to
+intro	-	by way of derogation from
+intro	-	in accordance with
+intro	-	for the purposes of
+intro	-	for the purpose of
+intro	-	pursuant to
+intro	-	upon
+intro	-	before
+intro	-	after
+intro	-	notwithstanding
+intro	-	in addition
+intro	-	however
+intro	-	to that end
+intro	-	to this end
+intro	-	for that purpose
+intro	-	regardless of
+intro	-	subject to
+intro	-	unless
+intro	-	on the basis of
+intro	-	in order to
+intro	-	with regard to
+intro	-	as regards
+intro	-	in the case of
+intro	-	in particular
+intro	-	in that case
+intro	-	in such cases
+intro	-	in duly justified cases
+intro	-	in a duly justified situation
+intro	-	by
+intro	-	from
+intro	-	within
+intro	-	in
+intro	-	for
+intro	-	on
+intro	-	at
+intro	-	to the extent
+intro	-	insofar as
+intro	-	in so far as
+intro	-	once
+intro	-	following
+intro	-	after consulting
+intro	-	where applicable
+intro	-	as a minimum
+intro	-	furthermore
+intro	-	moreover
+intro	-	accordingly
+intro	-	therefore
+intro	-	thereafter
+intro	-	at the request of
+intro	-	on request
+intro	-	where appropriate
+
+# --- Clause structure ---
+subordinator	-	where
+subordinator	-	if
+subordinator	-	when
+subordinator	-	whether
+subordinator	-	unless
+subordinator	-	although
+subordinator	-	because
+subordinator	-	while
+preposition	-	of
+preposition	-	for
+preposition	-	in
+preposition	-	with
+preposition	-	under
+preposition	-	to
+preposition	-	by
+preposition	-	after
+preposition	-	from
+preposition	-	on
+preposition	-	at
+preposition	-	within
+preposition	-	including
+preposition	-	than
+preposition	-	between
+preposition	-	among
+preposition	-	regarding
+preposition	-	concerning
+preposition	-	as
+preposition	-	about
+preposition	-	into
+preposition	-	without
+preposition	-	upon
+preposition	-	pursuant
+preposition	-	through
+preposition	-	against
+preposition	-	via
+coordinator	-	and
+coordinator	-	or
+coordinator	-	nor
+adverb	-	also
+adverb	-	only
+adverb	-	not
+adverb	-	still
+adverb	-	further
+adverb	-	therefore
+adverb	-	hereby
+adverb	-	thereby
+adverb	-	likewise
+adverb	-	jointly
+adverb	-	first
+adverb	-	then
+adverb	-	in particular
+adverb	-	in any event
+adverb	-	at all times
+adverb	-	in any case
+adverb	-	as a minimum
+adverb	-	in addition
+adverb	-	at least
+adverb	-	either
+adverb	-	so
+"""#
+}

@@ -1,0 +1,159 @@
+/// The obligation lexicon: addressee roles, modal and trap patterns, condition, exception and
+/// deadline markers, and the grammar words the classifier leans on. Loaded from the tab-separated
+/// files in `rules/lexicon/` (the English one is embedded, see `EmbeddedLexicon.swift`).
+///
+/// Phrases are sequences of tokenizer words. A phrase written with a lower-case first letter also
+/// matches with that letter capitalised (sentence starts); one written capitalised ("Commission",
+/// "Member States") matches only as written, so "the commission of an offence" is no role.
+public struct Lexicon: Sendable {
+  /// What an entry is for; raw values are the first column of the data files.
+  public enum Category: String, CaseIterable, Sendable {
+    case role, party, modal, condition, exception, deadline, unit, count
+    case selfUnit = "self"
+    case pronoun, determiner, relative, participle, intro, subordinator, preposition, coordinator, adverb
+  }
+
+  /// One entry: its category, label (second column) and words.
+  public struct Phrase: Sendable {
+    public var category: Category
+    public var label: String
+    public var text: String
+    var words: [UInt16]
+  }
+
+  /// A problem in a lexicon file, with its 1-based line.
+  public struct Failure: Error, Sendable, CustomStringConvertible {
+    public var line: Int
+    public var message: String
+    public var description: String { "line \(line): \(message)" }
+  }
+
+  public let phrases: [Phrase]
+  let words: WordTable
+  /// Per word id, the phrases that start with it, longest first.
+  let starting: [[Int32]]
+
+  /// Parses a lexicon file: `CATEGORY<TAB>LABEL<TAB>PHRASE` per line, `#` comments, blank lines.
+  public init(parsing text: String) throws(Failure) {
+    var wordIDs: [String: UInt16] = [:]
+    func id(_ word: String) -> UInt16 {
+      if let known = wordIDs[word] { return known }
+      let next = UInt16(wordIDs.count + 1)
+      wordIDs[word] = next
+      return next
+    }
+    var phrases: [Phrase] = []
+    // Phrase index with the id its first word is registered under.
+    var firsts: [(UInt16, Int32)] = []
+    for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      if line.isEmpty || line.first == "#" { continue }
+      let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+      guard fields.count == 3 else {
+        throw Failure(line: number + 1, message: "expected 3 tab-separated fields, found \(fields.count)")
+      }
+      guard let category = Category(rawValue: String(fields[0])) else {
+        throw Failure(line: number + 1, message: "unknown category '\(fields[0])'")
+      }
+      let words = fields[2].split(separator: " ").map(String.init)
+      guard !words.isEmpty, !fields[1].isEmpty else {
+        throw Failure(line: number + 1, message: "empty label or phrase")
+      }
+      if let long = words.first(where: { $0.utf8.count >= WordTable.maximumLength }) {
+        throw Failure(line: number + 1, message: "word '\(long)' is too long")
+      }
+      let index = Int32(phrases.count)
+      phrases.append(
+        Phrase(category: category, label: String(fields[1]), text: String(fields[2]), words: words.map(id)))
+      firsts.append((id(words[0]), index))
+      if let first = words[0].utf8.first, Tokenizer.isLowerASCII(first) {
+        firsts.append((id(words[0].prefix(1).uppercased() + words[0].dropFirst()), index))
+      }
+    }
+    var starting = [[Int32]](repeating: [], count: wordIDs.count + 1)
+    for (word, index) in firsts { starting[Int(word)].append(index) }
+    for word in starting.indices {
+      starting[word].sort { (phrases[Int($0)].words.count, $1) > (phrases[Int($1)].words.count, $0) }
+    }
+    self.phrases = phrases
+    self.starting = starting
+    self.words = WordTable(wordIDs.sorted { $0.value < $1.value }.map { ($0.key, $0.value) })
+  }
+
+  /// The English lexicon from `rules/lexicon/en.tsv`.
+  public static let english: Lexicon = {
+    do { return try Lexicon(parsing: embeddedEnglish) } catch {
+      // The embedded copy is the checked-in file, which a test parses; failing here is a build defect.
+      preconditionFailure("rules/lexicon/en.tsv: \(error)")
+    }
+  }()
+
+  /// Word ids of `tokens` (0 for tokens that are not lexicon words).
+  func wordIDs(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token]) -> [UInt16] {
+    tokens.map { $0.kind == .word ? words.value(bytes, $0.range) ?? 0 : 0 }
+  }
+
+  /// Every match in `ids[range]`, per category in order of position: at each token the longest
+  /// phrase of each category, and none that starts inside an earlier match of its category.
+  func matches(_ ids: [UInt16], in range: Range<Int>) -> Matches {
+    var result = Matches()
+    var reach = [Int](repeating: 0, count: Category.allCases.count)
+    for start in range where ids[start] != 0 {
+      var seen: UInt32 = 0
+      for index in starting[Int(ids[start])] {
+        let phrase = phrases[Int(index)]
+        let category = phrase.category.ordinal
+        if seen & (1 << category) != 0 || start < reach[category] { continue }
+        let end = start + phrase.words.count
+        guard end <= range.upperBound else { continue }
+        var k = 1
+        while k < phrase.words.count && ids[start + k] == phrase.words[k] { k += 1 }
+        guard k == phrase.words.count else { continue }
+        seen |= 1 << category
+        reach[category] = end
+        result.lists[category].append(Match(phrase: index, start: Int32(start), end: Int32(end)))
+      }
+    }
+    return result
+  }
+}
+
+/// A phrase found at tokens `start..<end`.
+struct Match: Hashable {
+  var phrase: Int32
+  var start: Int32
+  var end: Int32
+  var range: Range<Int> { Int(start)..<Int(end) }
+}
+
+/// The matches of one text, by category.
+struct Matches {
+  var lists = [[Match]](repeating: [], count: Lexicon.Category.allCases.count)
+
+  subscript(_ category: Lexicon.Category) -> [Match] { lists[category.ordinal] }
+}
+
+extension Lexicon.Category {
+  /// Position in `allCases`, for flat per-category arrays.
+  var ordinal: Int {
+    switch self {
+    case .role: 0
+    case .party: 1
+    case .modal: 2
+    case .condition: 3
+    case .exception: 4
+    case .deadline: 5
+    case .unit: 6
+    case .count: 7
+    case .selfUnit: 8
+    case .pronoun: 9
+    case .determiner: 10
+    case .relative: 11
+    case .participle: 12
+    case .intro: 13
+    case .subordinator: 14
+    case .preposition: 15
+    case .coordinator: 16
+    case .adverb: 17
+    }
+  }
+}

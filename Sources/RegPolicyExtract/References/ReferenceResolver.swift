@@ -1,0 +1,433 @@
+import RegPolicyModel
+
+/// Resolves cross-references against a document: "Article 9(2)" → `art_9.par_2`, "points (a) to
+/// (c) of paragraph 1" (inside Article 10) → `art_10.par_1.pt_a`, `…pt_b`, `…pt_c`, "the first
+/// subparagraph" → the paragraph itself, "this Article" → the article, "Regulation (EU) 2016/679"
+/// → instrument `32016R0679`. What cannot be resolved keeps its reason.
+public struct ReferenceResolver: Sendable {
+  /// Every pinpoint ID of the document.
+  private let ids: Set<String>
+  /// Children in document order, by parent ID ("" for the top level).
+  private let children: [String: [String]]
+  /// The chapter (or section) path of each article, for "Section 2" written inside an article.
+  private let containers: [String: String]
+  /// Articles, annexes and recitals in document order, by prefix ("art"), for ranges.
+  private let topLevel: [String: [String]]
+
+  /// A resolver for `document`.
+  public init(_ document: Document) {
+    var ids: Set<String> = []
+    var children: [String: [String]] = [:]
+    var containers: [String: String] = [:]
+    var topLevel: [String: [String]] = [:]
+    func walk(_ provision: Provision, parent: String, container: String) {
+      ids.insert(provision.id.rawValue)
+      children[parent, default: []].append(provision.id.rawValue)
+      if provision.kind == .article { containers[provision.id.rawValue] = container }
+      if provision.kind == .article || provision.kind == .annex || provision.kind == .recital {
+        topLevel[String(provision.id.rawValue.prefix { $0 != "_" }), default: []].append(provision.id.rawValue)
+      }
+      let inner = provision.kind == .chapter || provision.kind == .section ? provision.id.rawValue : container
+      for child in provision.children { walk(child, parent: provision.id.rawValue, container: inner) }
+    }
+    for provision in document.provisions { walk(provision, parent: "", container: "") }
+    self.ids = ids
+    self.children = children
+    self.containers = containers
+    self.topLevel = topLevel
+  }
+
+  /// What the references before one in the same statement named: the last act (for "of that
+  /// Regulation" and a bare "(EU) 2019/882" after "Directives (EU) 2016/2102 and") and the last
+  /// provision of this document (for "point 2 thereof" after "Annex III").
+  public struct Previous: Sendable {
+    public var instrumentType: String?
+    public var instrument: String?
+    public var target: PinpointID?
+
+    /// Nothing named before.
+    public init() {}
+  }
+
+  /// Resolves `reference` as written in the statement of `clause`.
+  public func resolve(_ reference: Obligation.Reference, in clause: PinpointID, after previous: Previous)
+    -> Obligation.Reference
+  {
+    let previousInstrument = previous.instrument.map { (type: previous.instrumentType ?? "R", celex: $0) }
+    var result = reference
+    let words = Self.words(reference.text)
+    guard let first = words.first else { return result }
+    // Another act alone: "Regulation (EU) 2016/679".
+    if let act = Self.instrument(words, previousType: previousInstrument?.type), Self.unitPrefix(first) == nil {
+      result.instrument = act.celex
+      return result
+    }
+    // "this Article", "this paragraph".
+    if first.lowercased() == "this", words.count == 2 {
+      if let target = context(of: clause, for: words[1]) {
+        result.targets = [PinpointID(rawValue: target)]
+      } else {
+        result.unresolved = "'\(reference.text)' outside such a unit"
+      }
+      return result
+    }
+    // Split at "of": the part after the last "of" is the outermost unit.
+    var groups: [[String]] = [[]]
+    for word in words {
+      if word == "of" || word == "thereof" {
+        groups.append([])
+        if word == "thereof" { groups[groups.count - 1] = ["thereof"] }
+      } else {
+        groups[groups.count - 1].append(word)
+      }
+    }
+    var external: String?
+    var base = clause
+    if let last = groups.last, last == ["thereof"] || last.first == "that" {
+      groups.removeLast()
+      if let previous = previousInstrument {
+        external = previous.celex
+      } else if last == ["thereof"], let target = previous.target {
+        base = target  // "point 2 thereof" after "Annex III"
+      } else {
+        result.unresolved = "'\(reference.text)' refers to something not named before it"
+        return result
+      }
+    } else if let last = groups.last, let act = Self.instrument(last, previousType: previousInstrument?.type),
+      Self.unitPrefix(last[0]) == nil
+    {
+      external = act.celex
+      groups.removeLast()
+    }
+    // Outer to inner: groups in reverse, units inside a group (split at commas) in order.
+    var units: [[String]] = []
+    for group in groups.reversed() {
+      var unit: [String] = []
+      for word in group {
+        if word == "," {
+          if !unit.isEmpty { units.append(unit) }
+          unit = []
+        } else if Self.unitPrefix(word) != nil, let previous = unit.last, Self.ordinals[previous.lowercased()] == nil {
+          // "Article 60(4) point (c)", "Chapter III Section 4": a unit word starts a unit.
+          units.append(unit)
+          unit = [word]
+        } else {
+          unit.append(word)
+        }
+      }
+      if !unit.isEmpty { units.append(unit) }
+    }
+    // "paragraphs 1, 2 and 3", "Article 31(4), (5) and (10)": an element without a unit word
+    // continues the list before it.
+    var merged: [[String]] = []
+    for unit in units {
+      if let head = unit.first, Self.unitPrefix(head) == nil, Self.ordinals[head.lowercased()] == nil,
+        head.lowercased() != "the", !merged.isEmpty
+      {
+        merged[merged.count - 1] += unit
+      } else {
+        merged.append(unit)
+      }
+    }
+    units = merged
+    var paths: [Piece] = [.one([])]
+    for unit in units {
+      guard let pieces = Self.pieces(unit) else {
+        result.unresolved = "cannot read '\(unit.joined(separator: " "))'"
+        return result
+      }
+      var combined: [Piece] = []
+      for outer in paths {
+        for inner in pieces {
+          switch (outer, inner) {
+          case (.one(let a), .one(let b)): combined.append(.one(a + b))
+          case (.one(let a), .range(let from, let to)): combined.append(.range(a + from, a + to))
+          case (.range(let from, let to), .one(let b)) where b.isEmpty: combined.append(.range(from, to))
+          default:
+            result.unresolved = "a range inside a range"
+            return result
+          }
+        }
+      }
+      paths = combined
+    }
+    if let external {
+      result.instrument = external
+      for piece in paths {
+        if case .one(let steps) = piece { result.targets.append(PinpointID(rawValue: Self.id(steps))) }
+      }
+      return result
+    }
+    var targets: [String] = []
+    for piece in paths {
+      switch piece {
+      case .one(let steps):
+        guard let id = complete(steps, in: base) else {
+          result.unresolved = "'\(reference.text)' needs a context that \(clause) does not give"
+          return result
+        }
+        // Inside a point with points of its own, "point (f)" may name one of them.
+        let inner = steps.first.map { $0.0 == "pt" } == true ? complete(steps, in: base, keepingPoints: true) : nil
+        guard let found = existing(id) ?? inner.flatMap(existing) else {
+          result.unresolved = "no provision \(id) in this document"
+          return result
+        }
+        targets.append(found)
+      case .range(let from, let to):
+        guard let low = complete(from, in: base), let high = complete(to, in: base) else {
+          result.unresolved = "'\(reference.text)' needs a context that \(clause) does not give"
+          return result
+        }
+        let parent = low.split(separator: ".").dropLast().joined(separator: ".")
+        // Articles 79 to 83 may stand in different sections: top-level units go by document order.
+        let siblings = parent.isEmpty ? topLevel[String(low.prefix { $0 != "_" })] ?? [] : children[parent] ?? []
+        guard let start = siblings.firstIndex(of: low), let end = siblings.firstIndex(of: high), start <= end else {
+          result.unresolved = "range \(low) to \(high) not found in this document"
+          return result
+        }
+        targets += siblings[start...end]
+      }
+    }
+    result.targets = targets.map(PinpointID.init(rawValue:))
+    return result
+  }
+
+  /// `id` if the document has it; else the same place where the act calls an article's
+  /// unnumbered subparagraphs "paragraphs" (Article 113(3) → `art_113.sub_3`).
+  private func existing(_ id: String) -> String? {
+    if ids.contains(id) { return id }
+    var segments = id.split(separator: ".").map(String.init)
+    guard segments.count >= 2, segments[1].hasPrefix("par_") else { return nil }
+    let number = segments[1].dropFirst(4)
+    if number == "1" { segments.remove(at: 1) } else { segments[1] = "sub_" + number }
+    let alternative = segments.joined(separator: ".")
+    return ids.contains(alternative) ? alternative : nil
+  }
+
+  /// A path of (prefix, number) steps, or a range between two paths that differ in the last step.
+  enum Piece {
+    case one([(String, String)])
+    case range([(String, String)], [(String, String)])
+  }
+
+  /// Adds the context a relative path leaves out ("paragraph 1" inside Article 10 → Article 10)
+  /// and drops the first subparagraph, which is the paragraph's own text.
+  private func complete(_ steps: [(String, String)], in clause: PinpointID, keepingPoints: Bool = false) -> String? {
+    guard let first = steps.first else { return nil }
+    var steps = steps
+    let segments = clause.segments.map(String.init)
+    var prefix: [String] = []
+    switch first.0 {
+    case "art", "anx", "cpt", "rct", "tit", "prt":
+      break
+    case "sct":
+      if segments[0].hasPrefix("anx_") {
+        prefix = [segments[0]]
+      } else if let container = containers[segments[0]], !container.isEmpty {
+        prefix = container.split(separator: ".").filter { $0.hasPrefix("cpt_") || $0.hasPrefix("tit_") }.map(String.init)
+      } else {
+        return nil
+      }
+    case "par":
+      guard segments[0].hasPrefix("art_") else { return nil }
+      prefix = [segments[0]]
+    default:  // sub, pt, idt: inside the clause's paragraph (or article, or annex part)
+      prefix = segments
+      while !keepingPoints, let last = prefix.last, last.hasPrefix("pt_") || last.hasPrefix("idt_") || last.hasPrefix("sub_") {
+        prefix.removeLast()
+      }
+      if prefix.isEmpty { return nil }
+    }
+    if let index = steps.firstIndex(where: { $0 == ("sub", "1") }) { steps.remove(at: index) }
+    return (prefix + steps.map { "\($0.0)_\($0.1)" }).joined(separator: ".")
+  }
+
+  /// "this Article" → the clause's article; "this paragraph" → its paragraph; "this Chapter" →
+  /// the chapter the article stands in; …
+  private func context(of clause: PinpointID, for unit: String) -> String? {
+    guard let prefix = Self.unitPrefix(unit) else { return nil }
+    var segments = clause.segments.map(String.init)
+    if ["cpt", "sct", "tit", "prt"].contains(prefix), let container = containers[segments[0]] {
+      segments = container.split(separator: ".").map(String.init)
+    }
+    // The first subparagraph is the paragraph's own text.
+    let wanted = prefix == "sub" && !segments.contains(where: { $0.hasPrefix("sub_") }) ? "par" : prefix
+    guard let index = segments.lastIndex(where: { $0.hasPrefix(wanted + "_") }) else { return nil }
+    return segments[...index].joined(separator: ".")
+  }
+
+  private static func id(_ steps: [(String, String)]) -> String {
+    steps.map { "\($0.0)_\($0.1)" }.joined(separator: ".")
+  }
+
+  // MARK: Reading a unit
+
+  /// The prefix a unit word names ("Article", "points", "artikel" → "art", "pt").
+  static func unitPrefix(_ word: String) -> String? {
+    var lower = word.lowercased()
+    if lower.hasSuffix("s") && lower.count > 4 { lower.removeLast() }
+    switch lower {
+    case "article", "art", "artikel": return "art"
+    case "paragraph", "lid", "absatz", "paragraphe": return "par"
+    case "subparagraph", "alinea", "unterabsatz", "alinéa": return "sub"
+    case "point", "punt", "buchstabe", "nummer", "ziffer": return "pt"
+    case "indent", "streepje", "tiret": return "idt"
+    case "annex", "bijlage", "anhang", "annexe": return "anx"
+    case "chapter", "hoofdstuk", "kapitel", "chapitre": return "cpt"
+    case "section", "afdeling", "abschnitt": return "sct"
+    case "title", "titel", "titre": return "tit"
+    case "part", "deel", "teil", "partie": return "prt"
+    case "recital", "overweging", "erwägungsgrund", "considérant": return "rct"
+    default: return nil
+    }
+  }
+
+  private static let ordinals = [
+    "first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6", "seventh": "7",
+    "eighth": "8", "ninth": "9", "tenth": "10", "eerste": "1", "tweede": "2", "derde": "3", "vierde": "4",
+  ]
+
+  /// One unit ("Article 5(2) to (6)", "points (a) and (b)", "first subparagraph") as pieces.
+  static func pieces(_ unit: [String]) -> [Piece]? {
+    var words = unit
+    if words.first?.lowercased() == "the" { words.removeFirst() }
+    // "first subparagraph"
+    if words.count == 2, let number = ordinals[words[0].lowercased()], unitPrefix(words[1]) == "sub" {
+      return [.one([("sub", number)])]
+    }
+    guard let head = words.first, let prefix = unitPrefix(head) else { return nil }
+    var pieces: [Piece] = []
+    var pendingRange: [(String, String)]?
+    var last: [(String, String)] = []
+    for word in words.dropFirst() {
+      switch word.lowercased() {
+      case "to", "tot", "bis", "à":
+        guard !last.isEmpty, case .one = pieces.removeLast() else { return nil }
+        pendingRange = last
+      case "and", "or", "en", "of", "und", "oder", "et", "ou":
+        continue
+      default:
+        // "(6)" after "Article 5(2) to", "(c)" after "points 5(b) and": a bracket alone replaces
+        // the innermost step of the designator before it.
+        let steps: [(String, String)]
+        if word.hasPrefix("("), last.count >= 2, let innermost = last.last,
+          let inner = designator(word, prefix: innermost.0)
+        {
+          steps = last.dropLast() + inner
+        } else if let own = designator(word, prefix: prefix) {
+          steps = own
+        } else {
+          return nil
+        }
+        if let from = pendingRange {
+          guard from.count == steps.count else { return nil }
+          pieces.append(.range(from, steps))
+          pendingRange = nil
+        } else {
+          pieces.append(.one(steps))
+        }
+        last = steps
+      }
+    }
+    return pieces.isEmpty || pendingRange != nil ? nil : pieces
+  }
+
+  /// "5(1)" for an article → [art 5, par 1]; "(a)" for a point → [pt a]; "(h)(iii)" → [pt h, pt iii].
+  static func designator(_ word: String, prefix: String) -> [(String, String)]? {
+    var parts: [String] = []
+    var current = ""
+    var main: String?
+    for character in word {
+      switch character {
+      case "(":
+        if !current.isEmpty { main = current }
+        current = ""
+      case ")":
+        guard !current.isEmpty else { return nil }
+        parts.append(current)
+        current = ""
+      default:
+        current.append(character)
+      }
+    }
+    if !current.isEmpty {
+      guard main == nil && parts.isEmpty else { return nil }
+      main = current
+    }
+    let deeper: String
+    switch prefix {
+    case "art": deeper = "par"
+    default: deeper = "pt"
+    }
+    var steps: [(String, String)] = []
+    if let main, main.contains("."), prefix == "pt" {
+      // "point 4.6" of an annex: point 4, then its point 4.6 (`pt_4.pt_4-6`).
+      let parts = main.split(separator: ".")
+      for count in 1...parts.count { steps.append(("pt", parts[..<count].joined(separator: "-"))) }
+    } else if let main {
+      steps.append((prefix, main))
+      for (index, part) in parts.enumerated() { steps.append((index == 0 ? deeper : "pt", part)) }
+    } else if prefix == "par" {
+      guard let head = parts.first, parts.count == 1 else { return nil }
+      steps.append(("par", head))
+    } else {
+      guard let head = parts.first else { return nil }
+      steps.append((prefix, head))
+      for part in parts.dropFirst() { steps.append(("pt", part)) }
+    }
+    return steps.contains { $0.1.isEmpty } ? nil : steps
+  }
+
+  /// Words of a reference: "," kept as a word, brackets glued to their numbers ("5(1)", "(a)").
+  static func words(_ text: String) -> [String] {
+    var words: [String] = []
+    for piece in text.split(separator: " ") {
+      var word = String(piece)
+      var comma = false
+      while word.hasSuffix(",") {
+        word.removeLast()
+        comma = true
+      }
+      // "point 1 (a)": a bracketed number right after a number belongs to it.
+      if word.hasPrefix("("), let last = words.last, last.last.map({ $0.isNumber || $0 == ")" }) == true,
+        unitPrefix(last) == nil
+      {
+        words[words.count - 1] += word
+      } else if !word.isEmpty {
+        words.append(word)
+      }
+      if comma { words.append(",") }
+    }
+    return words
+  }
+
+  // MARK: Other acts
+
+  /// The CELEX number of an act as cited: "Regulation (EU) 2016/679" → 32016R0679, "Directive
+  /// 2002/58/EC" → 32002L0058, "(EC) No 765/2008" → 32008R0765.
+  static func instrument(_ words: [String], previousType: String?) -> (type: String, celex: String)? {
+    var type = previousType
+    types: for word in words {
+      switch word.lowercased() {
+      case "regulation", "regulations", "verordening", "verordeningen", "verordnung", "règlement": type = "R"
+      case "directive", "directives", "richtlijn", "richtlijnen", "richtlinie": type = "L"
+      case "decision", "decisions", "besluit", "beschluss", "décision": type = "D"
+      default: continue types
+      }
+      break types
+    }
+    guard let type else { return nil }
+    var numbered = false
+    for word in words {
+      if word == "No" || word == "Nr" || word == "nr" { numbered = true }
+      let parts = word.split(separator: "/")
+      guard parts.count >= 2, let a = Int(parts[0]), let b = Int(parts[1]) else { continue }
+      var (year, number) = numbered ? (b, a) : (a, b)
+      if year < 100 { year += year < 50 ? 2000 : 1900 }
+      guard (1950...2100).contains(year), number < 10000 else { return nil }
+      let padded = String(repeating: "0", count: max(0, 4 - String(number).count)) + String(number)
+      return (type, "3\(year)\(type)\(padded)")
+    }
+    return nil
+  }
+}

@@ -1,0 +1,137 @@
+import RegPolicyExtract
+import RegPolicyIngest
+import RegPolicyModel
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// `regpolicy classify`: one sentence per input line in, one JSON object per line out (or, with
+/// `explain`, the text with its triggers marked). Lines are normalised as ingest does first.
+public struct ClassifyRun: Sendable {
+  /// Print marked-up text for people instead of JSON.
+  public var explain: Bool
+
+  /// Creates a run.
+  public init(explain: Bool = false) { self.explain = explain }
+
+  /// Reads all of standard input and classifies it.
+  public func run() -> ExitStatus {
+    var input: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+      if count < 0 && errno == EINTR { continue }
+      if count <= 0 { break }
+      input += buffer[..<count]
+    }
+    let (output, diagnostics, status) = classify(input)
+    for diagnostic in diagnostics { OutputFile.emit(Array("\(diagnostic)\n".utf8), to: 2) }
+    OutputFile.emit(output, to: 1)
+    return status
+  }
+
+  /// Classifies `input`: the output bytes, the diagnostics and the exit status.
+  public func classify(_ input: [UInt8]) -> ([UInt8], [Diagnostic], ExitStatus) {
+    guard input.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else {
+      let diagnostic = Diagnostic(
+        DiagnosticCode.empty, .error, file: "<stdin>", line: 1, column: 1,
+        "no input: expected one sentence per line on standard input")
+      return ([], [diagnostic], .inputError)
+    }
+    let classifier = Classifier()
+    var writer = JSONWriter()
+    var diagnostics: [Diagnostic] = []
+    var status = ExitStatus.success
+    var lines = input.split(separator: 0x0A, omittingEmptySubsequences: false)
+    if lines.last?.isEmpty == true { lines.removeLast() }
+    for (index, raw) in lines.enumerated() {
+      var line = raw
+      if line.last == 0x0D { line = line.dropLast() }
+      guard String(validating: line, as: UTF8.self) != nil else {
+        let column = Self.firstInvalidByte(line) + 1
+        diagnostics.append(
+          Diagnostic(
+            DiagnosticCode.invalidUTF8, .error, file: "<stdin>", line: index + 1, column: column,
+            "invalid UTF-8 at byte \(column) of the line; the line was not classified"))
+        status = .inputError
+        if explain {
+          writer.raw("line \(index + 1): not classified: invalid UTF-8\n")
+        } else {
+          writer.raw("{\"error\":\"input.invalid-utf8\",\"line\":")
+          writer.int(index + 1)
+          writer.raw("}\n")
+        }
+        continue
+      }
+      let text = Normalizer.normalize(line)
+      let statements = classifier.classify(text)
+      let main = statements.first { $0.modality.isDeontic } ?? statements.first
+      if explain {
+        writer.raw("line \(index + 1): ")
+        Self.explain(main, statements: statements.count, to: &writer)
+      } else {
+        writer.raw("{\"addressees\":")
+        ObligationRenderer.writeAddressees(main?.addressees ?? [], to: &writer)
+        writer.raw(",\"evidence\":")
+        ObligationRenderer.writeEvidence(main?.evidence ?? [], to: &writer)
+        writer.raw(",\"modality\":")
+        writer.optionalString(main?.modality.rawValue)
+        writer.raw(",\"regulatory\":")
+        let regulatory = main.map { $0.modality.isDeontic && !$0.addressees.isEmpty } ?? false
+        writer.raw(regulatory ? "true" : "false")
+        writer.raw(",\"sentences\":")
+        writer.int(statements.count)
+        writer.raw("}\n")
+      }
+    }
+    return (writer.bytes, diagnostics, status)
+  }
+
+  /// A summary line, then the statement with every trigger marked ⟦like this⟧{rule}.
+  static func explain(_ statement: Obligation?, statements: Int, to writer: inout JSONWriter) {
+    guard let statement else {
+      writer.raw("no modality: not a statement of law\n")
+      return
+    }
+    var summary = statement.modality.rawValue
+    let parties = statement.addressees.map { ($0.role ?? "party") + " '" + $0.text + "' (\($0.source.rawValue))" }
+    summary += parties.isEmpty ? "; no explicit addressee" : "; addressees: " + parties.joined(separator: ", ")
+    summary += statement.modality.isDeontic && !statement.addressees.isEmpty ? "; regulatory" : "; not regulatory"
+    if statements > 1 { summary += "; first of \(statements) statements" }
+    var line = Array((summary + "\n  ").utf8)
+    let bytes = Array(statement.text.utf8)
+    var cursor = 0
+    var overlapping: [Obligation.Evidence] = []
+    for item in statement.evidence {
+      guard item.span.lowerBound >= cursor else {
+        overlapping.append(item)
+        continue
+      }
+      line += bytes[cursor..<item.span.lowerBound]
+      line += Array("⟦".utf8) + bytes[item.span] + Array("⟧{\(item.rule)}".utf8)
+      cursor = item.span.upperBound
+    }
+    line += bytes[cursor...]
+    line.append(0x0A)
+    for item in overlapping {
+      line += Array("  also ⟦".utf8) + bytes[item.span] + Array("⟧{\(item.rule)}\n".utf8)
+    }
+    for byte in line { writer.byte(byte) }
+  }
+
+  /// The 0-based offset of the first byte that breaks UTF-8 in `line`.
+  static func firstInvalidByte(_ line: ArraySlice<UInt8>) -> Int {
+    var offset = 0
+    var iterator = line.makeIterator()
+    var decoder = UTF8()
+    while true {
+      switch decoder.decode(&iterator) {
+      case .scalarValue(let scalar): offset += UTF8.width(scalar)
+      case .emptyInput, .error: return offset
+      }
+    }
+  }
+}

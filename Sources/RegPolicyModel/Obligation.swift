@@ -1,0 +1,146 @@
+/// What a statement of a legal text does: the deontic modalities, and the non-obligations that
+/// contain "shall" but bind nobody. Raw values are the public names used in JSON.
+public enum Modality: String, CaseIterable, Hashable, Sendable {
+  case obligation, prohibition, permission, exemption
+  case definition, scope
+  case entryIntoForce = "entry-into-force"
+  case empowerment, amendment
+
+  /// Obligation, prohibition or permission: a statement that binds or entitles someone.
+  public var isDeontic: Bool { self == .obligation || self == .prohibition || self == .permission }
+}
+
+/// One statement of a legal text, classified: a sentence, or a chapeau with one of its points.
+///
+/// Every byte span is a range of `text` (UTF-8 bytes).
+public struct Obligation: Hashable, Sendable {
+  /// The party a statement addresses.
+  public struct Addressee: Hashable, Sendable {
+    /// How the addressee was found.
+    public enum Source: String, Hashable, Sendable {
+      /// The subject of the sentence.
+      case subject
+      /// The subject of the chapeau that introduces the point.
+      case chapeau
+      /// The agent of a passive verb ("… shall be notified by the provider").
+      case agent
+      /// A pronoun ("they shall") referring back to a party named before.
+      case antecedent
+    }
+
+    /// The lexicon role ("provider"), or nil for a party outside the lexicon.
+    public var role: String?
+    /// The words as written ("Providers of high-risk AI systems", "financial institutions").
+    public var text: String
+    public var source: Source
+    public var span: Range<Int>
+
+    /// Creates an addressee.
+    public init(role: String?, text: String, source: Source, span: Range<Int>) {
+      self.role = role
+      self.text = text
+      self.source = source
+      self.span = span
+    }
+  }
+
+  /// A condition, exception or deadline: its kind, its marker and its words.
+  public struct Qualifier: Hashable, Sendable {
+    /// For deadlines: relative, absolute or periodic; otherwise the marker ("where", "unless").
+    public var kind: String
+    public var text: String
+    public var span: Range<Int>
+
+    /// Creates a qualifier.
+    public init(kind: String, text: String, span: Range<Int>) {
+      self.kind = kind
+      self.text = text
+      self.span = span
+    }
+  }
+
+  /// A cross-reference and what it resolves to.
+  public struct Reference: Hashable, Sendable {
+    /// The words as written ("points (a) to (c) of paragraph 1").
+    public var text: String
+    public var span: Range<Int>
+    /// The CELEX number of another act ("32016R0679"); nil for this document.
+    public var instrument: String?
+    /// Pinpoint IDs the reference names (expanded ranges), inside `instrument` or this document.
+    public var targets: [PinpointID]
+    /// Why the reference could not be resolved; nil when it was.
+    public var unresolved: String?
+
+    /// Creates a reference.
+    public init(
+      text: String, span: Range<Int>, instrument: String? = nil, targets: [PinpointID] = [],
+      unresolved: String? = nil
+    ) {
+      self.text = text
+      self.span = span
+      self.instrument = instrument
+      self.targets = targets
+      self.unresolved = unresolved
+    }
+  }
+
+  /// A lexicon entry or pattern that fired, and where.
+  public struct Evidence: Hashable, Sendable {
+    /// What fired: "modal:prohibition", "role:provider", "pattern:passive", …
+    public var rule: String
+    /// The trigger words.
+    public var span: Range<Int>
+
+    /// Creates evidence.
+    public init(rule: String, span: Range<Int>) {
+      self.rule = rule
+      self.span = span
+    }
+  }
+
+  /// The pinpoint ID of the clause (for a chapeau with points: the point).
+  public var clause: PinpointID
+  /// The statement's sentence within the clause, counted from 1.
+  public var sentence: Int
+  public var modality: Modality
+  public var addressees: [Addressee]
+  /// The main verb after the modal ("ensure", "keep", "notified").
+  public var action: String?
+  /// What the action applies to: the rest of the main clause (for a passive verb: its subject).
+  public var object: String?
+  public var conditions: [Qualifier]
+  public var exceptions: [Qualifier]
+  public var deadlines: [Qualifier]
+  public var references: [Reference]
+  /// 0–1: how sure the classifier is of the modality and addressee.
+  public var confidence: Double
+  public var evidence: [Evidence]
+  /// The text classified: the sentence, or the chapeau followed by the point.
+  public var text: String
+
+  /// Creates a statement.
+  public init(
+    clause: PinpointID, sentence: Int = 1, modality: Modality, addressees: [Addressee] = [],
+    action: String? = nil, object: String? = nil, conditions: [Qualifier] = [], exceptions: [Qualifier] = [],
+    deadlines: [Qualifier] = [], references: [Reference] = [], confidence: Double = 1, evidence: [Evidence] = [],
+    text: String
+  ) {
+    self.clause = clause
+    self.sentence = sentence
+    self.modality = modality
+    self.addressees = addressees
+    self.action = action
+    self.object = object
+    self.conditions = conditions
+    self.exceptions = exceptions
+    self.deadlines = deadlines
+    self.references = references
+    self.confidence = confidence
+    self.evidence = evidence
+    self.text = text
+  }
+
+  /// A deontic statement with no addressee in its words (passive without agent, "it shall be
+  /// ensured"): reported as such, never given an invented one.
+  public var isUnaddressed: Bool { modality.isDeontic && addressees.isEmpty }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import RegPolicyIngest
+import RegPolicyKit
+import RegPolicyModel
+
+struct Extract: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Find every obligation, prohibition, permission and exemption in regulations.",
+    discussion: """
+      Writes one JSON object per statement (JSON Lines), in document order: clause, modality, \
+      addressees, action, object, conditions, exceptions, deadlines, references, confidence, \
+      evidence, text. Definitions, scope, entry-into-force, empowerment and amendment statements \
+      are written too, with their modality, unless --deontic-only is given.
+      """
+  )
+
+  @Argument(help: "Files or Formex package folders to read (any format `ingest` reads).")
+  var inputs: [String]
+
+  @Option(
+    name: .customLong("input-format"), help: "Read inputs as this format instead of detecting it.")
+  var inputFormat: SourceFormat?
+
+  @Flag(
+    name: .customLong("deontic-only"),
+    help: "Write only obligations, prohibitions, permissions and exemptions.")
+  var deonticOnly = false
+
+  @Option(name: .customLong("max-bytes"), help: "Refuse input files larger than this many bytes.")
+  var maxBytes: Int = 64 << 20
+
+  func validate() throws {
+    guard maxBytes > 0 else { throw ValidationError("--max-bytes must be a positive number of bytes.") }
+  }
+
+  func run() throws {
+    let run = ExtractRun(
+      paths: inputs, options: IngestOptions(format: inputFormat, maxBytes: maxBytes), deonticOnly: deonticOnly)
+    let status = run.run()
+    if status != .success { throw ExitCode(status.rawValue) }
+  }
+}
+
+struct Classify: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Classify sentences read from standard input, one per line.",
+    discussion: """
+      Writes one JSON object per input line: modality (null when the sentence states none), \
+      addressees, regulatory (true for an obligation, prohibition or permission with an explicit \
+      addressee), evidence (lexicon entries and patterns that fired, with byte spans), sentences.
+      """
+  )
+
+  @Flag(name: .long, help: "Print each sentence with its triggers marked, for people, instead of JSON.")
+  var explain = false
+
+  func run() throws {
+    let status = ClassifyRun(explain: explain).run()
+    if status != .success { throw ExitCode(status.rawValue) }
+  }
+}
