@@ -31,6 +31,9 @@ public struct Classifier: Sendable {
     return copy.withUTF8 { bytes in
       let tokens = Tokenizer.tokenize(bytes)
       let ids = lexicon.wordIDs(bytes, tokens)
+      let skippable = tokens.indices.map { i in
+        tokens[i].kind == .word && (lexicon.adverbs.contains(ids[i]) || Self.isLyAdverb(bytes[tokens[i].range]))
+      }
       var result: [Obligation] = []
       var previous = previous
       var first = 0
@@ -44,7 +47,7 @@ public struct Classifier: Sendable {
         guard sentence.range.upperBound > skippingBefore else { continue }
         let analysis = SentenceAnalysis(
           bytes: bytes, tokens: tokens, ids: ids, range: first..<last, lexicon: lexicon,
-          matches: lexicon.matches(ids, in: first..<last), chapeauEnd: chapeauEnd, previous: previous)
+          matches: lexicon.matches(ids, in: first..<last, skippable: skippable), chapeauEnd: chapeauEnd, previous: previous)
         guard var statement = analysis.statement() else { continue }
         statement.clause = clause
         statement.sentence = number
@@ -55,6 +58,12 @@ public struct Classifier: Sendable {
       }
       return result
     }
+  }
+
+  /// Words in -ly, but not verbs in -ply ("comply", "apply", "supply").
+  static func isLyAdverb(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+    word.count > 4 && word.last == UInt8(ascii: "y") && word[word.endIndex - 2] == UInt8(ascii: "l")
+      && word[word.endIndex - 3] != UInt8(ascii: "p")
   }
 }
 
@@ -200,13 +209,43 @@ struct SentenceAnalysis {
       }
     }
     if opensIntroduction(start) {
-      for i in stride(from: Int(modal.start) - 1, to: start, by: -1) where isPunctuation(i, ",") {
-        start = i + 1
-        break
+      // The subject follows the introduction's last comma; but a segment there that names no
+      // party ("as applicable", or nothing before "shall") hands over to the segment before it,
+      // and "…, or the deployer" to the parties it is joined to, never reaching into the
+      // introduction itself.
+      let commas = (min(start + 1, Int(modal.start))..<Int(modal.start)).filter { isPunctuation($0, ",") }
+      func segment(_ k: Int) -> Range<Int> { commas[k] + 1..<(k + 1 < commas.count ? commas[k + 1] : Int(modal.start)) }
+      if !commas.isEmpty {
+        var chosen = commas.count - 1
+        var index = chosen
+        while index >= 0 && !namesParty(segment(index)) { index -= 1 }
+        if index >= 0 { chosen = index }
+        while chosen > 0 {
+          if endsWithCoordinator(before: commas[chosen]) {
+            chosen -= 1
+          } else if chosen > 1, !namesParty(segment(chosen - 1)), endsWithCoordinator(before: commas[chosen - 1]) {
+            chosen -= 2
+          } else {
+            break
+          }
+        }
+        start = commas[chosen] + 1
       }
     }
     while start < Int(modal.start) && tokens[start].kind == .punctuation { start += 1 }
     return start
+  }
+
+  /// Whether `part` names a party: a role outside modifiers, a party noun, or a pronoun.
+  private func namesParty(_ part: Range<Int>) -> Bool {
+    guard !part.isEmpty else { return false }
+    if !roles(in: part).isEmpty { return true }
+    return part.contains { has(.party, at: $0) || has(.pronoun, at: $0) }
+  }
+
+  /// Whether the word before the comma at `comma` is "and"/"or" ("the provider or, where …").
+  private func endsWithCoordinator(before comma: Int) -> Bool {
+    comma > range.lowerBound && has(.coordinator, at: comma - 1)
   }
 
   /// Whether the words at `i` open an introductory phrase, a condition or an exception.
@@ -230,6 +269,11 @@ struct SentenceAnalysis {
         let role = lexicon.phrases[Int(named.phrase)].label
         return [Obligation.Addressee(role: role, text: text(named.range), source: .antecedent, span: span(pronoun.range))]
       }
+      if let named = matches[.party].first(where: { Int($0.start) >= range.lowerBound && $0.end <= pronoun.start }) {
+        return [Obligation.Addressee(role: nil, text: text(named.range), source: .antecedent, span: span(pronoun.range))]
+      }
+      // "It shall be as easy to …" is no one; only "they" reaches back to an earlier sentence.
+      guard !isWord(pronoun.range.lowerBound, "It") && !isWord(pronoun.range.lowerBound, "it") else { return [] }
       return previous.map {
         Obligation.Addressee(role: $0.role, text: $0.text, source: .antecedent, span: span(pronoun.range))
       }
@@ -240,7 +284,8 @@ struct SentenceAnalysis {
       return found
     }
     // A party outside the lexicon: "financial institutions established in the Union".
-    var i = subject.lowerBound
+    var i = head
+    while i < subject.upperBound && has(.determiner, at: i) { i += 1 }
     while i < subject.upperBound && !has(.preposition, at: i) && !has(.relative, at: i) {
       if let party = match(.party, at: i) {
         evidence.append(.init(rule: "party:\(phrase(party))", span: span(party.range)))
@@ -351,7 +396,11 @@ struct SentenceAnalysis {
     }
     var i = Int(modal.end)
     while i < range.upperBound {
-      if isPunctuation(i, ":") || isAdverb(i) || isWord(i, "to") || has(.coordinator, at: i) {
+      if let deadline = match(.deadline, at: i), lexicon.phrases[Int(deadline.phrase)].label == "relative" {
+        i = Int(deadline.end)
+      } else if has(.deadline, at: i), let close = nextComma(after: i, within: 16) {
+        i = close + 1  // "not later than 72 hours after having become aware of it, notify"
+      } else if isPunctuation(i, ":") || isAdverb(i) || isWord(i, "to") || has(.coordinator, at: i) {
         i += 1
       } else if isPunctuation(i, ","), let close = nextComma(after: i, within: 12) {
         i = close + 1
@@ -359,10 +408,6 @@ struct SentenceAnalysis {
         let close = nextComma(after: i, within: 16)
       {
         i = close + 1  // "shall: when under their control, keep the logs"
-      } else if let deadline = match(.deadline, at: i), lexicon.phrases[Int(deadline.phrase)].label == "relative" {
-        i = Int(deadline.end)
-      } else if has(.deadline, at: i), let close = nextComma(after: i, within: 16) {
-        i = close + 1  // "not later than 72 hours after having become aware of it, notify"
       } else {
         break
       }
@@ -441,6 +486,9 @@ struct SentenceAnalysis {
         } else if let period = periodEnd(at: end) {
           kind = "relative"
           end = period
+        } else if let event = eventEnd(after: marker) {
+          kind = "relative"  // "Before placing …", "before that system is placed on the market"
+          end = event
         } else {
           continue
         }
@@ -450,9 +498,7 @@ struct SentenceAnalysis {
     }
     for unit in matches[.unit] where Int(unit.start) - 1 >= range.lowerBound {
       let start = Int(unit.start) - 1
-      let end = Int(unit.end)
-      guard isCount(start), end < range.upperBound,
-        isWord(end, "after") || isWord(end, "following") || isWord(end, "before") || isWord(end, "from"),
+      guard let end = periodEnd(at: start), end > Int(unit.end),
         !result.contains(where: { $0.span.contains(Int(tokens[start].start) - base) })
       else { continue }
       result.append(Obligation.Qualifier(kind: "relative", text: text(start..<end), span: span(start..<end)))
@@ -461,10 +507,34 @@ struct SentenceAnalysis {
     return result
   }
 
-  /// The end of a period starting at `i` ("15 days", "six months", "a year"), if one does.
+  /// The end of a period starting at `i` ("15 days", "six months", "two further months"), with
+  /// the "after"/"following"/"before" that ties it to an event ("10 years after").
   private func periodEnd(at i: Int) -> Int? {
-    guard i + 1 < range.upperBound, isCount(i), let unit = match(.unit, at: i + 1) else { return nil }
-    return Int(unit.end)
+    guard i + 1 < range.upperBound, isCount(i) else { return nil }
+    var j = i + 1
+    if isWord(j, "further") || isWord(j, "additional") { j += 1 }
+    guard j < range.upperBound, let unit = match(.unit, at: j) else { return nil }
+    var end = Int(unit.end)
+    if end < range.upperBound, isWord(end, "after") || isWord(end, "following") || isWord(end, "before") { end += 1 }
+    return end
+  }
+
+  /// "before"/"after" and an event a few words on, named by a verb form ("Before placing",
+  /// "before that system is placed"): the end of that verb, if there is one.
+  private func eventEnd(after marker: Match) -> Int? {
+    let words = phrase(marker).lowercased()
+    guard words == "before" || words == "after" else { return nil }
+    var i = Int(marker.end)
+    while i < min(range.upperBound, Int(marker.end) + 5) && !isClauseBreak(i) {
+      if tokens[i].kind == .word {
+        let word = bytes[tokens[i].range]
+        if word.count > 4, word.suffix(3).elementsEqual("ing".utf8) || word.suffix(2).elementsEqual("ed".utf8) {
+          return i + 1
+        }
+      }
+      i += 1
+    }
+    return nil
   }
 
   private func isCount(_ i: Int) -> Bool {
@@ -498,10 +568,16 @@ struct SentenceAnalysis {
           if j + 1 < range.upperBound, isWord(j, "of"), tokens[j + 1].kind == .citation || tokens[j + 1].kind == .instrument
           {
             end = j + 2
-          } else if j + 2 < range.upperBound, isWord(j, "of"), isWord(j + 1, "that"), namesAnAct(j + 2..<j + 3) {
-            end = j + 3  // "… of that Regulation": the act named before it
+          } else if j + 2 < range.upperBound, isWord(j, "of"), isWord(j + 1, "that") || isWord(j + 1, "this"),
+            has(.selfUnit, at: j + 2)
+          {
+            end = j + 3  // "… of that Regulation": the act named before it; "… of this Article"
           } else if isWord(end, "thereof") {
             end += 1  // "point 2 thereof": what was named before it
+          } else if j + 3 < range.upperBound, isWord(j, "of"), isWord(j + 1, "the"),
+            ReferenceResolver.isOrdinal(text(j + 2..<j + 3)), isWord(j + 3, "subparagraph")
+          {
+            end = j + 4  // "point (h) of the first subparagraph"
           }
         }
         result.append(Obligation.Reference(text: text(i..<end), span: span(i..<end)))
@@ -510,6 +586,13 @@ struct SentenceAnalysis {
         !namesAnAct(i + 1..<i + 2)
       {
         result.append(Obligation.Reference(text: text(i..<i + 2), span: span(i..<i + 2)))
+        i += 1
+      } else if tokens[i].kind == .word, i + 1 < range.upperBound, ReferenceResolver.isOrdinal(text(i..<i + 1)),
+        isWord(i + 1, "subparagraph")
+      {
+        // "the first subparagraph": the tokenizer keeps citations with numbers only.
+        result.append(Obligation.Reference(text: text(i..<i + 2), span: span(i..<i + 2)))
+        i += 1
       }
     }
     return result
@@ -553,11 +636,7 @@ struct SentenceAnalysis {
 
   private func isAdverb(_ i: Int) -> Bool {
     guard tokens[i].kind == .word else { return false }
-    if has(.adverb, at: i) { return true }
-    // Words in -ly, but not verbs in -ply ("comply", "apply", "supply").
-    let word = bytes[tokens[i].range]
-    return word.count > 4 && word.last == UInt8(ascii: "y") && word[word.endIndex - 2] == UInt8(ascii: "l")
-      && word[word.endIndex - 3] != UInt8(ascii: "p")
+    return has(.adverb, at: i) || Classifier.isLyAdverb(bytes[tokens[i].range])
   }
 
   private func nextComma(after i: Int, within limit: Int) -> Int? {

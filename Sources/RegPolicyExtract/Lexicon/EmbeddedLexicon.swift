@@ -157,6 +157,7 @@ party	-	intermediaries
 party	-	enterprise
 party	-	enterprises
 party	-	SMEs
+party	-	SME
 party	-	start-ups
 party	-	expert
 party	-	experts
@@ -221,8 +222,17 @@ modal	permission	are allowed to
 modal	permission	is permitted to
 modal	permission	are permitted to
 modal	permission	shall be free to
+modal	permission	shall be lawful
+modal	permission	is lawful
+modal	permission	shall be lawful only
 modal	exemption	by way of derogation from
 modal	exemption	by way of derogation to
+modal	exemption	by derogation from
+modal	exemption	may be exempt from
+modal	exemption	may be exempted from
+modal	exemption	shall not be required
+modal	exemption	is not required
+modal	exemption	are not required
 modal	exemption	shall not be required to
 modal	exemption	is not required to
 modal	exemption	are not required to
@@ -259,13 +269,17 @@ modal	scope	shall not preclude
 modal	scope	lays down
 modal	scope	shall be deemed
 modal	scope	shall be presumed
+modal	scope	shall be considered
+modal	scope	shall not be binding
+modal	scope	shall be regarded as
+modal	scope	shall not be regarded as
 modal	scope	shall not be construed
 modal	scope	shall not be interpreted
 modal	scope	shall not be considered
 modal	scope	shall not be deemed
 modal	scope	shall be construed
 modal	scope	shall be read
-modal	scope	shall be understood
+modal	definition	shall be understood as
 modal	entry-into-force	shall enter into force
 modal	entry-into-force	shall apply from
 modal	entry-into-force	shall be binding in its entirety
@@ -324,6 +338,7 @@ exception	-	with the exception of
 exception	-	without prejudice to
 exception	-	by way of derogation from
 exception	-	by way of derogation to
+exception	-	by derogation from
 exception	-	notwithstanding
 exception	-	other than
 exception	-	save where
@@ -342,11 +357,12 @@ deadline	relative	in a timely manner
 deadline	relative	without undue delay and in any event
 deadline	relative	as soon as possible
 deadline	relative	prior to
-deadline	relative	before placing
-deadline	relative	before putting
-deadline	relative	before being placed
 deadline	relative	ex ante
 deadline	relative	with immediate effect
+deadline	relative	without undue further delay
+deadline	relative	at the latest at the time of
+deadline	relative	on the twentieth day following
+deadline	relative	on the day following
 deadline	relative	at the latest by the date of entry into application
 deadline	anchor	within
 deadline	anchor	no later than
@@ -621,5 +637,6 @@ adverb	-	in addition
 adverb	-	at least
 adverb	-	either
 adverb	-	so
+adverb	-	always
 """#
 }

@@ -30,6 +30,9 @@ public struct Lexicon: Sendable {
 
   public let phrases: [Phrase]
   let words: WordTable
+  /// Word ids of one-word adverbs ("also", "only"), which may stand inside a modal phrase; "not"
+  /// never does (it makes a different phrase).
+  let adverbs: Set<UInt16>
   /// Per word id, the phrases that start with it, longest first.
   let starting: [[Int32]]
 
@@ -76,6 +79,7 @@ public struct Lexicon: Sendable {
     }
     self.phrases = phrases
     self.starting = starting
+    adverbs = Set(phrases.filter { $0.category == .adverb && $0.words.count == 1 && $0.text != "not" }.map { $0.words[0] })
     self.words = WordTable(wordIDs.sorted { $0.value < $1.value }.map { ($0.key, $0.value) })
   }
 
@@ -94,7 +98,9 @@ public struct Lexicon: Sendable {
 
   /// Every match in `ids[range]`, per category in order of position: at each token the longest
   /// phrase of each category, and none that starts inside an earlier match of its category.
-  func matches(_ ids: [UInt16], in range: Range<Int>) -> Matches {
+  /// Modal phrases may have adverbs inside them (`skippable` tokens): "shall always be considered",
+  /// "shall not adversely affect".
+  func matches(_ ids: [UInt16], in range: Range<Int>, skippable: [Bool]) -> Matches {
     var result = Matches()
     var reach = [Int](repeating: 0, count: Category.allCases.count)
     for start in range where ids[start] != 0 {
@@ -103,10 +109,16 @@ public struct Lexicon: Sendable {
         let phrase = phrases[Int(index)]
         let category = phrase.category.ordinal
         if seen & (1 << category) != 0 || start < reach[category] { continue }
-        let end = start + phrase.words.count
-        guard end <= range.upperBound else { continue }
         var k = 1
-        while k < phrase.words.count && ids[start + k] == phrase.words[k] { k += 1 }
+        var end = start + 1
+        while k < phrase.words.count && end < range.upperBound {
+          if ids[end] == phrase.words[k] {
+            k += 1
+          } else if !(phrase.category == .modal && skippable[end]) {
+            break
+          }
+          end += 1
+        }
         guard k == phrase.words.count else { continue }
         seen |= 1 << category
         reach[category] = end

@@ -81,6 +81,8 @@ public struct ReferenceResolver: Sendable {
         groups[groups.count - 1].append(word)
       }
     }
+    // "paragraph 3 of this Article": this document, in the clause's context.
+    if let last = groups.last, last.first?.lowercased() == "this", groups.count > 1 { groups.removeLast() }
     var external: String?
     var base = clause
     if let last = groups.last, last == ["thereof"] || last.first == "that" {
@@ -233,7 +235,10 @@ public struct ReferenceResolver: Sendable {
       prefix = [segments[0]]
     default:  // sub, pt, idt: inside the clause's paragraph (or article, or annex part)
       prefix = segments
-      while !keepingPoints, let last = prefix.last, last.hasPrefix("pt_") || last.hasPrefix("idt_") || last.hasPrefix("sub_") {
+      // A point is looked for in the clause's subparagraph; a subparagraph in its paragraph.
+      while !keepingPoints, let last = prefix.last,
+        last.hasPrefix("pt_") || last.hasPrefix("idt_") || (first.0 == "sub" && last.hasPrefix("sub_"))
+      {
         prefix.removeLast()
       }
       if prefix.isEmpty { return nil }
@@ -281,6 +286,9 @@ public struct ReferenceResolver: Sendable {
     default: return nil
     }
   }
+
+  /// Whether `word` counts subparagraphs ("first", "second", …).
+  public static func isOrdinal(_ word: String) -> Bool { ordinals[word.lowercased()] != nil }
 
   private static let ordinals = [
     "first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6", "seventh": "7",

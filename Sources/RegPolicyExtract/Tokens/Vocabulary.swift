@@ -38,6 +38,7 @@ enum Vocabulary {
     ] { list.append((word, .majorUnit)) }
     for word in [
       "point", "points", "paragraph", "paragraphs", "subparagraph", "subparagraphs", "indent", "indents",
+      "Point", "Points", "Paragraph", "Paragraphs", "Subparagraph", "Subparagraphs",
       "punt", "punten", "lid", "leden", "alinea", "alinea's", "streepje",
       "Absatz", "Absätze", "Buchstabe", "Buchstaben", "Unterabsatz", "Nummer", "Ziffer",
       "paragraphe", "paragraphes", "alinéa", "alinéas", "tiret",

@@ -1,0 +1,105 @@
+import Foundation
+import RegPolicyExtract
+import RegPolicyModel
+import Testing
+
+/// Sentences that trap naive "shall" matching, and the addressee rules, one case each.
+@Suite("Classifier")
+struct ClassifierTests {
+  func classify(_ text: String) throws -> Obligation {
+    try #require(Classifier().classify(text).first, "no statement in '\(text)'")
+  }
+
+  @Test(
+    "modality",
+    arguments: [
+      ("Providers shall keep the logs.", Modality.obligation),
+      ("The provider must inform the deployer.", .obligation),
+      ("Deployers shall not use the system.", .prohibition),
+      ("Importers may not place the system on the market.", .prohibition),
+      ("No provider shall place such a system on the market.", .prohibition),
+      ("It shall be prohibited to place such systems on the market.", .prohibition),
+      ("In no case shall the system be used for that purpose.", .prohibition),
+      ("Member States may introduce more restrictive laws.", .permission),
+      ("The data subject shall have the right to obtain a copy.", .permission),
+      ("By way of derogation from Article 43, any market surveillance authority may authorise the use.", .exemption),
+      ("The obligations set out in paragraph 1 shall not apply to micro-enterprises.", .exemption),
+      ("‘deployer’ means a natural or legal person using an AI system.", .definition),
+      ("This Regulation shall apply to providers established in the Union.", .scope),
+      ("This Regulation shall be without prejudice to Directive 2002/58/EC.", .scope),
+      ("This Regulation shall not affect the competences of the Member States.", .scope),
+      ("This Regulation shall not apply to AI systems used for military purposes.", .scope),
+      ("This Regulation shall enter into force on the twentieth day following its publication.", .entryIntoForce),
+      ("It shall apply from 2 August 2026.", .entryIntoForce),
+      ("The Commission is empowered to adopt delegated acts in accordance with Article 97.", .empowerment),
+      ("Article 4 of Regulation (EU) 2019/1020 is amended as follows:", .amendment),
+      ("The following paragraph is added:", .amendment),
+    ])
+  func modality(_ text: String, _ expected: Modality) throws {
+    #expect(try classify(text).modality == expected)
+  }
+
+  @Test("a sentence with no modal is no statement")
+  func none() {
+    #expect(Classifier().classify("This Chapter lays out the rules by means of tables.").allSatisfy { $0.modality != .obligation })
+    #expect(Classifier().classify("The AI Office was set up in 2024.").isEmpty)
+  }
+
+  @Test("the agent of a passive verb is the addressee; without one there is none")
+  func passive() throws {
+    let agent = try classify("Each use shall be notified to the authority by the deployer within 15 days.")
+    #expect(agent.addressees.map(\.role) == ["deployer"])
+    #expect(agent.addressees.map(\.source) == [.agent])
+    #expect(agent.action == "notified")
+    #expect(agent.deadlines.map(\.text) == ["within 15 days"])
+    let none = try classify("The logs shall be kept for a period of at least six months.")
+    #expect(none.addressees.isEmpty && none.isUnaddressed)
+  }
+
+  @Test("a party outside the lexicon is reported as written, with no role")
+  func nounPhrase() throws {
+    let statement = try classify("Financial institutions established in the Union shall report annually.")
+    #expect(statement.addressees.map(\.role) == [nil])
+    #expect(statement.addressees.map(\.text) == ["Financial institutions established in the Union"])
+  }
+
+  @Test("roles inside a modifier are not addressees; joined roles are")
+  func modifiers() throws {
+    #expect(try classify("Authorised representatives of providers shall keep a copy.").addressees.map(\.role) == ["authorised-representative"])
+    #expect(try classify("The Commission, after consulting the Board, shall adopt guidelines.").addressees.map(\.role) == ["commission"])
+    #expect(try classify("The provider or, where applicable, the authorised representative shall register.").addressees.map(\.role) == ["provider", "authorised-representative"])
+    #expect(try classify("Providers of general-purpose AI models with systemic risk shall assess risks.").addressees.map(\.role) == ["gpai-systemic-provider"])
+  }
+
+  @Test("a pronoun takes the party named in the introduction")
+  func antecedent() throws {
+    let statement = try classify("Where deployers have identified a serious incident, they shall immediately inform the provider.")
+    #expect(statement.addressees.map(\.role) == ["deployer"])
+    #expect(statement.addressees.map(\.source) == [.antecedent])
+    #expect(statement.conditions.map(\.text) == ["Where deployers have identified a serious incident"])
+  }
+
+  @Test("conditions, exceptions and deadlines")
+  func qualifiers() throws {
+    let statement = try classify(
+      "The controller shall, without undue delay and, where feasible, not later than 72 hours after having become aware of it, notify the breach, unless the breach is unlikely to result in a risk.")
+    #expect(statement.action == "notify")
+    #expect(statement.deadlines.map(\.kind) == ["relative", "relative"])
+    #expect(statement.deadlines.map(\.text) == ["without undue delay", "not later than 72 hours after"])
+    #expect(statement.conditions.map(\.text) == ["where feasible"])
+    #expect(statement.exceptions.map(\.text) == ["unless the breach is unlikely to result in a risk"])
+    let dated = try classify("Providers shall comply with Article 53 by 2 August 2027.")
+    #expect(dated.deadlines.map(\.kind) == ["absolute"])
+    let periodic = try classify("Notified bodies shall carry out audits at least every two years.")
+    #expect(periodic.deadlines.map(\.text) == ["at least every two years"])
+  }
+
+  @Test("evidence spans point at the trigger words")
+  func evidence() throws {
+    let text = "Providers of high-risk AI systems shall keep the logs."
+    let statement = try classify(text)
+    let bytes = Array(text.utf8)
+    let spans = statement.evidence.map { "\($0.rule)=\(String(decoding: bytes[$0.span], as: UTF8.self))" }
+    #expect(spans == ["role:provider=Providers", "modal:obligation:shall=shall"])
+  }
+}

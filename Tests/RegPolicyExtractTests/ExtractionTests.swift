@@ -1,0 +1,91 @@
+import RegPolicyExtract
+import RegPolicyModel
+import Testing
+
+/// The statements of the AI Act that issue 3 names, found by `Extractor` on the official HTML.
+@Suite("Extraction on the AI Act")
+struct ExtractionTests {
+  func statements(in clause: String) throws -> [Obligation] {
+    try Fixtures.aiActStatements.get().filter {
+      $0.clause.rawValue == clause || $0.clause.rawValue.hasPrefix(clause + ".")
+    }
+  }
+
+  @Test("Article 16: one provider obligation per point (a) to (l), addressee from the chapeau")
+  func article16() throws {
+    let found = try statements(in: "art_16")
+    #expect(found.map(\.clause.rawValue) == "abcdefghijkl".map { "art_16.pt_\($0)" })
+    for statement in found {
+      #expect(statement.modality == .obligation, "\(statement.clause)")
+      #expect(statement.addressees.map(\.role) == ["provider"], "\(statement.clause)")
+      #expect(statement.addressees.map(\.source) == [.chapeau], "\(statement.clause)")
+    }
+    #expect(found.map { $0.action ?? "" }.prefix(4) == ["ensure", "indicate", "have", "keep"])
+  }
+
+  @Test("Article 5(1): a prohibition for each of points (a) to (h), with no invented addressee")
+  func article5() throws {
+    let found = try statements(in: "art_5.par_1").filter { $0.clause.rawValue.contains(".pt_") }
+    #expect(found.map(\.clause.rawValue) == "abcdefgh".map { "art_5.par_1.pt_\($0)" })
+    #expect(found.allSatisfy { $0.modality == .prohibition })
+    #expect(found.allSatisfy { $0.isUnaddressed })
+  }
+
+  @Test("Article 3's definitions and Article 113's dates yield no obligation")
+  func nonObligations() throws {
+    let definitions = try statements(in: "art_3")
+    #expect(definitions.count == 68)
+    #expect(definitions.allSatisfy { $0.modality == .definition })
+    let dates = try statements(in: "art_113")
+    #expect(!dates.isEmpty && dates.allSatisfy { $0.modality == .entryIntoForce })
+    #expect(dates.flatMap(\.deadlines).map(\.text).contains("from 2 August 2026"))
+  }
+
+  @Test("Article 2's 'shall not affect' statements are scope")
+  func article2() throws {
+    let found = try statements(in: "art_2").filter { $0.text.contains("shall not affect") }
+    #expect(found.count >= 2)
+    #expect(found.allSatisfy { $0.modality == .scope })
+    #expect(try statements(in: "art_2").allSatisfy { !$0.modality.isDeontic || $0.clause.rawValue == "art_2.par_8" })
+  }
+
+  @Test("Article 26: deployer obligations")
+  func article26() throws {
+    let found = try statements(in: "art_26").filter { $0.modality == .obligation && !$0.addressees.isEmpty }
+    #expect(found.count >= 15)
+    #expect(found.allSatisfy { $0.addressees.map(\.role) == ["deployer"] })
+    let logs = try #require(try statements(in: "art_26.par_6").first)
+    #expect(logs.deadlines.map(\.text) == ["of at least six months"])
+  }
+
+  @Test("Article 99: penalties are laid down by, and addressed to, Member States")
+  func article99() throws {
+    let found = try statements(in: "art_99").filter { !$0.addressees.isEmpty }
+    #expect(!found.isEmpty)
+    #expect(found.allSatisfy { $0.addressees.map(\.role) == ["member-state"] })
+    let first = try #require(try statements(in: "art_99.par_1").first)
+    #expect(first.modality == .obligation && first.action == "lay down")
+  }
+
+  @Test("same input, same statements")
+  func deterministic() throws {
+    let document = try Fixtures.aiAct.get()
+    #expect(Extractor().statements(in: document) == (try Fixtures.aiActStatements.get()))
+  }
+
+  @Test("a provision with no text yields nothing and does not crash")
+  func emptyProvision() {
+    let empty = Provision(
+      id: PinpointID(.article, "1"), kind: .article,
+      children: [
+        Provision(id: PinpointID(rawValue: "art_1.par_1"), kind: .paragraph),
+        Provision(
+          id: PinpointID(rawValue: "art_1.par_2"), kind: .paragraph,
+          children: [Provision(id: PinpointID(rawValue: "art_1.par_2.pt_a"), kind: .point)]),
+      ])
+    let document = Document(
+      instrument: Instrument(id: "x", format: .eurlexHTML),
+      provisions: [empty])
+    #expect(Extractor().statements(in: document).isEmpty)
+  }
+}
