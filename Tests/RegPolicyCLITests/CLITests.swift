@@ -31,16 +31,25 @@ struct CLITests {
     var stderr: String
   }
 
-  func run(_ arguments: [String]) throws -> Run {
+  func run(_ arguments: [String], input: Data? = nil) throws -> Run {
     let process = Process()
     process.executableURL = Self.binary
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: Self.packageRoot)
     let out = Pipe()
     let err = Pipe()
+    let stdin = Pipe()
     process.standardOutput = out
     process.standardError = err
+    process.standardInput = stdin
     try process.run()
+    // Written from another thread: a large input would otherwise fill the pipe while the child
+    // blocks writing its output.
+    let writer = Thread {
+      if let input { stdin.fileHandleForWriting.write(input) }
+      try? stdin.fileHandleForWriting.close()
+    }
+    writer.start()
     let stdout = out.fileHandleForReading.readDataToEndOfFile()
     let stderr = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()

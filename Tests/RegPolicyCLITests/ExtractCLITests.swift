@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+/// `regpolicy extract` and `regpolicy classify` as a user runs them, bad input included.
+@Suite("regpolicy extract and classify")
+struct ExtractCLITests {
+  let cli = CLITests()
+
+  @Test("extract writes one JSON object per statement with the public fields, the same bytes every run")
+  func extract() throws {
+    let path = CLITests.corpus + "/eu-ai-act/html/32024R1689_EN_OJ.html"
+    let first = try cli.run(["extract", path])
+    #expect(first.status == 0, "\(first.stderr)")
+    let lines = first.stdout.split(separator: "\n")
+    #expect(lines.count > 1000)
+    let keys: Set<String> = [
+      "action", "addressees", "clause", "conditions", "confidence", "deadlines", "evidence", "exceptions",
+      "implicit_addressee", "modality", "object", "references", "sentence", "text",
+    ]
+    for line in lines.prefix(50) {
+      let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+      #expect(Set(object.keys) == keys)
+    }
+    #expect(try cli.run(["extract", path]).stdout == first.stdout)
+    let deontic = try cli.run(["extract", "--deontic-only", path])
+    #expect(!deontic.stdout.contains("\"modality\":\"definition\""))
+  }
+
+  @Test("extract keeps going past a bad file and exits 3")
+  func extractBadFile() throws {
+    let result = try cli.run(["extract", "corpus/samples/synthetic-oj.html", "does-not-exist.html"])
+    #expect(result.status == 3)
+    #expect(result.stderr.contains("does-not-exist.html"))
+    #expect(result.stderr.contains("[input.unreadable]"))
+  }
+
+  @Test("classify: one JSON object per line")
+  func classify() throws {
+    let input = "Deployers shall keep the logs.\n‘AI system’ means a machine-based system.\nThe sky is blue.\n"
+    let result = try cli.run(["classify"], input: Data(input.utf8))
+    #expect(result.status == 0)
+    let lines = result.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.count == 3)
+    #expect(lines[0].contains("\"modality\":\"obligation\"") && lines[0].contains("\"regulatory\":true"))
+    #expect(lines[0].contains("\"role\":\"deployer\""))
+    #expect(lines[1].contains("\"modality\":\"definition\"") && lines[1].contains("\"regulatory\":false"))
+    #expect(lines[2].contains("\"modality\":null"))
+  }
+
+  @Test("classify --explain marks the triggers")
+  func explain() throws {
+    let result = try cli.run(["classify", "--explain"], input: Data("Deployers shall not use it.\n".utf8))
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("⟦Deployers⟧{role:deployer}"))
+    #expect(result.stdout.contains("⟦shall not⟧{modal:prohibition:shall not}"))
+  }
+
+  @Test("classify: empty standard input is an input error")
+  func emptyInput() throws {
+    let result = try cli.run(["classify"], input: Data())
+    #expect(result.status == 3)
+    #expect(result.stderr.contains("<stdin>:1:1: error:"))
+    #expect(result.stderr.contains("[input.empty]"))
+    #expect(result.stdout.isEmpty)
+  }
+
+  @Test("classify: invalid UTF-8 is reported with line and column; the other lines are classified")
+  func invalidUTF8() throws {
+    var input = Data("Providers shall act.\nAbc".utf8)
+    input.append(contentsOf: [0xFF, 0xFE])
+    input.append(Data(" shall.\nImporters may act.\n".utf8))
+    let result = try cli.run(["classify"], input: input)
+    #expect(result.status == 3)
+    #expect(result.stderr.contains("<stdin>:2:4: error:"))
+    #expect(result.stderr.contains("[input.invalid-utf8]"))
+    let lines = result.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.count == 3)
+    #expect(lines[1] == "{\"error\":\"input.invalid-utf8\",\"line\":2}")
+    #expect(lines[2].contains("\"modality\":\"permission\""))
+  }
+
+  @Test("classify: a 1 MB single line is classified, not refused and not slow")
+  func hugeLine() throws {
+    let sentence = "Providers of high-risk AI systems shall keep the logs, where applicable, "
+    var line = "The provider shall "
+    while line.utf8.count < 1 << 20 { line += sentence }
+    let start = Date()
+    let result = try cli.run(["classify"], input: Data((line + "\n").utf8))
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.split(separator: "\n").count == 1)
+    #expect(result.stdout.contains("\"modality\":\"obligation\""))
+    #expect(Date().timeIntervalSince(start) < 30)
+  }
+}
