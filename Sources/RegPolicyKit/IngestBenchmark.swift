@@ -18,19 +18,25 @@ public struct IngestBenchmark: Sendable {
   public var renderJSON: Bool
   /// Time only the tokenizer.
   public var tokenizerOnly: Bool
+  /// Time only the extraction.
+  public var extractOnly: Bool
 
   /// Creates a benchmark.
-  public init(paths: [String], iterations: Int, warmup: Int, renderJSON: Bool = true, tokenizerOnly: Bool = false) {
+  public init(
+    paths: [String], iterations: Int, warmup: Int, renderJSON: Bool = true, tokenizerOnly: Bool = false,
+    extractOnly: Bool = false
+  ) {
     self.paths = paths
     self.iterations = iterations
     self.warmup = warmup
     self.renderJSON = renderJSON
     self.tokenizerOnly = tokenizerOnly
+    self.extractOnly = extractOnly
   }
 
   public func run() -> ExitStatus {
-    if tokenizerOnly {
-      OutputFile.emit(Array(tokenizerReport().utf8), to: 1)
+    if tokenizerOnly || extractOnly {
+      OutputFile.emit(Array((tokenizerOnly ? tokenizerReport() : extractionReport()).utf8), to: 1)
       return .success
     }
     var report =
@@ -70,6 +76,7 @@ public struct IngestBenchmark: Sendable {
         "\(Self.format(ingest[min(ingest.count - 1, ingest.count * 9 / 10)]))\t\(Self.format(withJSON[withJSON.count / 2]))\n"
     }
     report += tokenizerReport()
+    report += extractionReport()
     var usage = rusage()
     getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
     report +=
@@ -98,6 +105,29 @@ public struct IngestBenchmark: Sendable {
       let median = times[times.count / 2]
       let rate = Double(bytes) / 1_000_000 / (median / 1000)
       report += "\(path)\t\(bytes)\t\(tokens)\t\(Self.format(median))\t\(Self.format(times[0]))\t\(Self.format(rate))\n"
+    }
+    return report
+  }
+
+  /// Extracts the statements of each ingested input, `iterations` times: time and counts.
+  func extractionReport() -> String {
+    var report = "file\tstatements\tdeontic\treferences\textract_median_ms\textract_min_ms\n"
+    let extractor = Extractor()
+    for path in paths {
+      guard let document = Ingester.ingest(path).document else { continue }
+      var statements: [Obligation] = []
+      for _ in 0..<warmup { statements = extractor.statements(in: document) }
+      var times: [Double] = []
+      for _ in 0..<max(iterations, 1) {
+        let start = Self.now()
+        statements = extractor.statements(in: document)
+        times.append(Self.now() - start)
+      }
+      times.sort()
+      let deontic = statements.filter { $0.modality.isDeontic }.count
+      let references = statements.reduce(0) { $0 + $1.references.count }
+      report += "\(path)\t\(statements.count)\t\(deontic)\t\(references)\t\(Self.format(times[times.count / 2]))\t"
+      report += "\(Self.format(times[0]))\n"
     }
     return report
   }

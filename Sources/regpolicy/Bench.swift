@@ -3,7 +3,7 @@ import RegPolicyKit
 
 struct Bench: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Time in-process ingest of files (release builds only give meaningful numbers).")
+    abstract: "Time in-process ingest, tokenizing and extraction (release builds only give meaningful numbers).")
 
   @Argument(help: "Files or Formex package folders to ingest repeatedly.")
   var inputs: [String]
@@ -20,6 +20,9 @@ struct Bench: ParsableCommand {
   @Flag(name: .customLong("tokenizer-only"), help: "Time only the tokenizer on the provisions' text.")
   var tokenizerOnly = false
 
+  @Flag(name: .customLong("extract-only"), help: "Time only the extraction of statements from ingested documents.")
+  var extractOnly = false
+
   func validate() throws {
     guard iterations > 0, warmup >= 0 else {
       throw ValidationError("--iterations must be positive and --warmup not negative.")
@@ -28,7 +31,8 @@ struct Bench: ParsableCommand {
 
   func run() throws {
     let status = IngestBenchmark(
-      paths: inputs, iterations: iterations, warmup: warmup, renderJSON: !ingestOnly, tokenizerOnly: tokenizerOnly
+      paths: inputs, iterations: iterations, warmup: warmup, renderJSON: !ingestOnly, tokenizerOnly: tokenizerOnly,
+      extractOnly: extractOnly
     ).run()
     if status != .success { throw ExitCode(status.rawValue) }
   }

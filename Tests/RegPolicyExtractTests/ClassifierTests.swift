@@ -41,7 +41,10 @@ struct ClassifierTests {
 
   @Test("a sentence with no modal is no statement")
   func none() {
-    #expect(Classifier().classify("This Chapter lays out the rules by means of tables.").allSatisfy { $0.modality != .obligation })
+    #expect(
+      Classifier().classify("This Chapter lays out the rules by means of tables.").allSatisfy {
+        $0.modality != .obligation
+      })
     #expect(Classifier().classify("The AI Office was set up in 2024.").isEmpty)
   }
 
@@ -65,15 +68,26 @@ struct ClassifierTests {
 
   @Test("roles inside a modifier are not addressees; joined roles are")
   func modifiers() throws {
-    #expect(try classify("Authorised representatives of providers shall keep a copy.").addressees.map(\.role) == ["authorised-representative"])
-    #expect(try classify("The Commission, after consulting the Board, shall adopt guidelines.").addressees.map(\.role) == ["commission"])
-    #expect(try classify("The provider or, where applicable, the authorised representative shall register.").addressees.map(\.role) == ["provider", "authorised-representative"])
-    #expect(try classify("Providers of general-purpose AI models with systemic risk shall assess risks.").addressees.map(\.role) == ["gpai-systemic-provider"])
+    #expect(
+      try classify("Authorised representatives of providers shall keep a copy.").addressees.map(\.role) == [
+        "authorised-representative"
+      ])
+    #expect(
+      try classify("The Commission, after consulting the Board, shall adopt guidelines.").addressees.map(\.role) == [
+        "commission"
+      ])
+    #expect(
+      try classify("The provider or, where applicable, the authorised representative shall register.").addressees.map(
+        \.role) == ["provider", "authorised-representative"])
+    #expect(
+      try classify("Providers of general-purpose AI models with systemic risk shall assess risks.").addressees.map(
+        \.role) == ["gpai-systemic-provider"])
   }
 
   @Test("a pronoun takes the party named in the introduction")
   func antecedent() throws {
-    let statement = try classify("Where deployers have identified a serious incident, they shall immediately inform the provider.")
+    let statement = try classify(
+      "Where deployers have identified a serious incident, they shall immediately inform the provider.")
     #expect(statement.addressees.map(\.role) == ["deployer"])
     #expect(statement.addressees.map(\.source) == [.antecedent])
     #expect(statement.conditions.map(\.text) == ["Where deployers have identified a serious incident"])
@@ -82,7 +96,8 @@ struct ClassifierTests {
   @Test("conditions, exceptions and deadlines")
   func qualifiers() throws {
     let statement = try classify(
-      "The controller shall, without undue delay and, where feasible, not later than 72 hours after having become aware of it, notify the breach, unless the breach is unlikely to result in a risk.")
+      "The controller shall, without undue delay and, where feasible, not later than 72 hours after having become aware of it, notify the breach, unless the breach is unlikely to result in a risk."
+    )
     #expect(statement.action == "notify")
     #expect(statement.deadlines.map(\.kind) == ["relative", "relative"])
     #expect(statement.deadlines.map(\.text) == ["without undue delay", "not later than 72 hours after"])

@@ -23,7 +23,9 @@ struct DevSetTests {
     var recall: Double { Double(truePositives) / Double(max(1, truePositives + falseNegatives)) }
     var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
     var summary: String {
-      String(format: "P %.3f R %.3f F1 %.3f (tp %d fp %d fn %d)", precision, recall, f1, truePositives, falsePositives, falseNegatives)
+      String(
+        format: "P %.3f R %.3f F1 %.3f (tp %d fp %d fn %d)", precision, recall, f1, truePositives, falsePositives,
+        falseNegatives)
     }
   }
 

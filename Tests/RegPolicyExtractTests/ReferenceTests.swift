@@ -16,7 +16,9 @@ struct ReferenceTests {
     "references resolve to pinpoint IDs in context",
     arguments: [
       ("Article 9(2)", "art_16.pt_a", ["art_9.par_2"]),
-      ("points (a) to (c) of paragraph 1", "art_5.par_2", ["art_5.par_1.pt_a", "art_5.par_1.pt_b", "art_5.par_1.pt_c"]),
+      (
+        "points (a) to (c) of paragraph 1", "art_5.par_2", ["art_5.par_1.pt_a", "art_5.par_1.pt_b", "art_5.par_1.pt_c"]
+      ),
       ("paragraph 1, first subparagraph, point (h)", "art_5.par_3", ["art_5.par_1.pt_h"]),
       ("the first subparagraph", "art_26.par_10.sub_2", ["art_26.par_10"]),
       ("this Article", "art_26.par_5", ["art_26"]),

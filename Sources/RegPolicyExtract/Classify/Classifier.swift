@@ -47,7 +47,8 @@ public struct Classifier: Sendable {
         guard sentence.range.upperBound > skippingBefore else { continue }
         let analysis = SentenceAnalysis(
           bytes: bytes, tokens: tokens, ids: ids, range: first..<last, lexicon: lexicon,
-          matches: lexicon.matches(ids, in: first..<last, skippable: skippable), chapeauEnd: chapeauEnd, previous: previous)
+          matches: lexicon.matches(ids, in: first..<last, skippable: skippable), chapeauEnd: chapeauEnd,
+          previous: previous)
         guard var statement = analysis.statement() else { continue }
         statement.clause = clause
         statement.sentence = number
@@ -93,7 +94,9 @@ struct SentenceAnalysis {
     // the derogation sets the modality; the clause after it names the party and the act.
     var verbal = modal
     if modality == .exemption, phrase(modal).hasPrefix("by way of"),
-      let next = matches[.modal].first(where: { $0.start >= modal.end && lexicon.phrases[Int($0.phrase)].label != "none" })
+      let next = matches[.modal].first(where: {
+        $0.start >= modal.end && lexicon.phrases[Int($0.phrase)].label != "none"
+      })
     {
       verbal = next
     }
@@ -141,7 +144,9 @@ struct SentenceAnalysis {
         confidence -= 0.1
       }
     }
-    evidence.sort { ($0.span.lowerBound, $0.span.upperBound, $0.rule) < ($1.span.lowerBound, $1.span.upperBound, $1.rule) }
+    evidence.sort {
+      ($0.span.lowerBound, $0.span.upperBound, $0.rule) < ($1.span.lowerBound, $1.span.upperBound, $1.rule)
+    }
     return Obligation(
       clause: PinpointID(rawValue: ""), modality: modality, addressees: addressees, action: action,
       object: object, conditions: conditions, exceptions: exceptions, deadlines: deadlines,
@@ -267,10 +272,14 @@ struct SentenceAnalysis {
       // the addressees of the statement before.
       if let named = matches[.role].first(where: { Int($0.start) >= range.lowerBound && $0.end <= pronoun.start }) {
         let role = lexicon.phrases[Int(named.phrase)].label
-        return [Obligation.Addressee(role: role, text: text(named.range), source: .antecedent, span: span(pronoun.range))]
+        return [
+          Obligation.Addressee(role: role, text: text(named.range), source: .antecedent, span: span(pronoun.range))
+        ]
       }
       if let named = matches[.party].first(where: { Int($0.start) >= range.lowerBound && $0.end <= pronoun.start }) {
-        return [Obligation.Addressee(role: nil, text: text(named.range), source: .antecedent, span: span(pronoun.range))]
+        return [
+          Obligation.Addressee(role: nil, text: text(named.range), source: .antecedent, span: span(pronoun.range))
+        ]
       }
       // "It shall be as easy to …" is no one; only "they" reaches back to an earlier sentence.
       guard !isWord(pronoun.range.lowerBound, "It") && !isWord(pronoun.range.lowerBound, "it") else { return [] }
@@ -565,7 +574,8 @@ struct SentenceAnalysis {
           }
           var j = end
           if j < range.upperBound && isPunctuation(j, ",") { j += 1 }
-          if j + 1 < range.upperBound, isWord(j, "of"), tokens[j + 1].kind == .citation || tokens[j + 1].kind == .instrument
+          if j + 1 < range.upperBound, isWord(j, "of"),
+            tokens[j + 1].kind == .citation || tokens[j + 1].kind == .instrument
           {
             end = j + 2
           } else if j + 2 < range.upperBound, isWord(j, "of"), isWord(j + 1, "that") || isWord(j + 1, "this"),
@@ -574,8 +584,8 @@ struct SentenceAnalysis {
             end = j + 3  // "… of that Regulation": the act named before it; "… of this Article"
           } else if isWord(end, "thereof") {
             end += 1  // "point 2 thereof": what was named before it
-          } else if j + 3 < range.upperBound, isWord(j, "of"), isWord(j + 1, "the"),
-            ReferenceResolver.isOrdinal(text(j + 2..<j + 3)), isWord(j + 3, "subparagraph")
+          } else if j + 3 < range.upperBound, isWord(j, "of"), isWord(j + 1, "the"), isWord(j + 3, "subparagraph"),
+            ReferenceResolver.isOrdinal(text(j + 2..<j + 3))
           {
             end = j + 4  // "point (h) of the first subparagraph"
           }
@@ -587,8 +597,8 @@ struct SentenceAnalysis {
       {
         result.append(Obligation.Reference(text: text(i..<i + 2), span: span(i..<i + 2)))
         i += 1
-      } else if tokens[i].kind == .word, i + 1 < range.upperBound, ReferenceResolver.isOrdinal(text(i..<i + 1)),
-        isWord(i + 1, "subparagraph")
+      } else if tokens[i].kind == .word, i + 1 < range.upperBound, isWord(i + 1, "subparagraph"),
+        ReferenceResolver.isOrdinal(text(i..<i + 1))
       {
         // "the first subparagraph": the tokenizer keeps citations with numbers only.
         result.append(Obligation.Reference(text: text(i..<i + 2), span: span(i..<i + 2)))

@@ -79,7 +79,8 @@ public struct Lexicon: Sendable {
     }
     self.phrases = phrases
     self.starting = starting
-    adverbs = Set(phrases.filter { $0.category == .adverb && $0.words.count == 1 && $0.text != "not" }.map { $0.words[0] })
+    adverbs = Set(
+      phrases.filter { $0.category == .adverb && $0.words.count == 1 && $0.text != "not" }.map { $0.words[0] })
     self.words = WordTable(wordIDs.sorted { $0.value < $1.value }.map { ($0.key, $0.value) })
   }
 

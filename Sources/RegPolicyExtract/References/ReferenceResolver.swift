@@ -226,7 +226,8 @@ public struct ReferenceResolver: Sendable {
       if segments[0].hasPrefix("anx_") {
         prefix = [segments[0]]
       } else if let container = containers[segments[0]], !container.isEmpty {
-        prefix = container.split(separator: ".").filter { $0.hasPrefix("cpt_") || $0.hasPrefix("tit_") }.map(String.init)
+        prefix = container.split(separator: ".").filter { $0.hasPrefix("cpt_") || $0.hasPrefix("tit_") }.map(
+          String.init)
       } else {
         return nil
       }

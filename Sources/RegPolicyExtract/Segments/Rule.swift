@@ -45,8 +45,12 @@ public struct Rule: Hashable, Sendable {
   /// "or" when a limb before the last ends in "or" ("…; or", "…, or"), "and" otherwise.
   private static func joiner(_ limbs: [Rule]) -> Joiner {
     for limb in limbs.dropLast() {
-      let words = limb.text.split(separator: " ")
-      if let last = words.last, last == "or" || last == "of" || last == "oder" || last == "ou" { return .or }
+      let text = limb.text
+      if text == "or" || text == "of" || text.hasSuffix(" or") || text.hasSuffix(" of") || text.hasSuffix(" oder")
+        || text.hasSuffix(" ou")
+      {
+        return .or
+      }
     }
     return .and
   }
