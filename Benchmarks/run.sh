@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Reproducible ingest benchmark (release build). Prints tool versions, in-process timings with
+# Reproducible ingest and extraction benchmark (release build). Prints tool versions, in-process timings with
 # result counts, whole-process timings (hyperfine) and peak RSS. Needs: hyperfine, GNU time
 # (apt-get install hyperfine time). Usage: Benchmarks/run.sh [corpus-dir]
 set -euo pipefail
@@ -15,6 +15,10 @@ echo "## in-process: ingest to the provision tree (--ingest-only) and with JSON 
 $bin bench "$html" "$formex" --iterations 100 --warmup 10 --ingest-only
 $bin bench "$html" "$formex" --iterations 50 --warmup 5
 
+echo "## in-process: tokenizer and extraction (AI Act EN, GDPR)"
+$bin bench "$html" --iterations 100 --warmup 10 --tokenizer-only
+$bin bench "$html" "$corpus/gdpr/32016R0679_EN_OJ.html" --iterations 30 --warmup 5 --extract-only
+
 echo "## in-process: every markup file of the corpus"
 mapfile -t files < <(find "$corpus" \( -name '*.html' -o -name '*.xml' -o -name '*.json' \) \
   ! -name '*.doc.fmx.xml' ! -name '*.toc.fmx.xml' ! -name '*.doc.xml' ! -path '*/eu-ai-act/formex/*' \
@@ -28,6 +32,8 @@ hyperfine -N --warmup 5 --runs 50 \
   "$bin ingest $html --format json --out /tmp/regpolicy-bench" \
   "$bin ingest $formex --format json --out /tmp/regpolicy-bench" \
   "$bin ingest ${files[*]} --format json --out /tmp/regpolicy-bench"
+hyperfine -N --warmup 5 --runs 30 --output /dev/null "$bin extract $html"
+$bin extract "$html" | wc -l | sed 's/$/ statements (AI Act)/'
 
 echo "## peak RSS (KiB)"
 for input in "$html" "$formex"; do
