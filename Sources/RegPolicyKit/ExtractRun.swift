@@ -22,9 +22,7 @@ public struct ExtractRun: Sendable {
     var status = ExitStatus.success
     let extractor = Extractor()
     for path in paths {
-      let result = Ingester.ingest(path, options: options)
-      for diagnostic in result.diagnostics { OutputFile.emit(Array("\(diagnostic)\n".utf8), to: 2) }
-      guard let document = result.document else {
+      guard let document = IngestRun.ingestReporting(path, options: options).document else {
         status = .inputError
         continue
       }

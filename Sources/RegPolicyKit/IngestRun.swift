@@ -39,8 +39,7 @@ public struct IngestRun: Sendable {
       }
     }
     for path in paths {
-      let result = Ingester.ingest(path, options: options)
-      for diagnostic in result.diagnostics { OutputFile.emit(Array("\(diagnostic)\n".utf8), to: 2) }
+      let result = Self.ingestReporting(path, options: options)
       guard let document = result.document else {
         status = .inputError
         continue
@@ -64,6 +63,13 @@ public struct IngestRun: Sendable {
       }
     }
     return status
+  }
+
+  /// Ingests `path`, writing its diagnostics to standard error as they are.
+  static func ingestReporting(_ path: String, options: IngestOptions) -> IngestResult {
+    let result = Ingester.ingest(path, options: options)
+    for diagnostic in result.diagnostics { OutputFile.emit(Array("\(diagnostic)\n".utf8), to: 2) }
+    return result
   }
 
   /// One report block per file: coverage and the byte counts behind it, then unplaced text.

@@ -69,11 +69,7 @@ struct SegmenterTests {
 
   @Test("on the AI Act, sentences tile each text and never start in lower case")
   func corpusSentences() throws {
-    let corpus =
-      ProcessInfo.processInfo.environment["REGPOLICY_CORPUS"]
-      ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared/corpus")
-      .standardized.path
-    let document = try #require(Ingester.ingest(corpus + "/eu-ai-act/html/32024R1689_EN_OJ.html").document)
+    let document = try Fixtures.aiAct.get()
     var total = 0
     for provision in document.allProvisions where !provision.text.isEmpty {
       let bytes = Array(provision.text.utf8)
@@ -94,11 +90,7 @@ struct SegmenterTests {
 
   @Test("a chapeau and its points are one rule with several limbs (AI Act)")
   func rules() throws {
-    let corpus =
-      ProcessInfo.processInfo.environment["REGPOLICY_CORPUS"]
-      ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared/corpus")
-      .standardized.path
-    let document = try #require(Ingester.ingest(corpus + "/eu-ai-act/html/32024R1689_EN_OJ.html").document)
+    let document = try Fixtures.aiAct.get()
     let article16 = try #require(document.provision(PinpointID(rawValue: "art_16")))
     let rule = Rule(article16)
     #expect(rule.text == "Providers of high-risk AI systems shall:")

@@ -89,11 +89,7 @@ struct TokenizerTests {
       "eu-ai-act/html/32024R1689_EN_OJ.html", "eu-ai-act/html-nl/32024R1689_NL_OJ.html", "gdpr/32016R0679_EN_OJ.html",
     ])
   func corpus(_ file: String) throws {
-    let corpus =
-      ProcessInfo.processInfo.environment["REGPOLICY_CORPUS"]
-      ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared/corpus")
-      .standardized.path
-    let document = try #require(Ingester.ingest(corpus + "/" + file).document)
+    let document = try Fixtures.document(Fixtures.corpus + "/" + file)
     var units: [Token.Kind: Set<String>] = [:]
     for provision in document.allProvisions {
       let bytes = Array(provision.text.utf8)
