@@ -119,7 +119,7 @@ public struct ClassifyRun: Sendable {
     for item in overlapping {
       line += Array("  also ⟦".utf8) + bytes[item.span] + Array("⟧{\(item.rule)}\n".utf8)
     }
-    for byte in line { writer.byte(byte) }
+    writer.raw(bytes: line)
   }
 
   /// The 0-based offset of the first byte that breaks UTF-8 in `line`.

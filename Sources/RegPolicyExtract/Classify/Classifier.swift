@@ -21,11 +21,9 @@ public struct Classifier: Sendable {
   ///   - clause: the pinpoint ID to give the statements.
   ///   - chapeauEnd: bytes of `text` that are a chapeau: addressees found there are `.chapeau`.
   ///   - previous: the addressees of the statement before, for pronouns ("they shall").
-  ///   - skippingBefore: sentences ending at or before this byte are not reported (a chapeau
-  ///     already reported on its own).
   public func classify(
     _ text: String, clause: PinpointID = PinpointID(rawValue: ""), chapeauEnd: Int = 0,
-    previous: [Obligation.Addressee] = [], skippingBefore: Int = 0
+    previous: [Obligation.Addressee] = []
   ) -> [Obligation] {
     var copy = text
     return copy.withUTF8 { bytes in
@@ -44,7 +42,6 @@ public struct Classifier: Sendable {
         while last < tokens.count && Int(tokens[last].end) <= sentence.range.upperBound { last += 1 }
         number += 1
         defer { first = last }
-        guard sentence.range.upperBound > skippingBefore else { continue }
         let analysis = SentenceAnalysis(
           bytes: bytes, tokens: tokens, ids: ids, range: first..<last, lexicon: lexicon,
           matches: lexicon.matches(ids, in: first..<last, skippable: skippable), chapeauEnd: chapeauEnd,
@@ -244,7 +241,7 @@ struct SentenceAnalysis {
   /// Whether `part` names a party: a role outside modifiers, a party noun, or a pronoun.
   private func namesParty(_ part: Range<Int>) -> Bool {
     guard !part.isEmpty else { return false }
-    if !roles(in: part).isEmpty { return true }
+    if !headRoles(in: part).isEmpty { return true }
     return part.contains { has(.party, at: $0) || has(.pronoun, at: $0) }
   }
 
@@ -310,9 +307,23 @@ struct SentenceAnalysis {
     return []
   }
 
-  /// Lexicon roles in `tokens`, skipping those inside a modifier of an earlier noun.
+  /// Lexicon roles in `part` as addressees, each role once.
   private func roles(in part: Range<Int>) -> [Obligation.Addressee] {
     var result: [Obligation.Addressee] = []
+    for role in headRoles(in: part) {
+      let label = lexicon.phrases[Int(role.phrase)].label
+      if !result.contains(where: { $0.role == label }) {
+        result.append(
+          Obligation.Addressee(
+            role: label, text: text(role.range), source: source(of: role.range.lowerBound), span: span(role.range)))
+      }
+    }
+    return result
+  }
+
+  /// The role matches in `part`, skipping those inside a modifier of an earlier noun.
+  private func headRoles(in part: Range<Int>) -> [Match] {
+    var result: [Match] = []
     var modifier = false
     var joined = true
     // After a role skipped inside a modifier, "and"/"or" continue the modifier ("provisions
@@ -323,11 +334,7 @@ struct SentenceAnalysis {
       if let role = match(.role, at: i), role.end <= part.upperBound {
         skipped = modifier && !joined
         if !skipped {
-          let label = lexicon.phrases[Int(role.phrase)].label
-          if !result.contains(where: { $0.role == label }) {
-            result.append(
-              Obligation.Addressee(role: label, text: text(role.range), source: source(of: i), span: span(role.range)))
-          }
+          result.append(role)
           modifier = false
         }
         joined = false

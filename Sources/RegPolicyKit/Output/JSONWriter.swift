@@ -60,5 +60,6 @@ struct JSONWriter {
   /// Plain text, no quoting (for human-readable output built with the same buffer).
   mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
-  mutating func byte(_ value: UInt8) { bytes.append(value) }
+  /// Bytes as they are (already-encoded text).
+  mutating func raw(bytes more: [UInt8]) { bytes.append(contentsOf: more) }
 }
