@@ -8,6 +8,8 @@ import PackageDescription
 //                      <openssl/…>; plain-C headers.
 //   RegPolicyIngest – official markup → Document (readers, normalisation, fidelity check).
 //   RegPolicyExtract – normalised text → tokens (and, next, sentences and obligations).
+//   RegPolicyPolicies – profile, mapping rules, engine-neutral checks, template rendering, and the
+//                      native evaluation of checks on Kubernetes manifests (Yams, swift-mustache).
 //   RegPolicyKit    – glue: runs stages over files, renders output, decides exit status.
 //   regpolicy       – the CLI: argument parsing only.
 let package = Package(
@@ -18,7 +20,9 @@ let package = Package(
     .library(name: "RegPolicyKit", targets: ["RegPolicyKit"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
   ],
   targets: [
     .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
@@ -35,7 +39,18 @@ let package = Package(
       ]
     ),
     .target(name: "RegPolicyExtract", dependencies: ["RegPolicyModel"]),
-    .target(name: "RegPolicyKit", dependencies: ["RegPolicyModel", "RegPolicyIngest", "RegPolicyExtract"]),
+    .target(
+      name: "RegPolicyPolicies",
+      dependencies: [
+        "RegPolicyModel",
+        .product(name: "Yams", package: "Yams"),
+        .product(name: "Mustache", package: "swift-mustache"),
+      ]
+    ),
+    .target(
+      name: "RegPolicyKit",
+      dependencies: ["RegPolicyModel", "RegPolicyIngest", "RegPolicyExtract", "RegPolicyPolicies"]
+    ),
     .executableTarget(
       name: "regpolicy",
       dependencies: [
@@ -46,6 +61,10 @@ let package = Package(
     .testTarget(name: "RegPolicyModelTests", dependencies: ["RegPolicyModel"]),
     .testTarget(name: "RegPolicyIngestTests", dependencies: ["RegPolicyIngest", "RegPolicyKit"]),
     .testTarget(name: "RegPolicyExtractTests", dependencies: ["RegPolicyExtract", "RegPolicyIngest"]),
+    .testTarget(
+      name: "RegPolicyPoliciesTests",
+      dependencies: ["RegPolicyPolicies", "RegPolicyKit", "RegPolicyExtract", "RegPolicyIngest"]
+    ),
     .testTarget(name: "RegPolicyCLITests", dependencies: ["regpolicy"]),
   ]
 )

@@ -17,7 +17,8 @@ struct Regpolicy: ParsableCommand {
       threshold); 2 usage error; 3 an input could not be read as a regulation; 4 an output could \
       not be written.
       """,
-    subcommands: [Ingest.self, Extract.self, Classify.self, Bench.self]
+    version: RegPolicyVersion.current,
+    subcommands: [Ingest.self, Extract.self, Classify.self, Generate.self, Check.self, Bench.self]
   )
 
   /// Runs the command; usage errors exit 2 (the project's documented status) rather than

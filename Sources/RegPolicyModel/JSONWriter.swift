@@ -1,16 +1,16 @@
 /// A minimal JSON writer: callers write keys in sorted order, so output is deterministic byte for
 /// byte. Foundation's encoder is avoided: it is several times slower on Linux, and importing
 /// Foundation costs every process its start-up.
-struct JSONWriter {
-  private(set) var bytes: [UInt8] = []
+public struct JSONWriter: Sendable {
+  public private(set) var bytes: [UInt8] = []
 
-  init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
+  public init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
 
-  mutating func raw(_ text: StaticString) {
+  public mutating func raw(_ text: StaticString) {
     text.withUTF8Buffer { bytes.append(contentsOf: $0) }
   }
 
-  mutating func string(_ value: String) {
+  public mutating func string(_ value: String) {
     bytes.append(UInt8(ascii: "\""))
     // Fast path: most text needs no escaping and is copied in one go.
     let plain =
@@ -40,13 +40,13 @@ struct JSONWriter {
     bytes.append(UInt8(ascii: "\""))
   }
 
-  mutating func optionalString(_ value: String?) {
+  public mutating func optionalString(_ value: String?) {
     if let value { string(value) } else { raw("null") }
   }
 
-  mutating func int(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
+  public mutating func int(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
 
-  mutating func array<T>(_ items: [T], _ write: (inout JSONWriter, T) -> Void) {
+  public mutating func array<T>(_ items: [T], _ write: (inout JSONWriter, T) -> Void) {
     bytes.append(UInt8(ascii: "["))
     for (index, item) in items.enumerated() {
       if index > 0 { bytes.append(UInt8(ascii: ",")) }
@@ -55,11 +55,11 @@ struct JSONWriter {
     bytes.append(UInt8(ascii: "]"))
   }
 
-  mutating func newline() { bytes.append(0x0A) }
+  public mutating func newline() { bytes.append(0x0A) }
 
   /// Plain text, no quoting (for human-readable output built with the same buffer).
-  mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
+  public mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
   /// Bytes as they are (already-encoded text).
-  mutating func raw(bytes more: [UInt8]) { bytes.append(contentsOf: more) }
+  public mutating func raw(bytes more: [UInt8]) { bytes.append(contentsOf: more) }
 }

@@ -1,0 +1,130 @@
+import RegPolicyModel
+import RegPolicyPolicies
+
+/// `regpolicy check`: evaluates a generated tree's policies natively on Kubernetes manifests and
+/// explains every violation in legal terms. Keeps going past bad manifest files.
+public struct CheckRun: Sendable {
+  /// How results are written.
+  public enum Format: String, CaseIterable, Sendable {
+    case text, json
+  }
+
+  public var policiesDirectory: String
+  public var manifests: [String]
+  public var format: Format
+
+  /// Creates a run.
+  public init(policiesDirectory: String, manifests: [String], format: Format = .text) {
+    self.policiesDirectory = policiesDirectory
+    self.manifests = manifests
+    self.format = format
+  }
+
+  /// One violation: which object, which control, what the law says.
+  public struct Violation: Sendable {
+    public var file: String
+    public var line: Int
+    public var subject: String
+    public var policy: Policy
+    public var message: String
+  }
+
+  /// Runs: exit 1 when a policy in deny mode is violated, 3 when a manifest file could not be
+  /// read (the others are still checked), 0 otherwise.
+  public func run() -> ExitStatus {
+    let index: Index
+    do {
+      index = try Index.read(from: policiesDirectory)
+    } catch {
+      OutputFile.emit(Array((error.description + "\n").utf8), to: 2)
+      return .inputError
+    }
+    var violations: [Violation] = []
+    var errors: [PolicyError] = []
+    var objects = 0
+    for path in manifests {
+      let text: String
+      do {
+        text = try PolicySources.read(path)
+      } catch {
+        errors.append(error)
+        continue
+      }
+      let read = Manifest.read(text, file: path)
+      errors += read.errors
+      objects += read.manifests.count
+      violations += CheckRun.violations(read.manifests, index.policies.map(\.policy))
+    }
+    OutputFile.emit(Array(errors.map { $0.description + "\n" }.joined().utf8), to: 2)
+    OutputFile.emit(format == .json ? json(violations, objects: objects) : text(violations, objects: objects), to: 1)
+    if !errors.isEmpty { return .inputError }
+    return violations.contains { $0.policy.enforcement == "deny" } ? .findings : .success
+  }
+
+  /// Every violation of every policy by every manifest, in manifest then control order.
+  public static func violations(_ manifests: [Manifest], _ policies: [Policy]) -> [Violation] {
+    var violations: [Violation] = []
+    for manifest in manifests {
+      for policy in policies {
+        for message in Evaluator.violations(of: policy, in: manifest) {
+          violations.append(
+            Violation(file: manifest.file, line: manifest.line, subject: manifest.subject, policy: policy, message: message))
+        }
+      }
+    }
+    return violations
+  }
+
+  private func text(_ violations: [Violation], objects: Int) -> [UInt8] {
+    var out = JSONWriter()
+    for violation in violations {
+      out.raw("\(violation.file):\(violation.line): \(violation.message)\n")
+      if let clause = violation.policy.clauses.first {
+        out.raw("    \(clause.citation): “\(clause.text.split(separator: "\n").first ?? "")”\n")
+      }
+    }
+    let denied = violations.filter { $0.policy.enforcement == "deny" }.count
+    out.raw("\(objects) objects checked, \(denied) denials, \(violations.count - denied) warnings\n")
+    return out.bytes
+  }
+
+  private func json(_ violations: [Violation], objects: Int) -> [UInt8] {
+    var out = JSONWriter()
+    out.raw("{\"objects\":")
+    out.int(objects)
+    out.raw(",\"violations\":")
+    out.array(violations) { out, violation in
+      out.raw("{\"clauses\":")
+      out.array(violation.policy.clauses) { out, clause in
+        out.raw("{\"citation\":")
+        out.string(clause.citation)
+        out.raw(",\"id\":")
+        out.string(clause.id)
+        out.raw(",\"link\":")
+        out.string(clause.link)
+        out.raw(",\"sha256\":")
+        out.string(clause.sha256)
+        out.raw(",\"text\":")
+        out.string(clause.text)
+        out.raw("}")
+      }
+      out.raw(",\"control\":")
+      out.string(violation.policy.control)
+      out.raw(",\"enforcement\":")
+      out.string(violation.policy.enforcement)
+      out.raw(",\"file\":")
+      out.string(violation.file)
+      out.raw(",\"line\":")
+      out.int(violation.line)
+      out.raw(",\"message\":")
+      out.string(violation.message)
+      out.raw(",\"rule\":")
+      out.string(violation.policy.rule)
+      out.raw(",\"subject\":")
+      out.string(violation.subject)
+      out.raw("}")
+    }
+    out.raw("}\n")
+    return out.bytes
+  }
+}

@@ -1,0 +1,56 @@
+extension PinpointID {
+  /// The citation as the Official Journal writes it: `art_12.par_1` → "Article 12(1)",
+  /// `art_5.par_1.pt_c.pt_ii` → "Article 5(1), point (c)(ii)", `art_26.par_5.sub_2` →
+  /// "Article 26(5), second subparagraph", `anx_III.pt_1.pt_a` → "Annex III, point 1(a)".
+  public var citation: String {
+    var head = ""
+    var paragraph = ""
+    var points = ""
+    var subparagraph = ""
+    var rest: [String] = []
+    for segment in segments {
+      guard let separator = segment.firstIndex(of: "_") else {
+        rest.append(String(segment))
+        continue
+      }
+      let prefix = Prefix(rawValue: String(segment[..<separator]))
+      let number = String(segment[segment.index(after: separator)...])
+      switch prefix {
+      case .article?: head = "Article \(number)"
+      case .annex?: head = "Annex \(number)"
+      case .recital?: head = "Recital \(number)"
+      case .paragraph?: paragraph = "(\(number))"
+      case .subparagraph?: subparagraph = Self.ordinal(number).map { "\($0) subparagraph" } ?? "subparagraph \(number)"
+      case .point?:
+        // Annex points are numbered "1" and cited "point 1(a)"; article points are "(a)".
+        let isNumber = number.first.map { $0 >= "0" && $0 <= "9" } ?? false
+        points += points.isEmpty && isNumber ? number : "(\(number))"
+      case .chapter?: head = "Chapter \(number)"
+      case .section?: rest.append("Section \(number)")
+      default: rest.append(String(segment))
+      }
+    }
+    var parts = [head + paragraph]
+    if !points.isEmpty { parts.append("point " + points) }
+    if !subparagraph.isEmpty { parts.append(subparagraph) }
+    parts += rest
+    return parts.filter { !$0.isEmpty }.joined(separator: ", ")
+  }
+
+  private static func ordinal(_ number: String) -> String? {
+    let words = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+    guard let value = Int(number), value >= 1, value <= words.count else { return nil }
+    return words[value - 1]
+  }
+
+  /// The enclosing article or annex (`art_12.par_1` → `art_12`), or the ID itself.
+  public var topLevel: PinpointID {
+    PinpointID(rawValue: String(segments.first ?? Substring(rawValue)))
+  }
+
+  /// The EUR-Lex page of a CELEX document, anchored at this provision's article or annex (EUR-Lex
+  /// pages carry `id="art_12"` and `id="anx_III"` anchors; deeper units have none).
+  public func eurLexLink(celex: String, language: String = "EN") -> String {
+    "https://eur-lex.europa.eu/legal-content/\(language.uppercased())/TXT/?uri=CELEX:\(celex)#\(topLevel.rawValue)"
+  }
+}

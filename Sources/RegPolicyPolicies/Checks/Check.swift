@@ -1,0 +1,64 @@
+/// The engine-neutral meaning of one policy statement (DESIGN.md "Check"): on every workload in
+/// scope, one property must satisfy one requirement. One check renders to every backend through its
+/// template and is evaluated natively by `Evaluator`; the two must agree.
+public struct Check: Hashable, Sendable {
+  /// The kinds of requirement; each has a template fragment per engine, named by the raw value.
+  public enum Template: String, CaseIterable, Hashable, Sendable {
+    /// Present with a non-blank value.
+    case present
+    /// Present, with one of `values`.
+    case oneOf = "one-of"
+    /// Present, a whole number, at least `minimum`.
+    case atLeast = "at-least"
+    /// If present, none of its comma-separated items is in `values`.
+    case noneOf = "none-of"
+    /// Present, and the regular expression `pattern` matches somewhere in it.
+    case matches
+    /// GPUs requested by the containers within the budget of the class the property names.
+    case gpuBudget = "gpu-budget"
+  }
+
+  public var template: Template
+  public var property: Property
+  public var values: [String]
+  public var minimum: Int
+  public var pattern: String
+  /// A value that satisfies the check, for generated tests (required for `matches`).
+  public var example: String?
+
+  /// Creates a check.
+  public init(
+    template: Template, property: Property, values: [String] = [], minimum: Int = 0, pattern: String = "",
+    example: String? = nil
+  ) {
+    self.template = template
+    self.property = property
+    self.values = values
+    self.minimum = minimum
+    self.pattern = pattern
+    self.example = example
+  }
+}
+
+/// Which workloads a control applies to.
+public struct Scope: Hashable, Sendable {
+  /// The workload kinds every policy looks at.
+  public static let workloadKinds = ["CronJob", "DaemonSet", "Deployment", "Job", "Pod", "ReplicaSet", "StatefulSet"]
+
+  /// Only workloads labelled as AI systems (false: every workload, for FinOps guardrails).
+  public var aiSystem: Bool = true
+  /// Only systems whose risk-class label is one of these (empty: any).
+  public var riskClasses: [String] = []
+  /// Only systems whose role label (or the profile's default role) is one of these (empty: any).
+  public var roles: [String] = []
+  /// When set: only systems that declare an Annex III area, other than these.
+  public var annexIIIExcept: [String]?
+
+  /// Creates a scope.
+  public init(aiSystem: Bool = true, riskClasses: [String] = [], roles: [String] = [], annexIIIExcept: [String]? = nil) {
+    self.aiSystem = aiSystem
+    self.riskClasses = riskClasses
+    self.roles = roles
+    self.annexIIIExcept = annexIIIExcept
+  }
+}

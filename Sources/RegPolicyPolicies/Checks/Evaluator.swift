@@ -1,0 +1,104 @@
+/// Evaluates policies natively on manifests, with exactly the semantics of the generated Rego
+/// (templates/rego): the same scope, the same requirements, the same messages. Tests hold the two
+/// to 100 % agreement.
+public enum Evaluator {
+  /// The messages a policy produces for a manifest, sorted; empty when it complies or is out of scope.
+  public static func violations(of policy: Policy, in manifest: Manifest) -> [String] {
+    guard applies(policy.target, to: manifest) else { return [] }
+    var messages: Set<String> = []
+    let prefix = manifest.subject + ": " + policy.head + "; "
+    for requirement in policy.requirements {
+      for reason in reasons(requirement, manifest) { messages.insert(prefix + reason) }
+    }
+    return messages.sorted()
+  }
+
+  static func applies(_ target: Policy.Target, to manifest: Manifest) -> Bool {
+    guard target.kinds.contains(manifest.kind) else { return false }
+    if let key = target.systemKey, manifest.labels[key]?.string != "true" { return false }
+    if !target.riskClasses.isEmpty {
+      guard let value = manifest.labels[target.riskClassKey]?.string, target.riskClasses.contains(value) else {
+        return false
+      }
+    }
+    if !target.roles.isEmpty {
+      let role = manifest.labels[target.roleKey].map { $0.string } ?? target.defaultRole
+      guard let role, target.roles.contains(role) else { return false }
+    }
+    if let except = target.annexIIIExcept {
+      guard let area = manifest.labels[target.annexIIIKey]?.string, !trim(area).isEmpty, !except.contains(area) else {
+        return false
+      }
+    }
+    return true
+  }
+
+  private static func reasons(_ requirement: Policy.Requirement, _ manifest: Manifest) -> [String] {
+    let values = requirement.field == "labels" ? manifest.labels : manifest.annotations
+    let named = "\(requirement.noun) \(requirement.key)"
+    let template = Check.Template(rawValue: requirement.template)
+    if template == .gpuBudget { return gpuReasons(requirement, manifest) }
+    guard let value = values[requirement.key]?.string else {
+      return template == .noneOf ? [] : ["missing \(named)"]
+    }
+    switch template {
+    case .present?:
+      return trim(value).isEmpty ? ["empty \(named)"] : []
+    case .oneOf?:
+      return requirement.values.contains(value)
+        ? [] : ["\(named) is '\(value)', expected one of \(requirement.values.joined(separator: ", "))"]
+    case .atLeast?:
+      guard !value.isEmpty, value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+        return ["\(named) is '\(value)', not a whole number"]
+      }
+      // Digits only: a number too long for Int is certainly above any minimum.
+      return (Int(value) ?? Int.max) < requirement.minimum
+        ? ["\(named) is '\(value)', below the minimum of \(requirement.minimum)"] : []
+    case .noneOf?:
+      return value.split(separator: ",", omittingEmptySubsequences: false).map { trim(String($0)) }
+        .filter { requirement.values.contains($0) }.map { "\(named) declares '\($0)', a prohibited practice" }
+    case .matches?:
+      return find(requirement.pattern, in: value) ? [] : ["\(named) is '\(value)', not matching \(requirement.pattern)"]
+    case .gpuBudget?, nil:
+      return []
+    }
+  }
+
+  private static func gpuReasons(_ requirement: Policy.Requirement, _ manifest: Manifest) -> [String] {
+    var total = 0.0
+    for container in manifest.containers {
+      let quantity = container.limits[requirement.gpuResource] ?? container.requests[requirement.gpuResource]
+      switch quantity {
+      case .number(let value)?: total += value
+      case .string(let text)? where !text.isEmpty && text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }):
+        total += Double(text) ?? 0
+      default: break
+      }
+    }
+    guard total > 0 else { return [] }
+    let count = total == total.rounded() && total < 1e15 ? String(Int(total)) : String(total)
+    let label = "label \(requirement.key)"
+    guard let budgetClass = manifest.labels[requirement.key]?.string else {
+      return ["requests \(count) GPUs but has no \(label)"]
+    }
+    guard let limit = requirement.budgets[budgetClass] else {
+      return ["\(label) is '\(budgetClass)', not a GPU budget class"]
+    }
+    return total > Double(limit) ? ["requests \(count) GPUs, above the \(budgetClass) budget of \(limit)"] : []
+  }
+
+  /// Unicode white space trimmed from both ends, as Rego's `trim_space`.
+  static func trim(_ text: String) -> String {
+    let scalars = text.unicodeScalars
+    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+      let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+    else { return "" }
+    return String(scalars[first...last])
+  }
+
+  /// True when the regular expression matches somewhere in the text, as Rego's `regex.match`.
+  static func find(_ pattern: String, in text: String) -> Bool {
+    guard let regex = try? Regex(pattern) else { return false }
+    return (try? regex.firstMatch(in: text)) != nil
+  }
+}

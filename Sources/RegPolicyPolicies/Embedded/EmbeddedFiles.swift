@@ -1,0 +1,1173 @@
+// swift-format-ignore-file
+// Generated from rules/ and templates/ by `REGPOLICY_RECORD=1 swift test --filter EmbeddedFiles`; do not edit.
+// A test fails when this copy and the folders differ.
+
+/// The shipped mapping rules and templates, so `regpolicy` works from any folder.
+public enum EmbeddedFiles {
+  public static let rules: [(path: String, text: String)] = [
+    (
+      "ai-act/art-05-prohibited-practices.yaml",
+      ###"""
+id: ai-act.art-05.prohibited-practices
+title: No prohibited AI practice
+description: >-
+  Article 5(1) prohibits placing on the market, putting into service or using AI systems for the
+  listed practices. Workloads declare their intended uses; a declared prohibited practice is denied.
+requires: the AI practices listed in Article 5(1) are not placed on the market, put into service or used
+instrument: 32024R1689
+match:
+  clauses: [art_5.par_1]
+  modalities: [prohibition]
+control: AIA-05
+crosswalk:
+  nist-ai-rmf: [GOVERN 1.1, MAP 1.1]
+  iso-42001: [A.9.4]
+checks:
+  - template: none-of
+    property: intended-use
+    values:
+      - subliminal-manipulation                # point (a)
+      - exploitation-of-vulnerabilities        # point (b)
+      - social-scoring                         # point (c)
+      - criminal-offence-risk-prediction       # point (d)
+      - untargeted-facial-image-scraping       # point (e)
+      - workplace-education-emotion-recognition  # point (f)
+      - biometric-categorisation-sensitive-attributes  # point (g)
+      - real-time-remote-biometric-identification-law-enforcement  # point (h)
+examples:
+  triggering:
+    - clause: art_5.par_1.pt_c
+    - clause: art_5.par_1.pt_h
+  non-triggering:
+    - clause: art_5.par_5          # Member States may authorise: a permission, not a prohibition
+    - clause: art_5.par_2.pt_a
+      text: The use shall take into account the seriousness of the possible harm.
+
+"""###
+    ),
+    (
+      "ai-act/art-09-risk-management.yaml",
+      ###"""
+id: ai-act.art-09.risk-management
+title: Risk-management record referenced
+description: >-
+  Article 9(1) requires a risk management system to be established, implemented, documented and
+  maintained for high-risk AI systems. Workloads reference the record of it.
+requires: a risk management system is established, implemented, documented and maintained in relation to high-risk AI systems
+instrument: 32024R1689
+match:
+  clauses: [art_9.par_1, art_9.par_2]
+  modalities: [obligation]
+  terms: [risk management system, comprise the following steps]
+control: AIA-09
+crosswalk:
+  nist-ai-rmf: [GOVERN 1.3, GOVERN 1.4, MAP 5.1, MANAGE 1.3]
+  iso-42001: ["6.1.2", "6.1.3", "8.2", "8.3"]
+roles: [provider]
+risk-classes: [high-risk]
+checks:
+  - template: present
+    property: risk-management-record
+examples:
+  triggering:
+    - clause: art_9.par_1
+    - clause: art_9.par_2.pt_a
+  non-triggering:
+    - clause: art_9.par_7        # testing procedures may include real-world testing: a permission
+    - clause: art_9.par_1
+      text: The Commission shall publish guidelines on risk management systems.
+
+"""###
+    ),
+    (
+      "ai-act/art-10-data-governance.yaml",
+      ###"""
+id: ai-act.art-10.data-governance
+title: Data governance and dataset lineage referenced
+description: >-
+  Article 10(2) requires training, validation and testing data sets to be subject to data
+  governance and management practices, including data collection processes and the origin of data.
+requires: training, validation and testing data sets are subject to data governance and management practices, including the origin of the data
+instrument: 32024R1689
+match:
+  clauses: [art_10.par_2, art_10.par_3]
+  modalities: [obligation]
+control: AIA-10
+crosswalk:
+  nist-ai-rmf: [MAP 2.3, MEASURE 2.1, MEASURE 2.11]
+  iso-42001: [A.7.2, A.7.4, A.7.5]
+roles: [provider]
+risk-classes: [high-risk]
+checks:
+  - template: present
+    property: data-governance-record
+  - template: present
+    property: dataset-lineage
+examples:
+  triggering:
+    - clause: art_10.par_2
+    - clause: art_10.par_2.pt_b
+  non-triggering:
+    - clause: art_10.par_5       # providers may exceptionally process special categories: a permission
+    - clause: art_10.par_6
+
+"""###
+    ),
+    (
+      "ai-act/art-11-technical-documentation.yaml",
+      ###"""
+id: ai-act.art-11.technical-documentation
+title: Technical documentation (Annex IV) referenced
+description: >-
+  Article 11(1) requires the technical documentation of a high-risk AI system, containing at a
+  minimum the elements of Annex IV, to be drawn up before the system is placed on the market or put
+  into service, and kept up to date.
+requires: the technical documentation of a high-risk AI system, with the elements set out in Annex IV, is drawn up and kept up to date
+instrument: 32024R1689
+match:
+  clauses: [art_11.par_1]
+  modalities: [obligation]
+  terms: [technical documentation, annex iv]
+control: AIA-11
+crosswalk:
+  nist-ai-rmf: [MAP 2.2, MEASURE 2.9]
+  iso-42001: [A.6.2.7]
+roles: [provider]
+risk-classes: [high-risk]
+checks:
+  - template: present
+    property: technical-documentation
+examples:
+  triggering:
+    - clause: art_11.par_1
+    - clause: art_11.par_1.sub_2
+      text: It shall contain, at a minimum, the elements set out in Annex IV.
+  non-triggering:
+    - clause: art_11.par_3       # the Commission is empowered to amend Annex IV
+    - clause: art_11.par_1.sub_2
+      text: Notified bodies shall accept the form for the purposes of the conformity assessment.
+
+"""###
+    ),
+    (
+      "ai-act/art-12-event-logging.yaml",
+      ###"""
+id: ai-act.art-12.event-logging
+title: Automatic event logging enabled, logs kept at least six months
+description: >-
+  Article 12(1) requires high-risk AI systems to technically allow for the automatic recording of
+  events (logs) over their lifetime; Articles 19(1) and 26(6) require providers and deployers to keep
+  those logs for at least six months. Six months is counted as 183 days.
+requires: high-risk AI systems technically allow for the automatic recording of events (logs), kept for at least six months
+instrument: 32024R1689
+match:
+  clauses: [art_12.par_1, art_19.par_1, art_26.par_6]
+  modalities: [obligation]
+  terms: [logs]
+control: AIA-12
+crosswalk:
+  nist-ai-rmf: [MEASURE 2.4, MANAGE 4.1]
+  iso-42001: [A.6.2.8]
+roles: [provider, deployer]
+risk-classes: [high-risk]
+checks:
+  - template: one-of
+    property: logging
+    values: [enabled]
+  - template: at-least
+    property: log-retention-days
+    minimum: 183
+examples:
+  triggering:
+    - clause: art_12.par_1
+    - clause: art_19.par_1
+    - clause: art_26.par_6
+  non-triggering:
+    - clause: art_12.par_3.pt_a  # what the logs of remote biometric identification contain
+    - clause: art_12.par_1
+      text: The Commission shall adopt guidelines on the recording of logs.
+
+"""###
+    ),
+    (
+      "ai-act/art-13-instructions-for-use.yaml",
+      ###"""
+id: ai-act.art-13.instructions-for-use
+title: Instructions for use referenced
+description: >-
+  Article 13(2) requires high-risk AI systems to be accompanied by instructions for use that
+  include concise, complete, correct and clear information.
+requires: high-risk AI systems are accompanied by instructions for use
+instrument: 32024R1689
+match:
+  clauses: [art_13.par_2, art_13.par_3]
+  modalities: [obligation]
+  terms: [instructions for use]
+control: AIA-13
+crosswalk:
+  nist-ai-rmf: [MAP 2.2, MEASURE 2.9]
+  iso-42001: [A.8.2]
+roles: [provider]
+risk-classes: [high-risk]
+checks:
+  - template: present
+    property: instructions-for-use
+examples:
+  triggering:
+    - clause: art_13.par_2
+    - clause: art_13.par_3.pt_b
+  non-triggering:
+    - clause: art_13.par_1
+    - clause: art_13.par_2
+      text: Deployers may request the instructions for use from the provider.
+
+"""###
+    ),
+    (
+      "ai-act/art-14-human-oversight.yaml",
+      ###"""
+id: ai-act.art-14.human-oversight
+title: Human-oversight owner assigned
+description: >-
+  Article 14(1) requires high-risk AI systems to be designed so that natural persons can
+  effectively oversee them; Article 14(4) requires the system to be provided to those persons.
+  Workloads name the person or team assigned oversight.
+requires: high-risk AI systems can be effectively overseen by natural persons during the period in which they are in use
+instrument: 32024R1689
+match:
+  clauses: [art_14.par_1, art_14.par_4]
+  modalities: [obligation]
+control: AIA-14
+crosswalk:
+  nist-ai-rmf: [GOVERN 3.2, MAP 3.5]
+  iso-42001: [A.9.2]
+roles: [provider]
+risk-classes: [high-risk]
+checks:
+  - template: present
+    property: oversight-owner
+examples:
+  triggering:
+    - clause: art_14.par_1
+    - clause: art_14.par_4.pt_d
+  non-triggering:
+    - clause: art_14.par_5.sub_2   # the two-person verification does not apply: an exemption
+    - clause: art_14.par_2
+
+"""###
+    ),
+    (
+      "ai-act/art-15-accuracy-robustness.yaml",
+      ###"""
+id: ai-act.art-15.accuracy-robustness
+title: Accuracy and robustness metrics declared
+description: >-
+  Article 15(1) requires high-risk AI systems to achieve an appropriate level of accuracy,
+  robustness and cybersecurity; Article 15(3) requires the levels of accuracy and the accuracy
+  metrics to be declared in the instructions for use.
+requires: high-risk AI systems achieve an appropriate level of accuracy, robustness and cybersecurity, and declare their accuracy metrics
+instrument: 32024R1689
+match:
+  clauses: [art_15.par_1, art_15.par_3, art_15.par_4]
+  modalities: [obligation]
+control: AIA-15
+crosswalk:
+  nist-ai-rmf: [MEASURE 2.3, MEASURE 2.5, MEASURE 2.7]
+  iso-42001: [A.6.2.4]
+roles: [provider]
+risk-classes: [high-risk]
+checks:
+  - template: present
+    property: accuracy-metrics
+  - template: present
+    property: robustness-metrics
+examples:
+  triggering:
+    - clause: art_15.par_1
+    - clause: art_15.par_3
+  non-triggering:
+    - clause: art_15.par_4.sub_2   # robustness may be achieved through redundancy: a permission
+    - clause: art_15.par_2
+
+"""###
+    ),
+    (
+      "ai-act/art-17-quality-management.yaml",
+      ###"""
+id: ai-act.art-17.quality-management
+title: Quality-management system referenced
+description: >-
+  Article 16, point (c), and Article 17(1) require providers of high-risk AI systems to put in
+  place a documented quality management system.
+requires: providers of high-risk AI systems have a quality management system in place
+instrument: 32024R1689
+match:
+  clauses: [art_17.par_1, art_16.pt_c]
+  modalities: [obligation]
+  addressees: [provider, none]
+control: AIA-17
+crosswalk:
+  nist-ai-rmf: [GOVERN 1.2, GOVERN 1.4]
+  iso-42001: ["4.4"]
+roles: [provider]
+risk-classes: [high-risk]
+checks:
+  - template: present
+    property: quality-management-system
+examples:
+  triggering:
+    - clause: art_17.par_1
+    - clause: art_16.pt_c
+  non-triggering:
+    - clause: art_17.par_3         # providers under sectoral law may include the aspects: a permission
+    - clause: art_16.pt_h
+
+"""###
+    ),
+    (
+      "ai-act/art-26-deployer-oversight.yaml",
+      ###"""
+id: ai-act.art-26.deployer-oversight-monitoring
+title: Deployer assigns human oversight and monitors operation
+description: >-
+  Article 26(2) requires deployers to assign human oversight to competent natural persons;
+  Article 26(5) requires them to monitor the operation of the system on the basis of the
+  instructions for use.
+requires: deployers assign human oversight to natural persons with the necessary competence and monitor the operation of the high-risk AI system
+instrument: 32024R1689
+match:
+  clauses: [art_26.par_2, art_26.par_5]
+  modalities: [obligation]
+  addressees: [deployer]
+  terms: [human oversight, monitor]
+control: AIA-26
+crosswalk:
+  nist-ai-rmf: [GOVERN 3.2, MEASURE 2.4, MANAGE 4.1]
+  iso-42001: [A.9.2]
+roles: [deployer]
+risk-classes: [high-risk]
+checks:
+  - template: present
+    property: oversight-owner
+  - template: present
+    property: operation-monitoring
+examples:
+  triggering:
+    - clause: art_26.par_2
+    - clause: art_26.par_5
+  non-triggering:
+    - clause: art_26.par_12        # cooperation with authorities
+    - clause: art_26.par_2
+      text: Deployers may designate a contact point for human oversight.
+
+"""###
+    ),
+    (
+      "ai-act/art-27-fria.yaml",
+      ###"""
+id: ai-act.art-27.fundamental-rights-impact-assessment
+title: Fundamental-rights impact assessment referenced
+description: >-
+  Article 27(1) requires deployers of high-risk AI systems referred to in Article 6(2), except
+  those in area 2 of Annex III, to perform an assessment of the impact on fundamental rights before
+  deploying them.
+requires: deployers perform an assessment of the impact on fundamental rights prior to deploying a high-risk AI system referred to in Article 6(2)
+instrument: 32024R1689
+match:
+  clauses: [art_27.par_1]
+  modalities: [obligation]
+  addressees: [deployer]
+control: AIA-27
+crosswalk:
+  nist-ai-rmf: [MAP 1.1, MAP 5.1]
+  iso-42001: ["6.1.4", A.5.2]
+roles: [deployer]
+risk-classes: [high-risk]
+scope:
+  annex-iii-except: ["2"]
+checks:
+  - template: present
+    property: fundamental-rights-impact-assessment
+examples:
+  triggering:
+    - clause: art_27.par_1
+    - clause: art_27.par_1.pt_c
+  non-triggering:
+    - clause: art_27.par_2         # may rely on a previous assessment: a permission (and an update)
+    - clause: art_27.par_5
+
+"""###
+    ),
+    (
+      "ai-act/art-49-registration.yaml",
+      ###"""
+id: ai-act.art-49.eu-database-registration
+title: EU database registration id declared
+description: >-
+  Article 49(1) and (3) require providers, and deployers that are public authorities, to register
+  high-risk AI systems listed in Annex III (except area 2, registered nationally) in the EU
+  database before placing them on the market, putting them into service or using them.
+requires: high-risk AI systems listed in Annex III are registered in the EU database before they are placed on the market, put into service or used
+instrument: 32024R1689
+match:
+  clauses: [art_49.par_1, art_49.par_3]
+  modalities: [obligation]
+  terms: [register]
+control: AIA-49
+crosswalk:
+  nist-ai-rmf: [GOVERN 1.6]
+roles: [provider, deployer]
+risk-classes: [high-risk]
+scope:
+  annex-iii-except: ["2"]
+checks:
+  - template: present
+    property: eu-database-id
+examples:
+  triggering:
+    - clause: art_49.par_1
+    - clause: art_49.par_3
+  non-triggering:
+    - clause: art_49.par_5         # area 2 systems are registered at national level
+    - clause: art_49.par_4.sub_2
+
+"""###
+    ),
+    (
+      "ai-act/art-50-transparency.yaml",
+      ###"""
+id: ai-act.art-50.transparency
+title: AI-interaction disclosure and synthetic-content marking declared
+description: >-
+  Article 50(1) requires AI systems intended to interact directly with natural persons to inform
+  them that they are interacting with an AI system; Article 50(2) requires synthetic audio, image,
+  video or text output to be marked in a machine-readable format.
+requires: people are informed that they interact with an AI system and synthetic content is marked as artificially generated
+instrument: 32024R1689
+match:
+  clauses: [art_50.par_1, art_50.par_2]
+  modalities: [obligation]
+  addressees: [provider]
+control: AIA-50
+crosswalk:
+  nist-ai-rmf: [MEASURE 2.8, MAP 5.2]
+  iso-42001: [A.8.2]
+roles: [provider, deployer]
+checks:
+  - template: present
+    property: ai-interaction-disclosure
+  - template: present
+    property: synthetic-content-marking
+examples:
+  triggering:
+    - clause: art_50.par_1
+    - clause: art_50.par_2
+  non-triggering:
+    - clause: art_50.par_7         # codes of practice and implementing acts
+    - clause: art_50.par_1
+      text: This obligation shall not apply to AI systems authorised by law to detect criminal offences.
+
+"""###
+    ),
+    (
+      "ai-act/art-53-gpai-documentation.yaml",
+      ###"""
+id: ai-act.art-53.gpai-documentation-copyright
+title: General-purpose model documentation and copyright policy referenced
+description: >-
+  Article 53(1) requires providers of general-purpose AI models to draw up and keep up to date the
+  model's technical documentation and information for downstream providers (points (a) and (b))
+  and to put in place a policy to comply with Union copyright law (point (c)).
+requires: providers of general-purpose AI models keep the model's technical documentation up to date and put in place a policy to comply with Union law on copyright
+instrument: 32024R1689
+match:
+  clauses: [art_53.par_1.pt_a, art_53.par_1.pt_b, art_53.par_1.pt_c]
+  modalities: [obligation]
+  addressees: [gpai-provider]
+control: AIA-53
+crosswalk:
+  nist-ai-rmf: [GOVERN 6.1, MAP 4.1]
+  iso-42001: [A.6.2.7]
+roles: [provider]
+risk-classes: [gpai, gpai-systemic]
+checks:
+  - template: present
+    property: gpai-documentation
+  - template: present
+    property: copyright-policy
+examples:
+  triggering:
+    - clause: art_53.par_1.pt_a
+    - clause: art_53.par_1.pt_c
+  non-triggering:
+    - clause: art_53.par_1.pt_d    # public training-content summary: not covered by this control
+    - clause: art_53.par_2
+
+"""###
+    ),
+    (
+      "ai-act/art-72-post-market-monitoring.yaml",
+      ###"""
+id: ai-act.art-72.post-market-monitoring
+title: Post-market monitoring plan referenced
+description: >-
+  Article 72(1) requires providers to establish and document a post-market monitoring system,
+  based on a post-market monitoring plan (Article 72(3)).
+requires: providers establish and document a post-market monitoring system based on a post-market monitoring plan
+instrument: 32024R1689
+match:
+  clauses: [art_72.par_1, art_72.par_3]
+  modalities: [obligation]
+  terms: [post-market monitoring]
+control: AIA-72
+crosswalk:
+  nist-ai-rmf: [MANAGE 4.1, MEASURE 3.1]
+  iso-42001: ["9.1"]
+roles: [provider]
+risk-classes: [high-risk]
+checks:
+  - template: present
+    property: post-market-monitoring-plan
+examples:
+  triggering:
+    - clause: art_72.par_1
+    - clause: art_72.par_3
+  non-triggering:
+    - clause: art_72.par_2
+    - clause: art_72.par_1
+      text: The Commission shall adopt an implementing act on the template.
+
+"""###
+    ),
+    (
+      "ai-act/art-73-serious-incidents.yaml",
+      ###"""
+id: ai-act.art-73.serious-incident-contact
+title: Serious-incident contact declared
+description: >-
+  Article 73(1) requires providers of high-risk AI systems to report any serious incident to the
+  market surveillance authorities. Workloads name the e-mail address incident reports go to.
+requires: providers of high-risk AI systems report any serious incident to the market surveillance authorities
+instrument: 32024R1689
+match:
+  clauses: [art_73.par_1, art_73.par_2]
+  modalities: [obligation]
+control: AIA-73
+crosswalk:
+  nist-ai-rmf: [GOVERN 4.3, MANAGE 4.3]
+  iso-42001: [A.8.4]
+roles: [provider]
+risk-classes: [high-risk]
+checks:
+  - template: matches
+    property: incident-contact
+    pattern: "^[^@ ]+@[^@ ]+\\.[^@ ]+$"
+    example: ai-incidents@example.com
+examples:
+  triggering:
+    - clause: art_73.par_1
+    - clause: art_73.par_2
+  non-triggering:
+    - clause: art_73.par_7         # market surveillance authorities inform; the Commission guides
+    - clause: art_73.par_11
+
+"""###
+    ),
+    (
+      "finops/gpu-budget.yaml",
+      ###"""
+id: finops.gpu-budget
+title: GPU requests within the declared budget class
+description: >-
+  A workload that requests GPUs declares a budget class of the profile, and requests no more GPUs
+  than that class allows.
+requires: GPU requests stay within the workload's declared budget class
+control: FINOPS-GPU
+scope:
+  ai-system: false
+checks:
+  - template: gpu-budget
+    property: gpu-budget-class
+examples:
+  triggering:
+    - manifest: |
+        apiVersion: batch/v1
+        kind: Job
+        metadata:
+          name: train
+          labels: {finops.example.com/gpu-budget-class: small}
+        spec:
+          template:
+            spec:
+              containers:
+                - name: trainer
+                  image: trainer:1
+                  resources: {limits: {nvidia.com/gpu: 8}}
+  non-triggering:
+    - manifest: |
+        apiVersion: batch/v1
+        kind: Job
+        metadata:
+          name: train
+          labels: {finops.example.com/gpu-budget-class: large}
+        spec:
+          template:
+            spec:
+              containers:
+                - name: trainer
+                  image: trainer:1
+                  resources: {limits: {nvidia.com/gpu: 8}}
+
+"""###
+    ),
+    (
+      "finops/workload-labels.yaml",
+      ###"""
+id: finops.workload-labels
+title: Cost centre, workload id and owner present
+description: >-
+  Every workload carries the FinOps labels of the profile, so its cost can be charged and its
+  compliance gaps priced and routed to an owner.
+requires: every workload names its cost centre, workload id and owner
+control: FINOPS-LABELS
+scope:
+  ai-system: false
+checks:
+  - template: present
+    property: cost-center
+  - template: present
+    property: workload-id
+  - template: present
+    property: owner
+examples:
+  triggering:
+    - manifest: |
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: api
+          labels: {finops.example.com/cost-center: cc-42, finops.example.com/owner: team-a}
+  non-triggering:
+    - manifest: |
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: api
+          labels:
+            finops.example.com/cost-center: cc-42
+            finops.example.com/workload-id: wl-7
+            finops.example.com/owner: team-a
+    - manifest: |
+        apiVersion: v1
+        kind: Service
+        metadata: {name: api}
+
+"""###
+    ),
+    (
+      "instruments.yaml",
+      ###"""
+# Short names of the instruments rules map, as messages cite them ("Article 12(1) AI Act").
+32024R1689: AI Act
+32016R0679: GDPR
+
+"""###
+    ),
+  ]
+
+  public static let templates: [(path: String, text: String)] = [
+    (
+      "gatekeeper/constraint.yaml.mustache",
+      ###"""
+{{% CONTENT_TYPE: TEXT}}
+# Generated by regpolicy: {{{titleJSON}}}. Do not edit; change the rule or the profile and regenerate.
+apiVersion: constraints.gatekeeper.sh/v1beta1
+kind: {{gatekeeperKind}}
+metadata:
+  name: {{name}}
+  annotations:
+    regpolicy.dev/control: {{{controlJSON}}}
+    regpolicy.dev/instrument: {{{instrumentJSON}}}
+    regpolicy.dev/version: {{{versionJSON}}}
+    regpolicy.dev/clauses: {{{clauseIDsJSON}}}
+    regpolicy.dev/clause-sha256: {{{clauseHashesJSON}}}
+    regpolicy.dev/rule: {{{ruleJSON}}}
+    regpolicy.dev/template: "gatekeeper/constraint.yaml"
+    regpolicy.dev/generator: {{{generatorJSON}}}
+spec:
+  enforcementAction: {{enforcement}}
+  match:
+    kinds:
+      - apiGroups: [""]
+        kinds: ["Pod"]
+      - apiGroups: ["apps"]
+        kinds: ["DaemonSet", "Deployment", "ReplicaSet", "StatefulSet"]
+      - apiGroups: ["batch"]
+        kinds: ["CronJob", "Job"]
+
+"""###
+    ),
+    (
+      "gatekeeper/template.yaml.mustache",
+      ###"""
+{{% CONTENT_TYPE: TEXT}}
+# Generated by regpolicy: {{{titleJSON}}}. Do not edit; change the rule or the profile and regenerate.
+apiVersion: templates.gatekeeper.sh/v1
+kind: ConstraintTemplate
+metadata:
+  name: {{gatekeeperName}}
+  annotations:
+    metadata.gatekeeper.sh/title: {{{titleJSON}}}
+    description: {{{descriptionJSON}}}
+    regpolicy.dev/control: {{{controlJSON}}}
+    regpolicy.dev/instrument: {{{instrumentJSON}}}
+    regpolicy.dev/version: {{{versionJSON}}}
+    regpolicy.dev/clauses: {{{clauseIDsJSON}}}
+    regpolicy.dev/clause-sha256: {{{clauseHashesJSON}}}
+    regpolicy.dev/rule: {{{ruleJSON}}}
+    regpolicy.dev/template: "gatekeeper/template.yaml"
+    regpolicy.dev/generator: {{{generatorJSON}}}
+spec:
+  crd:
+    spec:
+      names:
+        kind: {{gatekeeperKind}}
+  targets:
+    - target: admission.k8s.gatekeeper.sh
+      rego: |
+{{{rego}}}
+
+"""###
+    ),
+    (
+      "kyverno/checks/at-least.yaml.mustache",
+      ###"""
+{{% CONTENT_TYPE: TEXT}}
+              - key: {{{kyvernoValueJSON}}}
+                operator: Equals
+                value: ""
+              - key: {{{kyvernoValueJSON}}}
+                operator: LessThan
+                value: {{minimum}}
+
+"""###
+    ),
+    (
+      "kyverno/checks/gpu-budget.yaml.mustache",
+      ###"""
+{{% CONTENT_TYPE: TEXT}}
+              - key: {{{kyvernoGPUJSON}}}
+                operator: GreaterThan
+                value: {{{kyvernoBudgetJSON}}}
+
+"""###
+    ),
+    (
+      "kyverno/checks/matches.yaml.mustache",
+      ###"""
+{{% CONTENT_TYPE: TEXT}}
+              - key: {{{kyvernoMatchJSON}}}
+                operator: Equals
+                value: false
+
+"""###
+    ),
+    (
+      "kyverno/checks/none-of.yaml.mustache",
+      ###"""
+{{% CONTENT_TYPE: TEXT}}
+              - key: {{{kyvernoUsesJSON}}}
+                operator: AnyIn
+                value: [{{{valuesList}}}]
+
+"""###
+    ),
+    (
+      "kyverno/checks/one-of.yaml.mustache",
+      ###"""
+{{% CONTENT_TYPE: TEXT}}
+              - key: {{{kyvernoValueJSON}}}
+                operator: AnyNotIn
+                value: [{{{valuesList}}}]
+
+"""###
+    ),
+    (
+      "kyverno/checks/present.yaml.mustache",
+      ###"""
+{{% CONTENT_TYPE: TEXT}}
+              - key: {{{kyvernoValueJSON}}}
+                operator: Equals
+                value: ""
+
+"""###
+    ),
+    (
+      "kyverno/clusterpolicy.yaml.mustache",
+      ###"""
+{{% CONTENT_TYPE: TEXT}}
+{{=<% %>=}}
+# Generated by regpolicy: <%&titleJSON%>. Do not edit; change the rule or the profile and regenerate.
+apiVersion: kyverno.io/v1
+kind: ClusterPolicy
+metadata:
+  name: <%name%>
+  annotations:
+    policies.kyverno.io/title: <%&titleJSON%>
+    policies.kyverno.io/category: <%&instrumentNameJSON%>
+    policies.kyverno.io/subject: "Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob"
+    policies.kyverno.io/description: <%&descriptionJSON%>
+    regpolicy.dev/control: <%&controlJSON%>
+    regpolicy.dev/instrument: <%&instrumentJSON%>
+    regpolicy.dev/version: <%&versionJSON%>
+    regpolicy.dev/clauses: <%&clauseIDsJSON%>
+    regpolicy.dev/clause-sha256: <%&clauseHashesJSON%>
+    regpolicy.dev/rule: <%&ruleJSON%>
+    regpolicy.dev/template: "kyverno/clusterpolicy.yaml"
+    regpolicy.dev/generator: <%&generatorJSON%>
+spec:
+  background: true
+  rules:
+<%#requirements%>
+    - name: <%name%>-<%index%>-<%template%>
+      match:
+        any:
+          - resources:
+              kinds: [<%&kindsList%>]
+      preconditions:
+        all:
+<%#scope%>
+          - key: <%&kyvernoKey%>
+            operator: AnyIn
+            value: [<%&kyvernoValues%>]
+<%/scope%>
+<%#annexIII%>
+          - key: <%&kyvernoKey%>
+            operator: NotEquals
+            value: ""
+          - key: <%&kyvernoKey%>
+            operator: AnyNotIn
+            value: [<%&exceptList%>]
+<%/annexIII%>
+      validate:
+        failureAction: <%kyvernoAction%>
+        message: <%&kyvernoMessageJSON%>
+        deny:
+          conditions:
+            any:
+<%>*kyvernoFragment%>
+<%/requirements%>
+
+"""###
+    ),
+    (
+      "profile.example.yaml",
+      ###"""
+# regpolicy organisation profile (README "Organisation profile"). Keep it in the policy repository;
+# `regpolicy generate --profile FILE` reads it. Unknown keys are errors, so a typo never goes unseen.
+
+# Who this profile describes (shown in reports).
+organisation: Example Health AI B.V.
+
+# The roles the organisation holds under the AI Act: provider, deployer, importer, distributor.
+# Rules for roles you do not hold are not generated.
+roles: [provider, deployer]
+
+# The role assumed for a workload without the role label (must be one of roles).
+default-role: provider
+
+# The risk classes of the organisation's AI systems: high-risk, limited-risk, minimal-risk, gpai,
+# gpai-systemic. Rules for classes you have no system of are not generated. Prohibited-practice
+# screening (Article 5) always applies.
+risk-classes: [high-risk, limited-risk, gpai]
+
+# The Annex III areas (1–8) of its high-risk systems, for reference.
+annex-iii-areas: ["5"]
+
+# What a violated policy does at admission: deny (refuse) or warn (admit with a warning).
+enforcement: deny
+
+# Key prefix of the labels and annotations AI workloads carry: a workload is an AI system when it
+# has the label <prefix>/system: "true"; its properties are <prefix>/<property> (README lists them).
+prefix: ai.example.com
+
+# Key prefix of the FinOps labels: <finops-prefix>/cost-center, /workload-id, /owner,
+# /gpu-budget-class.
+finops-prefix: finops.example.com
+
+# Single keys, where a workload already uses another name for a property.
+keys:
+  oversight-owner: ai.example.com/human-oversight-owner
+
+# GPUs: the extended resource counted, and the most GPUs each budget class allows.
+gpu:
+  resource: nvidia.com/gpu
+  budgets:
+    small: 1
+    medium: 4
+    large: 8
+
+"""###
+    ),
+    (
+      "rego/checks/at-least.rego.mustache",
+      ###"""
+{{% CONTENT_TYPE: TEXT}}
+requirement_{{index}}(obj) := {msg |
+	applies(obj)
+	not is_string(object.get({{field}}(obj), {{{keyJSON}}}, null))
+	msg := concat("", [prefix(obj), "missing ", {{{namedJSON}}}])
+} | {msg |
+	applies(obj)
+	value := object.get({{field}}(obj), {{{keyJSON}}}, null)
+	is_string(value)
+	not regex.match(`^[0-9]+$`, value)
+	msg := concat("", [prefix(obj), {{{namedJSON}}}, " is '", value, "', not a whole number"])
+} | {msg |
+	applies(obj)
+	value := object.get({{field}}(obj), {{{keyJSON}}}, null)
+	is_string(value)
+	regex.match(`^[0-9]+$`, value)
+	to_number(value) < {{minimum}}
+	msg := concat("", [prefix(obj), {{{namedJSON}}}, " is '", value, "', ", {{{belowJSON}}}])
+}
+
+"""###
+    ),
+    (
+      "rego/checks/gpu-budget.rego.mustache",
+      ###"""
+{{% CONTENT_TYPE: TEXT}}
+gpu_budgets_{{index}} := {{{budgetsRego}}}
+
+gpu_pod_spec_{{index}}(obj) := obj.spec if {
+	obj.kind == "Pod"
+} else := obj.spec.jobTemplate.spec.template.spec if {
+	obj.kind == "CronJob"
+} else := object.get(obj, ["spec", "template", "spec"], {})
+
+# A container's GPUs: its limit, else its request; numbers and digit strings count.
+gpu_quantity_{{index}}(container) := container.resources.limits[{{{resourceJSON}}}]
+
+gpu_quantity_{{index}}(container) := container.resources.requests[{{{resourceJSON}}}] if {
+	not {{{resourceJSON}}} in object.keys(object.get(container, ["resources", "limits"], {}))
+}
+
+gpu_amount_{{index}}(quantity) := quantity if {
+	is_number(quantity)
+} else := to_number(quantity) if {
+	is_string(quantity)
+	regex.match(`^[0-9]+$`, quantity)
+} else := 0
+
+gpus_{{index}}(obj) := sum([gpu_amount_{{index}}(quantity) |
+	some container in object.get(gpu_pod_spec_{{index}}(obj), "containers", [])
+	quantity := gpu_quantity_{{index}}(container)
+])
+
+requirement_{{index}}(obj) := {msg |
+	applies(obj)
+	gpus_{{index}}(obj) > 0
+	not is_string(object.get(labels(obj), {{{keyJSON}}}, null))
+	msg := concat("", [prefix(obj), "requests ", sprintf("%v", [gpus_{{index}}(obj)]), " GPUs but has no ", {{{namedJSON}}}])
+} | {msg |
+	applies(obj)
+	gpus_{{index}}(obj) > 0
+	class := object.get(labels(obj), {{{keyJSON}}}, null)
+	is_string(class)
+	not class in object.keys(gpu_budgets_{{index}})
+	msg := concat("", [prefix(obj), {{{namedJSON}}}, " is '", class, "', not a GPU budget class"])
+} | {msg |
+	applies(obj)
+	class := object.get(labels(obj), {{{keyJSON}}}, null)
+	is_string(class)
+	limit := gpu_budgets_{{index}}[class]
+	gpus_{{index}}(obj) > limit
+	msg := concat("", [
+		prefix(obj), "requests ", sprintf("%v", [gpus_{{index}}(obj)]), " GPUs, above the ", class,
+		" budget of ", sprintf("%v", [limit]),
+	])
+}
+
+"""###
+    ),
+    (
+      "rego/checks/matches.rego.mustache",
+      ###"""
+{{% CONTENT_TYPE: TEXT}}
+requirement_{{index}}(obj) := {msg |
+	applies(obj)
+	not is_string(object.get({{field}}(obj), {{{keyJSON}}}, null))
+	msg := concat("", [prefix(obj), "missing ", {{{namedJSON}}}])
+} | {msg |
+	applies(obj)
+	value := object.get({{field}}(obj), {{{keyJSON}}}, null)
+	is_string(value)
+	not regex.match({{{patternJSON}}}, value)
+	msg := concat("", [prefix(obj), {{{namedJSON}}}, " is '", value, "', not matching ", {{{patternJSON}}}])
+}
+
+"""###
+    ),
+    (
+      "rego/checks/none-of.rego.mustache",
+      ###"""
+{{% CONTENT_TYPE: TEXT}}
+requirement_{{index}}(obj) := {msg |
+	applies(obj)
+	value := object.get({{field}}(obj), {{{keyJSON}}}, null)
+	is_string(value)
+	some item in split(value, ",")
+	use := trim_space(item)
+	use in {{{valuesRego}}}
+	msg := concat("", [prefix(obj), {{{namedJSON}}}, " declares '", use, "', a prohibited practice"])
+}
+
+"""###
+    ),
+    (
+      "rego/checks/one-of.rego.mustache",
+      ###"""
+{{% CONTENT_TYPE: TEXT}}
+requirement_{{index}}(obj) := {msg |
+	applies(obj)
+	not is_string(object.get({{field}}(obj), {{{keyJSON}}}, null))
+	msg := concat("", [prefix(obj), "missing ", {{{namedJSON}}}])
+} | {msg |
+	applies(obj)
+	value := object.get({{field}}(obj), {{{keyJSON}}}, null)
+	is_string(value)
+	not value in {{{valuesRego}}}
+	msg := concat("", [prefix(obj), {{{namedJSON}}}, " is '", value, "', ", {{{expectedJSON}}}])
+}
+
+"""###
+    ),
+    (
+      "rego/checks/present.rego.mustache",
+      ###"""
+{{% CONTENT_TYPE: TEXT}}
+requirement_{{index}}(obj) := {msg |
+	applies(obj)
+	not is_string(object.get({{field}}(obj), {{{keyJSON}}}, null))
+	msg := concat("", [prefix(obj), "missing ", {{{namedJSON}}}])
+} | {msg |
+	applies(obj)
+	value := object.get({{field}}(obj), {{{keyJSON}}}, null)
+	is_string(value)
+	trim_space(value) == ""
+	msg := concat("", [prefix(obj), "empty ", {{{namedJSON}}}])
+}
+
+"""###
+    ),
+    (
+      "rego/policy.rego.mustache",
+      ###"""
+{{% CONTENT_TYPE: TEXT}}
+# METADATA
+# title: {{{titleJSON}}}
+# description: {{{descriptionJSON}}}
+{{#hasClauses}}
+# related_resources:
+{{#clauses}}
+#   - ref: {{{linkJSON}}}
+#     description: {{{citationJSON}}}
+{{/clauses}}
+{{/hasClauses}}
+# custom:
+#   control: {{{controlJSON}}}
+#   instrument: {{{instrumentJSON}}}
+#   instrument_name: {{{instrumentNameJSON}}}
+#   version: {{{versionJSON}}}
+#   clauses:
+{{#clauses}}
+#     - id: "{{id}}"
+#       sha256: "{{sha256}}"
+{{/clauses}}
+#   rule: {{{ruleJSON}}}
+#   template: "rego/policy.rego"
+#   generator: {{{generatorJSON}}}
+#   enforcement: "{{enforcement}}"
+#   nist_ai_rmf: {{{nistJSON}}}
+#   iso_42001: {{{isoJSON}}}
+package {{package}}
+
+{{#gatekeeper}}
+import rego.v1
+
+{{/gatekeeper}}
+{{> rego/prelude.rego}}
+
+{{#gatekeeper}}
+violation contains {"msg": msg} if {
+	some msg in violations(input.review.object)
+}
+{{/gatekeeper}}
+{{^gatekeeper}}
+{{head}} contains msg if {
+	some msg in violations(input)
+}
+{{/gatekeeper}}
+{{#requirements}}
+
+{{>*regoFragment}}
+{{/requirements}}
+
+"""###
+    ),
+    (
+      "rego/policy_test.rego.mustache",
+      ###"""
+{{% CONTENT_TYPE: TEXT}}
+# Generated by {{{generatorJSON}}} with the policy: one compliant workload, one workload per
+# unmet requirement, one out of scope. The expected messages are the native evaluator's.
+package {{package}}_test
+
+import data.{{package}}
+{{#cases}}
+
+test_{{name}} if {
+	{{alias}}.violations({{{inputJSON}}}) == {{{expectedRego}}}
+}
+{{/cases}}
+
+"""###
+    ),
+    (
+      "rego/prelude.rego.mustache",
+      ###"""
+{{% CONTENT_TYPE: TEXT}}
+workload_kinds := {{{kindsRego}}}
+
+labels(obj) := object.get(obj, ["metadata", "labels"], {})
+
+annotations(obj) := object.get(obj, ["metadata", "annotations"], {})
+
+# "deployment/ml/scorer: denied — Article … requires that …; ": every message starts so.
+prefix(obj) := concat("", [
+	lower(obj.kind), "/", object.get(obj, ["metadata", "namespace"], "default"), "/", obj.metadata.name,
+	": ", {{{headJSON}}}, "; ",
+])
+
+# The workloads this control covers.
+applies(obj) if {
+	obj.kind in workload_kinds
+{{#scope}}
+	{{{rego}}}
+{{/scope}}
+{{#annexIII}}
+	area := object.get(labels(obj), {{{keyJSON}}}, null)
+	is_string(area)
+	trim_space(area) != ""
+	not area in {{{exceptRego}}}
+{{/annexIII}}
+}
+
+# Every message for one object: one per unmet requirement. Tests call it directly.
+violations(obj) := {{{unionRego}}}
+
+"""###
+    ),
+  ]
+}

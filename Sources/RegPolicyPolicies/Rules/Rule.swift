@@ -1,0 +1,78 @@
+import RegPolicyModel
+
+/// A mapping rule (README "Mapping rules"): which obligations it matches, the control it produces,
+/// the crosswalks, the scope and the checks, and the examples that are its tests.
+public struct Rule: Hashable, Sendable {
+  /// Which statements of an instrument the rule implements.
+  public struct Match: Hashable, Sendable {
+    /// Pinpoint-ID patterns: `art_12.par_1` matches that clause and everything under it; `*` matches
+    /// one segment. The first pattern names the rule's primary clause, cited in messages.
+    public var clauses: [String]
+    public var modalities: [Modality]
+    /// Lexicon roles; `none` for statements with no addressee. Empty: any.
+    public var addressees: [String]
+    /// Words or phrases of which the statement must contain at least one (case-insensitive). Empty: any.
+    public var terms: [String]
+  }
+
+  /// A clause or a statement the rule must (triggering) or must not (non-triggering) match; or, for
+  /// a guardrail, a manifest it must flag or pass.
+  public struct Example: Hashable, Sendable {
+    public var clause: PinpointID?
+    public var text: String?
+    public var manifest: String?
+    public var line: Int
+  }
+
+  public var id: String
+  public var file: String
+  public var line: Int
+  public var title: String
+  public var description: String
+  /// What the clause requires, completing "Article 12(1) AI Act requires that …".
+  public var requires: String
+  /// CELEX of the instrument the rule maps; nil for a guardrail that comes from the profile alone.
+  public var instrument: String?
+  public var match: Match?
+  public var control: String
+  public var nistAIRMF: [String]
+  public var iso42001: [String]
+  /// The organisation must hold one of these roles for the rule to apply (empty: any).
+  public var roles: [String]
+  /// The organisation must have a system of one of these risk classes (empty: any).
+  public var riskClasses: [String]
+  public var scope: Scope
+  public var checks: [Check]
+  public var triggering: [Example]
+  public var nonTriggering: [Example]
+
+  /// True when the statement is one this rule implements.
+  public func matches(_ statement: Obligation, instrument celex: String?) -> Bool {
+    guard let match, let instrument, instrument == celex else { return false }
+    guard match.clauses.contains(where: { Rule.clause(statement.clause, matches: $0) }) else { return false }
+    if !match.modalities.isEmpty, !match.modalities.contains(statement.modality) { return false }
+    if !match.addressees.isEmpty {
+      let roles = statement.addressees.compactMap(\.role)
+      let hit =
+        match.addressees.contains { wanted in
+          wanted == "none" ? statement.addressees.isEmpty : roles.contains(wanted)
+        }
+      if !hit { return false }
+    }
+    if !match.terms.isEmpty {
+      let text = statement.text.lowercased()
+      if !match.terms.contains(where: { text.contains($0) }) { return false }
+    }
+    return true
+  }
+
+  /// `art_12.par_1` matches `art_12.par_1` and `art_12.par_1.pt_a`; `art_5.par_1.pt_*` matches
+  /// every point of Article 5(1).
+  public static func clause(_ id: PinpointID, matches pattern: String) -> Bool {
+    let segments = id.segments
+    let wanted = pattern.split(separator: ".")
+    guard segments.count >= wanted.count else { return false }
+    for (segment, want) in zip(segments, wanted) where want != "*" && segment != want { return false }
+    return true
+  }
+}

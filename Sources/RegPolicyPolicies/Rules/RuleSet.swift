@@ -1,0 +1,199 @@
+import RegPolicyModel
+
+/// The mapping rules and the instrument names they cite, read from `rules/` (or the embedded copy).
+public struct RuleSet: Hashable, Sendable {
+  public var rules: [Rule]
+  /// Short names of instruments by CELEX ("32024R1689" → "AI Act"), from `rules/instruments.yaml`.
+  public var instrumentNames: [String: String]
+
+  /// Creates a rule set from rules already read.
+  public init(rules: [Rule], instrumentNames: [String: String]) {
+    self.rules = rules
+    self.instrumentNames = instrumentNames
+  }
+
+  /// Reads rule files (path → text; `instruments.yaml` names the instruments). Every rule file is
+  /// read; all problems are returned, each at its line, and no rule set is made if there are any.
+  public static func load(
+    files: [(path: String, text: String)], roles knownRoles: Set<String>
+  ) -> (rules: RuleSet?, errors: [PolicyError]) {
+    var errors: [PolicyError] = []
+    var rules: [Rule] = []
+    var names: [String: String] = [:]
+    for file in files.sorted(by: { $0.path < $1.path }) {
+      do {
+        if file.path.hasSuffix("/instruments.yaml") || file.path == "instruments.yaml" {
+          let root = try YAMLValue.parse(file.text, file: file.path, code: "rule.malformed")
+          for (celex, value) in try root.entries("instruments") { names[celex] = try value.string(celex) }
+        } else {
+          rules.append(try RuleReader(file: file.path, roles: knownRoles).read(file.text))
+        }
+      } catch {
+        errors.append(error)
+      }
+    }
+    var seen: [String: Rule] = [:]
+    for rule in rules {
+      if let first = seen[rule.id] {
+        errors.append(
+          PolicyError(
+            "rule.duplicate-id", file: rule.file, line: rule.line, "rule id '\(rule.id)' is also used by \(first.file)"))
+      }
+      seen[rule.id] = rule
+      if let instrument = rule.instrument, names[instrument] == nil {
+        errors.append(
+          PolicyError(
+            "rule.unknown-instrument", file: rule.file, line: rule.line,
+            "instrument '\(instrument)' is not named in instruments.yaml"))
+      }
+    }
+    if !errors.isEmpty { return (nil, errors) }
+    return (RuleSet(rules: rules.sorted { $0.id < $1.id }, instrumentNames: names), [])
+  }
+}
+
+/// Reads one rule file, naming the line of every problem.
+struct RuleReader {
+  let file: String
+  let roles: Set<String>
+
+  func read(_ text: String) throws(PolicyError) -> Rule {
+    let root = try YAMLValue.parse(text, file: file, code: "rule.malformed")
+    try root.keys(
+      "a rule",
+      allowed: [
+        "id", "title", "description", "requires", "instrument", "match", "control", "crosswalk", "roles",
+        "risk-classes", "scope", "checks", "examples",
+      ], code: "rule.unknown-key")
+    func required(_ key: String) throws(PolicyError) -> String {
+      try root.required(key, in: "the rule", code: "rule.missing-key").string(key)
+    }
+    let instrument = try root["instrument"]?.string("instrument")
+    var match: Rule.Match?
+    if let value = root["match"] { match = try readMatch(value) }
+    if (instrument == nil) != (match == nil) {
+      throw root.failure("rule.missing-key", "a rule has both 'instrument' and 'match', or neither (a guardrail)")
+    }
+    let roleList = try root["roles"].map { value throws(PolicyError) in try checkRoles(value, Profile.roles) } ?? []
+    let classes = try root["risk-classes"].map { value throws(PolicyError) in
+      try checkValues(value, "risk class", Profile.riskClasses, code: "rule.unknown-risk-class")
+    } ?? []
+    var scope = Scope(riskClasses: classes, roles: roleList)
+    if let value = root["scope"] {
+      try value.keys("scope", allowed: ["ai-system", "annex-iii-except"], code: "rule.unknown-key")
+      scope.aiSystem = try value["ai-system"]?.bool("ai-system") ?? true
+      scope.annexIIIExcept = try value["annex-iii-except"]?.strings("annex-iii-except")
+    }
+    var nist: [String] = []
+    var iso: [String] = []
+    if let crosswalk = root["crosswalk"] {
+      try crosswalk.keys("crosswalk", allowed: ["nist-ai-rmf", "iso-42001"], code: "rule.unknown-key")
+      nist = try crosswalk["nist-ai-rmf"]?.strings("nist-ai-rmf") ?? []
+      iso = try crosswalk["iso-42001"]?.strings("iso-42001") ?? []
+    }
+    let checksValue = try root.required("checks", in: "the rule", code: "rule.missing-key")
+    var checks: [Check] = []
+    for item in try checksValue.items("checks") { checks.append(try readCheck(item)) }
+    if checks.isEmpty { throw checksValue.failure("rule.missing-key", "a rule needs at least one check") }
+    let examples = try root.required("examples", in: "the rule", code: "rule.missing-examples")
+    try examples.keys("examples", allowed: ["triggering", "non-triggering"], code: "rule.unknown-key")
+    let triggering = try readExamples(examples["triggering"], guardrail: match == nil)
+    let nonTriggering = try readExamples(examples["non-triggering"], guardrail: match == nil)
+    if triggering.isEmpty || nonTriggering.isEmpty {
+      throw examples.failure(
+        "rule.missing-examples", "a rule needs at least one triggering and one non-triggering example")
+    }
+    return Rule(
+      id: try required("id"), file: file, line: root.line, title: try required("title"),
+      description: try required("description"), requires: try required("requires"), instrument: instrument,
+      match: match, control: try required("control"), nistAIRMF: nist, iso42001: iso, roles: roleList,
+      riskClasses: classes, scope: scope, checks: checks, triggering: triggering, nonTriggering: nonTriggering)
+  }
+
+  private func readMatch(_ value: YAMLValue) throws(PolicyError) -> Rule.Match {
+    try value.keys("match", allowed: ["clauses", "modalities", "addressees", "terms"], code: "rule.unknown-key")
+    let clauses = try value.required("clauses", in: "match", code: "rule.missing-key").strings("clauses")
+    var modalities: [Modality] = []
+    if let list = value["modalities"] {
+      for name in try list.strings("modalities") {
+        guard let modality = Modality(rawValue: name) else {
+          throw list.failure("rule.unknown-modality", "unknown modality '\(name)'")
+        }
+        modalities.append(modality)
+      }
+    }
+    let addressees = try value["addressees"].map { list throws(PolicyError) in
+      try checkRoles(list, roles.union(["none"]))
+    } ?? []
+    let terms = try value["terms"]?.strings("terms").map { $0.lowercased() } ?? []
+    return Rule.Match(clauses: clauses, modalities: modalities, addressees: addressees, terms: terms)
+  }
+
+  private func checkRoles(_ value: YAMLValue, _ known: some Collection<String>) throws(PolicyError) -> [String] {
+    try checkValues(value, "role", Array(known), code: "rule.unknown-role")
+  }
+
+  private func checkValues(
+    _ value: YAMLValue, _ what: String, _ known: [String], code: String
+  ) throws(PolicyError) -> [String] {
+    let values = try value.strings(what)
+    for item in values where !known.contains(item) {
+      throw value.failure(code, "unknown \(what) '\(item)'")
+    }
+    return values
+  }
+
+  private func readCheck(_ value: YAMLValue) throws(PolicyError) -> Check {
+    try value.keys(
+      "a check", allowed: ["template", "property", "values", "minimum", "pattern", "example"], code: "rule.unknown-key")
+    let templateValue = try value.required("template", in: "a check", code: "rule.missing-key")
+    let name = try templateValue.string("template")
+    guard let template = Check.Template(rawValue: name) else {
+      throw templateValue.failure(
+        "rule.unknown-template",
+        "unknown template '\(name)'; expected \(Check.Template.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    let propertyValue = try value.required("property", in: "a check", code: "rule.missing-key")
+    let propertyName = try propertyValue.string("property")
+    guard let property = Property.named(propertyName) else {
+      throw propertyValue.failure("rule.unknown-field", "unknown property '\(propertyName)'")
+    }
+    var check = Check(template: template, property: property)
+    check.values = try value["values"]?.strings("values") ?? []
+    check.minimum = try value["minimum"]?.int("minimum") ?? 0
+    check.pattern = try value["pattern"]?.string("pattern") ?? ""
+    check.example = try value["example"]?.string("example")
+    switch template {
+    case .oneOf where check.values.isEmpty, .noneOf where check.values.isEmpty:
+      throw value.failure("rule.missing-key", "template '\(name)' needs 'values'")
+    case .matches:
+      guard (try? Regex(check.pattern)) != nil, !check.pattern.isEmpty else {
+        throw value.failure("rule.invalid-pattern", "'\(check.pattern)' is not a regular expression")
+      }
+      guard let example = check.example, Evaluator.find(check.pattern, in: example) else {
+        throw value.failure("rule.missing-key", "template 'matches' needs an 'example' value the pattern matches")
+      }
+    case .gpuBudget where property.location != .label:
+      throw propertyValue.failure("rule.unknown-field", "gpu-budget reads a label; '\(propertyName)' is an annotation")
+    default: break
+    }
+    return check
+  }
+
+  private func readExamples(_ value: YAMLValue?, guardrail: Bool) throws(PolicyError) -> [Rule.Example] {
+    guard let value else { return [] }
+    var examples: [Rule.Example] = []
+    for item in try value.items("examples") {
+      try item.keys("an example", allowed: ["clause", "text", "manifest"], code: "rule.unknown-key")
+      let example = Rule.Example(
+        clause: (try item["clause"]?.string("clause")).map { PinpointID(rawValue: $0) },
+        text: try item["text"]?.string("text"), manifest: try item["manifest"]?.string("manifest"), line: item.line)
+      if guardrail ? example.manifest == nil : example.clause == nil {
+        throw item.failure(
+          "rule.missing-key", guardrail ? "a guardrail's example is a manifest" : "an example names its clause")
+      }
+      examples.append(example)
+    }
+    return examples
+  }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import RegPolicyExtract
+import RegPolicyIngest
+import RegPolicyKit
+import RegPolicyModel
+import RegPolicyPolicies
+import Testing
+
+/// Shared inputs of the policy tests: the package's own rules, templates and example profile, and
+/// the AI Act from the shared corpus (REGPOLICY_CORPUS, default ../shared/corpus; missing = failure).
+enum PolicyFixtures {
+  static let packageRoot: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url.path
+  }()
+
+  static let corpus: String =
+    ProcessInfo.processInfo.environment["REGPOLICY_CORPUS"].flatMap { $0.isEmpty ? nil : $0 }
+    ?? URL(fileURLWithPath: packageRoot + "/../shared/corpus").standardized.path
+  static let aiActHTML = corpus + "/eu-ai-act/html/32024R1689_EN_OJ.html"
+  static let profilePath = packageRoot + "/templates/profile.example.yaml"
+
+  static let profile: Profile = {
+    // The shipped example must parse; a test below checks it with a diagnostic.
+    try! Profile(yaml: try! String(contentsOfFile: profilePath, encoding: .utf8), file: profilePath)
+  }()
+
+  static let rules: RuleSet = {
+    let loaded = PolicySources.rules(from: packageRoot + "/rules")
+    // The shipped rules must load; RuleSetTests reports their errors one by one.
+    return loaded.rules ?? RuleSet(rules: [], instrumentNames: [:])
+  }()
+
+  /// The AI Act and its statements, read once; a missing corpus fails the tests that use it.
+  static let aiAct = Result { () throws -> (document: Document, statements: [Obligation]) in
+    let result = Ingester.ingest(aiActHTML)
+    let document = try #require(result.document, "cannot ingest \(aiActHTML): \(result.diagnostics)")
+    return (document, Extractor().statements(in: document))
+  }
+
+  static func mapper(_ profile: Profile = PolicyFixtures.profile) -> Mapper {
+    Mapper(rules: rules, profile: profile) { Ingester.sha256(Array($0.utf8)) }
+  }
+
+  /// A fresh temporary folder.
+  static func temporaryDirectory() -> String {
+    let path = NSTemporaryDirectory() + "regpolicy-test-\(UUID().uuidString)"
+    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+  }
+}
