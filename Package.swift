@@ -63,7 +63,10 @@ let package = Package(
     .testTarget(name: "RegPolicyExtractTests", dependencies: ["RegPolicyExtract", "RegPolicyIngest"]),
     .testTarget(
       name: "RegPolicyPoliciesTests",
-      dependencies: ["RegPolicyPolicies", "RegPolicyKit", "RegPolicyExtract", "RegPolicyIngest"]
+      dependencies: [
+        "RegPolicyPolicies", "RegPolicyKit", "RegPolicyExtract", "RegPolicyIngest",
+        .product(name: "Yams", package: "Yams"),
+      ]
     ),
     .testTarget(name: "RegPolicyCLITests", dependencies: ["regpolicy"]),
   ]

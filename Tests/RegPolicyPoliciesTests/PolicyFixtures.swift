@@ -50,3 +50,13 @@ enum PolicyFixtures {
     return path
   }
 }
+
+/// Reference data the rules point at.
+enum PolicySourcesTestSupport {
+  /// The subcategory numbers ("GOVERN 1.1") of the 2024 AI RMF Playbook, as ingested.
+  static func playbookSubcategories() throws -> Set<String> {
+    let path = PolicyFixtures.corpus + "/nist/nist_ai_rmf_playbook_2024-06.json"
+    let document = try #require(Ingester.ingest(path).document, "cannot ingest \(path)")
+    return Set(document.allProvisions.filter { $0.kind == .subcategory }.compactMap(\.num))
+  }
+}

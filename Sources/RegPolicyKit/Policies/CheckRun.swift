@@ -79,8 +79,8 @@ public struct CheckRun: Sendable {
     var out = JSONWriter()
     for violation in violations {
       out.raw("\(violation.file):\(violation.line): \(violation.message)\n")
-      if let clause = violation.policy.clauses.first {
-        out.raw("    \(clause.citation): “\(clause.text.split(separator: "\n").first ?? "")”\n")
+      if !violation.policy.citation.isEmpty {
+        out.raw("    \(violation.policy.citation): “\(violation.policy.quote)”\n")
       }
     }
     let denied = violations.filter { $0.policy.enforcement == "deny" }.count
@@ -108,6 +108,8 @@ public struct CheckRun: Sendable {
         out.string(clause.text)
         out.raw("}")
       }
+      out.raw(",\"citation\":")
+      out.string(violation.policy.citation)
       out.raw(",\"control\":")
       out.string(violation.policy.control)
       out.raw(",\"enforcement\":")
@@ -118,6 +120,8 @@ public struct CheckRun: Sendable {
       out.int(violation.line)
       out.raw(",\"message\":")
       out.string(violation.message)
+      out.raw(",\"quote\":")
+      out.string(violation.policy.quote)
       out.raw(",\"rule\":")
       out.string(violation.policy.rule)
       out.raw(",\"subject\":")

@@ -4,8 +4,9 @@ import RegPolicyPolicies
 /// Replaces a generated tree as a whole: the new tree is written next to it, then swapped in by
 /// rename, so `--out` holds either the old tree or the new one, never a mix or a half-written file.
 /// Files of the old tree that the new one lacks are gone (removing an obligation removes its files).
-enum TreeWriter {
-  static func replace(_ directory: String, with files: [String: String]) throws(PolicyError) {
+public enum TreeWriter {
+  /// Writes `files` (relative path → text) as the whole content of `directory`.
+  public static func replace(_ directory: String, with files: [String: String]) throws(PolicyError) {
     let manager = FileManager.default
     let target = URL(fileURLWithPath: directory).standardizedFileURL
     let parent = target.deletingLastPathComponent()

@@ -46,6 +46,10 @@ public struct Policy: Codable, Hashable, Sendable {
   /// The package-safe name: the control id in lower case with '-' and '.' as '_'… and as file name.
   public var name: String
   public var control: String
+  /// The clause messages cite, as printed ("Article 12(1)"); empty for a guardrail.
+  public var citation: String
+  /// That clause's own words, quoted when explaining a violation.
+  public var quote: String
   public var rule: String
   public var ruleFile: String
   public var title: String

@@ -58,6 +58,7 @@ instrument: 32024R1689
 match:
   clauses: [art_9.par_1, art_9.par_2]
   modalities: [obligation]
+  addressees: [provider, none]
   terms: [risk management system, comprise the following steps]
 control: AIA-09
 crosswalk:
@@ -92,6 +93,7 @@ instrument: 32024R1689
 match:
   clauses: [art_10.par_2, art_10.par_3]
   modalities: [obligation]
+  addressees: [provider, none]
 control: AIA-10
 crosswalk:
   nist-ai-rmf: [MAP 2.3, MEASURE 2.1, MEASURE 2.11]
@@ -127,6 +129,7 @@ instrument: 32024R1689
 match:
   clauses: [art_11.par_1]
   modalities: [obligation]
+  addressees: [provider, none]
   terms: [technical documentation, annex iv]
 control: AIA-11
 crosswalk:
@@ -163,6 +166,7 @@ instrument: 32024R1689
 match:
   clauses: [art_12.par_1, art_19.par_1, art_26.par_6]
   modalities: [obligation]
+  addressees: [provider, deployer, none]
   terms: [logs]
 control: AIA-12
 crosswalk:
@@ -202,6 +206,7 @@ instrument: 32024R1689
 match:
   clauses: [art_13.par_2, art_13.par_3]
   modalities: [obligation]
+  addressees: [provider, none]
   terms: [instructions for use]
 control: AIA-13
 crosswalk:
@@ -237,6 +242,7 @@ instrument: 32024R1689
 match:
   clauses: [art_14.par_1, art_14.par_4]
   modalities: [obligation]
+  addressees: [provider, none]
 control: AIA-14
 crosswalk:
   nist-ai-rmf: [GOVERN 3.2, MAP 3.5]
@@ -270,6 +276,7 @@ instrument: 32024R1689
 match:
   clauses: [art_15.par_1, art_15.par_3, art_15.par_4]
   modalities: [obligation]
+  addressees: [provider, none]
 control: AIA-15
 crosswalk:
   nist-ai-rmf: [MEASURE 2.3, MEASURE 2.5, MEASURE 2.7]
@@ -518,6 +525,7 @@ instrument: 32024R1689
 match:
   clauses: [art_72.par_1, art_72.par_3]
   modalities: [obligation]
+  addressees: [provider, none]
   terms: [post-market monitoring]
 control: AIA-72
 crosswalk:
@@ -552,6 +560,7 @@ instrument: 32024R1689
 match:
   clauses: [art_73.par_1, art_73.par_2]
   modalities: [obligation]
+  addressees: [provider, none]
 control: AIA-73
 crosswalk:
   nist-ai-rmf: [GOVERN 4.3, MANAGE 4.3]
@@ -834,8 +843,10 @@ spec:
         any:
           - resources:
               kinds: [<%&kindsList%>]
+<%#hasPreconditions%>
       preconditions:
         all:
+<%/hasPreconditions%>
 <%#scope%>
           - key: <%&kyvernoKey%>
             operator: AnyIn
@@ -849,6 +860,12 @@ spec:
             operator: AnyNotIn
             value: [<%&exceptList%>]
 <%/annexIII%>
+<%#isGPU%>
+      context:
+        - name: budgets
+          variable:
+            value: <%&budgets%>
+<%/isGPU%>
       validate:
         failureAction: <%kyvernoAction%>
         message: <%&kyvernoMessageJSON%>
@@ -938,7 +955,7 @@ requirement_{{index}}(obj) := {msg |
       "rego/checks/gpu-budget.rego.mustache",
       ###"""
 {{% CONTENT_TYPE: TEXT}}
-gpu_budgets_{{index}} := {{{budgetsRego}}}
+gpu_budgets_{{index}} := {{{budgets}}}
 
 gpu_pod_spec_{{index}}(obj) := obj.spec if {
 	obj.kind == "Pod"

@@ -139,6 +139,7 @@ struct Context {
       ])
     }
     values["scope"] = scope
+    values["hasPreconditions"] = !scope.isEmpty || target.annexIIIExcept != nil
     if let except = target.annexIIIExcept {
       values["annexIII"] = [
         "keyJSON": quote(target.annexIIIKey), "exceptRego": set(except), "kyvernoKey": Context.label(target.annexIIIKey),
@@ -149,6 +150,9 @@ struct Context {
       "union({" + policy.requirements.indices.map { "requirement_\($0)(obj)" }.joined(separator: ", ") + "})"
     values["requirements"] = policy.requirements.enumerated().map { index, requirement -> [String: Any] in
       let named = "\(requirement.noun) \(requirement.key)"
+      let budgets =
+        "{" + requirement.budgets.sorted { $0.key < $1.key }.map { "\(quote($0.key)): \($0.value)" }
+        .joined(separator: ", ") + "}"
       let path = "request.object.metadata.\(requirement.field).\(quote(requirement.key))"
       return [
         "index": index,
@@ -165,8 +169,8 @@ struct Context {
         "belowJSON": quote("below the minimum of \(requirement.minimum)"),
         "patternJSON": quote(requirement.pattern),
         "resourceJSON": quote(requirement.gpuResource),
-        "budgetsRego": "{" + requirement.budgets.sorted { $0.key < $1.key }.map { "\(quote($0.key)): \($0.value)" }
-          .joined(separator: ", ") + "}",
+        "budgets": budgets,
+        "isGPU": requirement.template == Check.Template.gpuBudget.rawValue,
         "kyvernoValueJSON": quote("{{ \(path) || '' }}"),
         "kyvernoUsesJSON": quote("{{ split(replace_all(\(path) || '', ' ', ''), ',') }}"),
         "kyvernoMatchJSON": quote("{{ regex_match('\(requirement.pattern)', \(path) || '') }}"),

@@ -17,7 +17,7 @@ public struct Mapper: Sendable {
   }
 
   /// Whether the organisation's roles and risk classes make the rule relevant at all.
-  public func applies(_ rule: Rule) -> Bool {
+  public func applies(_ rule: MappingRule) -> Bool {
     (rule.roles.isEmpty || rule.roles.contains(where: profile.roles.contains))
       && (rule.riskClasses.isEmpty || rule.riskClasses.contains(where: profile.riskClasses.contains))
   }
@@ -31,7 +31,10 @@ public struct Mapper: Sendable {
       let matched = statements.filter { rule.matches($0, instrument: document.instrument.celex) }
       let ids = Set(matched.map(\.clause)).sorted { (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1) }
       guard !ids.isEmpty, let pattern = rule.match?.clauses.first else { continue }
-      let primary = ids.first { Rule.clause($0, matches: pattern) } ?? ids[0]
+      // The rule's first pattern names the clause messages cite ("Article 5(1)"), unless it is a
+      // wildcard; then the first clause it matched.
+      let primary =
+        pattern.contains("*") ? ids.first { MappingRule.clause($0, matches: pattern) } ?? ids[0] : PinpointID(rawValue: pattern)
       let clauses = ids.map { id in
         let text = document.provision(id).map(Mapper.clauseText) ?? ""
         return Policy.Clause(
@@ -40,10 +43,12 @@ public struct Mapper: Sendable {
           text: text)
       }
       let name = rules.instrumentNames[rule.instrument ?? ""] ?? document.instrument.id
-      policies.append(
-        policy(
-          rule, citing: "\(primary.citation) \(name)", clauses: clauses, instrumentName: name,
-          version: document.instrument.date ?? document.instrument.version))
+      var policy = policy(
+        rule, citing: "\(primary.citation) \(name)", clauses: clauses, instrumentName: name,
+        version: document.instrument.date ?? document.instrument.version)
+      policy.citation = primary.citation
+      policy.quote = document.provision(primary)?.text ?? clauses[0].text
+      policies.append(policy)
     }
     return policies
   }
@@ -56,7 +61,7 @@ public struct Mapper: Sendable {
   }
 
   private func policy(
-    _ rule: Rule, citing: String, clauses: [Policy.Clause], instrumentName: String?, version: String?
+    _ rule: MappingRule, citing: String, clauses: [Policy.Clause], instrumentName: String?, version: String?
   ) -> Policy {
     let key = { (name: String) in profile.key(Property.named(name)!) }  // the table holds every scope property
     let target = Policy.Target(
@@ -72,7 +77,7 @@ public struct Mapper: Sendable {
     let verdict = profile.enforcement == .deny ? "denied" : "warning"
     return Policy(
       name: rule.control.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined(),
-      control: rule.control, rule: rule.id, ruleFile: rule.file, title: rule.title, description: rule.description,
+      control: rule.control, citation: "", quote: "", rule: rule.id, ruleFile: rule.file, title: rule.title, description: rule.description,
       requires: rule.requires, instrument: rule.instrument, instrumentName: instrumentName, version: version,
       clauses: clauses, nistAIRMF: rule.nistAIRMF, iso42001: rule.iso42001, enforcement: profile.enforcement.rawValue,
       head: "\(verdict) — \(citing) requires that \(rule.requires)", target: target, requirements: requirements)

@@ -2,12 +2,12 @@ import RegPolicyModel
 
 /// The mapping rules and the instrument names they cite, read from `rules/` (or the embedded copy).
 public struct RuleSet: Hashable, Sendable {
-  public var rules: [Rule]
+  public var rules: [MappingRule]
   /// Short names of instruments by CELEX ("32024R1689" → "AI Act"), from `rules/instruments.yaml`.
   public var instrumentNames: [String: String]
 
   /// Creates a rule set from rules already read.
-  public init(rules: [Rule], instrumentNames: [String: String]) {
+  public init(rules: [MappingRule], instrumentNames: [String: String]) {
     self.rules = rules
     self.instrumentNames = instrumentNames
   }
@@ -18,7 +18,7 @@ public struct RuleSet: Hashable, Sendable {
     files: [(path: String, text: String)], roles knownRoles: Set<String>
   ) -> (rules: RuleSet?, errors: [PolicyError]) {
     var errors: [PolicyError] = []
-    var rules: [Rule] = []
+    var rules: [MappingRule] = []
     var names: [String: String] = [:]
     for file in files.sorted(by: { $0.path < $1.path }) {
       do {
@@ -32,7 +32,7 @@ public struct RuleSet: Hashable, Sendable {
         errors.append(error)
       }
     }
-    var seen: [String: Rule] = [:]
+    var seen: [String: MappingRule] = [:]
     for rule in rules {
       if let first = seen[rule.id] {
         errors.append(
@@ -57,7 +57,7 @@ struct RuleReader {
   let file: String
   let roles: Set<String>
 
-  func read(_ text: String) throws(PolicyError) -> Rule {
+  func read(_ text: String) throws(PolicyError) -> MappingRule {
     let root = try YAMLValue.parse(text, file: file, code: "rule.malformed")
     try root.keys(
       "a rule",
@@ -69,7 +69,7 @@ struct RuleReader {
       try root.required(key, in: "the rule", code: "rule.missing-key").string(key)
     }
     let instrument = try root["instrument"]?.string("instrument")
-    var match: Rule.Match?
+    var match: MappingRule.Match?
     if let value = root["match"] { match = try readMatch(value) }
     if (instrument == nil) != (match == nil) {
       throw root.failure("rule.missing-key", "a rule has both 'instrument' and 'match', or neither (a guardrail)")
@@ -103,14 +103,14 @@ struct RuleReader {
       throw examples.failure(
         "rule.missing-examples", "a rule needs at least one triggering and one non-triggering example")
     }
-    return Rule(
+    return MappingRule(
       id: try required("id"), file: file, line: root.line, title: try required("title"),
       description: try required("description"), requires: try required("requires"), instrument: instrument,
       match: match, control: try required("control"), nistAIRMF: nist, iso42001: iso, roles: roleList,
       riskClasses: classes, scope: scope, checks: checks, triggering: triggering, nonTriggering: nonTriggering)
   }
 
-  private func readMatch(_ value: YAMLValue) throws(PolicyError) -> Rule.Match {
+  private func readMatch(_ value: YAMLValue) throws(PolicyError) -> MappingRule.Match {
     try value.keys("match", allowed: ["clauses", "modalities", "addressees", "terms"], code: "rule.unknown-key")
     let clauses = try value.required("clauses", in: "match", code: "rule.missing-key").strings("clauses")
     var modalities: [Modality] = []
@@ -126,7 +126,7 @@ struct RuleReader {
       try checkRoles(list, roles.union(["none"]))
     } ?? []
     let terms = try value["terms"]?.strings("terms").map { $0.lowercased() } ?? []
-    return Rule.Match(clauses: clauses, modalities: modalities, addressees: addressees, terms: terms)
+    return MappingRule.Match(clauses: clauses, modalities: modalities, addressees: addressees, terms: terms)
   }
 
   private func checkRoles(_ value: YAMLValue, _ known: some Collection<String>) throws(PolicyError) -> [String] {
@@ -180,12 +180,12 @@ struct RuleReader {
     return check
   }
 
-  private func readExamples(_ value: YAMLValue?, guardrail: Bool) throws(PolicyError) -> [Rule.Example] {
+  private func readExamples(_ value: YAMLValue?, guardrail: Bool) throws(PolicyError) -> [MappingRule.Example] {
     guard let value else { return [] }
-    var examples: [Rule.Example] = []
+    var examples: [MappingRule.Example] = []
     for item in try value.items("examples") {
       try item.keys("an example", allowed: ["clause", "text", "manifest"], code: "rule.unknown-key")
-      let example = Rule.Example(
+      let example = MappingRule.Example(
         clause: (try item["clause"]?.string("clause")).map { PinpointID(rawValue: $0) },
         text: try item["text"]?.string("text"), manifest: try item["manifest"]?.string("manifest"), line: item.line)
       if guardrail ? example.manifest == nil : example.clause == nil {

@@ -2,7 +2,7 @@ import RegPolicyModel
 
 /// A mapping rule (README "Mapping rules"): which obligations it matches, the control it produces,
 /// the crosswalks, the scope and the checks, and the examples that are its tests.
-public struct Rule: Hashable, Sendable {
+public struct MappingRule: Hashable, Sendable {
   /// Which statements of an instrument the rule implements.
   public struct Match: Hashable, Sendable {
     /// Pinpoint-ID patterns: `art_12.par_1` matches that clause and everything under it; `*` matches
@@ -49,7 +49,7 @@ public struct Rule: Hashable, Sendable {
   /// True when the statement is one this rule implements.
   public func matches(_ statement: Obligation, instrument celex: String?) -> Bool {
     guard let match, let instrument, instrument == celex else { return false }
-    guard match.clauses.contains(where: { Rule.clause(statement.clause, matches: $0) }) else { return false }
+    guard match.clauses.contains(where: { MappingRule.clause(statement.clause, matches: $0) }) else { return false }
     if !match.modalities.isEmpty, !match.modalities.contains(statement.modality) { return false }
     if !match.addressees.isEmpty {
       let roles = statement.addressees.compactMap(\.role)

@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+
+/// `regpolicy generate` and `regpolicy check` as a user runs them, bad input included: every bad
+/// input is a diagnostic with its file and line, a documented exit status, and an untouched `--out`.
+@Suite("regpolicy generate and check", .serialized)
+struct PolicyCLITests {
+  let cli = CLITests()
+  static let aiAct = CLITests.corpus + "/eu-ai-act/html/32024R1689_EN_OJ.html"
+  static let profile = "templates/profile.example.yaml"
+
+  static func temporary() -> String {
+    let path = NSTemporaryDirectory() + "regpolicy-cli-\(UUID().uuidString)"
+    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+  }
+
+  /// A policy tree generated once by the CLI.
+  static let tree = Result { () throws -> String in
+    let out = temporary() + "/policies"
+    let result = try CLITests().run(["generate", aiAct, "--profile", profile, "--out", out])
+    try #require(result.status == 0, "\(result.stderr)")
+    return out
+  }
+
+  /// Every file under a folder with its bytes, to show a failed run changed nothing.
+  static func snapshot(_ folder: String) -> [String: Data] {
+    var files: [String: Data] = [:]
+    for path in (try? FileManager.default.subpathsOfDirectory(atPath: folder)) ?? [] {
+      if let data = FileManager.default.contents(atPath: folder + "/" + path) { files[path] = data }
+    }
+    return files
+  }
+
+  @Test("check explains a violation in legal terms, quoting the clause")
+  func explains() throws {
+    let manifests = Self.temporary() + "/scorer.yaml"
+    try """
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: scorer
+        namespace: ml
+        labels: {ai.example.com/system: "true", ai.example.com/risk-class: high-risk}
+        annotations: {ai.example.com/log-retention-days: "200"}
+      """.write(toFile: manifests, atomically: true, encoding: .utf8)
+    let result = try cli.run(["check", "--policies", try Self.tree.get(), manifests])
+    #expect(result.status == 1, "\(result.stderr)")
+    #expect(
+      result.stdout.contains(
+        "\(manifests):1: deployment/ml/scorer: denied — Article 12(1) AI Act requires that high-risk AI systems technically allow for the automatic recording of events (logs), kept for at least six months; missing annotation ai.example.com/logging\n"
+      ), "\(result.stdout)")
+    #expect(
+      result.stdout.contains(
+        "    Article 12(1): “High-risk AI systems shall technically allow for the automatic recording of events (logs) over the lifetime of the system.”"
+      ))
+    #expect(result.stdout.hasSuffix("1 objects checked, 17 denials, 0 warnings\n"), "\(result.stdout)")
+    let json = try cli.run(["check", "--policies", try Self.tree.get(), "--format", "json", manifests])
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let violations = try #require(object["violations"] as? [[String: Any]])
+    #expect(violations.count == 17)
+    let logging = try #require(violations.first { ($0["message"] as? String)?.hasSuffix("missing annotation ai.example.com/logging") == true })
+    #expect(logging["control"] as? String == "AIA-12" && logging["citation"] as? String == "Article 12(1)")
+    #expect(Set(logging.keys) == ["citation", "clauses", "control", "enforcement", "file", "line", "message", "quote", "rule", "subject"])
+  }
+
+  @Test("check passes the compliant samples (exit 0) and fails the others (exit 1)")
+  func samples() throws {
+    let tree = try Self.tree.get()
+    let good = try cli.run(["check", "--policies", tree, "corpus/manifests/compliant.yaml"])
+    #expect(good.status == 0, "\(good.stdout)")
+    #expect(good.stdout == "3 objects checked, 0 denials, 0 warnings\n")
+    let bad = try cli.run(["check", "--policies", tree, "corpus/manifests/noncompliant.yaml"])
+    #expect(bad.status == 1)
+  }
+
+  @Test(
+    "check: a manifest that is not YAML or not Kubernetes is an input error at its line; the other files are still checked",
+    arguments: [
+      ("kind: [Deployment\n", "manifest.not-yaml", ":2:"),
+      ("apiVersion: v1\nkind: Pod\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: ok}\n", "manifest.not-kubernetes", ":1:"),
+      ("- just\n- a list\n", "manifest.not-kubernetes", ":1:"),
+      ("\u{0}\u{1}binary", "manifest.not-yaml", ":1:"),
+    ])
+  func badManifest(_ text: String, _ code: String, _ position: String) throws {
+    let file = Self.temporary() + "/bad.yaml"
+    try text.write(toFile: file, atomically: true, encoding: .utf8)
+    let result = try cli.run(["check", "--policies", try Self.tree.get(), file, "corpus/manifests/noncompliant.yaml"])
+    #expect(result.status == 3)
+    #expect(result.stderr.contains("\(file)\(position)") && result.stderr.contains("[\(code)]"), "\(result.stderr)")
+    #expect(result.stdout.contains("noncompliant.yaml"), "the good file is still checked")
+  }
+
+  @Test("check: a folder without an index is an input error")
+  func noIndex() throws {
+    let result = try cli.run(["check", "--policies", Self.temporary(), "corpus/manifests/compliant.yaml"])
+    #expect(result.status == 3)
+    #expect(result.stderr.contains("index.json") && result.stderr.contains("[input.unreadable]"))
+  }
+
+  /// Copies `rules/` or `templates/` into a temporary folder with one file changed.
+  static func copy(_ folder: String, changing file: String, to text: String) throws -> String {
+    let target = temporary() + "/" + folder
+    try FileManager.default.copyItem(atPath: CLITests.packageRoot + "/" + folder, toPath: target)
+    try text.write(toFile: target + "/" + file, atomically: true, encoding: .utf8)
+    return target
+  }
+
+  @Test("generate: bad rules, templates, profiles and sources leave --out untouched")
+  func badGenerateInput() throws {
+    let out = Self.temporary() + "/policies"
+    let first = try cli.run(["generate", Self.aiAct, "--profile", Self.profile, "--out", out])
+    #expect(first.status == 0)
+    let before = Self.snapshot(out)
+    #expect(before.count == 18 * 5 + 1)
+    let rule = try String(contentsOfFile: CLITests.packageRoot + "/rules/ai-act/art-12-event-logging.yaml", encoding: .utf8)
+    let rules = try Self.copy(
+      "rules", changing: "ai-act/art-12-event-logging.yaml",
+      to: rule.replacingOccurrences(of: "template: at-least", with: "template: at-lest"))
+    let template = try Self.copy("templates", changing: "rego/checks/present.rego.mustache", to: "{{#requirements}}\n")
+    let profile = Self.temporary() + "/profile.yaml"
+    try "organisation: X\nroles: [provider]\nenforcement: deny\nprefix: ai.x.com\n".write(
+      toFile: profile, atomically: true, encoding: .utf8)
+    let cases: [([String], String)] = [
+      (["--rules", rules], "art-12-event-logging.yaml:24:15: error: unknown template 'at-lest'"),
+      (["--templates", template], "present.rego.mustache: error: template does not parse"),
+      (["--profile", profile], "profile.yaml:1:1: error: the profile is missing required key 'risk-classes' [profile.missing-key]"),
+      (["corpus/samples/does-not-exist.html"], "[input.unreadable]"),
+    ]
+    for (arguments, diagnostic) in cases {
+      var command = ["generate", Self.aiAct, "--profile", Self.profile, "--out", out]
+      if arguments[0] == "--profile" { command.removeSubrange(2...3) }
+      let result = try cli.run(command + arguments)
+      #expect(result.status == 3, "\(arguments)")
+      #expect(result.stderr.contains(diagnostic), "\(result.stderr)")
+      #expect(Self.snapshot(out) == before, "\(arguments) changed --out")
+    }
+    #expect(FileManager.default.subpaths(atPath: (out as NSString).deletingLastPathComponent)?.contains { $0.contains(".regpolicy-") } == false)
+  }
+
+  @Test("generate refuses to replace a folder it did not write (exit 4)")
+  func foreignFolder() throws {
+    let out = Self.temporary()
+    try "keep me".write(toFile: out + "/notes.txt", atomically: true, encoding: .utf8)
+    let result = try cli.run(["generate", Self.aiAct, "--profile", Self.profile, "--out", out])
+    #expect(result.status == 4)
+    #expect(result.stderr.contains("[output.not-generated]"))
+    #expect(Self.snapshot(out).keys.sorted() == ["notes.txt"])
+  }
+}

@@ -1,0 +1,257 @@
+import Foundation
+import RegPolicyExtract
+import RegPolicyIngest
+import RegPolicyKit
+import RegPolicyModel
+import RegPolicyPolicies
+import Testing
+import Yams
+
+@Suite("Generated policies", .serialized)
+struct GenerateTests {
+  static let run = GenerateRun(
+    sources: [PolicyFixtures.aiActHTML], profilePath: PolicyFixtures.profilePath,
+    outputDirectory: "", rulesDirectory: PolicyFixtures.packageRoot + "/rules",
+    templatesDirectory: PolicyFixtures.packageRoot + "/templates")
+
+  /// The AI Act tree, generated once and written to a temporary folder.
+  static let tree = Result { () throws -> (directory: String, tree: GenerateRun.Tree) in
+    let tree = try run.build().get()
+    let directory = PolicyFixtures.temporaryDirectory() + "/policies"
+    var write = run
+    write.outputDirectory = directory
+    #expect(write.run() == .success)
+    return (directory, tree)
+  }
+
+  static let manifests = ["compliant.yaml", "noncompliant.yaml", "edge-cases.yaml"].map {
+    PolicyFixtures.packageRoot + "/corpus/manifests/" + $0
+  }
+
+  /// What rego-cpp (regopy) says about the tree: the generated tests, the Gatekeeper templates,
+  /// and the verdicts on the sample manifests.
+  struct RegoReport: Decodable, Sendable {
+    struct Verdict: Decodable, Sendable {
+      var file, subject, control: String
+      var opa, gatekeeper: [String]
+    }
+
+    var tests: Int
+    var failures: [String]
+    var gatekeeperCompiled: Int
+    var verdicts: [Verdict]
+
+    enum CodingKeys: String, CodingKey {
+      case tests, failures, verdicts
+      case gatekeeperCompiled = "gatekeeper_compiled"
+    }
+  }
+
+  static let rego = Result { () throws -> RegoReport in
+    let (directory, _) = try tree.get()
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", PolicyFixtures.packageRoot + "/Tests/Support/regopy_eval.py", directory] + manifests
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    try #require(process.terminationStatus == 0, "regopy_eval.py failed (is regopy installed?): \(message)")
+    return try JSONDecoder().decode(RegoReport.self, from: data)
+  }
+
+  @Test("every policy covers the controls of the profile, in every engine")
+  func layout() throws {
+    let (_, tree) = try Self.tree.get()
+    // The example profile: provider and deployer, high-risk, limited-risk and GPAI systems.
+    #expect(
+      tree.policies.map(\.control).sorted() == [
+        "AIA-05", "AIA-09", "AIA-10", "AIA-11", "AIA-12", "AIA-13", "AIA-14", "AIA-15", "AIA-17", "AIA-26", "AIA-27",
+        "AIA-49", "AIA-50", "AIA-53", "AIA-72", "AIA-73", "FINOPS-GPU", "FINOPS-LABELS",
+      ])
+    let aia12 = try #require(tree.policies.first { $0.control == "AIA-12" })
+    #expect(aia12.clauses.map(\.id).prefix(3) == ["art_12.par_1", "art_19.par_1", "art_26.par_6"])
+    for name in [
+      "rego/32024R1689/aia-12/policy.rego", "rego/32024R1689/aia-12/policy_test.rego",
+      "gatekeeper/32024R1689/aia-12/template.yaml", "gatekeeper/32024R1689/aia-12/constraint.yaml",
+      "kyverno/32024R1689/aia-12/clusterpolicy.yaml", "rego/profile/finops-gpu/policy.rego", "index.json",
+    ] {
+      #expect(tree.files[name] != nil, "\(name)")
+    }
+    #expect(tree.files.count == 18 * 5 + 1)
+  }
+
+  @Test("every generated Rego test passes and every Gatekeeper template compiles in rego-cpp")
+  func regoTests() throws {
+    let report = try Self.rego.get()
+    // Each policy has a compliant case, one per broken requirement and one out of scope.
+    #expect(report.tests >= 18 * 3)
+    #expect(report.failures == [])
+    #expect(report.gatekeeperCompiled == 18)
+  }
+
+  @Test("native check verdicts equal the Rego verdicts (OPA and Gatekeeper) on every manifest")
+  func agreement() throws {
+    let report = try Self.rego.get()
+    let (directory, _) = try Self.tree.get()
+    let index = try Index.read(from: directory)
+    var native: [String: [String]] = [:]
+    var objects = 0
+    for path in Self.manifests {
+      let read = Manifest.read(try String(contentsOfFile: path, encoding: .utf8), file: path)
+      #expect(read.errors.isEmpty, "\(read.errors)")
+      objects += read.manifests.count
+      for manifest in read.manifests {
+        for entry in index.policies {
+          native["\(path)|\(manifest.subject)|\(entry.policy.control)"] = Evaluator.violations(
+            of: entry.policy, in: manifest)
+        }
+      }
+    }
+    let verdicts = report.verdicts
+    #expect(verdicts.count == native.count)
+    #expect(verdicts.count == objects * index.policies.count)
+    var violated = 0
+    for verdict in verdicts {
+      let key = "\(verdict.file)|\(verdict.subject)|\(verdict.control)"
+      let opa = verdict.opa
+      #expect(native[key] == opa, "\(key)")
+      #expect(verdict.gatekeeper == opa, "\(key)")
+      if !opa.isEmpty { violated += 1 }
+    }
+    // Not a vacuous agreement: the manifests break many controls, and many comply.
+    #expect(violated >= 20)
+    #expect(verdicts.count - violated >= 200)
+  }
+
+  @Test("two runs produce identical trees, byte for byte, on disk")
+  func determinism() throws {
+    let (directory, tree) = try Self.tree.get()
+    let again = try Self.run.build().get()
+    #expect(again.files == tree.files)
+    var write = Self.run
+    write.outputDirectory = directory
+    #expect(write.run() == .success)
+    let onDisk = try FileManager.default.subpathsOfDirectory(atPath: directory).filter {
+      !$0.hasSuffix("/") && (try? FileManager.default.attributesOfItem(atPath: directory + "/" + $0)[.type]
+        as? FileAttributeType) == .typeRegular
+    }
+    #expect(Set(onDisk) == Set(tree.files.keys))
+    for (path, text) in tree.files {
+      #expect(try String(contentsOfFile: directory + "/" + path, encoding: .utf8) == text, "\(path)")
+    }
+  }
+
+  @Test("provenance: every file's pinpoint IDs exist and its clause hashes are the clauses' text hashes")
+  func provenance() throws {
+    let (_, tree) = try Self.tree.get()
+    let act = try PolicyFixtures.aiAct.get()
+    // Recomputed here from the document, independently of the mapper: the clause's own text and
+    // every descendant's, one per line.
+    func expectedHash(_ id: String) throws -> String {
+      let provision = try #require(act.document.provision(PinpointID(rawValue: id)), "no clause \(id)")
+      var lines: [String] = []
+      provision.forEach { if !$0.text.isEmpty { lines.append($0.text) } }
+      return Ingester.sha256(Array(lines.joined(separator: "\n").utf8))
+    }
+    var checked = 0
+    for (path, text) in tree.files where path.hasPrefix("rego/32024R1689/") && path.hasSuffix("/policy.rego") {
+      let metadata = text.split(separator: "\n").prefix { $0.hasPrefix("#") }.dropFirst().map { $0.dropFirst(2) }
+        .joined(separator: "\n")
+      let yaml = try #require(try Yams.load(yaml: metadata) as? [String: Any], "\(path)")
+      let custom = try #require(yaml["custom"] as? [String: Any], "\(path)")
+      #expect(custom["instrument"] as? String == "32024R1689")
+      #expect(custom["generator"] as? String == "regpolicy \(RegPolicyVersion.current)")
+      #expect(custom["rule"] as? String != nil && custom["template"] as? String == "rego/policy.rego")
+      let clauses = try #require(custom["clauses"] as? [[String: String]], "\(path)")
+      #expect(!clauses.isEmpty)
+      for clause in clauses {
+        #expect(clause["sha256"] == (try expectedHash(clause["id"] ?? "")), "\(path) \(clause)")
+        checked += 1
+      }
+      let links = try #require(yaml["related_resources"] as? [[String: String]], "\(path)")
+      #expect(links.allSatisfy { $0["ref"]?.hasPrefix("https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32024R1689#") == true })
+    }
+    for (path, text) in tree.files where path.hasSuffix(".yaml") && path.contains("/32024R1689/") {
+      let object = try #require(try Yams.load(yaml: text) as? [String: Any], "\(path)")
+      let annotations = try #require((object["metadata"] as? [String: Any])?["annotations"] as? [String: String], "\(path)")
+      let pairs = try #require(annotations["regpolicy.dev/clause-sha256"], "\(path)").split(separator: ",")
+      #expect(!pairs.isEmpty)
+      for pair in pairs {
+        let parts = pair.split(separator: "=").map(String.init)
+        try #require(parts.count == 2, "\(path) \(pair)")
+        #expect(parts[1] == (try expectedHash(parts[0])), "\(path) \(pair)")
+        checked += 1
+      }
+    }
+    #expect(checked > 100)
+  }
+
+  @Test("Gatekeeper and Kyverno files parse as YAML with the fields their CRDs require")
+  func crdFields() throws {
+    let (_, tree) = try Self.tree.get()
+    for (path, text) in tree.files where path.hasSuffix(".yaml") {
+      let object = try #require(try Yams.load(yaml: text) as? [String: Any], "\(path)")
+      let metadata = try #require(object["metadata"] as? [String: Any], "\(path)")
+      let name = try #require(metadata["name"] as? String, "\(path)")
+      #expect(name.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" || $0 == "." }, "\(path): \(name)")
+      let spec = try #require(object["spec"] as? [String: Any], "\(path)")
+      switch (object["apiVersion"] as? String, object["kind"] as? String) {
+      case ("templates.gatekeeper.sh/v1", "ConstraintTemplate"):
+        let kind = try #require(
+          ((spec["crd"] as? [String: Any])?["spec"] as? [String: Any]).flatMap { ($0["names"] as? [String: Any])?["kind"] as? String },
+          "\(path)")
+        #expect(name == kind.lowercased(), "\(path): metadata.name must be the lower-cased kind")
+        let targets = try #require(spec["targets"] as? [[String: Any]], "\(path)")
+        #expect(targets.first?["target"] as? String == "admission.k8s.gatekeeper.sh")
+        #expect((targets.first?["rego"] as? String)?.contains("violation contains") == true)
+      case ("constraints.gatekeeper.sh/v1beta1", let kind?):
+        #expect(kind.hasPrefix("Regpolicy"))
+        #expect(["deny", "warn"].contains(spec["enforcementAction"] as? String))
+        let kinds = try #require((spec["match"] as? [String: Any])?["kinds"] as? [[String: Any]], "\(path)")
+        #expect(Set(kinds.flatMap { $0["kinds"] as? [String] ?? [] }) == Set(Scope.workloadKinds))
+      case ("kyverno.io/v1", "ClusterPolicy"):
+        let rules = try #require(spec["rules"] as? [[String: Any]], "\(path)")
+        #expect(!rules.isEmpty)
+        for rule in rules {
+          #expect(rule["name"] as? String != nil && rule["match"] as? [String: Any] != nil, "\(path)")
+          let validate = try #require(rule["validate"] as? [String: Any], "\(path)")
+          #expect(["Enforce", "Audit"].contains(validate["failureAction"] as? String))
+          #expect(((validate["deny"] as? [String: Any])?["conditions"] as? [String: Any])?["any"] as? [Any] != nil, "\(path)")
+          if let preconditions = rule["preconditions"] as? [String: Any] {
+            #expect((preconditions["all"] as? [Any])?.isEmpty == false, "\(path)")
+          }
+        }
+      default:
+        Issue.record("\(path): unexpected apiVersion/kind")
+      }
+    }
+  }
+
+  @Test("removing an obligation removes its files")
+  func removal() throws {
+    let act = try PolicyFixtures.aiAct.get()
+    let directory = PolicyFixtures.temporaryDirectory() + "/out"
+    var write = Self.run
+    write.outputDirectory = directory
+    #expect(write.run() == .success)
+    #expect(FileManager.default.fileExists(atPath: directory + "/rego/32024R1689/aia-73/policy.rego"))
+    // The same act with Article 73's statements gone: its control and files go with them.
+    let mapper = PolicyFixtures.mapper()
+    let policies = mapper.policies(for: act.document, statements: act.statements.filter { !$0.clause.rawValue.hasPrefix("art_73") })
+    #expect(!policies.contains { $0.control == "AIA-73" })
+    #expect(policies.count == mapper.policies(for: act.document, statements: act.statements).count - 1)
+    // Written through the same tree writer, the folder loses the files.
+    let renderer = try PolicySources.renderer(from: PolicyFixtures.packageRoot + "/templates")
+    var files: [String: String] = ["index.json": "{}\n"]
+    for policy in policies { for file in try renderer.render(policy) { files[file.path] = file.text } }
+    try TreeWriter.replace(directory, with: files)
+    #expect(!FileManager.default.fileExists(atPath: directory + "/rego/32024R1689/aia-73"))
+    #expect(!FileManager.default.fileExists(atPath: directory + "/kyverno/32024R1689/aia-73/clusterpolicy.yaml"))
+    #expect(FileManager.default.fileExists(atPath: directory + "/rego/32024R1689/aia-12/policy.rego"))
+  }
+}

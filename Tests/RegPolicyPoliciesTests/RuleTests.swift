@@ -1,0 +1,113 @@
+import RegPolicyExtract
+import RegPolicyKit
+import RegPolicyModel
+import RegPolicyPolicies
+import Testing
+
+@Suite("Mapping rules")
+struct RuleTests {
+  @Test("the shipped rules load without a diagnostic")
+  func shippedRulesLoad() {
+    let loaded = PolicySources.rules(from: PolicyFixtures.packageRoot + "/rules")
+    #expect(loaded.errors.map(\.description) == [])
+    // Every control issue 4 names for the AI Act, plus the FinOps guardrails.
+    let controls = Set(loaded.rules?.rules.map(\.control) ?? [])
+    for control in [
+      "AIA-05", "AIA-09", "AIA-10", "AIA-11", "AIA-12", "AIA-13", "AIA-14", "AIA-15", "AIA-17", "AIA-26", "AIA-27",
+      "AIA-49", "AIA-50", "AIA-53", "AIA-72", "AIA-73", "FINOPS-LABELS", "FINOPS-GPU",
+    ] {
+      #expect(controls.contains(control), "\(control)")
+    }
+  }
+
+  /// A rule's examples are its tests: a triggering example must match at least one statement, a
+  /// non-triggering one none. A clause alone stands for the AI Act's statements on that clause.
+  @Test("every rule's examples", arguments: PolicyFixtures.rules.rules.map(\.id))
+  func examples(_ id: String) throws {
+    let rule = try #require(PolicyFixtures.rules.rules.first { $0.id == id })
+    if rule.instrument == nil {
+      try guardrailExamples(rule)
+      return
+    }
+    let act = try PolicyFixtures.aiAct.get()
+    func statements(_ example: MappingRule.Example) throws -> [Obligation] {
+      let clause = try #require(example.clause)
+      if let text = example.text { return Classifier().classify(text, clause: clause) }
+      #expect(act.document.provision(clause) != nil, "\(rule.file):\(example.line): no clause \(clause)")
+      return act.statements.filter { $0.clause == clause }
+    }
+    for example in rule.triggering {
+      let hits = try statements(example).filter { rule.matches($0, instrument: act.document.instrument.celex) }
+      #expect(!hits.isEmpty, "\(rule.file):\(example.line): triggering example matches nothing")
+    }
+    for example in rule.nonTriggering {
+      let hits = try statements(example).filter { rule.matches($0, instrument: act.document.instrument.celex) }
+      #expect(hits.isEmpty, "\(rule.file):\(example.line): non-triggering example matches \(hits.map(\.text))")
+    }
+  }
+
+  private func guardrailExamples(_ rule: MappingRule) throws {
+    let mapper = PolicyFixtures.mapper()
+    let policy = try #require(mapper.guardrails().first { $0.rule == rule.id })
+    for (examples, flagged) in [(rule.triggering, true), (rule.nonTriggering, false)] {
+      for example in examples {
+        let read = Manifest.read(example.manifest ?? "", file: rule.file)
+        #expect(read.errors.isEmpty && read.manifests.count == 1, "\(rule.file):\(example.line)")
+        let messages = read.manifests.flatMap { Evaluator.violations(of: policy, in: $0) }
+        #expect(messages.isEmpty != flagged, "\(rule.file):\(example.line): \(messages)")
+      }
+    }
+  }
+
+  @Test("crosswalk ids are AI RMF Playbook subcategories")
+  func crosswalk() throws {
+    let playbook = try PolicySourcesTestSupport.playbookSubcategories()
+    for rule in PolicyFixtures.rules.rules {
+      for id in rule.nistAIRMF { #expect(playbook.contains(id), "\(rule.file): \(id)") }
+    }
+    // Every AI Act control links to the Playbook.
+    #expect(PolicyFixtures.rules.rules.filter { $0.instrument != nil && $0.nistAIRMF.isEmpty }.map(\.id) == [])
+  }
+
+  static let base = """
+    id: test.rule
+    title: T
+    description: D
+    requires: something holds
+    instrument: 32024R1689
+    match:
+      clauses: [art_12.par_1]
+    control: T-1
+    checks:
+      - template: present
+        property: logging
+    examples:
+      triggering: [{clause: art_12.par_1}]
+      non-triggering: [{clause: art_12.par_2}]
+
+    """
+
+  @Test(
+    "a bad rule is a diagnostic with its code and line",
+    arguments: [
+      (base.replacingOccurrences(of: "template: present", with: "template: presence"), "rule.unknown-template", 10),
+      (base.replacingOccurrences(of: "property: logging", with: "property: loging"), "rule.unknown-field", 11),
+      (base.replacingOccurrences(of: "control: T-1", with: "control: T-1\nroles: [landlord]"), "rule.unknown-role", 9),
+      (
+        base.replacingOccurrences(of: "  clauses: [art_12.par_1]", with: "  clauses: [art_12.par_1]\n  addressees: [landlord]"),
+        "rule.unknown-role", 8
+      ),
+      (base.replacingOccurrences(of: "  non-triggering: [{clause: art_12.par_2}]\n", with: ""), "rule.missing-examples", 13),
+      (base.replacingOccurrences(of: "title: T\n", with: ""), "rule.missing-key", 1),
+      (base.replacingOccurrences(of: "title: T", with: "titel: T"), "rule.unknown-key", 2),
+      (base.replacingOccurrences(of: "checks:", with: "checks: [\n"), "rule.malformed", 11),
+    ])
+  func badRule(_ text: String, _ code: String, _ line: Int) {
+    let loaded = RuleSet.load(
+      files: [("rules/test.yaml", text), ("rules/instruments.yaml", "32024R1689: AI Act\n")], roles: ["provider"])
+    #expect(loaded.rules == nil)
+    #expect(loaded.errors.map(\.code) == [code], "\(loaded.errors)")
+    #expect(loaded.errors.first?.line == line, "\(loaded.errors)")
+    #expect(loaded.errors.first?.file == "rules/test.yaml")
+  }
+}

@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""Runs a generated policy tree in a real Rego engine (rego-cpp, through the regopy package).
+
+Usage: regopy_eval.py TREE [MANIFEST.yaml ...]
+
+1. Loads every rego/*/*/policy.rego with its policy_test.rego and runs each test_* rule.
+2. Compiles the Rego embedded in every Gatekeeper ConstraintTemplate.
+3. Evaluates every policy on every Kubernetes object of the manifests (PyYAML reads them, so the
+   YAML is not read by the code under test): OPA's deny/warn with the object as input, and
+   Gatekeeper's violation with {"review": {"object": ...}}.
+
+Prints one JSON object: tests run, failures, templates compiled, and the verdicts per object and
+control. Exits 0 even when tests fail; the caller compares.
+"""
+import glob
+import json
+import re
+import sys
+
+import regopy
+import yaml
+
+
+def package(source):
+    return re.search(r"^package (\S+)", source, re.M).group(1)
+
+
+def query(interpreter, expression):
+    output = interpreter.query(expression)
+    if not output.ok():
+        raise RuntimeError("%s: %s" % (expression, output))
+    text = str(output)
+    return None if text == "undefined" else json.loads(text)
+
+
+def values(result):
+    """The value of a one-expression query, or None when undefined."""
+    if not result or not result.get("expressions"):
+        return None
+    return result["expressions"][0]
+
+
+def is_object(document):
+    metadata = document.get("metadata") if isinstance(document, dict) else None
+    return (
+        isinstance(document.get("apiVersion"), str)
+        and isinstance(document.get("kind"), str)
+        and isinstance(metadata, dict)
+        and isinstance(metadata.get("name"), str)
+        and document["apiVersion"] != ""
+        and document["kind"] != ""
+        and metadata["name"] != ""
+    )
+
+
+def main():
+    tree, manifests = sys.argv[1], sys.argv[2:]
+    report = {"tests": 0, "failures": [], "gatekeeper_compiled": 0, "verdicts": []}
+    policies = []
+    for path in sorted(glob.glob(tree + "/rego/*/*/policy.rego")):
+        source = open(path, encoding="utf-8").read()
+        test = open(path.replace("policy.rego", "policy_test.rego"), encoding="utf-8").read()
+        interpreter = regopy.Interpreter()
+        interpreter.add_module("policy.rego", source)
+        interpreter.add_module("policy_test.rego", test)
+        for name in re.findall(r"^(test_\w+) if", test, re.M):
+            report["tests"] += 1
+            try:
+                passed = values(query(interpreter, "data.%s.%s" % (package(test), name))) is True
+            except RuntimeError as error:
+                passed = False
+                name += ": " + str(error)
+            if not passed:
+                report["failures"].append("%s %s" % (path, name))
+        control = re.search(r'^#   control: "(.*)"', source, re.M).group(1)
+        head = "deny" if re.search(r"^deny contains", source, re.M) else "warn"
+        folder = path[len(tree) + len("/rego/"):-len("/policy.rego")]
+        template = yaml.safe_load(open("%s/gatekeeper/%s/template.yaml" % (tree, folder), encoding="utf-8"))
+        gatekeeper_source = template["spec"]["targets"][0]["rego"]
+        gatekeeper = regopy.Interpreter()
+        gatekeeper.add_module("template.rego", gatekeeper_source)
+        query(gatekeeper, "data.%s" % package(gatekeeper_source))
+        report["gatekeeper_compiled"] += 1
+        opa = regopy.Interpreter()
+        opa.add_module("policy.rego", source)
+        policies.append((control, head, package(source), opa, package(gatekeeper_source), gatekeeper))
+
+    for path in manifests:
+        with open(path, encoding="utf-8") as stream:
+            documents = [d for d in yaml.safe_load_all(stream) if d is not None and is_object(d)]
+        for document in documents:
+            metadata = document["metadata"]
+            namespace = metadata.get("namespace")
+            subject = "%s/%s/%s" % (
+                document["kind"].lower(), namespace if isinstance(namespace, str) else "default", metadata["name"])
+            as_json = json.dumps(document, default=str)
+            for control, head, opa_package, opa, gk_package, gatekeeper in policies:
+                opa.set_input_term(as_json)
+                denied = values(query(opa, "data.%s.%s" % (opa_package, head))) or []
+                gatekeeper.set_input_term(json.dumps({"review": {"object": document}, "parameters": {}}, default=str))
+                violations = values(query(gatekeeper, "data.%s.violation" % gk_package)) or []
+                report["verdicts"].append({
+                    "file": path, "subject": subject, "control": control,
+                    "opa": sorted(denied), "gatekeeper": sorted(v["msg"] for v in violations),
+                })
+    json.dump(report, sys.stdout, sort_keys=True, ensure_ascii=False)
+
+
+if __name__ == "__main__":
+    main()
