@@ -1,3 +1,4 @@
+import Dispatch
 import RegPolicyModel
 
 /// Finds the statements of a document's enacting terms and annexes, reading each provision as a
@@ -10,26 +11,41 @@ public struct Extractor: Sendable {
   public init(classifier: Classifier = Classifier()) { self.classifier = classifier }
 
   /// Every classified statement of `document`, in document order.
+  ///
+  /// Articles and annexes are independent (a pronoun's antecedent never crosses one), so they are
+  /// classified on every core and joined in document order: the result is the same as one pass.
   public func statements(in document: Document) -> [Obligation] {
     let resolver = ReferenceResolver(document)
-    var result: [Obligation] = []
-    func visit(_ provision: Provision) {
+    var units: [Provision] = []
+    func collect(_ provision: Provision) {
       switch provision.kind {
       case .preamble, .citation, .recital, .footnote, .final:
         return
       case .article, .annex:
-        var previous: [Obligation.Addressee] = []
-        for rule in Rule.rules(in: provision) {
-          for statement in statements(of: rule, previous: &previous) {
-            result.append(resolve(statement, with: resolver))
-          }
-        }
+        units.append(provision)
       default:
-        for child in provision.children { visit(child) }
+        for child in provision.children { collect(child) }
       }
     }
-    for provision in document.provisions { visit(provision) }
-    return result
+    for provision in document.provisions { collect(provision) }
+    let found = Array(units)
+    let slots = (0..<units.count).map { _ in Slot() }
+    DispatchQueue.concurrentPerform(iterations: units.count) { index in
+      var previous: [Obligation.Addressee] = []
+      var statements: [Obligation] = []
+      for rule in Rule.rules(in: found[index]) {
+        for statement in self.statements(of: rule, previous: &previous) {
+          statements.append(resolve(statement, with: resolver))
+        }
+      }
+      slots[index].statements = statements
+    }
+    return slots.flatMap(\.statements)
+  }
+
+  /// One unit's statements; each slot is written by exactly one iteration and read after all end.
+  private final class Slot: @unchecked Sendable {
+    var statements: [Obligation] = []
   }
 
   /// The statements of one rule: its chapeau's sentences before the last on their own, then the

@@ -36,14 +36,14 @@ struct PolicyCLITests {
   func explains() throws {
     let manifests = Self.temporary() + "/scorer.yaml"
     try """
-      apiVersion: apps/v1
-      kind: Deployment
-      metadata:
-        name: scorer
-        namespace: ml
-        labels: {ai.example.com/system: "true", ai.example.com/risk-class: high-risk}
-        annotations: {ai.example.com/log-retention-days: "200"}
-      """.write(toFile: manifests, atomically: true, encoding: .utf8)
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata:
+      name: scorer
+      namespace: ml
+      labels: {ai.example.com/system: "true", ai.example.com/risk-class: high-risk}
+      annotations: {ai.example.com/log-retention-days: "200"}
+    """.write(toFile: manifests, atomically: true, encoding: .utf8)
     let result = try cli.run(["check", "--policies", try Self.tree.get(), manifests])
     #expect(result.status == 1, "\(result.stderr)")
     #expect(
@@ -59,9 +59,13 @@ struct PolicyCLITests {
     let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
     let violations = try #require(object["violations"] as? [[String: Any]])
     #expect(violations.count == 17)
-    let logging = try #require(violations.first { ($0["message"] as? String)?.hasSuffix("missing annotation ai.example.com/logging") == true })
+    let logging = try #require(
+      violations.first { ($0["message"] as? String)?.hasSuffix("missing annotation ai.example.com/logging") == true })
     #expect(logging["control"] as? String == "AIA-12" && logging["citation"] as? String == "Article 12(1)")
-    #expect(Set(logging.keys) == ["citation", "clauses", "control", "enforcement", "file", "line", "message", "quote", "rule", "subject"])
+    #expect(
+      Set(logging.keys) == [
+        "citation", "clauses", "control", "enforcement", "file", "line", "message", "quote", "rule", "subject",
+      ])
   }
 
   @Test("check passes the compliant samples (exit 0) and fails the others (exit 1)")
@@ -78,7 +82,10 @@ struct PolicyCLITests {
     "check: a manifest that is not YAML or not Kubernetes is an input error at its line; the other files are still checked",
     arguments: [
       ("kind: [Deployment\n", "manifest.not-yaml", ":2:"),
-      ("apiVersion: v1\nkind: Pod\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: ok}\n", "manifest.not-kubernetes", ":1:"),
+      (
+        "apiVersion: v1\nkind: Pod\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: ok}\n", "manifest.not-kubernetes",
+        ":1:"
+      ),
       ("- just\n- a list\n", "manifest.not-kubernetes", ":1:"),
       ("\u{0}\u{1}binary", "manifest.not-yaml", ":1:"),
     ])
@@ -113,7 +120,8 @@ struct PolicyCLITests {
     #expect(first.status == 0)
     let before = Self.snapshot(out)
     #expect(before.count == 18 * 5 + 1)
-    let rule = try String(contentsOfFile: CLITests.packageRoot + "/rules/ai-act/art-12-event-logging.yaml", encoding: .utf8)
+    let rule = try String(
+      contentsOfFile: CLITests.packageRoot + "/rules/ai-act/art-12-event-logging.yaml", encoding: .utf8)
     let rules = try Self.copy(
       "rules", changing: "ai-act/art-12-event-logging.yaml",
       to: rule.replacingOccurrences(of: "template: at-least", with: "template: at-lest"))
@@ -124,7 +132,10 @@ struct PolicyCLITests {
     let cases: [([String], String)] = [
       (["--rules", rules], "art-12-event-logging.yaml:24:15: error: unknown template 'at-lest'"),
       (["--templates", template], "present.rego.mustache: error: template does not parse"),
-      (["--profile", profile], "profile.yaml:1:1: error: the profile is missing required key 'risk-classes' [profile.missing-key]"),
+      (
+        ["--profile", profile],
+        "profile.yaml:1:1: error: the profile is missing required key 'risk-classes' [profile.missing-key]"
+      ),
       (["corpus/samples/does-not-exist.html"], "[input.unreadable]"),
     ]
     for (arguments, diagnostic) in cases {
@@ -135,7 +146,10 @@ struct PolicyCLITests {
       #expect(result.stderr.contains(diagnostic), "\(result.stderr)")
       #expect(Self.snapshot(out) == before, "\(arguments) changed --out")
     }
-    #expect(FileManager.default.subpaths(atPath: (out as NSString).deletingLastPathComponent)?.contains { $0.contains(".regpolicy-") } == false)
+    #expect(
+      FileManager.default.subpaths(atPath: (out as NSString).deletingLastPathComponent)?.contains {
+        $0.contains(".regpolicy-")
+      } == false)
   }
 
   @Test("generate refuses to replace a folder it did not write (exit 4)")

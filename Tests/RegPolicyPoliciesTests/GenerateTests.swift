@@ -51,7 +51,8 @@ struct GenerateTests {
     let (directory, _) = try tree.get()
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", PolicyFixtures.packageRoot + "/Tests/Support/regopy_eval.py", directory] + manifests
+    process.arguments =
+      ["python3", PolicyFixtures.packageRoot + "/Tests/Support/regopy_eval.py", directory] + manifests
     let output = Pipe()
     let errors = Pipe()
     process.standardOutput = output
@@ -137,8 +138,9 @@ struct GenerateTests {
     write.outputDirectory = directory
     #expect(write.run() == .success)
     let onDisk = try FileManager.default.subpathsOfDirectory(atPath: directory).filter {
-      !$0.hasSuffix("/") && (try? FileManager.default.attributesOfItem(atPath: directory + "/" + $0)[.type]
-        as? FileAttributeType) == .typeRegular
+      !$0.hasSuffix("/")
+        && (try? FileManager.default.attributesOfItem(atPath: directory + "/" + $0)[.type]
+          as? FileAttributeType) == .typeRegular
     }
     #expect(Set(onDisk) == Set(tree.files.keys))
     for (path, text) in tree.files {
@@ -174,11 +176,15 @@ struct GenerateTests {
         checked += 1
       }
       let links = try #require(yaml["related_resources"] as? [[String: String]], "\(path)")
-      #expect(links.allSatisfy { $0["ref"]?.hasPrefix("https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32024R1689#") == true })
+      #expect(
+        links.allSatisfy {
+          $0["ref"]?.hasPrefix("https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32024R1689#") == true
+        })
     }
     for (path, text) in tree.files where path.hasSuffix(".yaml") && path.contains("/32024R1689/") {
       let object = try #require(try Yams.load(yaml: text) as? [String: Any], "\(path)")
-      let annotations = try #require((object["metadata"] as? [String: Any])?["annotations"] as? [String: String], "\(path)")
+      let annotations = try #require(
+        (object["metadata"] as? [String: Any])?["annotations"] as? [String: String], "\(path)")
       let pairs = try #require(annotations["regpolicy.dev/clause-sha256"], "\(path)").split(separator: ",")
       #expect(!pairs.isEmpty)
       for pair in pairs {
@@ -203,7 +209,9 @@ struct GenerateTests {
       switch (object["apiVersion"] as? String, object["kind"] as? String) {
       case ("templates.gatekeeper.sh/v1", "ConstraintTemplate"):
         let kind = try #require(
-          ((spec["crd"] as? [String: Any])?["spec"] as? [String: Any]).flatMap { ($0["names"] as? [String: Any])?["kind"] as? String },
+          ((spec["crd"] as? [String: Any])?["spec"] as? [String: Any]).flatMap {
+            ($0["names"] as? [String: Any])?["kind"] as? String
+          },
           "\(path)")
         #expect(name == kind.lowercased(), "\(path): metadata.name must be the lower-cased kind")
         let targets = try #require(spec["targets"] as? [[String: Any]], "\(path)")
@@ -221,7 +229,8 @@ struct GenerateTests {
           #expect(rule["name"] as? String != nil && rule["match"] as? [String: Any] != nil, "\(path)")
           let validate = try #require(rule["validate"] as? [String: Any], "\(path)")
           #expect(["Enforce", "Audit"].contains(validate["failureAction"] as? String))
-          #expect(((validate["deny"] as? [String: Any])?["conditions"] as? [String: Any])?["any"] as? [Any] != nil, "\(path)")
+          #expect(
+            ((validate["deny"] as? [String: Any])?["conditions"] as? [String: Any])?["any"] as? [Any] != nil, "\(path)")
           if let preconditions = rule["preconditions"] as? [String: Any] {
             #expect((preconditions["all"] as? [Any])?.isEmpty == false, "\(path)")
           }
@@ -242,7 +251,8 @@ struct GenerateTests {
     #expect(FileManager.default.fileExists(atPath: directory + "/rego/32024R1689/aia-73/policy.rego"))
     // The same act with Article 73's statements gone: its control and files go with them.
     let mapper = PolicyFixtures.mapper()
-    let policies = mapper.policies(for: act.document, statements: act.statements.filter { !$0.clause.rawValue.hasPrefix("art_73") })
+    let policies = mapper.policies(
+      for: act.document, statements: act.statements.filter { !$0.clause.rawValue.hasPrefix("art_73") })
     #expect(!policies.contains { $0.control == "AIA-73" })
     #expect(policies.count == mapper.policies(for: act.document, statements: act.statements).count - 1)
     // Written through the same tree writer, the folder loses the files.

@@ -94,10 +94,14 @@ struct RuleTests {
       (base.replacingOccurrences(of: "property: logging", with: "property: loging"), "rule.unknown-field", 11),
       (base.replacingOccurrences(of: "control: T-1", with: "control: T-1\nroles: [landlord]"), "rule.unknown-role", 9),
       (
-        base.replacingOccurrences(of: "  clauses: [art_12.par_1]", with: "  clauses: [art_12.par_1]\n  addressees: [landlord]"),
+        base.replacingOccurrences(
+          of: "  clauses: [art_12.par_1]", with: "  clauses: [art_12.par_1]\n  addressees: [landlord]"),
         "rule.unknown-role", 8
       ),
-      (base.replacingOccurrences(of: "  non-triggering: [{clause: art_12.par_2}]\n", with: ""), "rule.missing-examples", 13),
+      (
+        base.replacingOccurrences(of: "  non-triggering: [{clause: art_12.par_2}]\n", with: ""),
+        "rule.missing-examples", 13
+      ),
       (base.replacingOccurrences(of: "title: T\n", with: ""), "rule.missing-key", 1),
       (base.replacingOccurrences(of: "title: T", with: "titel: T"), "rule.unknown-key", 2),
       (base.replacingOccurrences(of: "checks:", with: "checks: [\n"), "rule.malformed", 11),
@@ -109,5 +113,21 @@ struct RuleTests {
     #expect(loaded.errors.map(\.code) == [code], "\(loaded.errors)")
     #expect(loaded.errors.first?.line == line, "\(loaded.errors)")
     #expect(loaded.errors.first?.file == "rules/test.yaml")
+  }
+}
+
+@Suite("Clause patterns")
+struct ClausePatternTests {
+  @Test(
+    "a pattern matches its clause and everything under it; '*' matches one segment",
+    arguments: [
+      ("art_12.par_1", "art_12.par_1", true), ("art_12.par_1.pt_a", "art_12.par_1", true),
+      ("art_12.par_10", "art_12.par_1", false), ("art_12", "art_12.par_1", false), ("art_120.par_1", "art_12", false),
+      ("art_5.par_1.pt_c", "art_5.par_1.pt_*", true), ("art_5.par_1", "art_5.par_1.pt_*", false),
+      ("art_5.par_2.pt_c", "art_5.*.pt_c", true), ("anx_III.pt_1", "art_*", false),
+      ("art_5.par_1.pt_c", "*", true),
+    ])
+  func pattern(_ id: String, _ pattern: String, _ expected: Bool) {
+    #expect(MappingRule.clause(PinpointID(rawValue: id), matches: pattern) == expected)
   }
 }

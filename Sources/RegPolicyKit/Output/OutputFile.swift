@@ -11,8 +11,8 @@ enum OutputFile {
     var message: String
   }
 
-  static func write(_ bytes: [UInt8], to path: String) throws(Failure) {
-    let temporary = path + ".tmp-\(getpid())"
+  static func write(_ bytes: [UInt8], to path: String, atomically: Bool = true) throws(Failure) {
+    let temporary = atomically ? path + ".tmp-\(getpid())" : path
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     guard descriptor >= 0 else {
       throw Failure(message: "cannot write '\(path)': \(String(cString: strerror(errno)))")
@@ -26,7 +26,7 @@ enum OutputFile {
       written += count
     }
     let closed = close(descriptor)
-    guard written == bytes.count, closed == 0, rename(temporary, path) == 0 else {
+    guard written == bytes.count, closed == 0, !atomically || rename(temporary, path) == 0 else {
       unlink(temporary)
       throw Failure(message: "cannot write '\(path)': \(String(cString: strerror(errno)))")
     }

@@ -55,18 +55,20 @@ public struct GenerateRun: Sendable {
   /// Builds the tree in memory without writing anything.
   public func build() -> Result<Tree, GenerateFailure> {
     var errors: [PolicyError] = []
-    let profile: Profile
-    let renderer: Renderer
-    do {
-      profile = try PolicySources.profile(at: profilePath)
-      renderer = try PolicySources.renderer(from: templatesDirectory)
-    } catch {
-      return .failure(GenerateFailure(errors: [error]))
+    // Rules, templates and the profile are read on another core while the sources are ingested.
+    let setup = Background {
+      () -> Result<(Profile, Renderer, RuleSet), GenerateFailure> in
+      do throws(PolicyError) {
+        let profile = try PolicySources.profile(at: profilePath)
+        let renderer = try PolicySources.renderer(from: templatesDirectory)
+        let loaded = PolicySources.rules(from: rulesDirectory)
+        guard let rules = loaded.rules else { return .failure(GenerateFailure(errors: loaded.errors)) }
+        return .success((profile, renderer, rules))
+      } catch {
+        return .failure(GenerateFailure(errors: [error]))
+      }
     }
-    let loaded = PolicySources.rules(from: rulesDirectory)
-    guard let rules = loaded.rules else { return .failure(GenerateFailure(errors: loaded.errors)) }
-    let mapper = Mapper(rules: rules, profile: profile) { Ingester.sha256(Array($0.utf8)) }
-    var policies: [Policy] = []
+    var documents: [(Document, [Obligation])] = []
     var instruments: [String: String] = [:]
     let extractor = Extractor()
     for source in sources {
@@ -76,21 +78,32 @@ public struct GenerateRun: Sendable {
       }
       let id = document.instrument.celex ?? document.instrument.id
       if let first = instruments[id] {
-        errors.append(PolicyError("generate.duplicate-instrument", file: source, "instrument \(id) is also read from \(first)"))
+        errors.append(
+          PolicyError("generate.duplicate-instrument", file: source, "instrument \(id) is also read from \(first)"))
         continue
       }
       instruments[id] = source
-      policies += mapper.policies(for: document, statements: extractor.statements(in: document))
+      documents.append((document, extractor.statements(in: document)))
     }
-    policies += mapper.guardrails()
+    let (profile, renderer, rules): (Profile, Renderer, RuleSet)
+    switch setup.value() {
+    case .failure(let failure): return .failure(GenerateFailure(errors: failure.errors + errors))
+    case .success(let loaded): (profile, renderer, rules) = loaded
+    }
+    let mapper = Mapper(rules: rules, profile: profile) { Ingester.sha256(Array($0.utf8)) }
+    let policies = documents.flatMap { mapper.policies(for: $0.0, statements: $0.1) } + mapper.guardrails()
     var files: [String: String] = [:]
     var entries: [Index.Entry] = []
-    for policy in policies {
+    for (policy, rendered) in zip(
+      policies, Background.map(policies) { policy in Result { () throws(PolicyError) in try renderer.render(policy) } })
+    {
       do {
-        let rendered = try renderer.render(policy)
+        let rendered = try rendered.get()
         for file in rendered {
           if files[file.path] != nil {
-            errors.append(PolicyError("generate.duplicate-control", file: policy.ruleFile, "control \(policy.control) is produced twice"))
+            errors.append(
+              PolicyError(
+                "generate.duplicate-control", file: policy.ruleFile, "control \(policy.control) is produced twice"))
           }
           files[file.path] = file.text
         }

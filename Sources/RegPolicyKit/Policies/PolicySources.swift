@@ -40,7 +40,8 @@ public enum PolicySources {
   public static func rules(from directory: String?) -> (rules: RuleSet?, errors: [PolicyError]) {
     let files: [(path: String, text: String)]
     do {
-      files = try directory.map { dir throws(PolicyError) in try PolicySources.files(in: dir, suffixes: [".yaml"]) }
+      files =
+        try directory.map { dir throws(PolicyError) in try PolicySources.files(in: dir, suffixes: [".yaml"]) }
         ?? EmbeddedFiles.rules
     } catch {
       return (nil, [error])

@@ -55,7 +55,8 @@ public struct Scope: Hashable, Sendable {
   public var annexIIIExcept: [String]?
 
   /// Creates a scope.
-  public init(aiSystem: Bool = true, riskClasses: [String] = [], roles: [String] = [], annexIIIExcept: [String]? = nil) {
+  public init(aiSystem: Bool = true, riskClasses: [String] = [], roles: [String] = [], annexIIIExcept: [String]? = nil)
+  {
     self.aiSystem = aiSystem
     self.riskClasses = riskClasses
     self.roles = roles

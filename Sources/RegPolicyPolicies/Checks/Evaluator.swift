@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Evaluates policies natively on manifests, with exactly the semantics of the generated Rego
 /// (templates/rego): the same scope, the same requirements, the same messages. Tests hold the two
 /// to 100 % agreement.
@@ -98,7 +100,16 @@ public enum Evaluator {
 
   /// True when the regular expression matches somewhere in the text, as Rego's `regex.match`.
   static func find(_ pattern: String, in text: String) -> Bool {
-    guard let regex = try? Regex(pattern) else { return false }
+    // Compiling a Regex costs more than matching it: each pattern is compiled once per process.
+    let regex = compiled.withLock { cache in
+      if let regex = cache[pattern] { return regex }
+      let regex = try? Regex(pattern)
+      cache[pattern] = regex
+      return regex
+    }
+    guard let regex else { return false }
     return (try? regex.firstMatch(in: text)) != nil
   }
+
+  private static let compiled = Mutex<[String: Regex<AnyRegexOutput>?]>([:])
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import Yams
 
 /// One Kubernetes object read from a manifest file: what the checks look at, nothing more.
@@ -39,33 +40,82 @@ public struct Manifest: Hashable, Sendable {
   public var subject: String { "\(kind.lowercased())/\(namespace)/\(name)" }
 
   /// Reads every document of a multi-document YAML file. Empty documents are skipped; a document
-  /// that is not a Kubernetes object (apiVersion, kind, metadata.name) is an error at its line, and
-  /// a YAML syntax error stops the file there.
+  /// that is not YAML, or not a Kubernetes object (apiVersion, kind, metadata.name), is an error at
+  /// its line and the other documents are still read.
+  ///
+  /// A line starting with `---` always begins a document (YAML forbids it inside content), so the
+  /// file is cut there and the documents are parsed on every core; results keep file order.
   public static func read(_ text: String, file: String) -> (manifests: [Manifest], errors: [PolicyError]) {
-    var manifests: [Manifest] = []
-    var errors: [PolicyError] = []
-    let documents: YamlSequence<Node>
-    do {
-      documents = try Yams.compose_all(yaml: text)
-    } catch {
-      return ([], [YAMLValue.error(error, file: file, code: "manifest.not-yaml")])
-    }
-    var iterator = documents.makeIterator()
-    while let node = iterator.next() {
-      if case .scalar(let scalar) = node, scalar.string.isEmpty || node.tag.rawValue == Tag.Name.null.rawValue { continue }
+    let documents = Manifest.documents(text)
+    let slots = documents.map { _ in Slot() }
+    DispatchQueue.concurrentPerform(iterations: documents.count) { index in
+      let (offset, source) = documents[index]
       do {
-        manifests.append(try Manifest(node: node, file: file))
+        // The encoding is given: its default reads the whole environment on every call.
+        guard let node = try Yams.compose(yaml: source, .basic, .default, .utf8) else { return }
+        if case .scalar = node, case .other = Manifest.value(node) { return }
+        var manifest = try Manifest(node: node, file: file)
+        manifest.line += offset
+        slots[index].result = .success(manifest)
+      } catch var error as PolicyError {
+        error.line += offset
+        slots[index].result = .failure(error)
       } catch {
-        errors.append(error)
+        var failure = YAMLValue.error(error, file: file, code: "manifest.not-yaml")
+        failure.line += offset
+        slots[index].result = .failure(failure)
       }
     }
-    if let error = iterator.error { errors.append(YAMLValue.error(error, file: file, code: "manifest.not-yaml")) }
+    var manifests: [Manifest] = []
+    var errors: [PolicyError] = []
+    for slot in slots {
+      switch slot.result {
+      case .success(let manifest)?: manifests.append(manifest)
+      case .failure(let error)?: errors.append(error)
+      case nil: break
+      }
+    }
     return (manifests, errors)
+  }
+
+  /// One document's result; written by one iteration, read after all have finished.
+  private final class Slot: @unchecked Sendable {
+    var result: Result<Manifest, PolicyError>?
+  }
+
+  /// The documents of a stream: (lines before the document, its text), cut before every line that
+  /// starts with `---` followed by nothing, a space or a tab.
+  static func documents(_ text: String) -> [(Int, String)] {
+    var documents: [(Int, String)] = []
+    var start = text.utf8.startIndex
+    var startLine = 0
+    var line = 0
+    var index = text.utf8.startIndex
+    let utf8 = text.utf8
+    while index < utf8.endIndex {
+      if utf8[index...].starts(with: "---".utf8) {
+        let after = utf8.index(index, offsetBy: 3)
+        let next = after < utf8.endIndex ? utf8[after] : UInt8(ascii: "\n")
+        if next == UInt8(ascii: "\n") || next == UInt8(ascii: " ") || next == UInt8(ascii: "\t")
+          || next == UInt8(ascii: "\r"), index > start
+        {
+          documents.append((startLine, String(text[start..<index])))
+          start = index
+          startLine = line
+        }
+      }
+      guard let newline = utf8[index...].firstIndex(of: UInt8(ascii: "\n")) else { break }
+      index = utf8.index(after: newline)
+      line += 1
+    }
+    if start < utf8.endIndex { documents.append((startLine, String(text[start...]))) }
+    return documents
   }
 
   init(
     file: String, line: Int, apiVersion: String, kind: String, name: String, namespace: String,
-    labels: [String: Value], annotations: [String: Value], containers: [(limits: [String: Value], requests: [String: Value])]
+    labels: [String: Value], annotations: [String: Value],
+    containers: [(limits: [String: Value], requests: [String: Value])]
   ) {
     self.file = file
     self.line = line
@@ -84,14 +134,13 @@ public struct Manifest: Hashable, Sendable {
       PolicyError("manifest.not-kubernetes", file: file, line: line, column: node.mark?.column ?? 0, message)
     }
     guard node.mapping != nil else { throw failure("document is not a Kubernetes object (not a mapping)") }
-    func text(_ value: Node?) -> String? {
-      guard let value, case .scalar(let scalar) = value, value.tag.rawValue == Tag.Name.str.rawValue else { return nil }
-      return scalar.string
-    }
+    func text(_ value: Node?) -> String? { value.flatMap { Manifest.value($0).string } }
     guard let apiVersion = text(node["apiVersion"]), !apiVersion.isEmpty else {
       throw failure("document is not a Kubernetes object: no apiVersion")
     }
-    guard let kind = text(node["kind"]), !kind.isEmpty else { throw failure("document is not a Kubernetes object: no kind") }
+    guard let kind = text(node["kind"]), !kind.isEmpty else {
+      throw failure("document is not a Kubernetes object: no kind")
+    }
     let metadata = node["metadata"]
     guard let name = text(metadata?["name"]), !name.isEmpty else {
       throw failure("document is not a Kubernetes object: no metadata.name")
@@ -126,13 +175,9 @@ public struct Manifest: Hashable, Sendable {
     return values
   }
 
-  private static func value(_ node: Node) -> Value {
+  /// A scalar as the policies see it; mappings and sequences are `.other`.
+  static func value(_ node: Node) -> Value {
     guard case .scalar(let scalar) = node else { return .other }
-    switch Tag.Name(rawValue: node.tag.rawValue) {
-    case .str: return .string(scalar.string)
-    case .int: return Int(scalar.string).map { .number(Double($0)) } ?? .other
-    case .float: return Double(scalar.string).map { .number($0) } ?? .other
-    default: return .other
-    }
+    return scalar.style == .plain ? PlainScalar.value(scalar.string) : .string(scalar.string)
   }
 }

@@ -29,7 +29,8 @@ public struct Renderer: Sendable {
       names.insert(name)
     }
     let needed =
-      Renderer.required + Check.Template.allCases.flatMap {
+      Renderer.required
+      + Check.Template.allCases.flatMap {
         ["rego/checks/\($0.rawValue).rego", "kyverno/checks/\($0.rawValue).yaml"]
       }
     for name in needed where !names.contains(name) {
@@ -123,17 +124,22 @@ struct Context {
     ]
     var scope: [[String: Any]] = []
     if let key = target.systemKey {
-      scope.append(["rego": "labels(obj)[\(quote(key))] == \"true\"", "kyvernoKey": Context.label(key), "kyvernoValues": quote("true")])
+      scope.append([
+        "rego": "labels(obj)[\(quote(key))] == \"true\"", "kyvernoKey": Context.label(key),
+        "kyvernoValues": quote("true"),
+      ])
     }
     if !target.riskClasses.isEmpty {
       scope.append([
         "rego": "object.get(labels(obj), \(quote(target.riskClassKey)), null) in \(set(target.riskClasses))",
-        "kyvernoKey": Context.label(target.riskClassKey), "kyvernoValues": target.riskClasses.map(quote).joined(separator: ", "),
+        "kyvernoKey": Context.label(target.riskClassKey),
+        "kyvernoValues": target.riskClasses.map(quote).joined(separator: ", "),
       ])
     }
     if !target.roles.isEmpty {
       scope.append([
-        "rego": "object.get(labels(obj), \(quote(target.roleKey)), \(quote(target.defaultRole))) in \(set(target.roles))",
+        "rego":
+          "object.get(labels(obj), \(quote(target.roleKey)), \(quote(target.defaultRole))) in \(set(target.roles))",
         "kyvernoKey": Context.label(target.roleKey, default: target.defaultRole),
         "kyvernoValues": target.roles.map(quote).joined(separator: ", "),
       ])
@@ -142,7 +148,8 @@ struct Context {
     values["hasPreconditions"] = !scope.isEmpty || target.annexIIIExcept != nil
     if let except = target.annexIIIExcept {
       values["annexIII"] = [
-        "keyJSON": quote(target.annexIIIKey), "exceptRego": set(except), "kyvernoKey": Context.label(target.annexIIIKey),
+        "keyJSON": quote(target.annexIIIKey), "exceptRego": set(except),
+        "kyvernoKey": Context.label(target.annexIIIKey),
         "exceptList": except.map(quote).joined(separator: ", "),
       ]
     }
@@ -151,7 +158,8 @@ struct Context {
     values["requirements"] = policy.requirements.enumerated().map { index, requirement -> [String: Any] in
       let named = "\(requirement.noun) \(requirement.key)"
       let budgets =
-        "{" + requirement.budgets.sorted { $0.key < $1.key }.map { "\(quote($0.key)): \($0.value)" }
+        "{"
+        + requirement.budgets.sorted { $0.key < $1.key }.map { "\(quote($0.key)): \($0.value)" }
         .joined(separator: ", ") + "}"
       let path = "request.object.metadata.\(requirement.field).\(quote(requirement.key))"
       return [

@@ -58,9 +58,21 @@ struct TestCase {
         if let small = budgets.first(where: { $0.value >= 1 }) {
           set(&compliant, small.key)
           gpu(&compliant, 1)
-          breaking.append(("over_budget_\(index)", { set(&$0, small.key); gpu(&$0, small.value + 1) }))
+          breaking.append(
+            (
+              "over_budget_\(index)",
+              {
+                set(&$0, small.key); gpu(&$0, small.value + 1)
+              }
+            ))
         }
-        breaking.append(("no_budget_class_\(index)", { set(&$0, nil); gpu(&$0, 1) }))
+        breaking.append(
+          (
+            "no_budget_class_\(index)",
+            {
+              set(&$0, nil); gpu(&$0, 1)
+            }
+          ))
       case nil: break
       }
     }
@@ -82,13 +94,14 @@ struct TestCase {
 /// A manifest as the JSON object a Kubernetes API server would hold (a Rego object literal too).
 func json(_ manifest: Manifest) -> String {
   func object(_ values: [String: Manifest.Value]) -> String {
-    "{" + values.sorted { $0.key < $1.key }.map { key, value in
-      switch value {
-      case .string(let text): "\(quote(key)): \(quote(text))"
-      case .number(let number): "\(quote(key)): \(Int(number))"
-      case .other: "\(quote(key)): null"
-      }
-    }.joined(separator: ", ") + "}"
+    "{"
+      + values.sorted { $0.key < $1.key }.map { key, value in
+        switch value {
+        case .string(let text): "\(quote(key)): \(quote(text))"
+        case .number(let number): "\(quote(key)): \(Int(number))"
+        case .other: "\(quote(key)): null"
+        }
+      }.joined(separator: ", ") + "}"
   }
   let containers = manifest.containers.map { container in
     "{\"image\": \"registry.example.com/model:1\", \"name\": \"model\", \"resources\": {\"limits\": \(object(container.limits))}}"

@@ -26,15 +26,27 @@ public struct Mapper: Sendable {
   public func policies(for document: Document, statements: [Obligation]) -> [Policy] {
     var order: [PinpointID: Int] = [:]
     for (index, provision) in document.allProvisions.enumerated() { order[provision.id] = index }
+    // Statements by article or annex, so each rule looks only at the ones its patterns can name.
+    var byTopLevel: [Substring: [Obligation]] = [:]
+    for statement in statements {
+      byTopLevel[statement.clause.rawValue.prefix { $0 != "." }, default: []].append(statement)
+    }
     var policies: [Policy] = []
     for rule in rules.rules where rule.instrument != nil && applies(rule) {
-      let matched = statements.filter { rule.matches($0, instrument: document.instrument.celex) }
+      var tops: [Substring] = []
+      for pattern in rule.match?.clauses ?? [] {
+        let top = pattern.prefix { $0 != "." }
+        if !tops.contains(top) { tops.append(top) }
+      }
+      let candidates = tops.contains { $0.hasSuffix("*") } ? statements : tops.flatMap { byTopLevel[$0] ?? [] }
+      let matched = candidates.filter { rule.matches($0, instrument: document.instrument.celex) }
       let ids = Set(matched.map(\.clause)).sorted { (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1) }
       guard !ids.isEmpty, let pattern = rule.match?.clauses.first else { continue }
       // The rule's first pattern names the clause messages cite ("Article 5(1)"), unless it is a
       // wildcard; then the first clause it matched.
       let primary =
-        pattern.contains("*") ? ids.first { MappingRule.clause($0, matches: pattern) } ?? ids[0] : PinpointID(rawValue: pattern)
+        pattern.contains("*")
+        ? ids.first { MappingRule.clause($0, matches: pattern) } ?? ids[0] : PinpointID(rawValue: pattern)
       let clauses = ids.map { id in
         let text = document.provision(id).map(Mapper.clauseText) ?? ""
         return Policy.Clause(
@@ -77,7 +89,8 @@ public struct Mapper: Sendable {
     let verdict = profile.enforcement == .deny ? "denied" : "warning"
     return Policy(
       name: rule.control.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined(),
-      control: rule.control, citation: "", quote: "", rule: rule.id, ruleFile: rule.file, title: rule.title, description: rule.description,
+      control: rule.control, citation: "", quote: "", rule: rule.id, ruleFile: rule.file, title: rule.title,
+      description: rule.description,
       requires: rule.requires, instrument: rule.instrument, instrumentName: instrumentName, version: version,
       clauses: clauses, nistAIRMF: rule.nistAIRMF, iso42001: rule.iso42001, enforcement: profile.enforcement.rawValue,
       head: "\(verdict) — \(citing) requires that \(rule.requires)", target: target, requirements: requirements)

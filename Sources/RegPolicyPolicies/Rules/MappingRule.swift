@@ -5,8 +5,8 @@ import RegPolicyModel
 public struct MappingRule: Hashable, Sendable {
   /// Which statements of an instrument the rule implements.
   public struct Match: Hashable, Sendable {
-    /// Pinpoint-ID patterns: `art_12.par_1` matches that clause and everything under it; `*` matches
-    /// one segment. The first pattern names the rule's primary clause, cited in messages.
+    /// Pinpoint-ID patterns: `art_12.par_1` matches that clause and everything under it; a segment
+    /// ending in `*` matches any segment starting with its prefix (`pt_*`, `*`). The first pattern names the rule's primary clause, cited in messages.
     public var clauses: [String]
     public var modalities: [Modality]
     /// Lexicon roles; `none` for statements with no addressee. Empty: any.
@@ -66,13 +66,31 @@ public struct MappingRule: Hashable, Sendable {
     return true
   }
 
-  /// `art_12.par_1` matches `art_12.par_1` and `art_12.par_1.pt_a`; `art_5.par_1.pt_*` matches
-  /// every point of Article 5(1).
+  /// `art_12.par_1` matches `art_12.par_1` and `art_12.par_1.pt_a`; a segment ending in `*` matches
+  /// any segment that starts with what precedes it: `art_5.par_1.pt_*` matches every point of
+  /// Article 5(1), `art_5.*.pt_c` point (c) of any paragraph.
   public static func clause(_ id: PinpointID, matches pattern: String) -> Bool {
-    let segments = id.segments
-    let wanted = pattern.split(separator: ".")
-    guard segments.count >= wanted.count else { return false }
-    for (segment, want) in zip(segments, wanted) where want != "*" && segment != want { return false }
+    // Segment by segment on the UTF-8 views: called for every statement and rule, so no splitting.
+    var idRest = id.rawValue.utf8[...]
+    var patternRest = pattern.utf8[...]
+    let dot = UInt8(ascii: ".")
+    while !patternRest.isEmpty {
+      guard !idRest.isEmpty else { return false }
+      let patternEnd = patternRest.firstIndex(of: dot) ?? patternRest.endIndex
+      let idEnd = idRest.firstIndex(of: dot) ?? idRest.endIndex
+      let want = patternRest[..<patternEnd]
+      let segment = idRest[..<idEnd]
+      if want.last == UInt8(ascii: "*") {
+        // "*" or "pt_*": any segment starting with what comes before the star.
+        if !segment.starts(with: want.dropLast()) { return false }
+      } else if !want.elementsEqual(segment) {
+        return false
+      }
+      patternRest =
+        patternEnd == patternRest.endIndex
+        ? patternRest[patternEnd...] : patternRest[patternRest.index(after: patternEnd)...]
+      idRest = idEnd == idRest.endIndex ? idRest[idEnd...] : idRest[idRest.index(after: idEnd)...]
+    }
     return true
   }
 }

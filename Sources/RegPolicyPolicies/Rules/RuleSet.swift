@@ -37,7 +37,8 @@ public struct RuleSet: Hashable, Sendable {
       if let first = seen[rule.id] {
         errors.append(
           PolicyError(
-            "rule.duplicate-id", file: rule.file, line: rule.line, "rule id '\(rule.id)' is also used by \(first.file)"))
+            "rule.duplicate-id", file: rule.file, line: rule.line, "rule id '\(rule.id)' is also used by \(first.file)")
+        )
       }
       seen[rule.id] = rule
       if let instrument = rule.instrument, names[instrument] == nil {
@@ -75,9 +76,10 @@ struct RuleReader {
       throw root.failure("rule.missing-key", "a rule has both 'instrument' and 'match', or neither (a guardrail)")
     }
     let roleList = try root["roles"].map { value throws(PolicyError) in try checkRoles(value, Profile.roles) } ?? []
-    let classes = try root["risk-classes"].map { value throws(PolicyError) in
-      try checkValues(value, "risk class", Profile.riskClasses, code: "rule.unknown-risk-class")
-    } ?? []
+    let classes =
+      try root["risk-classes"].map { value throws(PolicyError) in
+        try checkValues(value, "risk class", Profile.riskClasses, code: "rule.unknown-risk-class")
+      } ?? []
     var scope = Scope(riskClasses: classes, roles: roleList)
     if let value = root["scope"] {
       try value.keys("scope", allowed: ["ai-system", "annex-iii-except"], code: "rule.unknown-key")
@@ -122,9 +124,10 @@ struct RuleReader {
         modalities.append(modality)
       }
     }
-    let addressees = try value["addressees"].map { list throws(PolicyError) in
-      try checkRoles(list, roles.union(["none"]))
-    } ?? []
+    let addressees =
+      try value["addressees"].map { list throws(PolicyError) in
+        try checkRoles(list, roles.union(["none"]))
+      } ?? []
     let terms = try value["terms"]?.strings("terms").map { $0.lowercased() } ?? []
     return MappingRule.Match(clauses: clauses, modalities: modalities, addressees: addressees, terms: terms)
   }

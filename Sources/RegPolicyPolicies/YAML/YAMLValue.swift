@@ -12,7 +12,7 @@ struct YAMLValue {
   /// Parses one YAML document; a syntax error becomes `code` with the parser's position.
   static func parse(_ text: String, file: String, code: String) throws(PolicyError) -> YAMLValue {
     do {
-      guard let node = try Yams.compose(yaml: text) else {
+      guard let node = try Yams.compose(yaml: text, .default, .default, .utf8) else {
         throw PolicyError(code, file: file, line: 1, "empty document")
       }
       return YAMLValue(node: node, file: file)

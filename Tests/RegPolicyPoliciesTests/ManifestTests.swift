@@ -1,0 +1,36 @@
+import RegPolicyPolicies
+import Testing
+
+@Suite("Manifests")
+struct ManifestTests {
+  static let pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: %@\n"
+
+  @Test("documents keep their lines; a bad document is reported at its line and the others are read")
+  func documents() {
+    let text =
+      "# leading comment\n" + Self.pod.replacingOccurrences(of: "%@", with: "a") + "---\n"
+      + "kind: [broken\n" + "---\n" + "--- \n" + Self.pod.replacingOccurrences(of: "%@", with: "b")
+      + "---\nlist: [1]\n"
+    let read = Manifest.read(text, file: "m.yaml")
+    #expect(read.manifests.map(\.name) == ["a", "b"])
+    #expect(read.manifests.map(\.line) == [2, 10])
+    #expect(read.errors.map(\.code) == ["manifest.not-yaml", "manifest.not-kubernetes"])
+    #expect(read.errors.map(\.line) == [8, 15])
+  }
+
+  @Test(
+    "plain scalars resolve as YAML 1.1 (PyYAML) does; quoted ones are strings",
+    arguments: [
+      ("\"true\"", Manifest.Value.string("true")), ("true", .other), ("yes", .other), ("Off", .other), ("~", .other),
+      ("null", .other), ("42", .number(42)), ("-7", .number(-7)), ("0x1F", .number(31)), ("012", .number(10)),
+      ("0o17", .number(15)), ("1_000", .number(1000)), ("1.5", .number(1.5)), ("'1.5'", .string("1.5")),
+      ("1e5", .string("1e5")), ("2024-08-02", .string("2024-08-02")), ("cc-1001", .string("cc-1001")),
+      ("enabled", .string("enabled")), ("6 months", .string("6 months")),
+    ])
+  func scalars(_ yaml: String, _ expected: Manifest.Value) throws {
+    let read = Manifest.read(
+      "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels:\n    k: \(yaml)\n", file: "m.yaml")
+    let manifest = try #require(read.manifests.first)
+    #expect(manifest.labels["k"] == expected)
+  }
+}
