@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Reproducible ingest and extraction benchmark (release build). Prints tool versions, in-process timings with
+# Reproducible ingest, extraction, generation and check benchmark (release build, Swift runtime
+# linked statically as for distribution). Prints tool versions, in-process timings with
 # result counts, whole-process timings (hyperfine) and peak RSS. Needs: hyperfine, GNU time
 # (apt-get install hyperfine time). Usage: Benchmarks/run.sh [corpus-dir]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus="${1:-${REGPOLICY_CORPUS:-../shared/corpus}}"
-swift build -c release >/dev/null
+swift build -c release --static-swift-stdlib >/dev/null
 bin=.build/release/regpolicy
 echo "# $(swift --version 2>&1 | head -1); libxml2 $(xml2-config --version); $(uname -srm); $(nproc) cores"
 
@@ -34,6 +35,29 @@ hyperfine -N --warmup 5 --runs 50 \
   "$bin ingest ${files[*]} --format json --out /tmp/regpolicy-bench"
 hyperfine -N --warmup 5 --runs 30 --output /dev/null "$bin extract $html"
 $bin extract "$html" | wc -l | sed 's/$/ statements (AI Act)/'
+
+echo "## policy generation (AI Act, shipped rules, templates/profile.example.yaml)"
+profile=templates/profile.example.yaml
+# Fresh output folder on tmpfs and on disk, and a re-run over an unchanged tree (writes nothing).
+hyperfine --warmup 3 --runs 30 \
+  --prepare "rm -rf /dev/shm/regpolicy-policies" "$bin generate $html --profile $profile --out /dev/shm/regpolicy-policies" \
+  --prepare "rm -rf /tmp/regpolicy-policies" "$bin generate $html --profile $profile --out /tmp/regpolicy-policies"
+hyperfine -N --warmup 3 --runs 30 "$bin generate $html --profile $profile --out /tmp/regpolicy-policies"
+find /tmp/regpolicy-policies -type f | wc -l | sed 's/$/ files generated/'
+
+echo "## check: 10,000 manifests (the sample manifests repeated with unique names)"
+python3 - <<'PY'
+import re
+docs = []
+for name in ["compliant", "noncompliant", "edge-cases"]:
+    text = open("corpus/manifests/%s.yaml" % name, encoding="utf-8").read()
+    docs += [d.strip("\n") for d in re.split(r"^---\s*$", text, flags=re.M) if "kind:" in d and "name:" in d]
+out = [re.sub(r"^(  name: )(\S+)", lambda m: m.group(1) + m.group(2) + "-%d" % i, docs[i % len(docs)], count=1, flags=re.M)
+       for i in range(10000)]
+open("/tmp/regpolicy-manifests-10k.yaml", "w", encoding="utf-8").write("\n---\n".join(out) + "\n")
+PY
+hyperfine -N -i --warmup 2 --runs 10 "$bin check --policies /tmp/regpolicy-policies /tmp/regpolicy-manifests-10k.yaml"
+$bin check --policies /tmp/regpolicy-policies /tmp/regpolicy-manifests-10k.yaml | tail -1
 
 echo "## peak RSS (KiB)"
 for input in "$html" "$formex"; do
