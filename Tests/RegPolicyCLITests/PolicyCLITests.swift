@@ -126,12 +126,15 @@ struct PolicyCLITests {
       "rules", changing: "ai-act/art-12-event-logging.yaml",
       to: rule.replacingOccurrences(of: "template: at-least", with: "template: at-lest"))
     let template = try Self.copy("templates", changing: "rego/checks/present.rego.mustache", to: "{{#requirements}}\n")
+    let withoutFragment = try Self.copy("templates", changing: "kyverno/checks/matches.yaml.mustache", to: "")
+    try FileManager.default.removeItem(atPath: withoutFragment + "/kyverno/checks/matches.yaml.mustache")
     let profile = Self.temporary() + "/profile.yaml"
     try "organisation: X\nroles: [provider]\nenforcement: deny\nprefix: ai.x.com\n".write(
       toFile: profile, atomically: true, encoding: .utf8)
     let cases: [([String], String)] = [
       (["--rules", rules], "art-12-event-logging.yaml:24:15: error: unknown template 'at-lest'"),
       (["--templates", template], "present.rego.mustache: error: template does not parse"),
+      (["--templates", withoutFragment], "matches.yaml.mustache: error: template is missing [template.missing]"),
       (
         ["--profile", profile],
         "profile.yaml:1:1: error: the profile is missing required key 'risk-classes' [profile.missing-key]"
