@@ -10,6 +10,7 @@ import PackageDescription
 //   RegPolicyExtract – normalised text → tokens (and, next, sentences and obligations).
 //   RegPolicyPolicies – profile, mapping rules, engine-neutral checks, template rendering, and the
 //                      native evaluation of checks on Kubernetes manifests (Yams, swift-mustache).
+//   RegPolicyDiff   – two versions of a document → provision-level changes (aligned, classified).
 //   RegPolicyKit    – glue: runs stages over files, renders output, decides exit status.
 //   regpolicy       – the CLI: argument parsing only.
 let package = Package(
@@ -47,9 +48,10 @@ let package = Package(
         .product(name: "Mustache", package: "swift-mustache"),
       ]
     ),
+    .target(name: "RegPolicyDiff", dependencies: ["RegPolicyModel"]),
     .target(
       name: "RegPolicyKit",
-      dependencies: ["RegPolicyModel", "RegPolicyIngest", "RegPolicyExtract", "RegPolicyPolicies"]
+      dependencies: ["RegPolicyModel", "RegPolicyIngest", "RegPolicyExtract", "RegPolicyPolicies", "RegPolicyDiff"]
     ),
     .executableTarget(
       name: "regpolicy",
@@ -68,6 +70,7 @@ let package = Package(
         .product(name: "Yams", package: "Yams"),
       ]
     ),
+    .testTarget(name: "RegPolicyDiffTests", dependencies: ["RegPolicyDiff", "RegPolicyKit", "RegPolicyIngest"]),
     .testTarget(name: "RegPolicyCLITests", dependencies: ["regpolicy"]),
   ]
 )

@@ -1,40 +1,44 @@
 extension PinpointID {
   /// The citation as the Official Journal writes it: `art_12.par_1` → "Article 12(1)",
   /// `art_5.par_1.pt_c.pt_ii` → "Article 5(1), point (c)(ii)", `art_26.par_5.sub_2` →
-  /// "Article 26(5), second subparagraph", `anx_III.pt_1.pt_a` → "Annex III, point 1(a)".
+  /// "Article 26(5), second subparagraph", `art_2.sub_2.pt_c` → "Article 2, second subparagraph,
+  /// point (c)", `anx_III.pt_1.pt_a` → "Annex III, point 1(a)".
   public var citation: String {
     var head = ""
-    var paragraph = ""
+    var parts: [String] = []
     var points = ""
-    var subparagraph = ""
-    var rest: [String] = []
+    func flushPoints() {
+      if !points.isEmpty { parts.append("point " + points) }
+      points = ""
+    }
     for segment in segments {
       guard let separator = segment.firstIndex(of: "_") else {
-        rest.append(String(segment))
+        flushPoints()
+        parts.append(String(segment))
         continue
       }
       let prefix = Prefix(rawValue: String(segment[..<separator]))
       let number = String(segment[segment.index(after: separator)...])
+      if prefix != .point { flushPoints() }
       switch prefix {
       case .article?: head = "Article \(number)"
       case .annex?: head = "Annex \(number)"
       case .recital?: head = "Recital \(number)"
-      case .paragraph?: paragraph = "(\(number))"
-      case .subparagraph?: subparagraph = Self.ordinal(number).map { "\($0) subparagraph" } ?? "subparagraph \(number)"
+      case .chapter?: head = "Chapter \(number)"
+      case .paragraph?:
+        if parts.isEmpty { head += "(\(number))" } else { parts.append("paragraph \(number)") }
+      case .subparagraph?: parts.append(Self.ordinal(number).map { "\($0) subparagraph" } ?? "subparagraph \(number)")
+      case .indent?: parts.append(Self.ordinal(number).map { "\($0) indent" } ?? "indent \(number)")
       case .point?:
         // Annex points are numbered "1" and cited "point 1(a)"; article points are "(a)".
         let isNumber = number.first.map { $0 >= "0" && $0 <= "9" } ?? false
         points += points.isEmpty && isNumber ? number : "(\(number))"
-      case .chapter?: head = "Chapter \(number)"
-      case .section?: rest.append("Section \(number)")
-      default: rest.append(String(segment))
+      case .section?: parts.append("Section \(number)")
+      default: parts.append(String(segment))
       }
     }
-    var parts = [head + paragraph]
-    if !points.isEmpty { parts.append("point " + points) }
-    if !subparagraph.isEmpty { parts.append(subparagraph) }
-    parts += rest
-    return parts.filter { !$0.isEmpty }.joined(separator: ", ")
+    flushPoints()
+    return ([head] + parts).filter { !$0.isEmpty }.joined(separator: ", ")
   }
 
   private static func ordinal(_ number: String) -> String? {

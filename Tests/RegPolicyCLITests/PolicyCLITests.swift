@@ -165,3 +165,44 @@ struct PolicyCLITests {
     #expect(Self.snapshot(out).keys.sorted() == ["notes.txt"])
   }
 }
+
+@Suite("regpolicy diff")
+struct DiffCLITests {
+  let cli = CLITests()
+
+  @Test("diff writes the public JSON contract, keys sorted; exit 1 when the versions differ, 0 when not")
+  func json() throws {
+    let old = CLITests.corpus + "/eprivacy/02002L0058-20060503_EN_consolidated.fmx.xml"
+    let new = CLITests.corpus + "/eprivacy/02002L0058-20091219_EN_consolidated.fmx.xml"
+    let result = try cli.run(["diff", "--format", "json", old, new])
+    #expect(result.status == 1, "\(result.stderr)")
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    #expect(Set(object.keys) == ["changes", "framing_compared", "obligations", "policies"])
+    let changes = try #require(object["changes"] as? [[String: Any]])
+    #expect(changes.count == 41)
+    #expect(Set(changes[0].keys) == ["change", "diff", "editorial", "new_id", "old_id", "substantive"])
+    #expect(result.stdout.contains("\"change\":\"modified\",\"diff\":\"This Directive [-harmonises-] {+provides for+}"))
+    #expect(try cli.run(["diff", "--format", "json", old, new]).stdout == result.stdout)
+    let same = try cli.run(["diff", old, old])
+    #expect(same.status == 0)
+    #expect(same.stdout.hasPrefix("0 changes, 0 substantive, 0 editorial\n"))
+  }
+
+  @Test("diff with a profile reports the controls whose policies go stale; markdown for people")
+  func policies() throws {
+    let old = CLITests.corpus + "/gdpr/32016R0679_EN_OJ.html"
+    let new = CLITests.corpus + "/gdpr/02016R0679-20160504_EN_consolidated.html"
+    let result = try cli.run(["diff", "--format", "markdown", "--profile", "templates/profile.example.yaml", old, new])
+    #expect(result.status == 1)
+    #expect(result.stdout.hasPrefix("## What changed in the law\n\n16 changes, 15 substantive, 1 editorial\n"))
+    #expect(result.stdout.contains("- **Article 69(2)** — modified (editorial: reference)"))
+    #expect(result.stdout.contains("## What changed in the obligations"))
+  }
+
+  @Test("diff: an unreadable version is an input error")
+  func unreadable() throws {
+    let result = try cli.run(["diff", "corpus/samples/synthetic-oj.html", "missing.html"])
+    #expect(result.status == 3)
+    #expect(result.stderr.contains("[input.unreadable]"))
+  }
+}

@@ -46,3 +46,27 @@ struct PinpointIDTests {
     #expect(unlocated.description == "b.xml: error: file is empty [input.empty]")
   }
 }
+
+@Suite("Citations")
+struct CitationTests {
+  @Test(
+    "a pinpoint ID is cited as the Official Journal writes it",
+    arguments: [
+      ("art_12", "Article 12"), ("art_12.par_1", "Article 12(1)"), ("art_16.pt_c", "Article 16, point (c)"),
+      ("art_5.par_1.pt_c.pt_ii", "Article 5(1), point (c)(ii)"),
+      ("art_26.par_5.sub_2", "Article 26(5), second subparagraph"),
+      ("art_2.sub_2.pt_c", "Article 2, second subparagraph, point (c)"),
+      ("art_4.par_1a.idt_3", "Article 4(1a), third indent"), ("anx_III.pt_1.pt_a", "Annex III, point 1(a)"),
+      ("rct_42", "Recital 42"), ("cpt_III.sct_2", "Chapter III, Section 2"),
+    ])
+  func citation(_ id: String, _ expected: String) {
+    #expect(PinpointID(rawValue: id).citation == expected)
+  }
+
+  @Test("the EUR-Lex link anchors the article or annex")
+  func link() {
+    #expect(
+      PinpointID(rawValue: "art_12.par_1").eurLexLink(celex: "32024R1689")
+        == "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32024R1689#art_12")
+  }
+}

@@ -61,7 +61,9 @@ struct HostileManifestTests {
   @Test("an alias bomb is read without expanding it")
   func aliasBomb() {
     var text = Self.header + "  labels: &a0 {k: v}\n"
-    for level in 1..<30 { text += "x\(level): &a\(level) [*a\(level - 1), *a\(level - 1), *a\(level - 1), *a\(level - 1)]\n" }
+    for level in 1..<30 {
+      text += "x\(level): &a\(level) [*a\(level - 1), *a\(level - 1), *a\(level - 1), *a\(level - 1)]\n"
+    }
     let clock = ContinuousClock()
     let elapsed = clock.measure {
       let read = Manifest.read(text, file: "bomb.yaml")
