@@ -59,6 +59,13 @@ PY
 hyperfine -N -i --warmup 2 --runs 10 "$bin check --policies /tmp/regpolicy-policies /tmp/regpolicy-manifests-10k.yaml"
 { $bin check --policies /tmp/regpolicy-policies /tmp/regpolicy-manifests-10k.yaml || true; } | tail -1
 
+echo "## diff: GDPR OJ → consolidated 2016-05-04 (HTML and Formex)"
+gdpr="$corpus/gdpr"
+hyperfine -N -i --warmup 3 --runs 20 \
+  "$bin diff $gdpr/32016R0679_EN_OJ.html $gdpr/02016R0679-20160504_EN_consolidated.html" \
+  "$bin diff $gdpr/32016R0679_EN_OJ.html $gdpr/02016R0679-20160504_EN_consolidated.fmx.xml"
+{ $bin diff "$gdpr/32016R0679_EN_OJ.html" "$gdpr/02016R0679-20160504_EN_consolidated.html" 2>/dev/null || true; } | head -1
+
 echo "## peak RSS (KiB)"
 for input in "$html" "$formex"; do
   /usr/bin/time -f "%M KiB  $input" $bin ingest "$input" > /dev/null
