@@ -805,7 +805,7 @@ spec:
       "kyverno/checks/present.yaml.mustache",
       ###"""
 {{% CONTENT_TYPE: TEXT}}
-              - key: {{{kyvernoValueJSON}}}
+              - key: {{{kyvernoTrimmedJSON}}}
                 operator: Equals
                 value: ""
 

@@ -97,7 +97,6 @@ struct Context {
       "controlJSON": quote(policy.control),
       "titleJSON": quote(policy.title),
       "descriptionJSON": quote(policy.description),
-      "requiresJSON": quote(policy.requires),
       "headJSON": quote(policy.head),
       "ruleJSON": quote(policy.rule),
       "instrumentJSON": quote(policy.instrument ?? "profile"),
@@ -180,6 +179,8 @@ struct Context {
         "budgets": budgets,
         "isGPU": requirement.template == Check.Template.gpuBudget.rawValue,
         "kyvernoValueJSON": quote("{{ \(path) || '' }}"),
+        // Kyverno's trim takes a cutset; blanks and tabs cover what an annotation holds.
+        "kyvernoTrimmedJSON": quote("{{ trim(\(path) || '', ' \t') }}"),
         "kyvernoUsesJSON": quote("{{ split(replace_all(\(path) || '', ' ', ''), ',') }}"),
         "kyvernoMatchJSON": quote("{{ regex_match('\(requirement.pattern)', \(path) || '') }}"),
         // Containers of Deployment-like kinds; budgets come from a context variable (Kyverno `lookup`).
