@@ -18,7 +18,9 @@ struct Regpolicy: ParsableCommand {
       not be written.
       """,
     version: RegPolicyVersion.current,
-    subcommands: [Ingest.self, Extract.self, Classify.self, Generate.self, Check.self, Diff.self, Bench.self]
+    subcommands: [
+      Ingest.self, Extract.self, Classify.self, Generate.self, Check.self, Diff.self, Branch.self, Bench.self,
+    ]
   )
 
   /// Runs the command; usage errors exit 2 (the project's documented status) rather than

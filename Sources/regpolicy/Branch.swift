@@ -1,0 +1,51 @@
+import ArgumentParser
+import RegPolicyKit
+
+struct Branch: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Put a generated policy tree onto a new branch of a policy repository, ready for review.",
+    discussion: """
+      One commit per control whose files changed (subject naming the clause, body quoting it, \
+      trailers Regulation, Clause, Clause-SHA256, Control, Generated-By), built with git plumbing \
+      and a temporary index: the working tree, the index and the checked-out branch are never \
+      touched, and nothing is pushed. The pull-request body is printed and written to \
+      .git/regpolicy/<branch>.md. The same tree again makes no commit. An existing branch with \
+      other content is refused (exit 4) unless --force. --dry-run prints the unified diff and \
+      writes nothing. Exit 3: not a git repository, no index in --policies, or an unknown --base.
+      """
+  )
+
+  @Option(help: "The policy repository (a git work tree or bare repository).")
+  var repo: String
+
+  @Option(help: "The folder `regpolicy generate` wrote.")
+  var policies: String
+
+  @Option(help: "The commit to branch from (default: HEAD; none in a repository without commits).")
+  var base: String?
+
+  @Option(help: "The branch to create (default: regpolicy/<CELEX>-<version>).")
+  var branch: String?
+
+  @Option(help: "The folder inside the repository that holds the policy tree.")
+  var prefix: String = "policies"
+
+  @Flag(name: .customLong("dry-run"), help: "Print the unified diff of what would change; write nothing.")
+  var dryRun = false
+
+  @Flag(help: "Move an existing branch of that name to the new commits.")
+  var force = false
+
+  func validate() throws {
+    guard !prefix.isEmpty, !prefix.hasPrefix("/"), !prefix.split(separator: "/").contains("..") else {
+      throw ValidationError("--prefix must be a relative path inside the repository.")
+    }
+  }
+
+  func run() throws {
+    let status = BranchRun(
+      repository: repo, policies: policies, base: base, branch: branch, prefix: prefix, dryRun: dryRun, force: force
+    ).run()
+    if status != .success { throw ExitCode(status.rawValue) }
+  }
+}
