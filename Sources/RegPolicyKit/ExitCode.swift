@@ -10,4 +10,6 @@ public enum ExitStatus: Int32, Sendable {
   case inputError = 3
   /// An output could not be written.
   case outputError = 4
+  /// `run`: nothing changed, no commit was made.
+  case noChange = 5
 }

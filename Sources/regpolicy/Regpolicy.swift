@@ -19,7 +19,7 @@ struct Regpolicy: ParsableCommand {
       """,
     version: RegPolicyVersion.current,
     subcommands: [
-      Ingest.self, Extract.self, Classify.self, Generate.self, Check.self, Diff.self, Branch.self, Bench.self,
+      Ingest.self, Extract.self, Classify.self, Generate.self, Check.self, Diff.self, Branch.self, Run.self, Bench.self,
     ]
   )
 

@@ -193,3 +193,75 @@ struct BranchCLITests {
     #expect(result.stderr.contains("[git.not-a-repository]"))
   }
 }
+
+/// `regpolicy run`, the main job, end to end with real git.
+@Suite("regpolicy run", .serialized)
+struct RunCLITests {
+  let cli = CLITests()
+
+  @Test("without arguments: the shipped sample into a new temporary repository")
+  func sample() throws {
+    let result = try cli.run(["run"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stderr.hasPrefix("no --repo: using a new repository at "))
+    #expect(result.stdout.contains("3 policies; branch regpolicy/32030R0001-2030-02-01 in "))
+    #expect(result.stdout.contains("with 4 commits; PR body: "))
+  }
+
+  @Test("the AI Act into a repository, then the same again: no commit, exit 5")
+  func idempotent() throws {
+    let repo = try BranchCLITests.repository()
+    let first = try cli.run(["run", PolicyCLITests.aiAct, "--repo", repo, "--profile", PolicyCLITests.profile])
+    #expect(first.status == 0, "\(first.stderr)")
+    #expect(first.stdout.contains("18 policies; branch regpolicy/32024R1689-2024-07-12"))
+    let branch = "regpolicy/32024R1689-2024-07-12"
+    let tip = try BranchCLITests.git(repo, ["rev-parse", branch])
+    let second = try cli.run(["run", PolicyCLITests.aiAct, "--repo", repo, "--profile", PolicyCLITests.profile])
+    #expect(second.status == 5)
+    #expect(second.stdout.contains("no change"))
+    #expect(try BranchCLITests.git(repo, ["rev-parse", branch]) == tip)
+  }
+
+  @Test("with --previous, the PR body says what changed in the law")
+  func previous() throws {
+    let repo = try BranchCLITests.repository()
+    let result = try cli.run([
+      "run", CLITests.corpus + "/gdpr/02016R0679-20160504_EN_consolidated.html", "--previous",
+      CLITests.corpus + "/gdpr/32016R0679_EN_OJ.html", "--repo", repo, "--profile", PolicyCLITests.profile,
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("16 changed clauses"))
+    let body = try String(
+      contentsOfFile: repo + "/.git/regpolicy/regpolicy_policies.md", encoding: .utf8)
+    #expect(body.contains("## What changed in the law\n\n16 changes, 15 substantive, 1 editorial"))
+    #expect(body.contains("- **Article 69(2)** — modified (editorial: reference)"))
+  }
+
+  @Test("without --previous, a changed clause is found from the hashes the base was generated with")
+  func recovered() throws {
+    let repo = try BranchCLITests.repository()
+    let first = try cli.run(["run", MainRunSample.path, "--repo", repo])
+    #expect(first.status == 0, "\(first.stderr)")
+    // The team merges the review branch; the next version of the regulation changes Article 1(b).
+    try BranchCLITests.git(repo, ["merge", "-q", "--ff-only", "regpolicy/32030R0001-2030-02-01"])
+    let changed = PolicyCLITests.temporary() + "/synthetic-oj-v2.html"
+    let text = try String(contentsOfFile: CLITests.packageRoot + "/" + MainRunSample.path, encoding: .utf8)
+    #expect(text.contains("keep the logs for at least six months"))
+    try text.replacingOccurrences(
+      of: "keep the logs for at least six months", with: "keep the logs for at least twelve months"
+    )
+    .write(toFile: changed, atomically: true, encoding: .utf8)
+    let second = try cli.run(["run", changed, "--repo", repo, "--branch", "regpolicy/v2"])
+    #expect(second.status == 0, "\(second.stderr)")
+    #expect(second.stdout.contains("1 changed clauses"))
+    let body = try String(contentsOfFile: repo + "/.git/regpolicy/regpolicy_v2.md", encoding: .utf8)
+    #expect(body.contains("- art_1.pt_b: text changed since the base was generated"))
+    let subjects = try BranchCLITests.git(repo, ["log", "--format=%s", "main..regpolicy/v2"])
+    #expect(
+      subjects.contains("Sample Regulation 2030/1 Article 1, point (a): events recorded and logs kept six months"))
+  }
+}
+
+enum MainRunSample {
+  static let path = "corpus/samples/synthetic-oj.html"
+}

@@ -39,6 +39,13 @@ enum PolicyFixtures {
     return (document, Extractor().statements(in: document))
   }
 
+  /// The synthetic sample regulation (corpus/samples/synthetic-oj.html) and its statements.
+  static func sample() throws -> (document: Document, statements: [Obligation]) {
+    let path = packageRoot + "/corpus/samples/synthetic-oj.html"
+    let document = try #require(Ingester.ingest(path).document, "cannot ingest \(path)")
+    return (document, Extractor().statements(in: document))
+  }
+
   static func mapper(_ profile: Profile = PolicyFixtures.profile) -> Mapper {
     Mapper(rules: rules, profile: profile) { Ingester.sha256(Array($0.utf8)) }
   }

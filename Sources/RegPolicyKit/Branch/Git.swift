@@ -18,39 +18,21 @@ struct Git {
   /// Runs `git -C repository arguments…`, feeding `input` on standard input.
   @discardableResult
   func run(_ arguments: [String], input: String? = nil) throws(PolicyError) -> Output {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["git", "-C", repository] + arguments
     var env = ProcessInfo.processInfo.environment
-    // Never ask, never page, never read the user's global hooks for plumbing.
+    // Never ask, never page; messages in English for the diagnostics.
     env["GIT_TERMINAL_PROMPT"] = "0"
     env["GIT_PAGER"] = "cat"
     env["LC_ALL"] = "C"
     for (key, value) in environment { env[key] = value }
-    process.environment = env
-    let stdout = Pipe()
-    let stderr = Pipe()
-    let stdin = Pipe()
-    process.standardOutput = stdout
-    process.standardError = stderr
-    process.standardInput = stdin
     do {
-      try process.run()
+      let result = try Spawn.run(
+        ["git", "-C", repository] + arguments, environment: env, input: Array((input ?? "").utf8))
+      return Output(
+        status: result.status, stdout: String(decoding: result.stdout, as: UTF8.self),
+        stderr: String(decoding: result.stderr, as: UTF8.self))
     } catch {
-      throw PolicyError("git.unavailable", file: repository, "cannot run git: \(error.localizedDescription)")
+      throw PolicyError("git.unavailable", file: repository, error.message)
     }
-    // Feed and drain concurrently so a large input or output cannot deadlock on a full pipe.
-    let writer = Thread {
-      if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
-      try? stdin.fileHandleForWriting.close()
-    }
-    writer.start()
-    let errorData = Background { stderr.fileHandleForReading.readDataToEndOfFile() }
-    let data = stdout.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Output(
-      status: process.terminationStatus, stdout: String(decoding: data, as: UTF8.self),
-      stderr: String(decoding: errorData.value(), as: UTF8.self))
   }
 
   /// Runs and returns standard output without its final newline; a failure is `git.failed`.

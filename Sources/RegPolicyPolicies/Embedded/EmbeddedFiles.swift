@@ -679,6 +679,42 @@ examples:
 # Short names of the instruments rules map, as messages cite them ("Article 12(1) AI Act").
 32024R1689: AI Act
 32016R0679: GDPR
+32030R0001: Sample Regulation 2030/1
+
+"""###
+    ),
+    (
+      "sample/art-01-logging.yaml",
+      ###"""
+# For corpus/samples/synthetic-oj.html, the invented "Regulation (EU) 2030/1" that `regpolicy run`
+# uses when given no source: it shows the whole flow without the official corpus. Not real law.
+id: sample.art-01.logging
+title: Events recorded and logs kept six months (sample regulation)
+description: >-
+  Article 1 of the synthetic sample regulation requires providers to record events automatically
+  and keep the logs for at least six months.
+requires: providers of synthetic AI systems record events automatically and keep the logs for at least six months
+instrument: 32030R0001
+match:
+  clauses: [art_1.pt_a, art_1.pt_b]
+  modalities: [obligation]
+  addressees: [provider]
+control: SAMPLE-01
+roles: [provider]
+checks:
+  - template: one-of
+    property: logging
+    values: [enabled]
+  - template: at-least
+    property: log-retention-days
+    minimum: 183
+examples:
+  triggering:
+    - clause: art_1.pt_a
+    - clause: art_1.pt_b
+  non-triggering:
+    - clause: art_2.par_1        # deployers monitor: another party
+    - clause: art_2.par_2        # the date from which Article 2 applies
 
 """###
     ),

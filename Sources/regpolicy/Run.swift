@@ -1,0 +1,46 @@
+import ArgumentParser
+import RegPolicyKit
+
+struct Run: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "The main job: a regulation drop in, a review branch of policy-as-code out.",
+    discussion: """
+      Ingests SOURCE, extracts its obligations, maps them to policies for the profile, generates \
+      the policy tree, compares with the previous version (--previous, else the clause hashes in \
+      the index the base branch was generated with), and puts the tree on a review branch of \
+      --repo (see `regpolicy branch`), printing a short summary. Without arguments it runs on \
+      corpus/samples/synthetic-oj.html with the built-in example profile into a new temporary \
+      repository. Exit 0: commits made; 5: no change (no commit); 3: bad input; 4: a write \
+      refused or failed.
+      """
+  )
+
+  @Argument(help: "The regulation (default: corpus/samples/synthetic-oj.html).")
+  var source: String?
+
+  @Option(help: "The previous version of the regulation, to report what changed in the law.")
+  var previous: String?
+
+  @Option(help: "The policy repository (default: a new temporary repository).")
+  var repo: String?
+
+  @Option(help: "The organisation profile (default: the built-in templates/profile.example.yaml).")
+  var profile: String?
+
+  @Option(help: "The commit to branch from (default: HEAD).")
+  var base: String?
+
+  @Option(help: "The branch to create (default: regpolicy/<CELEX>-<version>).")
+  var branch: String?
+
+  @Option(help: "The folder inside the repository that holds the policy tree.")
+  var prefix: String = "policies"
+
+  func run() throws {
+    let status = MainRun(
+      source: source, previous: previous, repository: repo, profilePath: profile, base: base, branch: branch,
+      prefix: prefix
+    ).run()
+    if status != .success { throw ExitCode(status.rawValue) }
+  }
+}
