@@ -66,6 +66,12 @@ hyperfine -N -i --warmup 3 --runs 20 \
   "$bin diff $gdpr/32016R0679_EN_OJ.html $gdpr/02016R0679-20160504_EN_consolidated.fmx.xml"
 { $bin diff "$gdpr/32016R0679_EN_OJ.html" "$gdpr/02016R0679-20160504_EN_consolidated.html" 2>/dev/null || true; } | head -1
 
+echo "## run: the AI Act into a fresh repository, then again (no change, exit 5)"
+hyperfine -i --warmup 1 --runs 10 \
+  --prepare "rm -rf /tmp/regpolicy-bench-repo && git init -q /tmp/regpolicy-bench-repo && git -C /tmp/regpolicy-bench-repo -c user.name=b -c user.email=b@b commit -q --allow-empty -m init" \
+  "$bin run $html --repo /tmp/regpolicy-bench-repo --profile $profile"
+hyperfine -N -i --warmup 2 --runs 10 "$bin run $html --repo /tmp/regpolicy-bench-repo --profile $profile"
+
 echo "## peak RSS (KiB)"
 for input in "$html" "$formex"; do
   /usr/bin/time -f "%M KiB  $input" $bin ingest "$input" > /dev/null

@@ -204,7 +204,7 @@ struct RunCLITests {
     let result = try cli.run(["run"])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stderr.hasPrefix("no --repo: using a new repository at "))
-    #expect(result.stdout.contains("3 policies; branch regpolicy/32030R0001-2030-02-01 in "))
+    #expect(result.stdout.contains("3 changed policies (of 3); branch regpolicy/32030R0001-2030-02-01 in "))
     #expect(result.stdout.contains("with 4 commits; PR body: "))
   }
 
@@ -213,7 +213,7 @@ struct RunCLITests {
     let repo = try BranchCLITests.repository()
     let first = try cli.run(["run", PolicyCLITests.aiAct, "--repo", repo, "--profile", PolicyCLITests.profile])
     #expect(first.status == 0, "\(first.stderr)")
-    #expect(first.stdout.contains("18 policies; branch regpolicy/32024R1689-2024-07-12"))
+    #expect(first.stdout.contains("18 changed policies (of 18); branch regpolicy/32024R1689-2024-07-12"))
     let branch = "regpolicy/32024R1689-2024-07-12"
     let tip = try BranchCLITests.git(repo, ["rev-parse", branch])
     let second = try cli.run(["run", PolicyCLITests.aiAct, "--repo", repo, "--profile", PolicyCLITests.profile])
@@ -259,6 +259,27 @@ struct RunCLITests {
     let subjects = try BranchCLITests.git(repo, ["log", "--format=%s", "main..regpolicy/v2"])
     #expect(
       subjects.contains("Sample Regulation 2030/1 Article 1, point (a): events recorded and logs kept six months"))
+  }
+}
+
+extension RunCLITests {
+  @Test("with --previous, a commit's body quotes what changed in its clause")
+  func lawChangeInCommit() throws {
+    let repo = try BranchCLITests.repository()
+    let changed = PolicyCLITests.temporary() + "/synthetic-oj-v2.html"
+    let text = try String(contentsOfFile: CLITests.packageRoot + "/" + MainRunSample.path, encoding: .utf8)
+    try text.replacingOccurrences(
+      of: "keep the logs for at least six months", with: "keep the logs for at least twelve months"
+    )
+    .write(toFile: changed, atomically: true, encoding: .utf8)
+    let result = try cli.run(["run", changed, "--previous", MainRunSample.path, "--repo", repo])
+    #expect(result.status == 0, "\(result.stderr)")
+    let body = try BranchCLITests.git(
+      repo, ["log", "-1", "--format=%B", "--grep=SAMPLE-01", "regpolicy/32030R0001-2030-02-01"])
+    #expect(body.contains("Article 1, point (b), changed: keep the logs for at least [-six-] {+twelve+} months"))
+    #expect(body.contains("Article 1, point (a): “record events automatically;”"))
+    let pr = try String(contentsOfFile: repo + "/.git/regpolicy/regpolicy_32030R0001-2030-02-01.md", encoding: .utf8)
+    #expect(pr.contains("- new: Sample Regulation 2030/1 Article 1, point (a): events recorded"))
   }
 }
 

@@ -17,6 +17,8 @@ public struct BranchRun: Sendable {
   public var force: Bool
   /// Markdown put at the top of the pull-request body (what changed in the law), if any.
   public var preface: String = ""
+  /// Word diffs of changed clauses by pinpoint ID (from `diff`), quoted in the commit bodies.
+  public var lawChanges: [String: String] = [:]
 
   /// Creates a run.
   public init(
@@ -42,6 +44,8 @@ public struct BranchRun: Sendable {
     /// Where the PR body was written (inside the git directory), nil for a dry run or no change.
     public var bodyPath: String?
     public var changed: Bool
+    /// Controls added, updated or removed by the commits.
+    public var changedControls: Int = 0
   }
 
   /// Runs and prints; exit 0 on success or no change, 3 for bad input, 4 when refused or not written.
@@ -65,6 +69,8 @@ public struct BranchRun: Sendable {
 
   /// One commit's worth: a control's files (or a removed control's paths).
   struct Group {
+    /// new, updated, removed or index: for the pull-request body.
+    var kind: String
     var subject: String
     var body: String
     var trailers: [(String, String)]
@@ -130,7 +136,7 @@ public struct BranchRun: Sendable {
           "branch '\(name)' exists with other content; not rewritten (use --force, or another --branch)")
       }
     }
-    let groups = BranchRun.groups(index, prefix: prefix, current: current, wanted: wanted)
+    let groups = BranchRun.groups(index, prefix: prefix, current: current, wanted: wanted, lawChanges: lawChanges)
     if groups.isEmpty {
       return Outcome(branch: name, commits: [], report: "", bodyPath: nil, changed: false)
     }
@@ -175,7 +181,9 @@ public struct BranchRun: Sendable {
     } catch {
       throw PolicyError("branch.unwritable", file: bodyPath, error.message)
     }
-    return Outcome(branch: name, commits: commits, report: body, bodyPath: bodyPath, changed: true)
+    return Outcome(
+      branch: name, commits: commits, report: body, bodyPath: bodyPath, changed: true,
+      changedControls: groups.filter { $0.kind != "index" }.count)
   }
 
   private func policiesPath(_ file: String) -> String {
@@ -218,7 +226,10 @@ public struct BranchRun: Sendable {
 
   /// One group per control whose files differ from the base, in index order; one per control
   /// folder whose files are gone; the index last.
-  static func groups(_ index: Index, prefix: String, current: [String: String], wanted: [String: String]) -> [Group] {
+  static func groups(
+    _ index: Index, prefix: String, current: [String: String], wanted: [String: String],
+    lawChanges: [String: String] = [:]
+  ) -> [Group] {
     var groups: [Group] = []
     for entry in index.policies {
       let paths = entry.files.map { prefix + "/" + $0 }
@@ -231,12 +242,15 @@ public struct BranchRun: Sendable {
       let second = policy.title.dropFirst().first
       let title =
         second?.isLowercase == true ? policy.title.prefix(1).lowercased() + policy.title.dropFirst() : policy.title
-      var body = policy.clauses.map { "\($0.citation): “\($0.text.replacingOccurrences(of: "\n", with: " "))”" }
+      // What changed in the law (a word diff) where it is known, else the clause as it reads now.
+      var body = policy.clauses.map { clause in
+        lawChanges[clause.id].map { "\(clause.citation), changed: \($0)" }
+          ?? "\(clause.citation): “\(clause.text.replacingOccurrences(of: "\n", with: " "))”"
+      }
       if body.isEmpty { body = [policy.description] }
       body.append("")
-      body.append(
-        (paths.contains { current[$0] != nil } ? "Updates " : "Adds ")
-          + "control \(policy.control) (rule \(policy.rule)):")
+      let isNew = !paths.contains { current[$0] != nil }
+      body.append((isNew ? "Adds " : "Updates ") + "control \(policy.control) (rule \(policy.rule)):")
       body += updates.map { "  " + $0.path }
       var trailers: [(String, String)] = []
       if let instrument = policy.instrument { trailers.append(("Regulation", instrument)) }
@@ -245,7 +259,9 @@ public struct BranchRun: Sendable {
       trailers.append(("Control", policy.control))
       trailers.append(("Generated-By", PolicySources.generator))
       groups.append(
-        Group(subject: "\(where_): \(title)", body: body.joined(separator: "\n"), trailers: trailers, updates: updates))
+        Group(
+          kind: isNew ? "new" : "updated", subject: "\(where_): \(title)", body: body.joined(separator: "\n"),
+          trailers: trailers, updates: updates))
     }
     // Files the tree no longer has, by control folder (engine/instrument/control).
     let indexPath = prefix + "/" + Index.fileName
@@ -258,14 +274,15 @@ public struct BranchRun: Sendable {
     for (key, paths) in gone.sorted(by: { $0.key < $1.key }) {
       groups.append(
         Group(
-          subject: "Remove \(key): no obligation maps to it any more",
+          kind: "removed", subject: "Remove \(key): no obligation maps to it any more",
           body: "The regenerated tree has no policy for \(key):\n" + paths.map { "  " + $0 }.joined(separator: "\n"),
           trailers: [("Generated-By", PolicySources.generator)], updates: paths.map { (path: $0, blob: nil) }))
     }
     if current[indexPath] != wanted[indexPath] {
       groups.append(
         Group(
-          subject: "Update the regpolicy index", body: "Control → clauses → files, for `regpolicy check` and trace.",
+          kind: "index", subject: "Update the regpolicy index",
+          body: "Control → clauses → files, for `regpolicy check` and trace.",
           trailers: [("Generated-By", PolicySources.generator)], updates: [(path: indexPath, blob: wanted[indexPath])]))
     }
     return groups
@@ -280,7 +297,9 @@ public struct BranchRun: Sendable {
     if !preface.isEmpty { lines.append(preface) }
     lines.append("## Policy changes")
     lines.append("")
-    for group in groups { lines.append("- \(group.subject) (\(group.updates.count) files)") }
+    for group in groups where group.kind != "index" {
+      lines.append("- \(group.kind): \(group.subject) (\(group.updates.count) files)")
+    }
     lines += [
       "", "## Review checklist", "",
       "- [ ] Each commit's clause text matches the official version cited in its trailers",

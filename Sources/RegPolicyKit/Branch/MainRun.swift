@@ -89,6 +89,7 @@ public struct MainRun: Sendable {
 
     // What changed in the law: against --previous, else against what the base was generated from.
     var preface = ""
+    var lawChanges: [String: String] = [:]
     var clauses = 0
     var obligations = 0
     if let previous {
@@ -100,6 +101,9 @@ public struct MainRun: Sendable {
       preface = String(decoding: DiffRenderer.text(report, markdown: true), as: UTF8.self)
       clauses = report.provisions.changes.count
       obligations = report.obligations.count
+      for change in report.provisions.changes {
+        if let id = change.newID, !change.diff.isEmpty { lawChanges[id.rawValue] = change.diff }
+      }
     } else {
       let git = Git(repository: repository)
       let shown = try git.run(["show", "\(base ?? "HEAD"):\(prefix)/\(Index.fileName)"])
@@ -119,13 +123,14 @@ public struct MainRun: Sendable {
     var branchRun = BranchRun(
       repository: repository, policies: scratch + "/policies", base: base, branch: branch, prefix: prefix)
     branchRun.preface = preface
+    branchRun.lawChanges = lawChanges
     let outcome = try branchRun.execute()
     let summary =
       outcome.changed
       ? """
-      regpolicy run: \(clauses) changed clauses, \(obligations) changed obligations, \(tree.policies.count) \
-      policies; branch \(outcome.branch) in \(repository) with \(outcome.commits.count) commits; PR body: \
-      \(outcome.bodyPath ?? "")
+      regpolicy run: \(clauses) changed clauses, \(obligations) changed obligations, \(outcome.changedControls) \
+      changed policies (of \(tree.policies.count)); branch \(outcome.branch) in \(repository) with \
+      \(outcome.commits.count) commits; PR body: \(outcome.bodyPath ?? "")
 
       """
       : "regpolicy run: no change — \(outcome.branch) in \(repository) already holds these policies; no commit made\n"
