@@ -2,15 +2,16 @@
 /// byte. Foundation's encoder is avoided: it is several times slower on Linux, and importing
 /// Foundation costs every process its start-up.
 public struct JSONWriter: Sendable {
-  public private(set) var bytes: [UInt8] = []
+  // Public so that the @inlinable methods below (specialised in each caller module) can append.
+  public var bytes: [UInt8] = []
 
-  public init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
+  @inlinable public init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
 
-  public mutating func raw(_ text: StaticString) {
+  @inlinable public mutating func raw(_ text: StaticString) {
     text.withUTF8Buffer { bytes.append(contentsOf: $0) }
   }
 
-  public mutating func string(_ value: String) {
+  @inlinable public mutating func string(_ value: String) {
     bytes.append(UInt8(ascii: "\""))
     // Fast path: most text needs no escaping and is copied in one go.
     let plain =
@@ -40,13 +41,13 @@ public struct JSONWriter: Sendable {
     bytes.append(UInt8(ascii: "\""))
   }
 
-  public mutating func optionalString(_ value: String?) {
+  @inlinable public mutating func optionalString(_ value: String?) {
     if let value { string(value) } else { raw("null") }
   }
 
-  public mutating func int(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
+  @inlinable public mutating func int(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
 
-  public mutating func array<T>(_ items: [T], _ write: (inout JSONWriter, T) -> Void) {
+  @inlinable public mutating func array<T>(_ items: [T], _ write: (inout JSONWriter, T) -> Void) {
     bytes.append(UInt8(ascii: "["))
     for (index, item) in items.enumerated() {
       if index > 0 { bytes.append(UInt8(ascii: ",")) }
@@ -55,11 +56,11 @@ public struct JSONWriter: Sendable {
     bytes.append(UInt8(ascii: "]"))
   }
 
-  public mutating func newline() { bytes.append(0x0A) }
+  @inlinable public mutating func newline() { bytes.append(0x0A) }
 
   /// Plain text, no quoting (for human-readable output built with the same buffer).
-  public mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
+  @inlinable public mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
   /// Bytes as they are (already-encoded text).
-  public mutating func raw(bytes more: [UInt8]) { bytes.append(contentsOf: more) }
+  @inlinable public mutating func raw(bytes more: [UInt8]) { bytes.append(contentsOf: more) }
 }

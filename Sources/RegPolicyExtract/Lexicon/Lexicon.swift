@@ -33,8 +33,14 @@ public struct Lexicon: Sendable {
   /// Word ids of one-word adverbs ("also", "only"), which may stand inside a modal phrase; "not"
   /// never does (it makes a different phrase).
   let adverbs: Set<UInt16>
-  /// Per word id, the phrases that start with it, longest first.
-  let starting: [[Int32]]
+  /// Per word id, the phrases that start with it, longest first: `startingList[startingOffsets[id]
+  /// ..< startingOffsets[id + 1]]`. Flat arrays, with the phrases' words, lengths and category
+  /// ordinals beside them, so matching reads plain integers (no reference counting per phrase).
+  let startingOffsets: [Int32]
+  let startingList: [Int32]
+  let phraseWords: [UInt16]
+  let phraseOffsets: [Int32]
+  let phraseCategories: [UInt8]
 
   /// Parses a lexicon file: `CATEGORY<TAB>LABEL<TAB>PHRASE` per line, `#` comments, blank lines.
   public init(parsing text: String) throws(Failure) {
@@ -78,7 +84,11 @@ public struct Lexicon: Sendable {
       starting[word].sort { (phrases[Int($0)].words.count, $1) > (phrases[Int($1)].words.count, $0) }
     }
     self.phrases = phrases
-    self.starting = starting
+    startingOffsets = starting.reduce(into: [Int32(0)]) { $0.append($0[$0.count - 1] + Int32($1.count)) }
+    startingList = starting.flatMap { $0 }
+    phraseWords = phrases.flatMap(\.words)
+    phraseOffsets = phrases.reduce(into: [Int32(0)]) { $0.append($0[$0.count - 1] + Int32($1.words.count)) }
+    phraseCategories = phrases.map { UInt8($0.category.ordinal) }
     adverbs = Set(
       phrases.filter { $0.category == .adverb && $0.words.count == 1 && $0.text != "not" }.map { $0.words[0] })
     self.words = WordTable(wordIDs.sorted { $0.value < $1.value }.map { ($0.key, $0.value) })
@@ -104,26 +114,40 @@ public struct Lexicon: Sendable {
   func matches(_ ids: [UInt16], in range: Range<Int>, skippable: [Bool]) -> Matches {
     var result = Matches()
     var reach = [Int](repeating: 0, count: Category.allCases.count)
-    for start in range where ids[start] != 0 {
-      var seen: UInt32 = 0
-      for index in starting[Int(ids[start])] {
-        let phrase = phrases[Int(index)]
-        let category = phrase.category.ordinal
-        if seen & (1 << category) != 0 || start < reach[category] { continue }
-        var k = 1
-        var end = start + 1
-        while k < phrase.words.count && end < range.upperBound {
-          if ids[end] == phrase.words[k] {
-            k += 1
-          } else if !(phrase.category == .modal && skippable[end]) {
-            break
+    let modal = UInt8(Category.modal.ordinal)
+    startingOffsets.withUnsafeBufferPointer { offsets in
+      startingList.withUnsafeBufferPointer { list in
+        phraseWords.withUnsafeBufferPointer { words in
+          phraseOffsets.withUnsafeBufferPointer { phraseStart in
+            phraseCategories.withUnsafeBufferPointer { categories in
+              for start in range where ids[start] != 0 {
+                var seen: UInt32 = 0
+                let id = Int(ids[start])
+                for slot in Int(offsets[id])..<Int(offsets[id + 1]) {
+                  let index = Int(list[slot])
+                  let category = Int(categories[index])
+                  if seen & (1 << category) != 0 || start < reach[category] { continue }
+                  let first = Int(phraseStart[index])
+                  let count = Int(phraseStart[index + 1]) - first
+                  var k = 1
+                  var end = start + 1
+                  while k < count && end < range.upperBound {
+                    if ids[end] == words[first + k] {
+                      k += 1
+                    } else if !(categories[index] == modal && skippable[end]) {
+                      break
+                    }
+                    end += 1
+                  }
+                  guard k == count else { continue }
+                  seen |= 1 << category
+                  reach[category] = end
+                  result.lists[category].append(Match(phrase: Int32(index), start: Int32(start), end: Int32(end)))
+                }
+              }
+            }
           }
-          end += 1
         }
-        guard k == phrase.words.count else { continue }
-        seen |= 1 << category
-        reach[category] = end
-        result.lists[category].append(Match(phrase: index, start: Int32(start), end: Int32(end)))
       }
     }
     return result
