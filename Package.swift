@@ -60,17 +60,23 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Paths of the package and of the shared corpus, for every test target.
+    .target(name: "RegPolicyTestSupport", path: "Tests/RegPolicyTestSupport"),
     .testTarget(name: "RegPolicyModelTests", dependencies: ["RegPolicyModel"]),
-    .testTarget(name: "RegPolicyIngestTests", dependencies: ["RegPolicyIngest", "RegPolicyKit"]),
-    .testTarget(name: "RegPolicyExtractTests", dependencies: ["RegPolicyExtract", "RegPolicyIngest"]),
+    .testTarget(
+      name: "RegPolicyIngestTests", dependencies: ["RegPolicyIngest", "RegPolicyKit", "RegPolicyTestSupport"]),
+    .testTarget(
+      name: "RegPolicyExtractTests", dependencies: ["RegPolicyExtract", "RegPolicyIngest", "RegPolicyTestSupport"]),
     .testTarget(
       name: "RegPolicyPoliciesTests",
       dependencies: [
-        "RegPolicyPolicies", "RegPolicyKit", "RegPolicyExtract", "RegPolicyIngest",
+        "RegPolicyPolicies", "RegPolicyKit", "RegPolicyExtract", "RegPolicyIngest", "RegPolicyTestSupport",
         .product(name: "Yams", package: "Yams"),
       ]
     ),
-    .testTarget(name: "RegPolicyDiffTests", dependencies: ["RegPolicyDiff", "RegPolicyKit", "RegPolicyIngest"]),
-    .testTarget(name: "RegPolicyCLITests", dependencies: ["regpolicy"]),
+    .testTarget(
+      name: "RegPolicyDiffTests",
+      dependencies: ["RegPolicyDiff", "RegPolicyKit", "RegPolicyIngest", "RegPolicyTestSupport"]),
+    .testTarget(name: "RegPolicyCLITests", dependencies: ["regpolicy", "RegPolicyTestSupport"]),
   ]
 )

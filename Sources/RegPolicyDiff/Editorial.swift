@@ -44,18 +44,19 @@ public enum Editorial {
   /// Words that only cite: numbers, enumerators, roman numerals and the words of a citation. A
   /// changed "and"/"or" on its own is not a citation: a hunk needs a number to count as one.
   static func isReference(_ words: [Substring]) -> Bool {
-    let citing: Set<Substring> = [
-      "article", "articles", "paragraph", "paragraphs", "point", "points", "subparagraph", "annex", "section",
-      "chapter", "of", "and", "or", "to", "no", "regulation", "directive", "decision", "eu", "ec", "eec",
-    ]
     return words.allSatisfy { word in
-      citing.contains(word) || word.contains(where: \.isNumber) || word.count <= 2
+      citationNouns.contains(word) || citationWords.contains(word) || word.contains(where: \.isNumber)
+        || word.count <= 2
         || word.allSatisfy { "ivxlc".contains($0) }
     }
   }
 
   static let citationNouns: Set<Substring> = [
     "article", "articles", "paragraph", "paragraphs", "point", "points", "subparagraph", "annex", "section", "chapter",
+  ]
+  /// The other words a citation is made of ("Article 9 of Regulation (EU) No …").
+  static let citationWords: Set<Substring> = [
+    "of", "and", "or", "to", "no", "regulation", "directive", "decision", "eu", "ec", "eec",
   ]
 
   /// A number, or a number with a letter (`41`, `1a`, `2016`), or a roman numeral.
@@ -72,14 +73,16 @@ public enum Editorial {
   /// Levenshtein distance, giving up above `limit`.
   static func distance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
     if abs(a.count - b.count) > limit { return limit + 1 }
+    // One row of the edit-distance table at a time; callers pass words of four letters or more.
     var previous = Array(0...b.count)
-    for i in 1...max(a.count, 1) where !a.isEmpty {
-      var current = [i] + Array(repeating: 0, count: b.count)
-      for j in 1...max(b.count, 1) where !b.isEmpty {
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+    for i in a.indices {
+      var current = [i + 1] + Array(repeating: 0, count: b.count)
+      for j in b.indices {
+        current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (a[i] == b[j] ? 0 : 1))
       }
       previous = current
     }
     return previous[b.count]
   }
+
 }

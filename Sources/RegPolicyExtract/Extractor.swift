@@ -1,4 +1,3 @@
-import Dispatch
 import RegPolicyModel
 
 /// Finds the statements of a document's enacting terms and annexes, reading each provision as a
@@ -28,24 +27,16 @@ public struct Extractor: Sendable {
       }
     }
     for provision in document.provisions { collect(provision) }
-    let found = Array(units)
-    let slots = (0..<units.count).map { _ in Slot() }
-    DispatchQueue.concurrentPerform(iterations: units.count) { index in
+    return units.concurrentMap { unit in
       var previous: [Obligation.Addressee] = []
       var statements: [Obligation] = []
-      for rule in Rule.rules(in: found[index]) {
+      for rule in Rule.rules(in: unit) {
         for statement in self.statements(of: rule, previous: &previous) {
           statements.append(resolve(statement, with: resolver))
         }
       }
-      slots[index].statements = statements
-    }
-    return slots.flatMap(\.statements)
-  }
-
-  /// One unit's statements; each slot is written by exactly one iteration and read after all end.
-  private final class Slot: @unchecked Sendable {
-    var statements: [Obligation] = []
+      return statements
+    }.flatMap { $0 }
   }
 
   /// The statements of one rule: its chapeau's sentences before the last on their own, then the

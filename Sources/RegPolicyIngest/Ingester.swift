@@ -1,5 +1,4 @@
 import CXMLShims
-import Dispatch
 import RegPolicyModel
 
 #if canImport(Glibc)
@@ -116,7 +115,7 @@ public enum Ingester {
       return try FormexPackage.read(descriptor: file, options: options, into: &result)
     }
     // The source hash does not depend on the parse: compute it on the other core meanwhile.
-    let hash = BackgroundHash(bytes)
+    let hash = Background { Ingester.sha256(bytes) }
     var document: Document
     if case .format(let format) = detected, format != .playbook {
       document = try readMarkup(file, format: format, options: options, into: &result)
@@ -253,25 +252,6 @@ public enum Ingester {
     }
     if tree.stopped && !html {
       throw IngestFailure(code: DiagnosticCode.xmlMalformed, message: "parsing stopped early")
-    }
-  }
-
-  /// A sha256 computed on a global dispatch queue; `value()` waits for it.
-  private final class BackgroundHash: @unchecked Sendable {
-    // Written once by the background task before `done` is signalled, read only after waiting.
-    private var digest = ""
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ bytes: [UInt8]) {
-      DispatchQueue.global().async {
-        self.digest = Ingester.sha256(bytes)
-        self.done.signal()
-      }
-    }
-
-    func value() -> String {
-      done.wait()
-      return digest
     }
   }
 

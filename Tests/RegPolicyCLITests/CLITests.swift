@@ -1,18 +1,13 @@
 import Foundation
+import RegPolicyTestSupport
 import Testing
 
 /// Runs the built `regpolicy` binary: exit statuses, outputs and diagnostics as a user sees them.
 @Suite("regpolicy CLI")
 struct CLITests {
-  static let packageRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url.path
-  }()
+  static let packageRoot = TestPaths.packageRoot
 
-  static let corpus: String =
-    ProcessInfo.processInfo.environment["REGPOLICY_CORPUS"]
-    ?? URL(fileURLWithPath: packageRoot + "/../shared/corpus").standardized.path
+  static let corpus = TestPaths.corpus
 
   /// The binary sits next to the test bundle in the build's products folder.
   static let binary: URL = {

@@ -3,17 +3,13 @@ import RegPolicyDiff
 import RegPolicyIngest
 import RegPolicyKit
 import RegPolicyModel
+import RegPolicyTestSupport
 import Testing
 
 /// Version diffs on the official files (REGPOLICY_CORPUS, default ../shared/corpus; missing = failure).
 @Suite("Version diff")
 struct DiffTests {
-  static let corpus: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return ProcessInfo.processInfo.environment["REGPOLICY_CORPUS"].flatMap { $0.isEmpty ? nil : $0 }
-      ?? URL(fileURLWithPath: url.path + "/../shared/corpus").standardized.path
-  }()
+  static let corpus = TestPaths.corpus
 
   static func document(_ path: String) throws -> Document {
     let result = Ingester.ingest(corpus + "/" + path)

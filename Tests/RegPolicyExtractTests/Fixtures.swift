@@ -2,20 +2,15 @@ import Foundation
 import RegPolicyExtract
 import RegPolicyIngest
 import RegPolicyModel
+import RegPolicyTestSupport
 import Testing
 
 /// The shared corpus (`REGPOLICY_CORPUS`, default `../shared/corpus`) and the documents these
 /// tests read from it, ingested and extracted once per test process. A missing file fails.
 enum Fixtures {
-  static let packageRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url.path
-  }()
+  static let packageRoot = TestPaths.packageRoot
 
-  static let corpus: String =
-    ProcessInfo.processInfo.environment["REGPOLICY_CORPUS"].flatMap { $0.isEmpty ? nil : $0 }
-    ?? URL(fileURLWithPath: packageRoot + "/../shared/corpus").standardized.path
+  static let corpus = TestPaths.corpus
 
   static let aiActPath = corpus + "/eu-ai-act/html/32024R1689_EN_OJ.html"
   static let gdprPath = corpus + "/gdpr/32016R0679_EN_OJ.html"

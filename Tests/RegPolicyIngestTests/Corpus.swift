@@ -1,23 +1,15 @@
 import Foundation
 import RegPolicyIngest
 import RegPolicyModel
+import RegPolicyTestSupport
 import Testing
 
 /// The shared corpus of official files. One setting: `REGPOLICY_CORPUS`, default `../shared/corpus`
 /// relative to the package root. A missing corpus fails the test that needs it (never a skip).
 enum Corpus {
-  static let packageRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url.path
-  }()
+  static let packageRoot = TestPaths.packageRoot
 
-  static let root: String = {
-    if let configured = ProcessInfo.processInfo.environment["REGPOLICY_CORPUS"], !configured.isEmpty {
-      return configured
-    }
-    return URL(fileURLWithPath: packageRoot).appendingPathComponent("../shared/corpus").standardized.path
-  }()
+  static let root = TestPaths.corpus
 
   /// The absolute path of a corpus file; records a test failure when it is missing.
   static func path(_ relative: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {

@@ -4,20 +4,15 @@ import RegPolicyIngest
 import RegPolicyKit
 import RegPolicyModel
 import RegPolicyPolicies
+import RegPolicyTestSupport
 import Testing
 
 /// Shared inputs of the policy tests: the package's own rules, templates and example profile, and
 /// the AI Act from the shared corpus (REGPOLICY_CORPUS, default ../shared/corpus; missing = failure).
 enum PolicyFixtures {
-  static let packageRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url.path
-  }()
+  static let packageRoot = TestPaths.packageRoot
 
-  static let corpus: String =
-    ProcessInfo.processInfo.environment["REGPOLICY_CORPUS"].flatMap { $0.isEmpty ? nil : $0 }
-    ?? URL(fileURLWithPath: packageRoot + "/../shared/corpus").standardized.path
+  static let corpus = TestPaths.corpus
   static let aiActHTML = corpus + "/eu-ai-act/html/32024R1689_EN_OJ.html"
   static let profilePath = packageRoot + "/templates/profile.example.yaml"
 

@@ -95,9 +95,10 @@ public struct MainRun: Sendable {
     if let previous {
       let run = DiffRun(old: previous, new: source, profilePath: profile)
       guard let old = IngestRun.ingestReporting(previous, options: IngestOptions()).document,
-        let new = IngestRun.ingestReporting(source, options: IngestOptions()).document
+        let new = tree.sources.first
       else { throw PolicyError("input.unreadable", file: previous, "cannot read the previous version") }
-      let report = try run.compare(old, new)
+      // The new version was read and extracted by generate; only the previous one is read here.
+      let report = try run.compare(old, new.document, newStatements: new.statements)
       preface = String(decoding: DiffRenderer.text(report, markdown: true), as: UTF8.self)
       clauses = report.provisions.changes.count
       obligations = report.obligations.count

@@ -1,3 +1,5 @@
+import RegPolicyModel
+
 #if canImport(Glibc)
   import Glibc
 #endif

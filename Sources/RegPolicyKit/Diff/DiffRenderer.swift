@@ -1,3 +1,4 @@
+import Foundation
 import RegPolicyDiff
 import RegPolicyModel
 
@@ -71,7 +72,7 @@ enum DiffRenderer {
         ? change.kind.rawValue : "\(change.kind.rawValue) (editorial: \(change.editorial ?? "moved"))"
       out.raw(markdown ? "- **\(label)** — \(kind)\n" : "\(kind)\t\(label)\t\(name.last ?? "")\n")
       if !change.diff.isEmpty, change.kind != .added, change.kind != .removed {
-        out.raw(markdown ? "  `\(change.diff.replacingAll("`", with: "'"))`\n" : "    \(change.diff)\n")
+        out.raw(markdown ? "  `\(change.diff.replacingOccurrences(of: "`", with: "'"))`\n" : "    \(change.diff)\n")
       }
     }
     if !report.obligations.isEmpty {
@@ -91,11 +92,5 @@ enum DiffRenderer {
       }
     }
     return out.bytes
-  }
-}
-
-extension String {
-  fileprivate func replacingAll(_ target: Character, with replacement: String) -> String {
-    reduce(into: "") { $0 += $1 == target ? replacement : String($1) }
   }
 }

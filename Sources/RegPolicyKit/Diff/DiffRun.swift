@@ -78,11 +78,14 @@ public struct DiffRun: Sendable {
   }
 
   /// Compares two ingested versions.
-  public func compare(_ old: Document, _ new: Document) throws(PolicyError) -> Report {
+  /// `newStatements`: the new version's statements when the caller already has them.
+  public func compare(
+    _ old: Document, _ new: Document, newStatements: [Obligation]? = nil
+  ) throws(PolicyError) -> Report {
     let extractor = Extractor()
     let provisions = ProvisionDiff(old: old, new: new)
     let before = extractor.statements(in: old)
-    let after = extractor.statements(in: new)
+    let after = newStatements ?? extractor.statements(in: new)
     let obligations = DiffRun.obligations(before, after, aligned: provisions.aligned)
     var policies: [PolicyChange] = []
     if let profilePath {

@@ -66,7 +66,7 @@ public struct CheckRun: Sendable {
     // Manifests are checked in batches on every core; batches are joined in manifest order.
     let size = 256
     let batches = stride(from: 0, to: manifests.count, by: size).map { manifests[$0..<min($0 + size, manifests.count)] }
-    return Background.map(batches) { batch in
+    return batches.concurrentMap { batch in
       var violations: [Violation] = []
       for manifest in batch {
         for policy in policies {

@@ -31,6 +31,8 @@ public struct GenerateRun: Sendable {
   public struct Tree: Sendable {
     public var files: [String: String]
     public var policies: [Policy]
+    /// The sources as read, with their statements (for `run`, which compares them next).
+    public var sources: [(document: Document, statements: [Obligation])]
   }
 
   /// Runs and writes; diagnostics go to standard error.
@@ -95,7 +97,7 @@ public struct GenerateRun: Sendable {
     var files: [String: String] = [:]
     var entries: [Index.Entry] = []
     for (policy, rendered) in zip(
-      policies, Background.map(policies) { policy in Result { () throws(PolicyError) in try renderer.render(policy) } })
+      policies, policies.concurrentMap { policy in Result { () throws(PolicyError) in try renderer.render(policy) } })
     {
       do {
         let rendered = try rendered.get()
@@ -115,7 +117,7 @@ public struct GenerateRun: Sendable {
     if !errors.isEmpty { return .failure(GenerateFailure(errors: errors)) }
     let index = Index(generator: PolicySources.generator, organisation: profile.organisation, policies: entries)
     files[Index.fileName] = index.json()
-    return .success(Tree(files: files, policies: policies))
+    return .success(Tree(files: files, policies: policies, sources: documents))
   }
 
   private func report(_ errors: [PolicyError]) {

@@ -1,8 +1,8 @@
-import Dispatch
+import RegPolicyModel
 import Yams
 
 /// One Kubernetes object read from a manifest file: what the checks look at, nothing more.
-public struct Manifest: Hashable, Sendable {
+public struct Manifest: Sendable {
   /// A YAML value as the policies see it: strings are compared, numbers counted, anything else
   /// (booleans, maps, nulls) is neither — exactly as a Rego `is_string`/`is_number` test sees it.
   public enum Value: Hashable, Sendable {
@@ -25,17 +25,6 @@ public struct Manifest: Hashable, Sendable {
   /// For each container of the pod template: its `resources.limits` and `resources.requests`.
   public var containers: [(limits: [String: Value], requests: [String: Value])]
 
-  public static func == (lhs: Manifest, rhs: Manifest) -> Bool {
-    lhs.file == rhs.file && lhs.line == rhs.line && lhs.kind == rhs.kind && lhs.name == rhs.name
-      && lhs.namespace == rhs.namespace && lhs.labels == rhs.labels && lhs.annotations == rhs.annotations
-  }
-
-  public func hash(into hasher: inout Hasher) {
-    hasher.combine(file)
-    hasher.combine(line)
-    hasher.combine(name)
-  }
-
   /// "deployment/ml/scorer": the object as messages name it.
   public var subject: String { "\(kind.lowercased())/\(namespace)/\(name)" }
 
@@ -46,41 +35,33 @@ public struct Manifest: Hashable, Sendable {
   /// A line starting with `---` always begins a document (YAML forbids it inside content), so the
   /// file is cut there and the documents are parsed on every core; results keep file order.
   public static func read(_ text: String, file: String) -> (manifests: [Manifest], errors: [PolicyError]) {
-    let documents = Manifest.documents(text)
-    let slots = documents.map { _ in Slot() }
-    DispatchQueue.concurrentPerform(iterations: documents.count) { index in
-      let (offset, source) = documents[index]
+    let results = Manifest.documents(text).concurrentMap { offset, source -> Result<Manifest, PolicyError>? in
       do {
         // The encoding is given: its default reads the whole environment on every call.
-        guard let node = try Yams.compose(yaml: source, .basic, .default, .utf8) else { return }
-        if case .scalar = node, case .other = Manifest.value(node) { return }
+        guard let node = try Yams.compose(yaml: source, .basic, .default, .utf8) else { return nil }
+        if case .scalar = node, case .other = Manifest.value(node) { return nil }
         var manifest = try Manifest(node: node, file: file)
         manifest.line += offset
-        slots[index].result = .success(manifest)
+        return .success(manifest)
       } catch var error as PolicyError {
         error.line += offset
-        slots[index].result = .failure(error)
+        return .failure(error)
       } catch {
         var failure = YAMLValue.error(error, file: file, code: "manifest.not-yaml")
         failure.line += offset
-        slots[index].result = .failure(failure)
+        return .failure(failure)
       }
     }
     var manifests: [Manifest] = []
     var errors: [PolicyError] = []
-    for slot in slots {
-      switch slot.result {
+    for result in results {
+      switch result {
       case .success(let manifest)?: manifests.append(manifest)
       case .failure(let error)?: errors.append(error)
       case nil: break
       }
     }
     return (manifests, errors)
-  }
-
-  /// One document's result; written by one iteration, read after all have finished.
-  private final class Slot: @unchecked Sendable {
-    var result: Result<Manifest, PolicyError>?
   }
 
   /// The documents of a stream: (lines before the document, its text), cut before every line that
