@@ -87,7 +87,7 @@ public struct IngestBenchmark: Sendable {
 
   /// Tokenizes the text of every provision of each input, `iterations` times: throughput and counts.
   func tokenizerReport() -> String {
-    var report = "file\ttext_bytes\ttokens\ttokenize_median_ms\ttokenize_min_ms\tMB_per_s\n"
+    var report = "file\ttext_bytes\ttokens\ttokenize_median_ms\ttokenize_min_ms\tMB_per_s\ttoken_digest\n"
     for path in paths {
       guard let document = Ingester.ingest(path).document else { continue }
       var texts = document.allProvisions.map(\.text).filter { !$0.isEmpty }
@@ -102,9 +102,19 @@ public struct IngestBenchmark: Sendable {
         tokens = count
       }
       times.sort()
+      // FNV-1a over every token's kind and byte range: equal digests, equal tokenization.
+      var digest: UInt64 = 0xcbf2_9ce4_8422_2325
+      for index in texts.indices {
+        for token in texts[index].withUTF8({ Tokenizer.tokenize($0) }) {
+          for value in [UInt64(token.kind.rawValue), UInt64(token.start), UInt64(token.end)] {
+            digest = (digest ^ value) &* 0x100_0000_01b3
+          }
+        }
+      }
       let median = times[times.count / 2]
       let rate = Double(bytes) / 1_000_000 / (median / 1000)
-      report += "\(path)\t\(bytes)\t\(tokens)\t\(Self.format(median))\t\(Self.format(times[0]))\t\(Self.format(rate))\n"
+      report +=
+        "\(path)\t\(bytes)\t\(tokens)\t\(Self.format(median))\t\(Self.format(times[0]))\t\(Self.format(rate))\t\(String(digest, radix: 16))\n"
     }
     return report
   }

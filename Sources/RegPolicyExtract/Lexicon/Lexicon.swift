@@ -104,7 +104,7 @@ public struct Lexicon: Sendable {
 
   /// Word ids of `tokens` (0 for tokens that are not lexicon words).
   func wordIDs(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token]) -> [UInt16] {
-    tokens.map { $0.kind == .word ? words.value(bytes, $0.range) ?? 0 : 0 }
+    tokens.map { $0.kind == .word ? words.value(bytes, $0.range) : 0 }
   }
 
   /// Every match in `ids[range]`, per category in order of position: at each token the longest

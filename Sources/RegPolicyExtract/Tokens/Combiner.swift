@@ -4,27 +4,28 @@
 /// amount's digit groups), so no unit needs a pass of its own.
 struct Combiner {
   let bytes: UnsafeBufferPointer<UInt8>
-  let atoms: [Atom]
+  let atoms: UnsafeBufferPointer<Atom>
 
-  init(bytes: UnsafeBufferPointer<UInt8>, atoms: [Atom]) {
+  init(bytes: UnsafeBufferPointer<UInt8>, atoms: UnsafeBufferPointer<Atom>) {
     self.bytes = bytes
     self.atoms = atoms
   }
 
   func combine() -> [Token] {
-    var output: [Token] = []
-    output.reserveCapacity(atoms.count)
-    var i = 0
-    while i < atoms.count {
-      if let (kind, end) = unit(at: i) {
-        output.append(Token(kind, Int(atoms[i].start), Int(atoms[end - 1].end)))
-        i = end
-      } else {
-        output.append(Token(atoms[i].kind, Int(atoms[i].start), Int(atoms[i].end)))
-        i += 1
+    [Token](unsafeUninitializedCapacity: atoms.count) { output, count in
+      var i = 0
+      while i < atoms.count {
+        let atom = atoms[i]
+        if atom.flags & Atom.mayOpen != 0, let (kind, end) = unit(at: i) {
+          output.initializeElement(at: count, to: Token(kind, Int(atom.start), Int(atoms[end - 1].end)))
+          i = end
+        } else {
+          output.initializeElement(at: count, to: Token(atom.kind, Int(atom.start), Int(atom.end)))
+          i &+= 1
+        }
+        count &+= 1
       }
     }
-    return output
   }
 
   /// The unit starting at atom `i`: its kind and the index after its last atom.
@@ -32,27 +33,29 @@ struct Combiner {
     let atom = atoms[i]
     switch atom.kind {
     case .punctuation:
-      if isByte(i, "(") {
+      let byte = bytes[Int(atom.start)]
+      if byte == UInt8(ascii: "(") {
         if let end = instrumentEnd(i) { return (.instrument, end) }
         if let end = enumeratorEnd(i) { return (.enumerator, end) }
-      } else if isEuro(i), let end = amountEnd(i) {
+      } else if byte == 0xE2, isEuro(i), let end = amountEnd(i) {
         return (.amount, end)
       }
       return nil
     case .number:
       if let end = dateEnd(i) { return (.date, end) }
-      if let end = amountEnd(i) { return (.amount, end) }
-      if let end = percentEnd(i) { return (.percent, end) }
-      if let end = enumeratorEnd(i) { return (.enumerator, end) }
       let end = numberEnd(i)
+      let scaled = role(end) == .scale ? end + 1 : end
+      if isCurrency(scaled) { return (.amount, scaled + 1) }  // "35 000 000 EUR", "7,5 million euro"
+      if isByte(end, "%") { return (.percent, end + 1) }
+      if let end = enumeratorEnd(i) { return (.enumerator, end) }
       return end > i + 1 ? (.number, end) : nil
     case .word:
-      switch atoms[i].role {
+      switch atom.role {
       case .currency?: return amountEnd(i).map { (.amount, $0) }
       case .journal?: return journalEnd(i).map { (.journal, $0) }
       case .instrument?: return instrumentEnd(i).map { (.instrument, $0) }
       case .majorUnit?, .minorUnit?: return citationEnd(i).map { (.citation, $0) }
-      default: return enumeratorEnd(i).map { (.enumerator, $0) }
+      default: return isByte(i + 1, ")") ? enumeratorEnd(i).map { (.enumerator, $0) } : nil
       }
     default:
       return nil
@@ -117,7 +120,9 @@ struct Combiner {
       guard glued(i, i + 1), glued(i + 1, i + 2), isByte(i + 2, ")"), isLabel(i + 1) else { return nil }
       return i + 3
     }
-    guard isByte(i + 1, ")"), glued(i, i + 1), !glued(i - 1, i), atoms[i].depth == 0, isLabel(i) else { return nil }
+    guard isByte(i + 1, ")"), glued(i, i + 1), !glued(i - 1, i), atoms[i].flags & Atom.bracketed == 0, isLabel(i) else {
+      return nil
+    }
     return i + 2
   }
 
@@ -145,15 +150,28 @@ struct Combiner {
 
   /// "2 August 2026", "12 juni 2024"; a number written "4.5.2016".
   private func dateEnd(_ i: Int) -> Int? {
-    if let day = digits(i), (1...31).contains(day), i + 2 < atoms.count, atoms[i + 1].role == .month,
+    if i + 2 < atoms.count, atoms[i + 1].role == .month, let day = digits(i), (1...31).contains(day),
       let year = digits(i + 2), (1000...2999).contains(year)
     {
       return i + 3
     }
-    let parts = bytes[atoms[i].range].split(separator: UInt8(ascii: "."))
-    guard parts.count == 3, parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 4,
-      parts.allSatisfy({ $0.allSatisfy(Tokenizer.isDigit) })
-    else { return nil }
+    // Digit runs of at most 2, 2 and exactly 4, separated by single dots.
+    var runs = (0, 0, 0)
+    var part = 0
+    for byte in bytes[atoms[i].range] {
+      if Tokenizer.isDigit(byte) {
+        switch part {
+        case 0: runs.0 += 1
+        case 1: runs.1 += 1
+        default: runs.2 += 1
+        }
+      } else if byte == UInt8(ascii: ".") && part < 2 {
+        part += 1
+      } else {
+        return nil
+      }
+    }
+    guard part == 2, (1...2).contains(runs.0), (1...2).contains(runs.1), runs.2 == 4 else { return nil }
     return i + 1
   }
 
@@ -168,12 +186,6 @@ struct Combiner {
     var end = numberEnd(i)
     if role(end) == .scale { end += 1 }
     return isCurrency(end) ? end + 1 : nil
-  }
-
-  /// "7 %", "3%".
-  private func percentEnd(_ i: Int) -> Int? {
-    let end = numberEnd(i)
-    return isByte(end, "%") ? end + 1 : nil
   }
 
   /// "OJ L 119, 4.5.2016, p. 1", "OJ L, 2024/1689, 12.7.2024", "PB L 119 van 4.5.2016, blz. 1".

@@ -1,6 +1,7 @@
 /// The words that open legal units, in English, Dutch, German and French. Looked up by first byte
 /// and length, so a word costs a few byte comparisons at most.
 enum Vocabulary {
+  /// The roles up to `currency` may open a unit of their own (`Atom.mayOpen`).
   enum Role: UInt8, Equatable {
     /// A unit with its own number: Article, Annex, Chapter, Section, Title, Part, Recital.
     case majorUnit
@@ -74,13 +75,14 @@ enum Vocabulary {
     return list
   }()
 
-  static let table = WordTable(entries.map { ($0.0, UInt16($0.1.rawValue)) })
+  /// Each word's role, stored as its raw value plus one (0 is "not listed").
+  static let table = WordTable(entries.map { ($0.0, UInt16($0.1.rawValue) + 1) })
 
   /// The role of the word in `bytes[range]`; "of" is asked separately (`isOf`): in Dutch it
   /// means "or".
   @inline(__always)
   static func role(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Role? {
-    table.value(bytes, range).flatMap { Role(rawValue: UInt8(truncatingIfNeeded: $0)) }
+    Role(rawValue: UInt8(truncatingIfNeeded: table.value(bytes, range) &- 1))
   }
 
   /// Whether the word is "of" (English) or one of its equivalents that attach a unit to another.

@@ -1,69 +1,130 @@
-/// A fixed set of words, each with a small value, looked up by the bytes of a word. Entries are
-/// sorted by first byte and length, with a slot per (first byte, length) pointing at its entries
-/// and the words' bytes in one flat array: a word is rejected by one slot read unless a listed
-/// word shares its first byte and length.
+/// A fixed set of words, each with a small value, looked up by the bytes of a word.
+///
+/// An open-addressing hash table keyed by a word's first eight bytes (one integer) and its length:
+/// a word that is not listed — most words of a text — costs one unaligned load, one multiplication
+/// and one or two integer comparisons, in a table small enough to stay in the first-level cache.
+/// Bytes after the eighth are compared only when the key matches.
 final class WordTable: @unchecked Sendable {
   // Filled once in init, never written or freed afterwards (tables live as long as the process),
-  // hence safe to share; raw buffers, so a lookup does no reference counting and no bounds checks
-  // beyond the slot arithmetic.
-  private let flat: UnsafeBufferPointer<UInt8>
-  private let wordOffsets: UnsafeBufferPointer<Int32>
+  // hence safe to share; raw buffers, so a lookup does no reference counting and no bounds checks.
+  /// Per slot: the first eight bytes of the word, little-endian, zero-padded; 0 marks an empty
+  /// slot (no word starts with a NUL byte).
+  private let keys: UnsafeBufferPointer<UInt64>
+  private let lengths: UnsafeBufferPointer<UInt8>
   private let values: UnsafeBufferPointer<UInt16>
-  private let slotStarts: UnsafeBufferPointer<Int32>
-  private let slotEnds: UnsafeBufferPointer<Int32>
+  /// Per slot: where the word's bytes after the eighth start in `rest`.
+  private let restOffsets: UnsafeBufferPointer<Int32>
+  private let rest: UnsafeBufferPointer<UInt8>
+  private let shift: UInt64
 
-  /// Words longer than this are never listed (and never found).
+  /// Words this long or longer are never listed (and never found).
   static let maximumLength = 32
 
-  /// A table of `entries`; a word listed twice keeps its first value.
+  /// A table of `entries`, whose values must not be 0; a word listed twice keeps its first value.
   init(_ entries: [(String, UInt16)]) {
-    var flat: [UInt8] = []
-    var offsets: [Int32] = []
-    var values: [UInt16] = []
-    let slotCount = 256 * Self.maximumLength
-    var starts = [Int32](repeating: 0, count: slotCount)
-    var ends = [Int32](repeating: 0, count: slotCount)
-    let sorted = entries.enumerated().map { (Array($0.element.0.utf8), $0.element.1, $0.offset) }
-      .filter { !$0.0.isEmpty && $0.0.count < Self.maximumLength }
-      .sorted { ($0.0[0], $0.0.count, $0.2) < ($1.0[0], $1.0.count, $1.2) }
-    for (bytes, value, _) in sorted {
-      let slot = Int(bytes[0]) * Self.maximumLength + bytes.count
-      if starts[slot] == ends[slot] {
-        starts[slot] = Int32(offsets.count)
-        ends[slot] = Int32(offsets.count)
+    var bits = 6
+    // Sparse (one slot in sixteen used), so a word that is not listed almost always meets an
+    // empty slot.
+    while 1 << bits < entries.count * 16 { bits += 1 }
+    let capacity = 1 << bits
+    var keys = [UInt64](repeating: 0, count: capacity)
+    var lengths = [UInt8](repeating: 0, count: capacity)
+    var values = [UInt16](repeating: 0, count: capacity)
+    var restOffsets = [Int32](repeating: 0, count: capacity)
+    var rest: [UInt8] = []
+    for (word, value) in entries {
+      precondition(value != 0, "0 means not listed")
+      let bytes = Array(word.utf8)
+      guard !bytes.isEmpty, bytes.count < Self.maximumLength, bytes[0] != 0 else { continue }
+      let key = bytes.withUnsafeBufferPointer { Self.prefix($0, 0..<$0.count) }
+      var slot = Self.slot(key, bytes.count, shift: UInt64(64 - bits))
+      var listed = false
+      while keys[slot] != 0 {
+        let offset = Int(restOffsets[slot])
+        if keys[slot] == key, Int(lengths[slot]) == bytes.count,
+          bytes.dropFirst(8).elementsEqual(rest[offset..<offset + max(0, bytes.count - 8)])
+        {
+          listed = true
+          break
+        }
+        slot = (slot + 1) & (capacity - 1)
       }
-      offsets.append(Int32(flat.count))
-      values.append(value)
-      ends[slot] += 1
-      flat += bytes
+      if listed { continue }
+      keys[slot] = key
+      lengths[slot] = UInt8(bytes.count)
+      values[slot] = value
+      restOffsets[slot] = Int32(rest.count)
+      rest += bytes.dropFirst(8)
     }
     func permanent<T>(_ array: [T]) -> UnsafeBufferPointer<T> {
       let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, array.count))
       _ = buffer.initialize(from: array)
-      return UnsafeBufferPointer(rebasing: buffer[..<array.count])
+      return UnsafeBufferPointer(buffer)
     }
-    self.flat = permanent(flat)
-    wordOffsets = permanent(offsets)
+    self.keys = permanent(keys)
+    self.lengths = permanent(lengths)
     self.values = permanent(values)
-    slotStarts = permanent(starts)
-    slotEnds = permanent(ends)
+    self.restOffsets = permanent(restOffsets)
+    self.rest = permanent(rest)
+    shift = UInt64(64 - bits)
   }
 
-  /// The value of the word in `bytes[range]`, or nil when it is not listed.
+  /// The value of the word in `bytes[range]`, or 0 when it is not listed. Only a slot held by
+  /// another word, or a word longer than eight bytes, walks on from the first slot read.
   @inline(__always)
-  func value(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt16? {
+  func value(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt16 {
+    value(bytes, range, prefix: Self.prefix(bytes, range))
+  }
+
+  /// `value(bytes, range)` for a caller that has read the word's `prefix` already.
+  @inline(__always)
+  func value(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, prefix key: UInt64) -> UInt16 {
     let count = range.count
-    guard count > 0, count < Self.maximumLength else { return nil }
-    let slot = Int(bytes[range.lowerBound]) * Self.maximumLength + count
-    var entry = Int(slotStarts[slot])
-    let end = Int(slotEnds[slot])
-    while entry < end {
-      let offset = Int(wordOffsets[entry])
-      var index = 1
-      while index < count && flat[offset + index] == bytes[range.lowerBound + index] { index += 1 }
-      if index == count { return values[entry] }
-      entry += 1
+    guard count > 0, count < Self.maximumLength else { return 0 }
+    let slot = Self.slot(key, count, shift: shift)
+    let found = keys[slot]
+    let mismatch = (found ^ key) | UInt64(lengths[slot] ^ UInt8(truncatingIfNeeded: count))
+    if _slowPath(count > 8 || (mismatch != 0 && found != 0)) { return probe(bytes, range, key, from: slot) }
+    return mismatch == 0 ? values[slot] : 0
+  }
+
+  private func probe(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ key: UInt64, from start: Int)
+    -> UInt16
+  {
+    let count = range.count
+    var slot = start
+    while true {
+      let found = keys[slot]
+      if found == key && Int(lengths[slot]) == count && (count <= 8 || restEquals(slot, bytes, range)) {
+        return values[slot]
+      }
+      if found == 0 { return 0 }
+      slot = (slot &+ 1) & (keys.count &- 1)
     }
-    return nil
+  }
+
+  /// Multiplicative hashing: the top bits of the product pick the slot.
+  @inline(__always) private static func slot(_ key: UInt64, _ count: Int, shift: UInt64) -> Int {
+    Int(truncatingIfNeeded: ((key ^ UInt64(count)) &* 0x9E37_79B9_7F4A_7C15) &>> shift)
+  }
+
+  private func restEquals(_ slot: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    let offset = Int(restOffsets[slot]) &- 8
+    var index = 8
+    while index < range.count && rest[offset &+ index] == bytes[range.lowerBound &+ index] { index &+= 1 }
+    return index == range.count
+  }
+
+  /// The first eight bytes of `bytes[range]` (fewer when shorter, zeros after), little-endian.
+  @inline(__always)
+  static func prefix(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
+    let count = min(range.count, 8)
+    if range.lowerBound &+ 8 <= bytes.count, let base = bytes.baseAddress {
+      let word = UInt64(littleEndian: UnsafeRawPointer(base + range.lowerBound).loadUnaligned(as: UInt64.self))
+      return count == 8 ? word : word & ((1 &<< UInt64(count &* 8)) &- 1)
+    }
+    var word: UInt64 = 0
+    for index in 0..<count { word |= UInt64(bytes[range.lowerBound &+ index]) &<< UInt64(index &* 8) }
+    return word
   }
 }
