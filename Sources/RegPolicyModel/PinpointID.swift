@@ -48,7 +48,7 @@ public struct PinpointID: Hashable, Comparable, Sendable, CustomStringConvertibl
   }
 
   /// The segments, e.g. ["art_16", "pt_a"].
-  public var segments: [Substring] { rawValue.split(separator: ".") }
+  public var segments: [Substring] { rawValue.utf8.split(separator: UInt8(ascii: ".")).map { Substring($0) } }
 
   public var description: String { rawValue }
 

@@ -30,7 +30,7 @@ public struct Classifier: Sendable {
       let tokens = Tokenizer.tokenize(bytes)
       let ids = lexicon.wordIDs(bytes, tokens)
       let skippable = tokens.indices.map { i in
-        tokens[i].kind == .word && (lexicon.adverbs.contains(ids[i]) || Self.isLyAdverb(bytes[tokens[i].range]))
+        tokens[i].kind == .word && (lexicon.isAdverb[Int(ids[i])] || Self.isLyAdverb(bytes[tokens[i].range]))
       }
       var result: [Obligation] = []
       var previous = previous
@@ -619,13 +619,13 @@ struct SentenceAnalysis {
 
   private func match(_ category: Lexicon.Category, at token: Int) -> Match? {
     let list = matches[category]
-    var low = 0
-    var high = list.count
+    var low = list.startIndex
+    var high = list.endIndex
     while low < high {
       let middle = (low + high) / 2
       if Int(list[middle].start) < token { low = middle + 1 } else { high = middle }
     }
-    return low < list.count && Int(list[low].start) == token ? list[low] : nil
+    return low < list.endIndex && Int(list[low].start) == token ? list[low] : nil
   }
 
   private func has(_ category: Lexicon.Category, at token: Int) -> Bool { match(category, at: token) != nil }
@@ -633,7 +633,9 @@ struct SentenceAnalysis {
   private func phrase(_ match: Match) -> String { lexicon.phrases[Int(match.phrase)].text }
 
   private func isWord(_ i: Int, _ word: StaticString) -> Bool {
-    guard i >= 0 && i < tokens.count && tokens[i].kind == .word else { return false }
+    guard i >= 0 && i < tokens.count && tokens[i].kind == .word,
+      Int(tokens[i].end - tokens[i].start) == word.utf8CodeUnitCount
+    else { return false }
     return word.withUTF8Buffer { bytes[tokens[i].range].elementsEqual($0) }
   }
 

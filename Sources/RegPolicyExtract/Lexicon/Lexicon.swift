@@ -30,9 +30,9 @@ public struct Lexicon: Sendable {
 
   public let phrases: [Phrase]
   let words: WordTable
-  /// Word ids of one-word adverbs ("also", "only"), which may stand inside a modal phrase; "not"
-  /// never does (it makes a different phrase).
-  let adverbs: Set<UInt16>
+  /// Per word id, whether it is a one-word adverb ("also", "only"), which may stand inside a modal
+  /// phrase; "not" never does (it makes a different phrase).
+  let isAdverb: [Bool]
   /// Per word id, the phrases that start with it, longest first: `startingList[startingOffsets[id]
   /// ..< startingOffsets[id + 1]]`. Flat arrays, with the phrases' words, lengths and category
   /// ordinals beside them, so matching reads plain integers (no reference counting per phrase).
@@ -89,8 +89,11 @@ public struct Lexicon: Sendable {
     phraseWords = phrases.flatMap(\.words)
     phraseOffsets = phrases.reduce(into: [Int32(0)]) { $0.append($0[$0.count - 1] + Int32($1.words.count)) }
     phraseCategories = phrases.map { UInt8($0.category.ordinal) }
-    adverbs = Set(
-      phrases.filter { $0.category == .adverb && $0.words.count == 1 && $0.text != "not" }.map { $0.words[0] })
+    var isAdverb = [Bool](repeating: false, count: wordIDs.count + 1)
+    for phrase in phrases where phrase.category == .adverb && phrase.words.count == 1 && phrase.text != "not" {
+      isAdverb[Int(phrase.words[0])] = true
+    }
+    self.isAdverb = isAdverb
     self.words = WordTable(wordIDs.sorted { $0.value < $1.value }.map { ($0.key, $0.value) })
   }
 
@@ -112,37 +115,46 @@ public struct Lexicon: Sendable {
   /// Modal phrases may have adverbs inside them (`skippable` tokens): "shall always be considered",
   /// "shall not adversely affect".
   func matches(_ ids: [UInt16], in range: Range<Int>, skippable: [Bool]) -> Matches {
-    var result = Matches()
-    var reach = [Int](repeating: 0, count: Category.allCases.count)
+    let categoryCount = Category.allCases.count
     let modal = UInt8(Category.modal.ordinal)
-    startingOffsets.withUnsafeBufferPointer { offsets in
-      startingList.withUnsafeBufferPointer { list in
-        phraseWords.withUnsafeBufferPointer { words in
-          phraseOffsets.withUnsafeBufferPointer { phraseStart in
-            phraseCategories.withUnsafeBufferPointer { categories in
-              for start in range where ids[start] != 0 {
-                var seen: UInt32 = 0
-                let id = Int(ids[start])
-                for slot in Int(offsets[id])..<Int(offsets[id + 1]) {
-                  let index = Int(list[slot])
-                  let category = Int(categories[index])
-                  if seen & (1 << category) != 0 || start < reach[category] { continue }
-                  let first = Int(phraseStart[index])
-                  let count = Int(phraseStart[index + 1]) - first
-                  var k = 1
-                  var end = start + 1
-                  while k < count && end < range.upperBound {
-                    if ids[end] == words[first + k] {
-                      k += 1
-                    } else if !(categories[index] == modal && skippable[end]) {
-                      break
+    var found: [Match] = []
+    var foundCategories: [UInt8] = []
+    found.reserveCapacity(range.count)
+    foundCategories.reserveCapacity(range.count)
+    // Per category: the token after its last match (a match never starts inside another of its
+    // category), then how many matches it has.
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: categoryCount) { reach in
+      reach.initialize(repeating: 0)
+      startingOffsets.withUnsafeBufferPointer { offsets in
+        startingList.withUnsafeBufferPointer { list in
+          phraseWords.withUnsafeBufferPointer { words in
+            phraseOffsets.withUnsafeBufferPointer { phraseStart in
+              phraseCategories.withUnsafeBufferPointer { categories in
+                for start in range where ids[start] != 0 {
+                  var seen: UInt32 = 0
+                  let id = Int(ids[start])
+                  for slot in Int(offsets[id])..<Int(offsets[id + 1]) {
+                    let index = Int(list[slot])
+                    let category = Int(categories[index])
+                    if seen & (1 << category) != 0 || start < reach[category] { continue }
+                    let first = Int(phraseStart[index])
+                    let count = Int(phraseStart[index + 1]) - first
+                    var k = 1
+                    var end = start + 1
+                    while k < count && end < range.upperBound {
+                      if ids[end] == words[first + k] {
+                        k += 1
+                      } else if !(categories[index] == modal && skippable[end]) {
+                        break
+                      }
+                      end += 1
                     }
-                    end += 1
+                    guard k == count else { continue }
+                    seen |= 1 << category
+                    reach[category] = end
+                    found.append(Match(phrase: Int32(index), start: Int32(start), end: Int32(end)))
+                    foundCategories.append(UInt8(category))
                   }
-                  guard k == count else { continue }
-                  seen |= 1 << category
-                  reach[category] = end
-                  result.lists[category].append(Match(phrase: Int32(index), start: Int32(start), end: Int32(end)))
                 }
               }
             }
@@ -150,7 +162,7 @@ public struct Lexicon: Sendable {
         }
       }
     }
-    return result
+    return Matches(found, categories: foundCategories)
   }
 }
 
@@ -162,11 +174,32 @@ struct Match: Hashable {
   var range: Range<Int> { Int(start)..<Int(end) }
 }
 
-/// The matches of one text, by category.
+/// The matches of one text, by category: one array grouped by category, each group in order of
+/// position.
 struct Matches {
-  var lists = [[Match]](repeating: [], count: Lexicon.Category.allCases.count)
+  private var storage: [Match] = []
+  /// Where each category's group starts in `storage`, and where the last ends.
+  private var starts = [Int](repeating: 0, count: Lexicon.Category.allCases.count + 1)
 
-  subscript(_ category: Lexicon.Category) -> [Match] { lists[category.ordinal] }
+  init() {}
+
+  /// Groups `matches` (in order of position) by their `categories` (ordinals), keeping the order.
+  init(_ matches: [Match], categories: [UInt8]) {
+    for category in categories { starts[Int(category) + 1] += 1 }
+    for index in 1..<starts.count { starts[index] += starts[index - 1] }
+    var next = starts
+    storage = [Match](unsafeUninitializedCapacity: matches.count) { buffer, count in
+      for (match, category) in zip(matches, categories) {
+        buffer.initializeElement(at: next[Int(category)], to: match)
+        next[Int(category)] += 1
+      }
+      count = matches.count
+    }
+  }
+
+  subscript(_ category: Lexicon.Category) -> ArraySlice<Match> {
+    storage[starts[category.ordinal]..<starts[category.ordinal + 1]]
+  }
 }
 
 extension Lexicon.Category {

@@ -245,7 +245,7 @@ public struct ReferenceResolver: Sendable {
       if prefix.isEmpty { return nil }
     }
     if let index = steps.firstIndex(where: { $0 == ("sub", "1") }) { steps.remove(at: index) }
-    return (prefix + steps.map { "\($0.0)_\($0.1)" }).joined(separator: ".")
+    return (prefix + steps.map { $0.0 + "_" + $0.1 }).joined(separator: ".")
   }
 
   /// "this Article" → the clause's article; "this paragraph" → its paragraph; "this Chapter" →
@@ -263,30 +263,34 @@ public struct ReferenceResolver: Sendable {
   }
 
   private static func id(_ steps: [(String, String)]) -> String {
-    steps.map { "\($0.0)_\($0.1)" }.joined(separator: ".")
+    steps.map { $0.0 + "_" + $0.1 }.joined(separator: ".")
   }
 
   // MARK: Reading a unit
 
   /// The prefix a unit word names ("Article", "points", "artikel" → "art", "pt").
   static func unitPrefix(_ word: String) -> String? {
+    // Numbers, brackets and commas name no unit; they are most of a reference's words.
+    guard let first = word.utf8.first, first >= UInt8(ascii: "A") else { return nil }
     var lower = word.lowercased()
     if lower.hasSuffix("s") && lower.count > 4 { lower.removeLast() }
-    switch lower {
-    case "article", "art", "artikel": return "art"
-    case "paragraph", "lid", "absatz", "paragraphe": return "par"
-    case "subparagraph", "alinea", "unterabsatz", "alinéa": return "sub"
-    case "point", "punt", "buchstabe", "nummer", "ziffer": return "pt"
-    case "indent", "streepje", "tiret": return "idt"
-    case "annex", "bijlage", "anhang", "annexe": return "anx"
-    case "chapter", "hoofdstuk", "kapitel", "chapitre": return "cpt"
-    case "section", "afdeling", "abschnitt": return "sct"
-    case "title", "titel", "titre": return "tit"
-    case "part", "deel", "teil", "partie": return "prt"
-    case "recital", "overweging", "erwägungsgrund", "considérant": return "rct"
-    default: return nil
-    }
+    return unitPrefixes[lower]
   }
+
+  private static let unitPrefixes: [String: String] = {
+    var table: [String: String] = [:]
+    for (prefix, words) in [
+      ("art", ["article", "art", "artikel"]), ("par", ["paragraph", "lid", "absatz", "paragraphe"]),
+      ("sub", ["subparagraph", "alinea", "unterabsatz", "alinéa"]),
+      ("pt", ["point", "punt", "buchstabe", "nummer", "ziffer"]), ("idt", ["indent", "streepje", "tiret"]),
+      ("anx", ["annex", "bijlage", "anhang", "annexe"]), ("cpt", ["chapter", "hoofdstuk", "kapitel", "chapitre"]),
+      ("sct", ["section", "afdeling", "abschnitt"]), ("tit", ["title", "titel", "titre"]),
+      ("prt", ["part", "deel", "teil", "partie"]), ("rct", ["recital", "overweging", "erwägungsgrund", "considérant"]),
+    ] {
+      for word in words { table[word] = prefix }
+    }
+    return table
+  }()
 
   /// Whether `word` counts subparagraphs ("first", "second", …).
   public static func isOrdinal(_ word: String) -> Bool { ordinals[word.lowercased()] != nil }
@@ -309,13 +313,11 @@ public struct ReferenceResolver: Sendable {
     var pendingRange: [(String, String)]?
     var last: [(String, String)] = []
     for word in words.dropFirst() {
-      switch word.lowercased() {
-      case "to", "tot", "bis", "à":
+      let lower = word.utf8.first.map { $0 >= UInt8(ascii: "A") } == true ? word.lowercased() : word
+      if rangeWords.contains(lower) {
         guard !last.isEmpty, case .one = pieces.removeLast() else { return nil }
         pendingRange = last
-      case "and", "or", "en", "of", "und", "oder", "et", "ou":
-        continue
-      default:
+      } else if !listWords.contains(lower) {
         // "(6)" after "Article 5(2) to", "(c)" after "points 5(b) and": a bracket alone replaces
         // the innermost step of the designator before it.
         let steps: [(String, String)]
@@ -340,6 +342,10 @@ public struct ReferenceResolver: Sendable {
     }
     return pieces.isEmpty || pendingRange != nil ? nil : pieces
   }
+
+  /// Words that make a range ("to") or join a list ("and") of designators.
+  private static let rangeWords: Set<String> = ["to", "tot", "bis", "à"]
+  private static let listWords: Set<String> = ["and", "or", "en", "of", "und", "oder", "et", "ou"]
 
   /// "5(1)" for an article → [art 5, par 1]; "(a)" for a point → [pt a]; "(h)(iii)" → [pt h, pt iii].
   static func designator(_ word: String, prefix: String) -> [(String, String)]? {
@@ -390,17 +396,16 @@ public struct ReferenceResolver: Sendable {
   /// Words of a reference: "," kept as a word, brackets glued to their numbers ("5(1)", "(a)").
   static func words(_ text: String) -> [String] {
     var words: [String] = []
-    for piece in text.split(separator: " ") {
-      var word = String(piece)
+    for piece in text.utf8.split(separator: UInt8(ascii: " ")) {
+      var end = piece.endIndex
       var comma = false
-      while word.hasSuffix(",") {
-        word.removeLast()
+      while end > piece.startIndex, piece[piece.index(before: end)] == UInt8(ascii: ",") {
+        end = piece.index(before: end)
         comma = true
       }
+      let word = String(Substring(piece[piece.startIndex..<end]))
       // "point 1 (a)": a bracketed number right after a number belongs to it.
-      if word.hasPrefix("("), let last = words.last, last.last.map({ $0.isNumber || $0 == ")" }) == true,
-        unitPrefix(last) == nil
-      {
+      if word.utf8.first == UInt8(ascii: "("), let last = words.last, endsWithNumber(last), unitPrefix(last) == nil {
         words[words.count - 1] += word
       } else if !word.isEmpty {
         words.append(word)
@@ -410,25 +415,30 @@ public struct ReferenceResolver: Sendable {
     return words
   }
 
+  /// Whether `word` ends with a digit or a closing bracket ("5", "5(1)").
+  private static func endsWithNumber(_ word: String) -> Bool {
+    guard let byte = word.utf8.last else { return false }
+    if byte < 0x80 { return Tokenizer.isDigit(byte) || byte == UInt8(ascii: ")") }
+    return word.last.map(\.isNumber) == true  // other scripts' digits
+  }
+
   // MARK: Other acts
 
   /// The CELEX number of an act as cited: "Regulation (EU) 2016/679" → 32016R0679, "Directive
   /// 2002/58/EC" → 32002L0058, "(EC) No 765/2008" → 32008R0765.
   static func instrument(_ words: [String], previousType: String?) -> (type: String, celex: String)? {
     var type = previousType
-    types: for word in words {
-      switch word.lowercased() {
-      case "regulation", "regulations", "verordening", "verordeningen", "verordnung", "règlement": type = "R"
-      case "directive", "directives", "richtlijn", "richtlijnen", "richtlinie": type = "L"
-      case "decision", "decisions", "besluit", "beschluss", "décision": type = "D"
-      default: continue types
+    for word in words where word.utf8.first.map({ $0 >= UInt8(ascii: "A") }) == true {
+      if let named = instrumentTypes[word.lowercased()] {
+        type = named
+        break
       }
-      break types
     }
     guard let type else { return nil }
     var numbered = false
     for word in words {
       if word == "No" || word == "Nr" || word == "nr" { numbered = true }
+      guard word.utf8.contains(UInt8(ascii: "/")) else { continue }
       let parts = word.split(separator: "/")
       guard parts.count >= 2, let a = Int(parts[0]), let b = Int(parts[1]) else { continue }
       var (year, number) = numbered ? (b, a) : (a, b)
@@ -439,4 +449,15 @@ public struct ReferenceResolver: Sendable {
     }
     return nil
   }
+
+  /// The CELEX type letter of each word naming a kind of act.
+  private static let instrumentTypes: [String: String] = {
+    var table: [String: String] = [:]
+    for word in ["regulation", "regulations", "verordening", "verordeningen", "verordnung", "règlement"] {
+      table[word] = "R"
+    }
+    for word in ["directive", "directives", "richtlijn", "richtlijnen", "richtlinie"] { table[word] = "L" }
+    for word in ["decision", "decisions", "besluit", "beschluss", "décision"] { table[word] = "D" }
+    return table
+  }()
 }

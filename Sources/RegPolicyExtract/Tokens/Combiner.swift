@@ -70,7 +70,9 @@ struct Combiner {
   }
 
   private func isWord(_ index: Int, _ word: StaticString) -> Bool {
-    guard index < atoms.count, atoms[index].kind == .word else { return false }
+    guard index < atoms.count, atoms[index].kind == .word, length(index) == word.utf8CodeUnitCount else {
+      return false
+    }
     return word.withUTF8Buffer { bytes[atoms[index].range].elementsEqual($0) }
   }
 
