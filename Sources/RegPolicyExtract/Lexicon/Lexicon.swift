@@ -38,6 +38,9 @@ public struct Lexicon: Sendable {
   /// ordinals beside them, so matching reads plain integers (no reference counting per phrase).
   let startingOffsets: [Int32]
   let startingList: [Int32]
+  /// Beside `startingList`: each phrase's second word id (0 for one-word phrases), which turns
+  /// most candidates away before their words are compared.
+  let startingSeconds: [UInt16]
   let phraseWords: [UInt16]
   let phraseOffsets: [Int32]
   let phraseCategories: [UInt8]
@@ -86,6 +89,7 @@ public struct Lexicon: Sendable {
     self.phrases = phrases
     startingOffsets = starting.reduce(into: [Int32(0)]) { $0.append($0[$0.count - 1] + Int32($1.count)) }
     startingList = starting.flatMap { $0 }
+    startingSeconds = startingList.map { phrases[Int($0)].words.count > 1 ? phrases[Int($0)].words[1] : 0 }
     phraseWords = phrases.flatMap(\.words)
     phraseOffsets = phrases.reduce(into: [Int32(0)]) { $0.append($0[$0.count - 1] + Int32($1.words.count)) }
     phraseCategories = phrases.map { UInt8($0.category.ordinal) }
@@ -125,35 +129,48 @@ public struct Lexicon: Sendable {
     // category), then how many matches it has.
     withUnsafeTemporaryAllocation(of: Int.self, capacity: categoryCount) { reach in
       reach.initialize(repeating: 0)
-      startingOffsets.withUnsafeBufferPointer { offsets in
-        startingList.withUnsafeBufferPointer { list in
-          phraseWords.withUnsafeBufferPointer { words in
-            phraseOffsets.withUnsafeBufferPointer { phraseStart in
-              phraseCategories.withUnsafeBufferPointer { categories in
-                for start in range where ids[start] != 0 {
-                  var seen: UInt32 = 0
-                  let id = Int(ids[start])
-                  for slot in Int(offsets[id])..<Int(offsets[id + 1]) {
-                    let index = Int(list[slot])
-                    let category = Int(categories[index])
-                    if seen & (1 << category) != 0 || start < reach[category] { continue }
-                    let first = Int(phraseStart[index])
-                    let count = Int(phraseStart[index + 1]) - first
-                    var k = 1
-                    var end = start + 1
-                    while k < count && end < range.upperBound {
-                      if ids[end] == words[first + k] {
-                        k += 1
-                      } else if !(categories[index] == modal && skippable[end]) {
-                        break
+      ids.withUnsafeBufferPointer { ids in
+        skippable.withUnsafeBufferPointer { skippable in
+          startingOffsets.withUnsafeBufferPointer { offsets in
+            startingList.withUnsafeBufferPointer { list in
+              startingSeconds.withUnsafeBufferPointer { seconds in
+                phraseWords.withUnsafeBufferPointer { words in
+                  phraseOffsets.withUnsafeBufferPointer { phraseStart in
+                    phraseCategories.withUnsafeBufferPointer { categories in
+                      for start in range where ids[start] != 0 {
+                        var seen: UInt32 = 0
+                        let id = Int(ids[start])
+                        let next = start + 1 < range.upperBound ? ids[start + 1] : 0
+                        let nextSkippable = start + 1 < range.upperBound && skippable[start + 1]
+                        for slot in Int(offsets[id])..<Int(offsets[id + 1]) {
+                          let index = Int(list[slot])
+                          let category = Int(categories[index])
+                          if seen & (1 << category) != 0 || start < reach[category] { continue }
+                          let second = seconds[slot]
+                          if second != 0 {
+                            guard start + 1 < range.upperBound else { continue }
+                            if second != next && !(categories[index] == modal && nextSkippable) { continue }
+                          }
+                          let first = Int(phraseStart[index])
+                          let count = Int(phraseStart[index + 1]) - first
+                          var k = 1
+                          var end = start + 1
+                          while k < count && end < range.upperBound {
+                            if ids[end] == words[first + k] {
+                              k += 1
+                            } else if !(categories[index] == modal && skippable[end]) {
+                              break
+                            }
+                            end += 1
+                          }
+                          guard k == count else { continue }
+                          seen |= 1 << category
+                          reach[category] = end
+                          found.append(Match(phrase: Int32(index), start: Int32(start), end: Int32(end)))
+                          foundCategories.append(UInt8(category))
+                        }
                       }
-                      end += 1
                     }
-                    guard k == count else { continue }
-                    seen |= 1 << category
-                    reach[category] = end
-                    found.append(Match(phrase: Int32(index), start: Int32(start), end: Int32(end)))
-                    foundCategories.append(UInt8(category))
                   }
                 }
               }

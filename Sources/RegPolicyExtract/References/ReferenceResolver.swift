@@ -216,26 +216,24 @@ public struct ReferenceResolver: Sendable {
   /// and drops the first subparagraph, which is the paragraph's own text.
   private func complete(_ steps: [(String, String)], in clause: PinpointID, keepingPoints: Bool = false) -> String? {
     guard let first = steps.first else { return nil }
-    var steps = steps
-    let segments = clause.segments.map(String.init)
-    var prefix: [String] = []
+    let segments = clause.segments
+    var prefix: ArraySlice<Substring> = []
     switch first.0 {
     case "art", "anx", "cpt", "rct", "tit", "prt":
       break
     case "sct":
       if segments[0].hasPrefix("anx_") {
-        prefix = [segments[0]]
-      } else if let container = containers[segments[0]], !container.isEmpty {
-        prefix = container.split(separator: ".").filter { $0.hasPrefix("cpt_") || $0.hasPrefix("tit_") }.map(
-          String.init)
+        prefix = segments[..<1]
+      } else if let container = containers[String(segments[0])], !container.isEmpty {
+        prefix = ArraySlice(container.split(separator: ".").filter { $0.hasPrefix("cpt_") || $0.hasPrefix("tit_") })
       } else {
         return nil
       }
     case "par":
       guard segments[0].hasPrefix("art_") else { return nil }
-      prefix = [segments[0]]
+      prefix = segments[..<1]
     default:  // sub, pt, idt: inside the clause's paragraph (or article, or annex part)
-      prefix = segments
+      prefix = segments[...]
       // A point is looked for in the clause's subparagraph; a subparagraph in its paragraph.
       while !keepingPoints, let last = prefix.last,
         last.hasPrefix("pt_") || last.hasPrefix("idt_") || (first.0 == "sub" && last.hasPrefix("sub_"))
@@ -244,8 +242,16 @@ public struct ReferenceResolver: Sendable {
       }
       if prefix.isEmpty { return nil }
     }
-    if let index = steps.firstIndex(where: { $0 == ("sub", "1") }) { steps.remove(at: index) }
-    return (prefix + steps.map { $0.0 + "_" + $0.1 }).joined(separator: ".")
+    // The first subparagraph is the paragraph's own text.
+    let dropped = steps.firstIndex { $0.0 == "sub" && $0.1 == "1" }
+    var id = prefix.joined(separator: ".")
+    for (index, step) in steps.enumerated() where index != dropped {
+      if !id.isEmpty { id += "." }
+      id += step.0
+      id += "_"
+      id += step.1
+    }
+    return id
   }
 
   /// "this Article" → the clause's article; "this paragraph" → its paragraph; "this Chapter" →
