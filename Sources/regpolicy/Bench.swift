@@ -3,6 +3,7 @@ import RegPolicyKit
 
 struct Bench: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "bench",
     abstract: "Time in-process ingest, tokenizing and extraction (release builds only give meaningful numbers).")
 
   @Argument(help: "Files or Formex package folders to ingest repeatedly.")

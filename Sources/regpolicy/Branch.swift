@@ -3,6 +3,7 @@ import RegPolicyKit
 
 struct Branch: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "branch",
     abstract: "Put a generated policy tree onto a new branch of a policy repository, ready for review.",
     discussion: """
       One commit per control whose files changed (subject naming the clause, body quoting it, \

@@ -5,6 +5,7 @@ import RegPolicyModel
 
 struct Diff: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "diff",
     abstract: "Compare two versions of an act: provisions, obligations and (with --profile) policies.",
     discussion: """
       Aligns provisions by pinpoint ID, then by text similarity (a renumbered or moved provision is \

@@ -5,6 +5,7 @@ import RegPolicyModel
 
 struct Extract: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "extract",
     abstract: "Find every obligation, prohibition, permission and exemption in regulations.",
     discussion: """
       Writes one JSON object per statement (JSON Lines), in document order: clause, modality, \
@@ -43,6 +44,7 @@ struct Extract: ParsableCommand {
 
 struct Classify: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "classify",
     abstract: "Classify sentences read from standard input, one per line.",
     discussion: """
       Writes one JSON object per input line: modality (null when the sentence states none), \

@@ -5,6 +5,7 @@ import RegPolicyModel
 
 struct Generate: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "generate",
     abstract: "Turn regulations into policy-as-code for an organisation.",
     discussion: """
       Ingests each source, extracts its obligations, maps them through the rules to checks, and \
@@ -45,6 +46,7 @@ struct Generate: ParsableCommand {
 
 struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "check",
     abstract: "Check Kubernetes manifests against a generated policy tree, explaining each violation.",
     discussion: """
       Evaluates the policies of DIR/index.json natively on every object of every manifest file \

@@ -8,6 +8,7 @@ extension SourceFormat: ExpressibleByArgument {}
 
 struct Ingest: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "ingest",
     abstract: "Read official markup into a provision tree with pinpoint IDs.",
     discussion: """
       Inputs: EUR-Lex OJ or consolidated HTML, Formex 4 (an act file, a .doc descriptor or a \

@@ -7,6 +7,9 @@ import RegPolicyKit
   import Darwin
 #endif
 
+// Every command names itself (`commandName`): otherwise ArgumentParser derives the name with
+// `String(describing:)`, whose dynamic casts scan every protocol conformance in the statically
+// linked binary — about 12 M instructions, 3 ms, on every start.
 @main
 struct Regpolicy: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -3,6 +3,7 @@ import RegPolicyKit
 
 struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "run",
     abstract: "The main job: a regulation drop in, a review branch of policy-as-code out.",
     discussion: """
       Ingests SOURCE, extracts its obligations, maps them to policies for the profile, generates \
