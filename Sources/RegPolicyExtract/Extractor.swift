@@ -12,9 +12,11 @@ public struct Extractor: Sendable {
   /// Every classified statement of `document`, in document order.
   ///
   /// Articles and annexes are independent (a pronoun's antecedent never crosses one), so they are
-  /// classified on every core and joined in document order: the result is the same as one pass.
+  /// classified on every core, then their references resolved on every core, and joined in
+  /// document order: the result is the same as one pass. The resolver's tables are built on
+  /// another thread meanwhile.
   public func statements(in document: Document) -> [Obligation] {
-    let resolver = ReferenceResolver(document)
+    let tables = Background { ReferenceResolver(document) }
     var units: [Provision] = []
     func collect(_ provision: Provision) {
       switch provision.kind {
@@ -27,14 +29,16 @@ public struct Extractor: Sendable {
       }
     }
     for provision in document.provisions { collect(provision) }
-    return units.concurrentMap { unit in
+    let classified = units.concurrentMap { unit in
       var previous: [Obligation.Addressee] = []
       var statements: [Obligation] = []
-      for rule in Rule.rules(in: unit) {
-        for statement in self.statements(of: rule, previous: &previous) {
-          statements.append(resolve(statement, with: resolver))
-        }
-      }
+      for rule in Rule.rules(in: unit) { statements += self.statements(of: rule, previous: &previous) }
+      return statements
+    }
+    let resolver = tables.value()  // waited for by the caller, never by a pool thread
+    return classified.concurrentMap { statements in
+      var statements = statements
+      for index in statements.indices { resolve(&statements[index], with: resolver) }
       return statements
     }.flatMap { $0 }
   }
@@ -72,8 +76,7 @@ public struct Extractor: Sendable {
   }
 
   /// Resolves the statement's references, each after what the ones before it named.
-  func resolve(_ statement: Obligation, with resolver: ReferenceResolver) -> Obligation {
-    var statement = statement
+  func resolve(_ statement: inout Obligation, with resolver: ReferenceResolver) {
     var previous = ReferenceResolver.Previous()
     for index in statement.references.indices {
       let resolved = resolver.resolve(statement.references[index], in: statement.clause, after: previous)
@@ -87,6 +90,5 @@ public struct Extractor: Sendable {
       }
       statement.references[index] = resolved
     }
-    return statement
   }
 }
