@@ -49,79 +49,75 @@ public enum Tokenizer {
     let n = bytes.count
     let table = Vocabulary.table
     let classes = ByteClass.table
-    var atomCount = 0
-    do {
-      var count = 0
-      var depth = 0
-      var i = 0
-      while i < n {
-        let byte = bytes[i]
-        let kind = classes[Int(byte)]
-        if kind == ByteClass.space {
-          i &+= 1
-          continue
-        }
-        let start = i
-        var atomKind = Token.Kind.punctuation
-        var role: Vocabulary.Role? = nil
-        var flags = depth > 0 ? Atom.bracketed : 0
-        if kind == ByteClass.digit {
-          i = numberEnd(bytes, from: i)
-          atomKind = .number
-          flags |= Atom.mayOpen
-        } else if kind & ByteClass.letter != 0, let length = letterLength(bytes, i) {
-          // An ASCII word's first eight bytes are read once: to find where it ends and as its key
-          // in the vocabulary.
-          var prefix: UInt64
-          if length == 1 && i &+ 8 <= n, let base = bytes.baseAddress {
-            let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-            let other = nonAlphanumericMask(word)
-            if other != 0 {
-              let wordLength = other.trailingZeroBitCount &>> 3
-              i &+= wordLength
-              prefix = word & ((1 &<< UInt64(wordLength &* 8)) &- 1)
-            } else {
-              i = alphanumericEnd(bytes, from: i &+ 8, classes)
-              prefix = word
-            }
+    var count = 0
+    var depth = 0
+    var i = 0
+    while i < n {
+      let byte = bytes[i]
+      let kind = classes[Int(byte)]
+      if kind == ByteClass.space {
+        i &+= 1
+        continue
+      }
+      let start = i
+      var atomKind = Token.Kind.punctuation
+      var role: Vocabulary.Role? = nil
+      var flags = depth > 0 ? Atom.bracketed : 0
+      if kind == ByteClass.digit {
+        i = numberEnd(bytes, from: i)
+        atomKind = .number
+        flags |= Atom.mayOpen
+      } else if kind & ByteClass.letter != 0, let length = letterLength(bytes, i) {
+        // An ASCII word's first eight bytes are read once: to find where it ends and as its key
+        // in the vocabulary.
+        var prefix: UInt64
+        if length == 1 && i &+ 8 <= n, let base = bytes.baseAddress {
+          let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+          let other = nonAlphanumericMask(word)
+          if other != 0 {
+            let wordLength = other.trailingZeroBitCount &>> 3
+            i &+= wordLength
+            prefix = word & ((1 &<< UInt64(wordLength &* 8)) &- 1)
           } else {
-            i = alphanumericEnd(bytes, from: i &+ length, classes)
+            i = alphanumericEnd(bytes, from: i &+ 8, classes)
+            prefix = word
+          }
+        } else {
+          i = alphanumericEnd(bytes, from: i &+ length, classes)
+          prefix = WordTable.prefix(bytes, start..<i)
+        }
+        if i < n && classes[Int(bytes[i])] & ByteClass.continuation != 0 {
+          let end = wordEnd(bytes, from: i, classes)
+          if end != i {
+            i = end
             prefix = WordTable.prefix(bytes, start..<i)
           }
-          if i < n && classes[Int(bytes[i])] & ByteClass.continuation != 0 {
-            let end = wordEnd(bytes, from: i, classes)
-            if end != i {
-              i = end
-              prefix = WordTable.prefix(bytes, start..<i)
-            }
-          }
-          role = Vocabulary.Role(
-            rawValue: UInt8(truncatingIfNeeded: table.value(bytes, start..<i, prefix: prefix) &- 1))
-          atomKind = .word
-          if let role, role.rawValue <= Vocabulary.Role.currency.rawValue { flags |= Atom.mayOpen }
-        } else {
-          i = min(n, i &+ max(1, sequenceLength(byte)))
-          if byte == UInt8(ascii: "(") || byte == 0xE2 {
-            flags |= Atom.mayOpen
-          } else if byte == UInt8(ascii: ")") && count > 0 && Int(atoms[count &- 1].end) == start {
-            atoms[count &- 1].flags |= Atom.mayOpen
-          }
         }
-        atoms.initializeElement(
-          at: count,
-          to: Atom(
-            start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: i), kind: atomKind, role: role,
-            flags: flags))
-        count &+= 1
-        if byte == UInt8(ascii: "(") {
-          depth += 1
-        } else if byte == UInt8(ascii: ")"), depth > 0 {
-          depth -= 1
+        role = Vocabulary.Role(
+          rawValue: UInt8(truncatingIfNeeded: table.value(bytes, start..<i, prefix: prefix) &- 1))
+        atomKind = .word
+        if let role, role.rawValue <= Vocabulary.Role.currency.rawValue { flags |= Atom.mayOpen }
+      } else {
+        i = min(n, i &+ max(1, sequenceLength(byte)))
+        if byte == UInt8(ascii: "(") || byte == 0xE2 {
+          flags |= Atom.mayOpen
+        } else if byte == UInt8(ascii: ")") && count > 0 && Int(atoms[count &- 1].end) == start {
+          atoms[count &- 1].flags |= Atom.mayOpen
         }
       }
-      atomCount = count
+      atoms.initializeElement(
+        at: count,
+        to: Atom(
+          start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: i), kind: atomKind, role: role,
+          flags: flags))
+      count &+= 1
+      if byte == UInt8(ascii: "(") {
+        depth += 1
+      } else if byte == UInt8(ascii: ")"), depth > 0 {
+        depth -= 1
+      }
     }
-    return atomCount
+    return count
   }
 
   /// Digits with inner '.', ',' or '/' before a digit ("4.5.2016", "2024/1689", "7,5"), then up to two

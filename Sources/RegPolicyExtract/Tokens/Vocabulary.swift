@@ -75,15 +75,9 @@ enum Vocabulary {
     return list
   }()
 
-  /// Each word's role, stored as its raw value plus one (0 is "not listed").
+  /// Each word's role, stored as its raw value plus one (0 is "not listed"). "of" is asked
+  /// separately (`isOf`): in Dutch it means "or".
   static let table = WordTable(entries.map { ($0.0, UInt16($0.1.rawValue) + 1) })
-
-  /// The role of the word in `bytes[range]`; "of" is asked separately (`isOf`): in Dutch it
-  /// means "or".
-  @inline(__always)
-  static func role(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Role? {
-    Role(rawValue: UInt8(truncatingIfNeeded: table.value(bytes, range) &- 1))
-  }
 
   /// Whether the word is "of" (English) or one of its equivalents that attach a unit to another.
   static func isOf(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
