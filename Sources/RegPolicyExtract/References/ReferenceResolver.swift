@@ -274,11 +274,15 @@ public struct ReferenceResolver: Sendable {
 
   // MARK: Reading a unit
 
+  /// `word` lower-cased; numbers, brackets and commas — most of a reference's words, none of them a
+  /// word the tables list — as they are, without the cost of `lowercased()`.
+  private static func folded(_ word: String) -> String {
+    word.utf8.first.map { $0 >= UInt8(ascii: "A") } == true ? word.lowercased() : word
+  }
+
   /// The prefix a unit word names ("Article", "points", "artikel" → "art", "pt").
   static func unitPrefix(_ word: String) -> String? {
-    // Numbers, brackets and commas name no unit; they are most of a reference's words.
-    guard let first = word.utf8.first, first >= UInt8(ascii: "A") else { return nil }
-    var lower = word.lowercased()
+    var lower = folded(word)
     if lower.hasSuffix("s") && lower.count > 4 { lower.removeLast() }
     return unitPrefixes[lower]
   }
@@ -319,7 +323,7 @@ public struct ReferenceResolver: Sendable {
     var pendingRange: [(String, String)]?
     var last: [(String, String)] = []
     for word in words.dropFirst() {
-      let lower = word.utf8.first.map { $0 >= UInt8(ascii: "A") } == true ? word.lowercased() : word
+      let lower = folded(word)
       if rangeWords.contains(lower) {
         guard !last.isEmpty, case .one = pieces.removeLast() else { return nil }
         pendingRange = last
@@ -434,8 +438,8 @@ public struct ReferenceResolver: Sendable {
   /// 2002/58/EC" → 32002L0058, "(EC) No 765/2008" → 32008R0765.
   static func instrument(_ words: [String], previousType: String?) -> (type: String, celex: String)? {
     var type = previousType
-    for word in words where word.utf8.first.map({ $0 >= UInt8(ascii: "A") }) == true {
-      if let named = instrumentTypes[word.lowercased()] {
+    for word in words {
+      if let named = instrumentTypes[folded(word)] {
         type = named
         break
       }

@@ -43,10 +43,9 @@ struct Combiner {
       return nil
     case .number:
       if let end = dateEnd(i) { return (.date, end) }
+      if let end = amountEnd(i) { return (.amount, end) }
       let end = numberEnd(i)
-      let scaled = role(end) == .scale ? end + 1 : end
-      if isCurrency(scaled) { return (.amount, scaled + 1) }  // "35 000 000 EUR", "7,5 million euro"
-      if isByte(end, "%") { return (.percent, end + 1) }
+      if isByte(end, "%") { return (.percent, end + 1) }  // "7 %", "3%"
       if let end = enumeratorEnd(i) { return (.enumerator, end) }
       return end > i + 1 ? (.number, end) : nil
     case .word:

@@ -32,24 +32,16 @@ final class WordTable: @unchecked Sendable {
     var values = [UInt16](repeating: 0, count: capacity)
     var restOffsets = [Int32](repeating: 0, count: capacity)
     var rest: [UInt8] = []
+    var listed: Set<String> = []
     for (word, value) in entries {
       precondition(value != 0, "0 means not listed")
       let bytes = Array(word.utf8)
-      guard !bytes.isEmpty, bytes.count < Self.maximumLength, bytes[0] != 0 else { continue }
+      guard !bytes.isEmpty, bytes.count < Self.maximumLength, bytes[0] != 0, listed.insert(word).inserted else {
+        continue
+      }
       let key = bytes.withUnsafeBufferPointer { Self.prefix($0, 0..<$0.count) }
       var slot = Self.slot(key, bytes.count, shift: UInt64(64 - bits))
-      var listed = false
-      while keys[slot] != 0 {
-        let offset = Int(restOffsets[slot])
-        if keys[slot] == key, Int(lengths[slot]) == bytes.count,
-          bytes.dropFirst(8).elementsEqual(rest[offset..<offset + max(0, bytes.count - 8)])
-        {
-          listed = true
-          break
-        }
-        slot = (slot + 1) & (capacity - 1)
-      }
-      if listed { continue }
+      while keys[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
       keys[slot] = key
       lengths[slot] = UInt8(bytes.count)
       values[slot] = value
