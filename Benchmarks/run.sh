@@ -5,7 +5,7 @@
 # (apt-get install hyperfine time). Usage: Benchmarks/run.sh [corpus-dir]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-corpus="${1:-${REGPOLICY_CORPUS:-../shared/corpus}}"
+corpus="${1:-${REGPOLICY_CORPUS:-corpus/official}}"
 swift build -c release --static-swift-stdlib >/dev/null
 bin=.build/release/regpolicy
 echo "# $(swift --version 2>&1 | head -1); libxml2 $(xml2-config --version); $(uname -srm); $(nproc) cores"

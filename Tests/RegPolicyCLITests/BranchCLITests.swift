@@ -61,8 +61,9 @@ struct BranchCLITests {
       .sorted()
     for file in files {
       var isDirectory: ObjCBool = false
-      FileManager.default.fileExists(atPath: repository + "/" + file, isDirectory: &isDirectory)
-      if !isDirectory.boolValue {
+      if FileManager.default.fileExists(atPath: repository + "/" + file, isDirectory: &isDirectory),
+        !isDirectory.boolValue
+      {
         state.append(
           file + ":" + (FileManager.default.contents(atPath: repository + "/" + file)?.base64EncodedString() ?? ""))
       }

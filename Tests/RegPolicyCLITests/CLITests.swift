@@ -31,6 +31,11 @@ struct CLITests {
     process.executableURL = Self.binary
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: Self.packageRoot)
+    // What the binary makes in the temporary folder (scratch trees, demo repositories) is removed
+    // with the test process's own folder.
+    var environment = ProcessInfo.processInfo.environment
+    environment["TMPDIR"] = TestPaths.temporaryRoot + "/"
+    process.environment = environment
     let out = Pipe()
     let err = Pipe()
     let stdin = Pipe()
@@ -54,9 +59,7 @@ struct CLITests {
   }
 
   func temporaryFolder() throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("regpolicy-cli-\(UUID())")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    return folder
+    URL(fileURLWithPath: TestPaths.temporaryFolder("cli"))
   }
 
   @Test("ingest a sample: tree on standard output, exit 0")

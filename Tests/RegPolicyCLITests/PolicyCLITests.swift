@@ -1,4 +1,5 @@
 import Foundation
+import RegPolicyTestSupport
 import Testing
 
 /// `regpolicy generate` and `regpolicy check` as a user runs them, bad input included: every bad
@@ -9,11 +10,7 @@ struct PolicyCLITests {
   static let aiAct = CLITests.corpus + "/eu-ai-act/html/32024R1689_EN_OJ.html"
   static let profile = "templates/profile.example.yaml"
 
-  static func temporary() -> String {
-    let path = NSTemporaryDirectory() + "regpolicy-cli-\(UUID().uuidString)"
-    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-  }
+  static func temporary() -> String { TestPaths.temporaryFolder("cli") }
 
   /// A policy tree generated once by the CLI.
   static let tree = Result { () throws -> String in

@@ -6,7 +6,7 @@ import RegPolicyModel
 import RegPolicyTestSupport
 import Testing
 
-/// Version diffs on the official files (REGPOLICY_CORPUS, default ../shared/corpus; missing = failure).
+/// Version diffs on the official files (REGPOLICY_CORPUS, default corpus/official; missing = failure).
 @Suite("Version diff")
 struct DiffTests {
   static let corpus = TestPaths.corpus

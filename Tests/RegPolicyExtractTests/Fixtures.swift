@@ -5,7 +5,7 @@ import RegPolicyModel
 import RegPolicyTestSupport
 import Testing
 
-/// The shared corpus (`REGPOLICY_CORPUS`, default `../shared/corpus`) and the documents these
+/// The shared corpus (`REGPOLICY_CORPUS`, default `corpus/official`) and the documents these
 /// tests read from it, ingested and extracted once per test process. A missing file fails.
 enum Fixtures {
   static let packageRoot = TestPaths.packageRoot

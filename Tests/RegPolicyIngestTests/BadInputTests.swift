@@ -1,6 +1,7 @@
 import Foundation
 import RegPolicyIngest
 import RegPolicyModel
+import RegPolicyTestSupport
 import Testing
 
 /// Hostile and broken input: every case ends in a diagnostic with a stable code and a location,
@@ -11,8 +12,7 @@ struct BadInputTests {
   func ingest(_ bytes: [UInt8], name: String = "input.xml", options: IngestOptions = IngestOptions()) throws
     -> IngestResult
   {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("regpolicy-bad-\(UUID())")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let directory = URL(fileURLWithPath: TestPaths.temporaryFolder("bad"))
     defer { try? FileManager.default.removeItem(at: directory) }
     let path = directory.appendingPathComponent(name).path
     try Data(bytes).write(to: URL(fileURLWithPath: path))
@@ -125,7 +125,7 @@ struct BadInputTests {
 
   @Test("a 200 MB file: refused by size before it is read")
   func hugeFile() throws {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("regpolicy-huge-\(UUID()).xml").path
+    let path = TestPaths.temporaryFolder("huge") + "/huge.xml"
     #expect(FileManager.default.createFile(atPath: path, contents: Data("<ACT>".utf8)))
     defer { try? FileManager.default.removeItem(atPath: path) }
     let handle = try #require(FileHandle(forWritingAtPath: path))

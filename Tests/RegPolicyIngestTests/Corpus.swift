@@ -4,7 +4,7 @@ import RegPolicyModel
 import RegPolicyTestSupport
 import Testing
 
-/// The shared corpus of official files. One setting: `REGPOLICY_CORPUS`, default `../shared/corpus`
+/// The corpus of official files. One setting: `REGPOLICY_CORPUS`, default `corpus/official`
 /// relative to the package root. A missing corpus fails the test that needs it (never a skip).
 enum Corpus {
   static let packageRoot = TestPaths.packageRoot
@@ -16,7 +16,7 @@ enum Corpus {
     let path = root + "/" + relative
     #expect(
       FileManager.default.fileExists(atPath: path),
-      "corpus file missing: \(path) (set REGPOLICY_CORPUS to the shared corpus)", sourceLocation: sourceLocation)
+      "corpus file missing: \(path) (REGPOLICY_CORPUS names the corpus; default corpus/official)", sourceLocation: sourceLocation)
     return path
   }
 

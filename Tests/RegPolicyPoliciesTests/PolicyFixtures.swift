@@ -8,7 +8,7 @@ import RegPolicyTestSupport
 import Testing
 
 /// Shared inputs of the policy tests: the package's own rules, templates and example profile, and
-/// the AI Act from the shared corpus (REGPOLICY_CORPUS, default ../shared/corpus; missing = failure).
+/// the AI Act from the official corpus (REGPOLICY_CORPUS, default corpus/official; missing = failure).
 enum PolicyFixtures {
   static let packageRoot = TestPaths.packageRoot
 
@@ -46,11 +46,7 @@ enum PolicyFixtures {
   }
 
   /// A fresh temporary folder.
-  static func temporaryDirectory() -> String {
-    let path = NSTemporaryDirectory() + "regpolicy-test-\(UUID().uuidString)"
-    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-  }
+  static func temporaryDirectory() -> String { TestPaths.temporaryFolder("policies") }
 }
 
 /// Reference data the rules point at.

@@ -1,8 +1,9 @@
 import Foundation
 
-/// The two places every test suite reads from: the package root, and the shared corpus of official
-/// files — one setting, `REGPOLICY_CORPUS` (default `../shared/corpus` next to the package). A
-/// missing corpus fails the tests that need it; nothing is skipped.
+/// The places every test suite reads from and writes to: the package root, the corpus of official
+/// files — one setting, `REGPOLICY_CORPUS` (default: the repository's own copy, `corpus/official`) —
+/// and one temporary folder per test process, removed when the process ends. A missing corpus fails
+/// the tests that need it; nothing is skipped.
 public enum TestPaths {
   public static let packageRoot: String = {
     var url = URL(fileURLWithPath: #filePath)
@@ -12,5 +13,23 @@ public enum TestPaths {
 
   public static let corpus: String =
     ProcessInfo.processInfo.environment["REGPOLICY_CORPUS"].flatMap { $0.isEmpty ? nil : $0 }
-    ?? URL(fileURLWithPath: packageRoot + "/../shared/corpus").standardized.path
+    ?? packageRoot + "/corpus/official"
+
+  /// `$TMPDIR/regpolicy-tests-<pid>`: every test's scratch files live below it, and it is removed
+  /// at exit, so a test run leaves nothing behind.
+  public static let temporaryRoot: String = {
+    let path = NSTemporaryDirectory() + "regpolicy-tests-\(ProcessInfo.processInfo.processIdentifier)"
+    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    atexit {
+      try? FileManager.default.removeItem(atPath: TestPaths.temporaryRoot)
+    }
+    return path
+  }()
+
+  /// A new, empty folder below `temporaryRoot`.
+  public static func temporaryFolder(_ name: String = "scratch") -> String {
+    let path = temporaryRoot + "/\(name)-\(UUID().uuidString)"
+    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+  }
 }
