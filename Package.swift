@@ -1,17 +1,20 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Module layout (see README "Layout"):
-//   RegPolicyModel  – plain data types shared by every stage; depends on nothing.
+// Module layout (docs/ARCHITECTURE.md explains the seams):
+//   RegPolicyModel  – plain data shared by every stage (Document, Statement, PinpointID, the
+//                      diagnostic catalogue and exit statuses); depends on nothing.
 //   CLibXML2/CICU/CLibCrypto – system libraries: link flags only, never imported by Swift code.
 //   CXMLShims/CICUShims/CDigestShims – the only code that includes <libxml/…>, <unicode/…>,
 //                      <openssl/…>; plain-C headers.
 //   RegPolicyIngest – official markup → Document (readers, normalisation, fidelity check).
-//   RegPolicyExtract – normalised text → tokens (and, next, sentences and obligations).
+//   RegPolicyExtract – normalised text → tokens → sentences → classified statements.
 //   RegPolicyPolicies – profile, mapping rules, engine-neutral checks, template rendering, and the
 //                      native evaluation of checks on Kubernetes manifests (Yams, swift-mustache).
 //   RegPolicyDiff   – two versions of a document → provision-level changes (aligned, classified).
-//   RegPolicyKit    – glue: runs stages over files, renders output, decides exit status.
+//   RegPolicyGit    – the real git binary and commits built with plumbing; knows nothing of policies.
+//   RegPolicyKit    – glue: the pipeline of values (source → policy tree → comparison → review
+//                      branch) and one job per command: read inputs once, render, decide the exit status.
 //   regpolicy       – the CLI: argument parsing only.
 let package = Package(
   name: "regpolicy",
@@ -49,9 +52,12 @@ let package = Package(
       ]
     ),
     .target(name: "RegPolicyDiff", dependencies: ["RegPolicyModel"]),
+    .target(name: "RegPolicyGit", dependencies: ["RegPolicyModel"]),
     .target(
       name: "RegPolicyKit",
-      dependencies: ["RegPolicyModel", "RegPolicyIngest", "RegPolicyExtract", "RegPolicyPolicies", "RegPolicyDiff"]
+      dependencies: [
+        "RegPolicyModel", "RegPolicyIngest", "RegPolicyExtract", "RegPolicyPolicies", "RegPolicyDiff", "RegPolicyGit",
+      ]
     ),
     .executableTarget(
       name: "regpolicy",

@@ -15,7 +15,7 @@ public struct Extractor: Sendable {
   /// classified on every core, then their references resolved on every core, and joined in
   /// document order: the result is the same as one pass. The resolver's tables are built on
   /// another thread meanwhile.
-  public func statements(in document: Document) -> [Obligation] {
+  public func statements(in document: Document) -> [Statement] {
     let tables = Background { ReferenceResolver(document) }
     var units: [Provision] = []
     func collect(_ provision: Provision) {
@@ -30,8 +30,8 @@ public struct Extractor: Sendable {
     }
     for provision in document.provisions { collect(provision) }
     let classified = units.concurrentMap { unit in
-      var previous: [Obligation.Addressee] = []
-      var statements: [Obligation] = []
+      var previous: [Statement.Addressee] = []
+      var statements: [Statement] = []
       for rule in Rule.rules(in: unit) { statements += self.statements(of: rule, previous: &previous) }
       return statements
     }
@@ -45,7 +45,7 @@ public struct Extractor: Sendable {
 
   /// The statements of one rule: its chapeau's sentences before the last on their own, then the
   /// last chapeau sentence with each limb (points below a limb are part of it).
-  func statements(of rule: Rule, previous: inout [Obligation.Addressee]) -> [Obligation] {
+  func statements(of rule: Rule, previous: inout [Statement.Addressee]) -> [Statement] {
     guard !rule.limbs.isEmpty else {
       let found = classifier.classify(rule.text, clause: rule.clause, previous: previous)
       if let last = found.last(where: { !$0.addressees.isEmpty }) { previous = last.addressees }
@@ -53,7 +53,7 @@ public struct Extractor: Sendable {
     }
     var chapeau = rule.text
     let sentences = Segmenter.sentences(chapeau)
-    var result: [Obligation] = []
+    var result: [Statement] = []
     if let last = sentences.last {
       let lead = chapeau.withUTF8 { last.range.lowerBound > 0 ? Array($0[..<last.range.lowerBound]) : [] }
       if !lead.isEmpty {
@@ -76,7 +76,7 @@ public struct Extractor: Sendable {
   }
 
   /// Resolves the statement's references, each after what the ones before it named.
-  func resolve(_ statement: inout Obligation, with resolver: ReferenceResolver) {
+  func resolve(_ statement: inout Statement, with resolver: ReferenceResolver) {
     var previous = ReferenceResolver.Previous()
     for index in statement.references.indices {
       let resolved = resolver.resolve(statement.references[index], in: statement.clause, after: previous)

@@ -75,7 +75,7 @@ public enum Ingester {
     if let document = result.document, document.provisions.isEmpty {
       result.diagnostics.append(
         Diagnostic(
-          DiagnosticCode.noProvisions, .error, file: result.path,
+          DiagnosticCode.ingestNoProvisions, .error, file: result.path,
           "no provisions found; is this a regulation in a supported format?"))
       result.document = nil
     }
@@ -89,7 +89,7 @@ public enum Ingester {
   {
     let bytes = file.bytes
     guard bytes.contains(where: { !Numbering.isSpace($0) }) else {
-      throw IngestFailure(code: DiagnosticCode.empty, message: "file is empty")
+      throw IngestFailure(code: DiagnosticCode.inputEmpty, message: "file is empty")
     }
     if let nul = bytes.withUnsafeBytes({ raw -> Int? in
       guard let base = raw.baseAddress, let found = memchr(base, 0, raw.count) else { return nil }
@@ -97,7 +97,7 @@ public enum Ingester {
     }) {
       let (line, column) = bytes.withUnsafeBytes { LineIndex($0).location(of: nul) }
       throw IngestFailure(
-        code: DiagnosticCode.binary, message: "file contains NUL bytes; not a text document",
+        code: DiagnosticCode.inputBinary, message: "file contains NUL bytes; not a text document",
         line: line, column: column)
     }
     let detected: FormatDetector.Detected
@@ -107,7 +107,7 @@ public enum Ingester {
       detected = found
     } else {
       throw IngestFailure(
-        code: DiagnosticCode.unknownFormat,
+        code: DiagnosticCode.inputUnknownFormat,
         message: "not a recognised format (EUR-Lex HTML, Formex, AKN4EU, OSCAL, NIST Playbook JSON)"
       )
     }
@@ -189,7 +189,7 @@ public enum Ingester {
     case .oscal: (document, finished) = run(OSCALReader.self)
     case .playbook:
       throw IngestFailure(
-        code: DiagnosticCode.unknownFormat, message: "the NIST Playbook is JSON, not markup")
+        code: DiagnosticCode.inputUnknownFormat, message: "the NIST Playbook is JSON, not markup")
     }
     result.diagnostics += finished.assembler.diagnostics + finished.diagnostics
     if options.fidelity { result.fidelity.append(Fidelity(context: finished)) }
@@ -230,10 +230,10 @@ public enum Ingester {
     throws(IngestFailure)
   {
     for message in tree.messages {
-      let code: String
+      let code: DiagnosticCode
       switch message.code {
-      case Int32(RP_ERR_TOO_DEEP): code = DiagnosticCode.tooDeep
-      case Int32(RP_ERR_ENTITY_DECLARED): code = DiagnosticCode.entityDeclared
+      case Int32(RP_ERR_TOO_DEEP): code = DiagnosticCode.xmlTooDeep
+      case Int32(RP_ERR_ENTITY_DECLARED): code = DiagnosticCode.xmlEntityDeclared
       default: code = html ? DiagnosticCode.htmlRecovered : DiagnosticCode.xmlMalformed
       }
       let fatal = message.level != .warning && (!html || message.code == Int32(RP_ERR_TOO_DEEP))

@@ -70,3 +70,16 @@ public struct PinpointID: Hashable, Comparable, Sendable, CustomStringConvertibl
     return out
   }
 }
+
+/// A pinpoint ID is written as its text in JSON (`"art_12.par_1"`), so it stays typed from the
+/// reader to the index and the commit trailer.
+extension PinpointID: Codable {
+  public init(from decoder: any Decoder) throws {
+    self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(rawValue)
+  }
+}

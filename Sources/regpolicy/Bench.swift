@@ -4,7 +4,7 @@ import RegPolicyKit
 struct Bench: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench",
-    abstract: "Time in-process ingest, tokenizing and extraction (release builds only give meaningful numbers).")
+    abstract: "Time the stages in-process, with result counts (release builds only give meaningful numbers).")
 
   @Argument(help: "Files or Formex package folders to ingest repeatedly.")
   var inputs: [String]
@@ -15,14 +15,12 @@ struct Bench: ParsableCommand {
   @Option(name: .long, help: "Untimed runs before measuring.")
   var warmup: Int = 5
 
-  @Flag(name: .customLong("ingest-only"), help: "Time the ingest alone, without rendering JSON.")
-  var ingestOnly = false
-
-  @Flag(name: .customLong("tokenizer-only"), help: "Time only the tokenizer on the provisions' text.")
-  var tokenizerOnly = false
-
-  @Flag(name: .customLong("extract-only"), help: "Time only the extraction of statements from ingested documents.")
-  var extractOnly = false
+  @Option(
+    help: """
+      What to time: all (ingest with and without JSON, tokenizer, extraction), ingest (to the \
+      provision tree alone), tokenizer, or extract.
+      """)
+  var stage: BenchRun.Stage = .all
 
   func validate() throws {
     guard iterations > 0, warmup >= 0 else {
@@ -31,10 +29,9 @@ struct Bench: ParsableCommand {
   }
 
   func run() throws {
-    let status = IngestBenchmark(
-      paths: inputs, iterations: iterations, warmup: warmup, renderJSON: !ingestOnly, tokenizerOnly: tokenizerOnly,
-      extractOnly: extractOnly
-    ).run()
+    let status = BenchRun(paths: inputs, iterations: iterations, warmup: warmup, stage: stage).run()
     if status != .success { throw ExitCode(status.rawValue) }
   }
 }
+
+extension BenchRun.Stage: ExpressibleByArgument {}

@@ -12,7 +12,8 @@ struct Branch: ParsableCommand {
       touched, and nothing is pushed. The pull-request body is printed and written to \
       .git/regpolicy/<branch>.md. The same tree again makes no commit. An existing branch with \
       other content is refused (exit 4) unless --force. --dry-run prints the unified diff and \
-      writes nothing. Exit 3: not a git repository, no index in --policies, or an unknown --base.
+      writes nothing. Exit 3: not a git repository, no index in --policies, an unknown --base or \
+      an invalid --branch.
       """
   )
 
@@ -45,7 +46,9 @@ struct Branch: ParsableCommand {
 
   func run() throws {
     let status = BranchRun(
-      repository: repo, policies: policies, base: base, branch: branch, prefix: prefix, dryRun: dryRun, force: force
+      policies: policies,
+      branch: ReviewBranch(
+        repository: repo, base: base, branch: branch, prefix: prefix, dryRun: dryRun, force: force)
     ).run()
     if status != .success { throw ExitCode(status.rawValue) }
   }

@@ -28,13 +28,23 @@ struct Diff: ParsableCommand {
   @Option(help: "An organisation profile: also report controls whose policies are new, removed or stale.")
   var profile: String?
 
+  @Option(help: "With --profile: read mapping rules from this folder instead of the built-in rules/.")
+  var rules: String?
+
   @Option(
     name: .customLong("input-format"), help: "Read both versions as this format instead of detecting it.")
   var inputFormat: SourceFormat?
 
+  func validate() throws {
+    if rules != nil && profile == nil {
+      throw ValidationError("--rules maps the versions' obligations to policies; it needs --profile.")
+    }
+  }
+
   func run() throws {
     let status = DiffRun(
-      old: old, new: new, format: format, profilePath: profile, options: IngestOptions(format: inputFormat)
+      old: old, new: new, format: format, profilePath: profile, rulesDirectory: rules,
+      options: IngestOptions(format: inputFormat)
     ).run()
     if status != .success { throw ExitCode(status.rawValue) }
   }

@@ -41,23 +41,3 @@ struct Extract: ParsableCommand {
     if status != .success { throw ExitCode(status.rawValue) }
   }
 }
-
-struct Classify: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "classify",
-    abstract: "Classify sentences read from standard input, one per line.",
-    discussion: """
-      Writes one JSON object per input line: modality (null when the sentence states none), \
-      addressees, regulatory (true for an obligation, prohibition or permission with an explicit \
-      addressee), evidence (lexicon entries and patterns that fired, with byte spans), sentences.
-      """
-  )
-
-  @Flag(name: .long, help: "Print each sentence with its triggers marked, for people, instead of JSON.")
-  var explain = false
-
-  func run() throws {
-    let status = ClassifyRun(explain: explain).run()
-    if status != .success { throw ExitCode(status.rawValue) }
-  }
-}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import RegPolicyKit
+import RegPolicyModel
 
 #if canImport(Glibc)
   import Glibc
@@ -15,11 +16,7 @@ struct Regpolicy: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "regpolicy",
     abstract: "Turns official regulatory text into reviewed policy-as-code.",
-    discussion: """
-      Exit status: 0 success; 1 findings you asked to fail on (e.g. ingest --check below the \
-      threshold); 2 usage error; 3 an input could not be read as a regulation; 4 an output could \
-      not be written.
-      """,
+    discussion: "Exit status:\n" + ExitStatus.allCases.map { "  \($0.rawValue)  \($0.meaning)\n" }.joined(),
     version: RegPolicyVersion.current,
     subcommands: [
       Ingest.self, Extract.self, Classify.self, Generate.self, Check.self, Diff.self, Branch.self, Run.self, Bench.self,

@@ -9,14 +9,14 @@ struct Run: ParsableCommand {
       Ingests SOURCE, extracts its obligations, maps them to policies for the profile, generates \
       the policy tree, compares with the previous version (--previous, else the clause hashes in \
       the index the base branch was generated with), and puts the tree on a review branch of \
-      --repo (see `regpolicy branch`), printing a short summary. Without arguments it runs on \
-      corpus/samples/synthetic-oj.html with the built-in example profile into a new temporary \
-      repository. Exit 0: commits made; 5: no change (no commit); 3: bad input; 4: a write \
-      refused or failed.
+      --repo (see `regpolicy branch`), printing a short summary. Without arguments it runs on the \
+      built-in sample (corpus/samples/synthetic-oj.html) with the built-in example profile into a \
+      new temporary repository, from any folder. Exit 0: commits made; 5: no change (no commit); \
+      3: bad input (nothing is created); 4: a write refused or failed.
       """
   )
 
-  @Argument(help: "The regulation (default: corpus/samples/synthetic-oj.html).")
+  @Argument(help: "The regulation (default: the built-in sample, corpus/samples/synthetic-oj.html).")
   var source: String?
 
   @Option(help: "The previous version of the regulation, to report what changed in the law.")
@@ -28,6 +28,12 @@ struct Run: ParsableCommand {
   @Option(help: "The organisation profile (default: the built-in templates/profile.example.yaml).")
   var profile: String?
 
+  @Option(help: "Read mapping rules from this folder instead of the built-in rules/.")
+  var rules: String?
+
+  @Option(help: "Read templates from this folder instead of the built-in templates/.")
+  var templates: String?
+
   @Option(help: "The commit to branch from (default: HEAD).")
   var base: String?
 
@@ -37,10 +43,16 @@ struct Run: ParsableCommand {
   @Option(help: "The folder inside the repository that holds the policy tree.")
   var prefix: String = "policies"
 
+  func validate() throws {
+    guard !prefix.isEmpty, !prefix.hasPrefix("/"), !prefix.split(separator: "/").contains("..") else {
+      throw ValidationError("--prefix must be a relative path inside the repository.")
+    }
+  }
+
   func run() throws {
     let status = MainRun(
-      source: source, previous: previous, repository: repo, profilePath: profile, base: base, branch: branch,
-      prefix: prefix
+      source: source, previous: previous, repository: repo, profilePath: profile, rulesDirectory: rules,
+      templatesDirectory: templates, base: base, branch: branch, prefix: prefix
     ).run()
     if status != .success { throw ExitCode(status.rawValue) }
   }

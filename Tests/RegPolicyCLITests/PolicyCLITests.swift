@@ -99,7 +99,8 @@ struct PolicyCLITests {
   func noIndex() throws {
     let result = try cli.run(["check", "--policies", Self.temporary(), "corpus/manifests/compliant.yaml"])
     #expect(result.status == 3)
-    #expect(result.stderr.contains("index.json") && result.stderr.contains("[input.unreadable]"))
+    #expect(
+      result.stderr.contains("no index.json") && result.stderr.contains("[policies.no-index]"), "\(result.stderr)")
   }
 
   /// Copies `rules/` or `templates/` into a temporary folder with one file changed.

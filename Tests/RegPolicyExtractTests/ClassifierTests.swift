@@ -6,7 +6,7 @@ import Testing
 /// Sentences that trap naive "shall" matching, and the addressee rules, one case each.
 @Suite("Classifier")
 struct ClassifierTests {
-  func classify(_ text: String) throws -> Obligation {
+  func classify(_ text: String) throws -> Statement {
     try #require(Classifier().classify(text).first, "no statement in '\(text)'")
   }
 

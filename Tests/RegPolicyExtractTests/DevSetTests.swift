@@ -48,7 +48,7 @@ struct DevSetTests {
   }
 
   /// What a statement's references name, in the labels' form: IDs, CELEX, CELEX#id.
-  static func targets(_ statement: Obligation) -> Set<String> {
+  static func targets(_ statement: Statement) -> Set<String> {
     var result: Set<String> = []
     for reference in statement.references {
       if let act = reference.instrument {
@@ -72,7 +72,7 @@ struct DevSetTests {
       ("ai-act.tsv", try Fixtures.aiActStatements.get()), ("gdpr.tsv", try Fixtures.gdprStatements.get()),
     ] {
       let labels = try Self.labels(file)
-      var predicted: [String: Obligation] = [:]
+      var predicted: [String: Statement] = [:]
       for statement in statements { predicted["\(statement.clause.rawValue)#\(statement.sentence)"] = statement }
       for (key, label) in labels {
         items += 1

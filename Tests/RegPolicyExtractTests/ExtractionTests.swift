@@ -5,7 +5,7 @@ import Testing
 /// The statements of the AI Act that issue 3 names, found by `Extractor` on the official HTML.
 @Suite("Extraction on the AI Act")
 struct ExtractionTests {
-  func statements(in clause: String) throws -> [Obligation] {
+  func statements(in clause: String) throws -> [Statement] {
     try Fixtures.aiActStatements.get().filter {
       $0.clause.rawValue == clause || $0.clause.rawValue.hasPrefix(clause + ".")
     }

@@ -5,10 +5,10 @@ import Testing
 @Suite("Cross-references")
 struct ReferenceTests {
   /// Resolves `text` as cited in `clause` of the AI Act.
-  func resolve(_ text: String, in clause: String) throws -> Obligation.Reference {
+  func resolve(_ text: String, in clause: String) throws -> Statement.Reference {
     let resolver = ReferenceResolver(try Fixtures.aiAct.get())
     return resolver.resolve(
-      Obligation.Reference(text: text, span: 0..<text.utf8.count), in: PinpointID(rawValue: clause),
+      Statement.Reference(text: text, span: 0..<text.utf8.count), in: PinpointID(rawValue: clause),
       after: ReferenceResolver.Previous())
   }
 

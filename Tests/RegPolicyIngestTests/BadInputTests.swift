@@ -27,16 +27,16 @@ struct BadInputTests {
   @Test("empty file")
   func empty() throws {
     let failure = try error(try ingest([]))
-    #expect(failure.code == "input.empty")
+    #expect(failure.code == DiagnosticCode.inputEmpty)
     let blank = try error(try ingest(Array(" \n\t\n".utf8)))
-    #expect(blank.code == "input.empty")
+    #expect(blank.code == DiagnosticCode.inputEmpty)
   }
 
   @Test("binary file: the first NUL byte is located")
   func binary() throws {
     let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D]
     let failure = try error(try ingest(png, name: "image.png"))
-    #expect(failure.code == "input.binary")
+    #expect(failure.code == DiagnosticCode.inputBinary)
     #expect(failure.line == 3 && failure.column == 1)  // after the PNG signature's \r\n and \n
   }
 
@@ -44,7 +44,7 @@ struct BadInputTests {
   func truncatedFormex() throws {
     let full = try Data(contentsOf: URL(fileURLWithPath: Corpus.path("eu-ai-act/formex/L_202401689EN.000101.fmx.xml")))
     let failure = try error(try ingest(Array(full.prefix(full.count / 2))))
-    #expect(failure.code == "xml.malformed")
+    #expect(failure.code == DiagnosticCode.xmlMalformed)
     #expect(failure.line >= 1 && failure.column > 1)
   }
 
@@ -54,7 +54,7 @@ struct BadInputTests {
     bytes.append(0xE9)  // 'é' in Latin-1: not valid UTF-8
     bytes += Array("glement</P></TI></TITLE></ACT>".utf8)
     let failure = try error(try ingest(bytes))
-    #expect(failure.code == "xml.malformed")
+    #expect(failure.code == DiagnosticCode.xmlMalformed)
     #expect(failure.line == 2)
     #expect(failure.message.contains("UTF-8"))
   }
@@ -67,9 +67,9 @@ struct BadInputTests {
       <ACT><ENACTING.TERMS><ARTICLE><TI.ART>Article 1</TI.ART><ALINEA>&x;&y;</ALINEA></ARTICLE></ENACTING.TERMS></ACT>
       """
     let result = try ingest(Array(xml.utf8))
-    #expect(result.diagnostics.contains { $0.code == "xml.entity-declared" && $0.line == 2 })
+    #expect(result.diagnostics.contains { $0.code == DiagnosticCode.xmlEntityDeclared && $0.line == 2 })
     let failure = try error(result)
-    #expect(failure.code == "xml.malformed")
+    #expect(failure.code == DiagnosticCode.xmlMalformed)
     #expect(failure.line == 3)
     #expect(!result.diagnostics.contains { $0.message.contains("root:") })
   }
@@ -84,7 +84,7 @@ struct BadInputTests {
       <ACT><ENACTING.TERMS><ARTICLE><TI.ART>Article 1</TI.ART><ALINEA>See &x; here.</ALINEA></ARTICLE></ENACTING.TERMS></ACT>
       """
     let result = try ingest(Array(xml.utf8))
-    #expect(result.diagnostics.contains { $0.code == "xml.entity-declared" })
+    #expect(result.diagnostics.contains { $0.code == DiagnosticCode.xmlEntityDeclared })
     if let document = result.document {
       let text = document.allProvisions.map(\.text).joined(separator: "\n")
       #expect(!text.contains("root:"))
@@ -105,9 +105,9 @@ struct BadInputTests {
     let result = try ingest(Array(xml.utf8))
     #expect(Date().timeIntervalSince(start) < 2)
     let failure = try error(result)
-    #expect(failure.code == "xml.malformed")
+    #expect(failure.code == DiagnosticCode.xmlMalformed)
     #expect(failure.line >= 1 && failure.column >= 1)
-    #expect(result.diagnostics.filter { $0.code == "xml.entity-declared" }.count == 10)
+    #expect(result.diagnostics.filter { $0.code == DiagnosticCode.xmlEntityDeclared }.count == 10)
   }
 
   @Test("100,000 levels of nesting", arguments: ["input.xml", "input.html"])
@@ -119,7 +119,7 @@ struct BadInputTests {
       ((html ? "<html><body>" : "<ACT>") + String(repeating: open, count: 100_000)
         + "deep" + String(repeating: close, count: 100_000) + (html ? "</body></html>" : "</ACT>")).utf8)
     let failure = try error(try ingest(bytes, name: name, options: IngestOptions(format: html ? .eurlexHTML : .formex)))
-    #expect(failure.code == "xml.too-deep")
+    #expect(failure.code == DiagnosticCode.xmlTooDeep)
     #expect(failure.line == 1 && failure.column > 256)
   }
 
@@ -133,7 +133,7 @@ struct BadInputTests {
     try handle.close()
     let result = Ingester.ingest(path)
     let failure = try error(result)
-    #expect(failure.code == "input.too-large")
+    #expect(failure.code == DiagnosticCode.inputTooLarge)
     #expect(failure.message.contains("200000000 bytes"))
   }
 
@@ -141,7 +141,7 @@ struct BadInputTests {
   func notARegulation() throws {
     let page = "<!DOCTYPE html><html><head><title>Shop</title></head><body><h1>Welcome</h1><p>Buy now</p></body></html>"
     let failure = try error(try ingest(Array(page.utf8), name: "shop.html"))
-    #expect(failure.code == "ingest.no-provisions")
+    #expect(failure.code == DiagnosticCode.ingestNoProvisions)
   }
 
   @Test("malformed HTML: recovered with located notes, or refused when nothing is left")
@@ -152,22 +152,22 @@ struct BadInputTests {
       """
     let recovered = try ingest(Array(recoverable.utf8), name: "broken.html")
     #expect(recovered.document?.provision(PinpointID(rawValue: "art_1"))?.text == "Providers shall log events.")
-    #expect(recovered.diagnostics.contains { $0.code == "html.recovered" && $0.line == 2 && $0.column > 1 })
+    #expect(recovered.diagnostics.contains { $0.code == DiagnosticCode.htmlRecovered && $0.line == 2 && $0.column > 1 })
 
     let hopeless = "<html><body><div class=\"eli-subdivision\"><p class=\"oj-ti-art\">Arti\u{1}<<<</p"
     let failure = try error(try ingest(Array(hopeless.utf8), name: "garbage.html"))
-    #expect(failure.code == "ingest.no-provisions")
+    #expect(failure.code == DiagnosticCode.ingestNoProvisions)
   }
 
   @Test("unknown format")
   func unknownFormat() throws {
     let failure = try error(try ingest(Array("just some words\n".utf8), name: "notes.txt"))
-    #expect(failure.code == "input.unknown-format")
+    #expect(failure.code == DiagnosticCode.inputUnknownFormat)
   }
 
   @Test("malformed JSON")
   func malformedJSON() throws {
     let failure = try error(try ingest(Array("[{\"type\": \"Govern\", ".utf8), name: "playbook.json"))
-    #expect(failure.code == "json.malformed")
+    #expect(failure.code == DiagnosticCode.jsonMalformed)
   }
 }

@@ -16,7 +16,8 @@ enum Corpus {
     let path = root + "/" + relative
     #expect(
       FileManager.default.fileExists(atPath: path),
-      "corpus file missing: \(path) (REGPOLICY_CORPUS names the corpus; default corpus/official)", sourceLocation: sourceLocation)
+      "corpus file missing: \(path) (REGPOLICY_CORPUS names the corpus; default corpus/official)",
+      sourceLocation: sourceLocation)
     return path
   }
 

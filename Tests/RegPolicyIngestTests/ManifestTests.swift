@@ -31,7 +31,8 @@ struct ManifestTests {
     let listed = Set(Self.entries.map(\.path))
     #expect(
       Set(onDisk).subtracting(listed).sorted() == [],
-      "files in \(Corpus.root) without a checksum: copy new official files into corpus/official with their SOURCES.md entry and run `sha256sum` again")
+      "files in \(Corpus.root) without a checksum: copy new official files into corpus/official with their SOURCES.md entry and run `sha256sum` again"
+    )
   }
 
   @Test("every corpus file has its recorded sha256", arguments: entries)

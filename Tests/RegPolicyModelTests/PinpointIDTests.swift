@@ -40,9 +40,10 @@ struct PinpointIDTests {
 
   @Test("diagnostics print as file:line:column: severity: message [code]")
   func diagnosticText() {
-    let located = Diagnostic("xml.malformed", .error, file: "a.xml", line: 3, column: 7, "premature end of data")
+    let located = Diagnostic(
+      DiagnosticCode.xmlMalformed, .error, file: "a.xml", line: 3, column: 7, "premature end of data")
     #expect(located.description == "a.xml:3:7: error: premature end of data [xml.malformed]")
-    let unlocated = Diagnostic("input.empty", .error, file: "b.xml", "file is empty")
+    let unlocated = Diagnostic(DiagnosticCode.inputEmpty, .error, file: "b.xml", "file is empty")
     #expect(unlocated.description == "b.xml: error: file is empty [input.empty]")
   }
 }

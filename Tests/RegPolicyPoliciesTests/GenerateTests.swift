@@ -15,8 +15,8 @@ struct GenerateTests {
     templatesDirectory: PolicyFixtures.packageRoot + "/templates")
 
   /// The AI Act tree, generated once and written to a temporary folder.
-  static let tree = Result { () throws -> (directory: String, tree: GenerateRun.Tree) in
-    let tree = try run.build().get()
+  static let tree = Result { () throws -> (directory: String, tree: PolicyTree) in
+    let tree = try run.build()
     let directory = PolicyFixtures.temporaryDirectory() + "/policies"
     var write = run
     write.outputDirectory = directory
@@ -75,7 +75,7 @@ struct GenerateTests {
         "AIA-49", "AIA-50", "AIA-53", "AIA-72", "AIA-73", "FINOPS-GPU", "FINOPS-LABELS",
       ])
     let aia12 = try #require(tree.policies.first { $0.control == "AIA-12" })
-    #expect(aia12.clauses.map(\.id).prefix(3) == ["art_12.par_1", "art_19.par_1", "art_26.par_6"])
+    #expect(aia12.clauses.map(\.id.rawValue).prefix(3) == ["art_12.par_1", "art_19.par_1", "art_26.par_6"])
     for name in [
       "rego/32024R1689/aia-12/policy.rego", "rego/32024R1689/aia-12/policy_test.rego",
       "gatekeeper/32024R1689/aia-12/template.yaml", "gatekeeper/32024R1689/aia-12/constraint.yaml",
@@ -99,7 +99,7 @@ struct GenerateTests {
   func agreement() throws {
     let report = try Self.rego.get()
     let (directory, _) = try Self.tree.get()
-    let index = try Index.read(from: directory)
+    let index = try PolicyIndex.read(from: directory)
     var native: [String: [String]] = [:]
     var objects = 0
     for path in Self.manifests {
@@ -132,7 +132,7 @@ struct GenerateTests {
   @Test("two runs produce identical trees, byte for byte, on disk")
   func determinism() throws {
     let (directory, tree) = try Self.tree.get()
-    let again = try Self.run.build().get()
+    let again = try Self.run.build()
     #expect(again.files == tree.files)
     var write = Self.run
     write.outputDirectory = directory
@@ -255,11 +255,14 @@ struct GenerateTests {
       for: act.document, statements: act.statements.filter { !$0.clause.rawValue.hasPrefix("art_73") })
     #expect(!policies.contains { $0.control == "AIA-73" })
     #expect(policies.count == mapper.policies(for: act.document, statements: act.statements).count - 1)
-    // Written through the same tree writer, the folder loses the files.
-    let renderer = try PolicySources.renderer(from: PolicyFixtures.packageRoot + "/templates")
-    var files: [String: String] = ["index.json": "{}\n"]
-    for policy in policies { for file in try renderer.render(policy) { files[file.path] = file.text } }
-    try TreeWriter.replace(directory, with: files)
+    // The tree of those statements, written over the first: the folder loses the files.
+    let configuration = try PolicyConfiguration.load(
+      profile: PolicyFixtures.profilePath, rules: PolicyFixtures.packageRoot + "/rules",
+      templates: PolicyFixtures.packageRoot + "/templates")
+    let source = Source(
+      path: PolicyFixtures.aiActHTML, document: act.document,
+      statements: act.statements.filter { !$0.clause.rawValue.hasPrefix("art_73") })
+    try PolicyTree.generate([source], with: configuration).write(to: directory)
     #expect(!FileManager.default.fileExists(atPath: directory + "/rego/32024R1689/aia-73"))
     #expect(!FileManager.default.fileExists(atPath: directory + "/kyverno/32024R1689/aia-73/clusterpolicy.yaml"))
     #expect(FileManager.default.fileExists(atPath: directory + "/rego/32024R1689/aia-12/policy.rego"))

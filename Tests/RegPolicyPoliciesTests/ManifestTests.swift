@@ -1,3 +1,4 @@
+import RegPolicyModel
 import RegPolicyPolicies
 import Testing
 
@@ -14,7 +15,7 @@ struct ManifestTests {
     let read = Manifest.read(text, file: "m.yaml")
     #expect(read.manifests.map(\.name) == ["a", "b"])
     #expect(read.manifests.map(\.line) == [2, 10])
-    #expect(read.errors.map(\.code) == ["manifest.not-yaml", "manifest.not-kubernetes"])
+    #expect(read.errors.map(\.code) == [DiagnosticCode.manifestNotYAML, DiagnosticCode.manifestNotKubernetes])
     #expect(read.errors.map(\.line) == [8, 15])
   }
 
@@ -45,7 +46,7 @@ struct HostileManifestTests {
       Self.header + "spec: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000),
       file: "deep.yaml")
     #expect(read.manifests.isEmpty)
-    #expect(read.errors.map(\.code) == ["manifest.not-yaml"])
+    #expect(read.errors.map(\.code) == [DiagnosticCode.manifestNotYAML])
     #expect(read.errors.first?.line == 5)
   }
 
@@ -55,7 +56,7 @@ struct HostileManifestTests {
     for depth in 1...3000 { text += String(repeating: " ", count: depth) + "k:\n" }
     let read = Manifest.read(text, file: "deep.yaml")
     #expect(read.manifests.isEmpty)
-    #expect(read.errors.map(\.code) == ["manifest.not-yaml"])
+    #expect(read.errors.map(\.code) == [DiagnosticCode.manifestNotYAML])
   }
 
   @Test("an alias bomb is read without expanding it")

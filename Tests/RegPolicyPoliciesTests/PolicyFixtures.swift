@@ -22,20 +22,20 @@ enum PolicyFixtures {
   }()
 
   static let rules: RuleSet = {
-    let loaded = PolicySources.rules(from: packageRoot + "/rules")
+    let loaded = PolicyConfiguration.rules(from: packageRoot + "/rules")
     // The shipped rules must load; RuleSetTests reports their errors one by one.
     return loaded.rules ?? RuleSet(rules: [], instrumentNames: [:])
   }()
 
   /// The AI Act and its statements, read once; a missing corpus fails the tests that use it.
-  static let aiAct = Result { () throws -> (document: Document, statements: [Obligation]) in
+  static let aiAct = Result { () throws -> (document: Document, statements: [Statement]) in
     let result = Ingester.ingest(aiActHTML)
     let document = try #require(result.document, "cannot ingest \(aiActHTML): \(result.diagnostics)")
     return (document, Extractor().statements(in: document))
   }
 
   /// The synthetic sample regulation (corpus/samples/synthetic-oj.html) and its statements.
-  static func sample() throws -> (document: Document, statements: [Obligation]) {
+  static func sample() throws -> (document: Document, statements: [Statement]) {
     let path = packageRoot + "/corpus/samples/synthetic-oj.html"
     let document = try #require(Ingester.ingest(path).document, "cannot ingest \(path)")
     return (document, Extractor().statements(in: document))

@@ -1,4 +1,5 @@
 import Foundation
+import RegPolicyModel
 import RegPolicyPolicies
 import Testing
 
@@ -27,21 +28,43 @@ struct ProfileTests {
   @Test(
     "a bad profile is a diagnostic with its code and line",
     arguments: [
-      (minimal.replacingOccurrences(of: "enforcement: warn\n", with: ""), "profile.missing-key", 1),
-      (minimal.replacingOccurrences(of: "enforcement: warn", with: "enforcement: block"), "profile.invalid-value", 4),
-      (minimal.replacingOccurrences(of: "[deployer]", with: "[deployer, landlord]"), "profile.unknown-role", 2),
-      (minimal + "colour: blue\n", "profile.unknown-key", 6),
-      (minimal + "keys: {loging: x}\n", "profile.unknown-key", 6),
-      (minimal.replacingOccurrences(of: "ai.example.org", with: "ai example"), "profile.invalid-value", 1),
-      ("roles: [\n", "profile.malformed", 2),
-      ("", "profile.malformed", 1),
-    ])
-  func bad(_ text: String, _ code: String, _ line: Int) {
+      (minimal.replacingOccurrences(of: "enforcement: warn\n", with: ""), DiagnosticCode.profileMissingKey, 1),
+      (minimal.replacingOccurrences(of: "enforcement: warn", with: "enforcement: block"), .profileInvalidValue, 4),
+      (minimal.replacingOccurrences(of: "[deployer]", with: "[deployer, landlord]"), .profileUnknownRole, 2),
+      (minimal + "colour: blue\n", .profileUnknownKey, 6),
+      (minimal + "keys: {loging: x}\n", .profileUnknownKey, 6),
+      (minimal.replacingOccurrences(of: "ai.example.org", with: "ai example"), .profileInvalidValue, 5),
+      (minimal + "default-role: provider\n", .profileUnknownRole, 6),
+      ("roles: [\n", .profileMalformed, 2),
+      ("", .profileMalformed, 1),
+    ] as [(String, DiagnosticCode, Int)])
+  func bad(_ text: String, _ code: DiagnosticCode, _ line: Int) {
     #expect {
       _ = try Profile(yaml: text, file: "profile.yaml")
     } throws: { error in
-      guard let error = error as? PolicyError else { return false }
-      return error.code == code && error.line == line && error.file == "profile.yaml"
+      guard let error = error as? Diagnostics, error.all.count == 1, let first = error.all.first else { return false }
+      return first.code == code && first.line == line && first.file == "profile.yaml"
+    }
+  }
+
+  /// A user fixes a profile in one go: every mistake is reported at once, each at its own line.
+  @Test("three mistakes are three diagnostics, each at its own line, in one read")
+  func threeMistakes() {
+    let text = """
+      organisation: O
+      roles: [deployer, landlord]
+      default-role: provider
+      risk-classes: [high-risk]
+      enforcement: block
+      prefix: ai.example.org
+
+      """
+    #expect {
+      _ = try Profile(yaml: text, file: "profile.yaml")
+    } throws: { error in
+      guard let error = error as? Diagnostics else { return false }
+      let found = error.all.map { "\($0.line):\($0.code.rawValue)" }
+      return found == ["2:profile.unknown-role", "3:profile.unknown-role", "5:profile.invalid-value"]
     }
   }
 

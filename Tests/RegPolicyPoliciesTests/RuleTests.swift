@@ -8,7 +8,7 @@ import Testing
 struct RuleTests {
   @Test("the shipped rules load without a diagnostic")
   func shippedRulesLoad() {
-    let loaded = PolicySources.rules(from: PolicyFixtures.packageRoot + "/rules")
+    let loaded = PolicyConfiguration.rules(from: PolicyFixtures.packageRoot + "/rules")
     #expect(loaded.errors.map(\.description) == [])
     // Every control issue 4 names for the AI Act, plus the FinOps guardrails.
     let controls = Set(loaded.rules?.rules.map(\.control) ?? [])
@@ -33,7 +33,7 @@ struct RuleTests {
     let act =
       rule.instrument == "32030R0001"
       ? try PolicyFixtures.sample() : try PolicyFixtures.aiAct.get()
-    func statements(_ example: MappingRule.Example) throws -> [Obligation] {
+    func statements(_ example: MappingRule.Example) throws -> [Statement] {
       let clause = try #require(example.clause)
       if let text = example.text { return Classifier().classify(text, clause: clause) }
       #expect(act.document.provision(clause) != nil, "\(rule.file):\(example.line): no clause \(clause)")
@@ -93,23 +93,32 @@ struct RuleTests {
   @Test(
     "a bad rule is a diagnostic with its code and line",
     arguments: [
-      (base.replacingOccurrences(of: "template: present", with: "template: presence"), "rule.unknown-template", 10),
-      (base.replacingOccurrences(of: "property: logging", with: "property: loging"), "rule.unknown-field", 11),
-      (base.replacingOccurrences(of: "control: T-1", with: "control: T-1\nroles: [landlord]"), "rule.unknown-role", 9),
+      (
+        base.replacingOccurrences(of: "template: present", with: "template: presence"),
+        DiagnosticCode.ruleUnknownTemplate, 10
+      ),
+      (
+        base.replacingOccurrences(of: "property: logging", with: "property: loging"), DiagnosticCode.ruleUnknownField,
+        11
+      ),
+      (
+        base.replacingOccurrences(of: "control: T-1", with: "control: T-1\nroles: [landlord]"),
+        DiagnosticCode.ruleUnknownRole, 9
+      ),
       (
         base.replacingOccurrences(
           of: "  clauses: [art_12.par_1]", with: "  clauses: [art_12.par_1]\n  addressees: [landlord]"),
-        "rule.unknown-role", 8
+        DiagnosticCode.ruleUnknownRole, 8
       ),
       (
         base.replacingOccurrences(of: "  non-triggering: [{clause: art_12.par_2}]\n", with: ""),
-        "rule.missing-examples", 13
+        DiagnosticCode.ruleMissingExamples, 13
       ),
-      (base.replacingOccurrences(of: "title: T\n", with: ""), "rule.missing-key", 1),
-      (base.replacingOccurrences(of: "title: T", with: "titel: T"), "rule.unknown-key", 2),
-      (base.replacingOccurrences(of: "checks:", with: "checks: [\n"), "rule.malformed", 11),
+      (base.replacingOccurrences(of: "title: T\n", with: ""), DiagnosticCode.ruleMissingKey, 1),
+      (base.replacingOccurrences(of: "title: T", with: "titel: T"), DiagnosticCode.ruleUnknownKey, 2),
+      (base.replacingOccurrences(of: "checks:", with: "checks: [\n"), DiagnosticCode.ruleMalformed, 11),
     ])
-  func badRule(_ text: String, _ code: String, _ line: Int) {
+  func badRule(_ text: String, _ code: DiagnosticCode, _ line: Int) {
     let loaded = RuleSet.load(
       files: [("rules/test.yaml", text), ("rules/instruments.yaml", "32024R1689: AI Act\n")], roles: ["provider"])
     #expect(loaded.rules == nil)

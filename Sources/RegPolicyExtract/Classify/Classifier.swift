@@ -23,8 +23,8 @@ public struct Classifier: Sendable {
   ///   - previous: the addressees of the statement before, for pronouns ("they shall").
   public func classify(
     _ text: String, clause: PinpointID = PinpointID(rawValue: ""), chapeauEnd: Int = 0,
-    previous: [Obligation.Addressee] = []
-  ) -> [Obligation] {
+    previous: [Statement.Addressee] = []
+  ) -> [Statement] {
     var copy = text
     return copy.withUTF8 { bytes in
       let tokens = Tokenizer.tokenize(bytes)
@@ -32,7 +32,7 @@ public struct Classifier: Sendable {
       let skippable = tokens.indices.map { i in
         tokens[i].kind == .word && (lexicon.isAdverb[Int(ids[i])] || Self.isLyAdverb(bytes[tokens[i].range]))
       }
-      var result: [Obligation] = []
+      var result: [Statement] = []
       var previous = previous
       var first = 0
       var number = 0
@@ -74,14 +74,14 @@ struct SentenceAnalysis {
   let lexicon: Lexicon
   let matches: Matches
   let chapeauEnd: Int
-  let previous: [Obligation.Addressee]
+  let previous: [Statement.Addressee]
 
   /// The sentence's first byte: spans are reported relative to it.
   var base: Int { Int(tokens[range.lowerBound].start) }
 
-  func statement() -> Obligation? {
+  func statement() -> Statement? {
     guard !range.isEmpty, let (modal, subordinate) = mainModal() else { return nil }
-    var evidence: [Obligation.Evidence] = []
+    var evidence: [Statement.Evidence] = []
     let label = lexicon.phrases[Int(modal.phrase)].label
     guard var modality = Modality(rawValue: label) else { return nil }
     evidence.append(.init(rule: "modal:\(label):\(phrase(modal))", span: span(modal.range)))
@@ -111,7 +111,7 @@ struct SentenceAnalysis {
       evidence.append(.init(rule: "pattern:rule-disapplied", span: span(modal.range)))
     }
 
-    var addressees: [Obligation.Addressee] = []
+    var addressees: [Statement.Addressee] = []
     if modality.isDeontic || modality == .exemption {
       if let participle = passive {
         evidence.append(.init(rule: "pattern:passive", span: span(participle)))
@@ -144,7 +144,7 @@ struct SentenceAnalysis {
     evidence.sort {
       ($0.span.lowerBound, $0.span.upperBound, $0.rule) < ($1.span.lowerBound, $1.span.upperBound, $1.rule)
     }
-    return Obligation(
+    return Statement(
       clause: PinpointID(rawValue: ""), modality: modality, addressees: addressees, action: action,
       object: object, conditions: conditions, exceptions: exceptions, deadlines: deadlines,
       references: references(), confidence: (confidence * 100).rounded() / 100, evidence: evidence,
@@ -259,8 +259,8 @@ struct SentenceAnalysis {
   /// The parties named as the subject: lexicon roles in the head of the subject (not inside a
   /// modifier such as "of providers" unless joined by "and"/"or"), else a pronoun's antecedent,
   /// else the subject's words when its head is a party noun.
-  private func subjectAddressees(_ subject: Range<Int>, evidence: inout [Obligation.Evidence])
-    -> [Obligation.Addressee]
+  private func subjectAddressees(_ subject: Range<Int>, evidence: inout [Statement.Evidence])
+    -> [Statement.Addressee]
   {
     guard let head = firstWord(in: subject) else { return [] }
     if let pronoun = match(.pronoun, at: head) {
@@ -270,18 +270,18 @@ struct SentenceAnalysis {
       if let named = matches[.role].first(where: { Int($0.start) >= range.lowerBound && $0.end <= pronoun.start }) {
         let role = lexicon.phrases[Int(named.phrase)].label
         return [
-          Obligation.Addressee(role: role, text: text(named.range), source: .antecedent, span: span(pronoun.range))
+          Statement.Addressee(role: role, text: text(named.range), source: .antecedent, span: span(pronoun.range))
         ]
       }
       if let named = matches[.party].first(where: { Int($0.start) >= range.lowerBound && $0.end <= pronoun.start }) {
         return [
-          Obligation.Addressee(role: nil, text: text(named.range), source: .antecedent, span: span(pronoun.range))
+          Statement.Addressee(role: nil, text: text(named.range), source: .antecedent, span: span(pronoun.range))
         ]
       }
       // "It shall be as easy to …" is no one; only "they" reaches back to an earlier sentence.
       guard !isWord(pronoun.range.lowerBound, "It") && !isWord(pronoun.range.lowerBound, "it") else { return [] }
       return previous.map {
-        Obligation.Addressee(role: $0.role, text: $0.text, source: .antecedent, span: span(pronoun.range))
+        Statement.Addressee(role: $0.role, text: $0.text, source: .antecedent, span: span(pronoun.range))
       }
     }
     let found = roles(in: subject)
@@ -298,7 +298,7 @@ struct SentenceAnalysis {
         var end = subject.upperBound
         while end > head && tokens[end - 1].kind == .punctuation { end -= 1 }
         return [
-          Obligation.Addressee(
+          Statement.Addressee(
             role: nil, text: text(head..<end), source: source(of: head), span: span(head..<end))
         ]
       }
@@ -308,13 +308,13 @@ struct SentenceAnalysis {
   }
 
   /// Lexicon roles in `part` as addressees, each role once.
-  private func roles(in part: Range<Int>) -> [Obligation.Addressee] {
-    var result: [Obligation.Addressee] = []
+  private func roles(in part: Range<Int>) -> [Statement.Addressee] {
+    var result: [Statement.Addressee] = []
     for role in headRoles(in: part) {
       let label = lexicon.phrases[Int(role.phrase)].label
       if !result.contains(where: { $0.role == label }) {
         result.append(
-          Obligation.Addressee(
+          Statement.Addressee(
             role: label, text: text(role.range), source: source(of: role.range.lowerBound), span: span(role.range)))
       }
     }
@@ -356,7 +356,7 @@ struct SentenceAnalysis {
     return result
   }
 
-  private func source(of token: Int) -> Obligation.Addressee.Source {
+  private func source(of token: Int) -> Statement.Addressee.Source {
     Int(tokens[token].start) < chapeauEnd ? .chapeau : .subject
   }
 
@@ -380,7 +380,7 @@ struct SentenceAnalysis {
 
   /// "by the provider", "by a judicial authority": the agent of a passive verb, looked for up to
   /// the end of its clause.
-  private func agent(after start: Int) -> Obligation.Addressee? {
+  private func agent(after start: Int) -> Statement.Addressee? {
     var i = start
     while i < range.upperBound && !isClauseBreak(i) && !has(.subordinator, at: i) && !has(.relative, at: i) {
       if isWord(i, "by") {
@@ -388,10 +388,10 @@ struct SentenceAnalysis {
         while j < range.upperBound && has(.determiner, at: j) { j += 1 }
         let roles = roles(in: j..<min(range.upperBound, j + 8))
         if let role = roles.first, role.span.lowerBound == Int(tokens[j].start) - base {
-          return Obligation.Addressee(role: role.role, text: role.text, source: .agent, span: role.span)
+          return Statement.Addressee(role: role.role, text: role.text, source: .agent, span: role.span)
         }
         for k in j..<min(range.upperBound, j + 5) where match(.party, at: k) != nil {
-          return Obligation.Addressee(
+          return Statement.Addressee(
             role: nil, text: text(i + 1..<k + 1), source: .agent, span: span(i + 1..<k + 1))
         }
         return nil
@@ -459,8 +459,8 @@ struct SentenceAnalysis {
   /// Conditions or exceptions: from the marker to the end of its clause. One-word markers
   /// ("where", "if", "when") count only where a clause starts, not as relative words ("the
   /// Member State where …").
-  private func qualifiers(_ category: Lexicon.Category, subject: Range<Int>) -> [Obligation.Qualifier] {
-    var result: [Obligation.Qualifier] = []
+  private func qualifiers(_ category: Lexicon.Category, subject: Range<Int>) -> [Statement.Qualifier] {
+    var result: [Statement.Qualifier] = []
     for marker in matches[category] {
       let words = phrase(marker)
       let start = Int(marker.start)
@@ -474,7 +474,7 @@ struct SentenceAnalysis {
       while end < range.upperBound && !isClauseBreak(end) { end += 1 }
       if start < subject.lowerBound { end = min(end, subject.lowerBound) }
       while end > Int(marker.end) && tokens[end - 1].kind == .punctuation && !isCloser(end - 1) { end -= 1 }
-      result.append(Obligation.Qualifier(kind: words.lowercased(), text: text(start..<end), span: span(start..<end)))
+      result.append(Statement.Qualifier(kind: words.lowercased(), text: text(start..<end), span: span(start..<end)))
     }
     return result
   }
@@ -482,8 +482,8 @@ struct SentenceAnalysis {
   /// Deadlines and dates: complete phrases ("without undue delay"), anchors followed by a period
   /// or a date ("within 15 days", "by 2 August 2026"), periodic phrases ("at least every two
   /// years"), and periods before "after"/"following" ("30 days following the adoption").
-  private func deadlines() -> [Obligation.Qualifier] {
-    var result: [Obligation.Qualifier] = []
+  private func deadlines() -> [Statement.Qualifier] {
+    var result: [Statement.Qualifier] = []
     var covered = range.lowerBound
     for marker in matches[.deadline] where Int(marker.start) >= covered {
       let start = Int(marker.start)
@@ -509,7 +509,7 @@ struct SentenceAnalysis {
           continue
         }
       }
-      result.append(Obligation.Qualifier(kind: kind, text: text(start..<end), span: span(start..<end)))
+      result.append(Statement.Qualifier(kind: kind, text: text(start..<end), span: span(start..<end)))
       covered = end
     }
     for unit in matches[.unit] where Int(unit.start) - 1 >= range.lowerBound {
@@ -517,7 +517,7 @@ struct SentenceAnalysis {
       guard let end = periodEnd(at: start), end > Int(unit.end),
         !result.contains(where: { $0.span.contains(Int(tokens[start].start) - base) })
       else { continue }
-      result.append(Obligation.Qualifier(kind: "relative", text: text(start..<end), span: span(start..<end)))
+      result.append(Statement.Qualifier(kind: "relative", text: text(start..<end), span: span(start..<end)))
     }
     result.sort { $0.span.lowerBound < $1.span.lowerBound }
     return result
@@ -561,8 +561,8 @@ struct SentenceAnalysis {
 
   /// Citations ("Article 9(2)"), other acts ("Regulation (EU) 2016/679") and "this Article",
   /// "this paragraph": their spans, resolved later against the document.
-  private func references() -> [Obligation.Reference] {
-    var result: [Obligation.Reference] = []
+  private func references() -> [Statement.Reference] {
+    var result: [Statement.Reference] = []
     var i = range.lowerBound
     while i < range.upperBound {
       defer { i += 1 }
@@ -597,18 +597,18 @@ struct SentenceAnalysis {
             end = j + 4  // "point (h) of the first subparagraph"
           }
         }
-        result.append(Obligation.Reference(text: text(i..<end), span: span(i..<end)))
+        result.append(Statement.Reference(text: text(i..<end), span: span(i..<end)))
         i = end - 1
       } else if (isWord(i, "this") || isWord(i, "This")), i + 1 < range.upperBound, has(.selfUnit, at: i + 1),
         !namesAnAct(i + 1..<i + 2)
       {
-        result.append(Obligation.Reference(text: text(i..<i + 2), span: span(i..<i + 2)))
+        result.append(Statement.Reference(text: text(i..<i + 2), span: span(i..<i + 2)))
         i += 1
       } else if tokens[i].kind == .word, i + 1 < range.upperBound, isWord(i + 1, "subparagraph"),
         ReferenceResolver.isOrdinal(text(i..<i + 1))
       {
         // "the first subparagraph": the tokenizer keeps citations with numbers only.
-        result.append(Obligation.Reference(text: text(i..<i + 2), span: span(i..<i + 2)))
+        result.append(Statement.Reference(text: text(i..<i + 2), span: span(i..<i + 2)))
         i += 1
       }
     }

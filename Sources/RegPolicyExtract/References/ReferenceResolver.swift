@@ -50,8 +50,8 @@ public struct ReferenceResolver: Sendable {
   }
 
   /// Resolves `reference` as written in the statement of `clause`.
-  public func resolve(_ reference: Obligation.Reference, in clause: PinpointID, after previous: Previous)
-    -> Obligation.Reference
+  public func resolve(_ reference: Statement.Reference, in clause: PinpointID, after previous: Previous)
+    -> Statement.Reference
   {
     let previousInstrument = previous.instrument.map { (type: previous.instrumentType ?? "R", celex: $0) }
     var result = reference

@@ -40,7 +40,7 @@ struct Assembler {
     let (line, column) = lines.location(of: source)
     diagnostics.append(
       Diagnostic(
-        DiagnosticCode.duplicateID, .warning, file: file, line: line, column: column,
+        DiagnosticCode.ingestDuplicateID, .warning, file: file, line: line, column: column,
         "pinpoint id '\(id)' occurs more than once; this one is '\(id.rawValue)-dup\(counter)'"))
     return PinpointID(rawValue: "\(id.rawValue)-dup\(counter)")
   }

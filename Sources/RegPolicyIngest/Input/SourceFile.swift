@@ -16,15 +16,15 @@ struct SourceFile {
     var info = stat()
     guard stat(path, &info) == 0 else {
       throw IngestFailure(
-        code: DiagnosticCode.unreadable, message: "cannot read: \(String(cString: strerror(errno)))"
+        code: DiagnosticCode.inputUnreadable, message: "cannot read: \(String(cString: strerror(errno)))"
       )
     }
     if (info.st_mode & S_IFMT) == S_IFDIR {
-      throw IngestFailure(code: DiagnosticCode.unreadable, message: "is a directory")
+      throw IngestFailure(code: DiagnosticCode.inputUnreadable, message: "is a directory")
     }
     guard Int(info.st_size) <= limit else {
       throw IngestFailure(
-        code: DiagnosticCode.tooLarge,
+        code: DiagnosticCode.inputTooLarge,
         message:
           "file is \(Int(info.st_size)) bytes; the limit is \(limit) bytes (raise it with --max-bytes)"
       )
@@ -32,7 +32,7 @@ struct SourceFile {
     let descriptor = open(path, O_RDONLY)
     guard descriptor >= 0 else {
       throw IngestFailure(
-        code: DiagnosticCode.unreadable, message: "cannot open: \(String(cString: strerror(errno)))"
+        code: DiagnosticCode.inputUnreadable, message: "cannot open: \(String(cString: strerror(errno)))"
       )
     }
     defer { close(descriptor) }

@@ -58,7 +58,7 @@ final class MarkupTree {
       let markup = rp_markup_parse(
         bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count, options)
     else {
-      throw IngestFailure(code: DiagnosticCode.outOfMemory, message: "out of memory while parsing")
+      throw IngestFailure(code: DiagnosticCode.inputOutOfMemory, message: "out of memory while parsing")
     }
     self.markup = markup
 

@@ -124,7 +124,7 @@ struct AkomaNtosoReader: MarkupReader {
         list.append(division)
       } else if name != "num" && name != "heading" {
         context.diagnose(
-          DiagnosticCode.unplacedText, .warning, at: tree.sourceStart(child), "unexpected '\(name)' in the body")
+          DiagnosticCode.ingestUnplacedText, .warning, at: tree.sourceStart(child), "unexpected '\(name)' in the body")
       }
     }
   }
@@ -136,7 +136,8 @@ struct AkomaNtosoReader: MarkupReader {
 
   private mutating func readArticle(_ node: MarkupTree.NodeIndex) -> Provision? {
     guard let label = numText(node), let number = Vocabulary.articleNumber(label) else {
-      context.diagnose(DiagnosticCode.unplacedText, .warning, at: tree.sourceStart(node), "article without a number")
+      context.diagnose(
+        DiagnosticCode.ingestUnplacedText, .warning, at: tree.sourceStart(node), "article without a number")
       return nil
     }
     let heading = headingText(node)

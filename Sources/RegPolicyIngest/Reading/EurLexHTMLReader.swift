@@ -251,7 +251,7 @@ struct EurLexHTMLReader: MarkupReader {
     let label = context.plainText(heading)
     guard let (kind, prefix, number) = Vocabulary.division(label) else {
       context.diagnose(
-        DiagnosticCode.unplacedText, .warning, at: tree.sourceStart(heading),
+        DiagnosticCode.ingestUnplacedText, .warning, at: tree.sourceStart(heading),
         "division heading '\(label)' not recognised")
       readContainer(node)
       return nil

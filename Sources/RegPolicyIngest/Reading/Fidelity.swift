@@ -54,7 +54,7 @@ public struct Fidelity: Hashable, Sendable {
           let excerpt = Normalizer.normalize(bytes)
           unplacedSpans.append(
             Diagnostic(
-              DiagnosticCode.unplacedText, .warning, file: file, line: line, column: column,
+              DiagnosticCode.ingestUnplacedText, .warning, file: file, line: line, column: column,
               "text in no provision: '\(excerpt.prefix(60))'"))
         }
       }

@@ -15,7 +15,7 @@ enum FormexPackage {
       }
     }
     throw IngestFailure(
-      code: DiagnosticCode.unknownFormat,
+      code: DiagnosticCode.inputUnknownFormat,
       message: "folder holds no Formex package descriptor (a file whose root element is DOC)")
   }
 
@@ -51,7 +51,7 @@ enum FormexPackage {
       }
     }
     guard !parts.isEmpty else {
-      throw IngestFailure(code: DiagnosticCode.unknownFormat, message: "descriptor lists no document files")
+      throw IngestFailure(code: DiagnosticCode.inputUnknownFormat, message: "descriptor lists no document files")
     }
     let folder = descriptor.path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(
       separator: "/")
@@ -64,7 +64,7 @@ enum FormexPackage {
       guard SourceFile.exists(path) else {
         result.diagnostics.append(
           Diagnostic(
-            DiagnosticCode.packageMissingPart, .error, file: descriptor.path,
+            DiagnosticCode.formexMissingPart, .error, file: descriptor.path,
             "the package lists '\(part)', which is missing"))
         continue
       }
@@ -82,7 +82,7 @@ enum FormexPackage {
       }
     }
     guard var merged = document else {
-      throw IngestFailure(code: DiagnosticCode.packageMissingPart, message: "no file of the package could be read")
+      throw IngestFailure(code: DiagnosticCode.formexMissingPart, message: "no file of the package could be read")
     }
     if let publicationDate { merged.instrument.date = publicationDate }
     if let eli { merged.instrument.eli = eli }

@@ -161,7 +161,8 @@ struct FormexReader: MarkupReader {
       recital.source = context.assembler.span(tree.sourceStart(node))
       return recital
     }
-    context.diagnose(DiagnosticCode.unplacedText, .warning, at: tree.sourceStart(node), "recital without a number")
+    context.diagnose(
+      DiagnosticCode.ingestUnplacedText, .warning, at: tree.sourceStart(node), "recital without a number")
     return nil
   }
 
@@ -194,7 +195,7 @@ struct FormexReader: MarkupReader {
     let label = context.plainText(ti)
     guard let (kind, prefix, number) = Vocabulary.division(label) else {
       context.diagnose(
-        DiagnosticCode.unplacedText, .warning, at: tree.sourceStart(ti),
+        DiagnosticCode.ingestUnplacedText, .warning, at: tree.sourceStart(ti),
         "division heading '\(label)' not recognised")
       return nil
     }
@@ -256,7 +257,8 @@ struct FormexReader: MarkupReader {
       }
     }
     guard let number else {
-      context.diagnose(DiagnosticCode.unplacedText, .warning, at: tree.sourceStart(node), "annex without a number")
+      context.diagnose(
+        DiagnosticCode.ingestUnplacedText, .warning, at: tree.sourceStart(node), "annex without a number")
       return nil
     }
     let annexID = context.assembler.claim(PinpointID(.annex, number), at: tree.sourceStart(node))

@@ -107,7 +107,7 @@ enum PlaybookReader {
       functions[functions.count - 1].children[last].children.append(subcategory)
     }
     guard !functions.isEmpty else {
-      throw IngestFailure(code: DiagnosticCode.noProvisions, message: "the Playbook has no entries")
+      throw IngestFailure(code: DiagnosticCode.ingestNoProvisions, message: "the Playbook has no entries")
     }
     let instrument = Instrument(
       id: "NIST.AI.100-1.Playbook", title: "NIST AI RMF Playbook", language: "en",

@@ -91,7 +91,7 @@ struct ReadContext {
 
   /// Adds a diagnostic located at a byte offset.
   mutating func diagnose(
-    _ code: String, _ severity: Diagnostic.Severity, at offset: Int, _ message: String
+    _ code: DiagnosticCode, _ severity: Diagnostic.Severity, at offset: Int, _ message: String
   ) {
     let (line, column) = assembler.lines.location(of: offset)
     diagnostics.append(Diagnostic(code, severity, file: file, line: line, column: column, message))
@@ -114,7 +114,8 @@ struct ReadContext {
     let label = plainText(title)
     if let number = Vocabulary.articleNumber(label) { return number }
     diagnose(
-      DiagnosticCode.unplacedText, .warning, at: tree.sourceStart(title), "article heading '\(label)' not recognised")
+      DiagnosticCode.ingestUnplacedText, .warning, at: tree.sourceStart(title),
+      "article heading '\(label)' not recognised")
     return nil
   }
 

@@ -1,10 +1,12 @@
+import RegPolicyModel
+
 /// A control made concrete for one organisation: the rule's checks with the profile's keys, the
 /// clauses it implements with their hashes, and the words of its messages. Rendered to every
 /// engine, written to the index, and evaluated natively by `check` (the index is its contract).
 public struct Policy: Codable, Hashable, Sendable {
   /// A clause the policy implements.
   public struct Clause: Codable, Hashable, Sendable {
-    public var id: String
+    public var id: PinpointID
     public var citation: String
     /// sha256 of the clause's normalised text (README "Provenance").
     public var sha256: String

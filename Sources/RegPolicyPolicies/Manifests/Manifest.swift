@@ -34,8 +34,8 @@ public struct Manifest: Sendable {
   ///
   /// A line starting with `---` always begins a document (YAML forbids it inside content), so the
   /// file is cut there and the documents are parsed on every core; results keep file order.
-  public static func read(_ text: String, file: String) -> (manifests: [Manifest], errors: [PolicyError]) {
-    let results = Manifest.documents(text).concurrentMap { offset, source -> Result<Manifest, PolicyError>? in
+  public static func read(_ text: String, file: String) -> (manifests: [Manifest], errors: [Diagnostic]) {
+    let results = Manifest.documents(text).concurrentMap { offset, source -> Result<Manifest, Diagnostic>? in
       do {
         // The encoding is given: its default reads the whole environment on every call.
         guard let node = try Yams.compose(yaml: source, .basic, .default, .utf8) else { return nil }
@@ -43,17 +43,17 @@ public struct Manifest: Sendable {
         var manifest = try Manifest(node: node, file: file)
         manifest.line += offset
         return .success(manifest)
-      } catch var error as PolicyError {
+      } catch var error as Diagnostic {
         error.line += offset
         return .failure(error)
       } catch {
-        var failure = YAMLValue.error(error, file: file, code: "manifest.not-yaml")
+        var failure = YAMLValue.error(error, file: file, code: .manifestNotYAML)
         failure.line += offset
         return .failure(failure)
       }
     }
     var manifests: [Manifest] = []
-    var errors: [PolicyError] = []
+    var errors: [Diagnostic] = []
     for result in results {
       switch result {
       case .success(let manifest)?: manifests.append(manifest)
@@ -109,10 +109,10 @@ public struct Manifest: Sendable {
     self.containers = containers
   }
 
-  init(node: Node, file: String) throws(PolicyError) {
+  init(node: Node, file: String) throws(Diagnostic) {
     let line = node.mark?.line ?? 0
-    func failure(_ message: String) -> PolicyError {
-      PolicyError("manifest.not-kubernetes", file: file, line: line, column: node.mark?.column ?? 0, message)
+    func failure(_ message: String) -> Diagnostic {
+      Diagnostic.error(.manifestNotKubernetes, file: file, line: line, column: node.mark?.column ?? 0, message)
     }
     guard node.mapping != nil else { throw failure("document is not a Kubernetes object (not a mapping)") }
     func text(_ value: Node?) -> String? { value.flatMap { Manifest.value($0).string } }

@@ -1,3 +1,5 @@
+import RegPolicyModel
+
 /// The organisation profile (README "Organisation profile"): which roles the organisation holds,
 /// which risk classes its systems have, the label and annotation keys its workloads use, the GPU
 /// budgets and the enforcement mode. Rules read it to decide which obligations apply.
@@ -36,68 +38,125 @@ public struct Profile: Hashable, Sendable {
     keys[property.name] ?? ((property.family == .ai ? prefix : finopsPrefix) + "/" + property.name)
   }
 
-  /// Reads a profile; every problem is an error at its line (`profile.*`).
-  public init(yaml text: String, file: String) throws(PolicyError) {
-    let root = try YAMLValue.parse(text, file: file, code: "profile.malformed")
-    try root.keys(
-      "the profile",
-      allowed: [
-        "organisation", "roles", "default-role", "risk-classes", "annex-iii-areas", "enforcement", "prefix",
-        "finops-prefix", "keys", "gpu",
-      ], code: "profile.unknown-key")
-    let code = "profile.missing-key"
-    organisation = try root.required("organisation", in: "the profile", code: code).string("organisation")
-    let rolesValue = try root.required("roles", in: "the profile", code: code)
-    roles = try rolesValue.strings("roles")
-    for role in roles where !Profile.roles.contains(role) {
-      throw rolesValue.failure(
-        "profile.unknown-role", "unknown role '\(role)'; expected \(Profile.roles.joined(separator: ", "))")
-    }
-    guard let firstRole = roles.first else { throw rolesValue.failure("profile.missing-key", "roles is empty") }
-    defaultRole = try root["default-role"]?.string("default-role") ?? firstRole
-    if !roles.contains(defaultRole) {
-      throw root.failure("profile.unknown-role", "default-role '\(defaultRole)' is not one of the roles")
-    }
-    let classes = try root.required("risk-classes", in: "the profile", code: code)
-    riskClasses = try classes.strings("risk-classes")
-    for riskClass in riskClasses where !Profile.riskClasses.contains(riskClass) {
-      throw classes.failure(
-        "profile.unknown-risk-class",
-        "unknown risk class '\(riskClass)'; expected \(Profile.riskClasses.joined(separator: ", "))")
-    }
-    annexIIIAreas = try root["annex-iii-areas"]?.strings("annex-iii-areas") ?? []
-    let mode = try root.required("enforcement", in: "the profile", code: code)
-    guard let enforcement = Enforcement(rawValue: try mode.string("enforcement")) else {
-      throw mode.failure("profile.invalid-value", "enforcement must be deny or warn")
-    }
-    self.enforcement = enforcement
-    prefix = try root.required("prefix", in: "the profile", code: code).string("prefix")
-    finopsPrefix = try root["finops-prefix"]?.string("finops-prefix") ?? prefix
-    keys = [:]
-    if let overrides = root["keys"] {
-      for (name, value) in try overrides.entries("keys") {
-        guard Property.named(name) != nil else {
-          throw value.failure("profile.unknown-key", "keys names unknown property '\(name)'")
-        }
-        keys[name] = try value.string("keys.\(name)")
+  /// Reads a profile. Every problem of the file is reported at once, each at its own line
+  /// (`profile.*`), so one run shows all that needs fixing.
+  public init(yaml text: String, file: String) throws(Diagnostics) {
+    let root: YAMLValue
+    do { root = try YAMLValue.parse(text, file: file, codes: .profile) } catch { throw Diagnostics([error]) }
+    var problems: [Diagnostic] = []
+    /// `body`'s value, or `fallback` with its problem noted.
+    func read<T>(_ fallback: T, _ body: () throws(Diagnostic) -> T) -> T {
+      do { return try body() } catch {
+        problems.append(error)
+        return fallback
       }
     }
-    gpuResource = "nvidia.com/gpu"
-    gpuBudgets = [:]
+    problems += read([]) { () throws(Diagnostic) in
+      try root.unknownKeys(
+        "the profile",
+        allowed: [
+          "organisation", "roles", "default-role", "risk-classes", "annex-iii-areas", "enforcement", "prefix",
+          "finops-prefix", "keys", "gpu",
+        ])
+    }
+    organisation = read("") { () throws(Diagnostic) in
+      try root.required("organisation", in: "the profile").string("organisation")
+    }
+    roles = read([]) { () throws(Diagnostic) in
+      try Profile.known(
+        root.required("roles", in: "the profile"), "role", Profile.roles, .profileUnknownRole, &problems)
+    }
+    if let value = root["default-role"] {
+      defaultRole = read("") { () throws(Diagnostic) in try value.string("default-role") }
+      if !defaultRole.isEmpty, !roles.isEmpty, !roles.contains(defaultRole) {
+        problems.append(value.failure(.profileUnknownRole, "default-role '\(defaultRole)' is not one of the roles"))
+      }
+    } else {
+      defaultRole = roles.first ?? ""
+    }
+    riskClasses = read([]) { () throws(Diagnostic) in
+      try Profile.known(
+        root.required("risk-classes", in: "the profile"), "risk class", Profile.riskClasses, .profileUnknownRiskClass,
+        &problems)
+    }
+    annexIIIAreas = read([]) { () throws(Diagnostic) in try root["annex-iii-areas"]?.strings("annex-iii-areas") ?? [] }
+    enforcement = read(.deny) { () throws(Diagnostic) in
+      let mode = try root.required("enforcement", in: "the profile")
+      guard let enforcement = Enforcement(rawValue: try mode.string("enforcement")) else {
+        throw mode.failure(.profileInvalidValue, "enforcement must be deny or warn")
+      }
+      return enforcement
+    }
+    let prefix = read("") { () throws(Diagnostic) in
+      try Profile.key(root.required("prefix", in: "the profile"), "prefix")
+    }
+    self.prefix = prefix
+    finopsPrefix = read(prefix) { () throws(Diagnostic) in
+      guard let value = root["finops-prefix"] else { return prefix }
+      return try Profile.key(value, "finops-prefix")
+    }
+    var keys: [String: String] = [:]
+    let overrides: [(key: String, value: YAMLValue)] = read([]) { () throws(Diagnostic) in
+      guard let value = root["keys"] else { return [] }
+      return try value.entries("keys")
+    }
+    for (name, value) in overrides {
+      guard Property.named(name) != nil else {
+        problems.append(value.failure(.profileUnknownKey, "keys names unknown property '\(name)'"))
+        continue
+      }
+      keys[name] = read(nil) { () throws(Diagnostic) in try Profile.key(value, "keys.\(name)") }
+    }
+    self.keys = keys
+    var gpuResource = "nvidia.com/gpu"
+    var gpuBudgets: [String: Int] = [:]
     if let gpu = root["gpu"] {
-      try gpu.keys("gpu", allowed: ["resource", "budgets"], code: "profile.unknown-key")
-      gpuResource = try gpu["resource"]?.string("gpu.resource") ?? gpuResource
-      if let budgets = gpu["budgets"] {
-        for (name, value) in try budgets.entries("gpu.budgets") {
-          let limit = try value.int("gpu.budgets.\(name)")
-          guard limit >= 0 else { throw value.failure("profile.invalid-value", "a GPU budget cannot be negative") }
-          gpuBudgets[name] = limit
-        }
+      problems += read([]) { () throws(Diagnostic) in try gpu.unknownKeys("gpu", allowed: ["resource", "budgets"]) }
+      gpuResource = read(gpuResource) { () throws(Diagnostic) in
+        try gpu["resource"]?.string("gpu.resource") ?? gpuResource
+      }
+      let budgets: [(key: String, value: YAMLValue)] = read([]) { () throws(Diagnostic) in
+        guard let value = gpu["budgets"] else { return [] }
+        return try value.entries("gpu.budgets")
+      }
+      for (name, value) in budgets {
+        let limit = read(0) { () throws(Diagnostic) in try value.int("gpu.budgets.\(name)") }
+        if limit < 0 { problems.append(value.failure(.profileInvalidValue, "a GPU budget cannot be negative")) }
+        gpuBudgets[name] = limit
       }
     }
-    for key in [prefix, finopsPrefix] + keys.values where !Profile.isValidKey(key) {
-      throw root.failure("profile.invalid-value", "'\(key)' is not a valid Kubernetes label key or prefix")
+    self.gpuResource = gpuResource
+    self.gpuBudgets = gpuBudgets
+    if !problems.isEmpty {
+      throw Diagnostics(problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
     }
+  }
+
+  /// The values of a list that must each be one of `known`; an unknown one is noted at its own line.
+  private static func known(
+    _ list: YAMLValue, _ what: String, _ known: [String], _ code: DiagnosticCode, _ problems: inout [Diagnostic]
+  ) throws(Diagnostic) -> [String] {
+    let items = list.node.sequence == nil ? [list] : try list.items(what)
+    var values: [String] = []
+    for item in items {
+      let value = try item.string(what)
+      if known.contains(value) {
+        values.append(value)
+      } else {
+        problems.append(item.failure(code, "unknown \(what) '\(value)'; expected \(known.joined(separator: ", "))"))
+      }
+    }
+    if values.isEmpty && items.isEmpty { throw list.failure(.profileMissingKey, "\(what) list is empty") }
+    return values
+  }
+
+  /// A label key or key prefix; anything else is an error at its line.
+  private static func key(_ value: YAMLValue, _ what: String) throws(Diagnostic) -> String {
+    let key = try value.string(what)
+    guard isValidKey(key) else {
+      throw value.failure(.profileInvalidValue, "\(what) '\(key)' is not a valid Kubernetes label key or prefix")
+    }
+    return key
   }
 
   /// Label keys and prefixes: letters, digits, '.', '-', '_' and at most one '/'.

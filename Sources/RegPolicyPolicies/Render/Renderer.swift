@@ -16,7 +16,7 @@ public struct Renderer: Sendable {
 
   /// Parses the templates (path relative to `templates/` → text); a template that does not parse or
   /// is missing is an error naming it.
-  public init(templates: [(path: String, text: String)], generator: String) throws(PolicyError) {
+  public init(templates: [(path: String, text: String)], generator: String) throws(Diagnostic) {
     var library = MustacheLibrary()
     var names: Set<String> = []
     for template in templates where template.path.hasSuffix(".mustache") {
@@ -24,7 +24,8 @@ public struct Renderer: Sendable {
       do {
         library.register(try MustacheTemplate(string: template.text), named: name)
       } catch {
-        throw PolicyError("template.malformed", file: "templates/" + template.path, "template does not parse: \(error)")
+        throw Diagnostic.error(
+          .templateMalformed, file: "templates/" + template.path, "template does not parse: \(error)")
       }
       names.insert(name)
     }
@@ -34,21 +35,21 @@ public struct Renderer: Sendable {
         ["rego/checks/\($0.rawValue).rego", "kyverno/checks/\($0.rawValue).yaml"]
       }
     for name in needed where !names.contains(name) {
-      throw PolicyError("template.missing", file: "templates/\(name).mustache", "template is missing")
+      throw Diagnostic.error(.templateMissing, file: "templates/\(name).mustache", "template is missing")
     }
     self.library = library
     self.generator = generator
   }
 
   /// The files of one policy: path (relative to the output folder) → contents.
-  public func render(_ policy: Policy) throws(PolicyError) -> [(path: String, text: String)] {
+  public func render(_ policy: Policy) throws(Diagnostic) -> [(path: String, text: String)] {
     let folder = policy.instrument ?? "profile"
     let base = Context(policy: policy, generator: generator)
     var files: [(String, String)] = []
-    func render(_ template: String, _ context: [String: Any], to path: String) throws(PolicyError) {
+    func render(_ template: String, _ context: [String: Any], to path: String) throws(Diagnostic) {
       guard let text = library.render(context, withTemplate: template), !text.isEmpty else {
-        throw PolicyError(
-          "template.render-failed", file: "templates/\(template).mustache", "rendered nothing for \(policy.control)")
+        throw Diagnostic.error(
+          .templateRenderFailed, file: "templates/\(template).mustache", "rendered nothing for \(policy.control)")
       }
       files.append((path, text))
     }
@@ -64,7 +65,7 @@ public struct Renderer: Sendable {
     gatekeeper["gatekeeper"] = true
     gatekeeper["package"] = base.gatekeeperKind.lowercased()
     guard let rego = library.render(gatekeeper, withTemplate: "rego/policy.rego") else {
-      throw PolicyError("template.render-failed", file: "templates/rego/policy.rego.mustache", "rendered nothing")
+      throw Diagnostic.error(.templateRenderFailed, file: "templates/rego/policy.rego.mustache", "rendered nothing")
     }
     gatekeeper["rego"] = rego.split(separator: "\n", omittingEmptySubsequences: false)
       .map { $0.isEmpty ? "" : "        " + $0 }.joined(separator: "\n")
@@ -107,7 +108,7 @@ struct Context {
       "kyvernoAction": policy.enforcement == "deny" ? "Enforce" : "Audit",
       "gatekeeperKind": gatekeeperKind,
       "gatekeeperName": gatekeeperKind.lowercased(),
-      "clauseIDsJSON": quote(policy.clauses.map(\.id).joined(separator: ",")),
+      "clauseIDsJSON": quote(policy.clauses.map(\.id.rawValue).joined(separator: ",")),
       "clauseHashesJSON": quote(policy.clauses.map { "\($0.id)=\($0.sha256)" }.joined(separator: ",")),
       "nistJSON": quote(policy.nistAIRMF.joined(separator: ", ")),
       "isoJSON": quote(policy.iso42001.joined(separator: ", ")),
@@ -115,7 +116,7 @@ struct Context {
       "kindsList": target.kinds.map(quote).joined(separator: ", "),
       "clauses": policy.clauses.map { clause -> [String: Any] in
         [
-          "id": clause.id, "sha256": clause.sha256, "linkJSON": quote(clause.link),
+          "id": clause.id.rawValue, "sha256": clause.sha256, "linkJSON": quote(clause.link),
           "citationJSON": quote(clause.citation),
         ]
       },

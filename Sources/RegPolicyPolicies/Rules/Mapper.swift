@@ -23,11 +23,11 @@ public struct Mapper: Sendable {
   }
 
   /// The policies for the regulatory rules matching this document's statements, in rule order.
-  public func policies(for document: Document, statements: [Obligation]) -> [Policy] {
+  public func policies(for document: Document, statements: [Statement]) -> [Policy] {
     var order: [PinpointID: Int] = [:]
     for (index, provision) in document.allProvisions.enumerated() { order[provision.id] = index }
     // Statements by article or annex, so each rule looks only at the ones its patterns can name.
-    var byTopLevel: [Substring: [Obligation]] = [:]
+    var byTopLevel: [Substring: [Statement]] = [:]
     for statement in statements {
       byTopLevel[statement.clause.rawValue.prefix { $0 != "." }, default: []].append(statement)
     }
@@ -50,7 +50,7 @@ public struct Mapper: Sendable {
       let clauses = ids.map { id in
         let text = document.provision(id).map(Mapper.clauseText) ?? ""
         return Policy.Clause(
-          id: id.rawValue, citation: id.citation, sha256: hash(text),
+          id: id, citation: id.citation, sha256: hash(text),
           link: id.eurLexLink(celex: document.instrument.celex ?? "", language: document.instrument.language),
           text: text)
       }

@@ -47,7 +47,7 @@ public struct MappingRule: Hashable, Sendable {
   public var nonTriggering: [Example]
 
   /// True when the statement is one this rule implements.
-  public func matches(_ statement: Obligation, instrument celex: String?) -> Bool {
+  public func matches(_ statement: Statement, instrument celex: String?) -> Bool {
     guard let match, let instrument, instrument == celex else { return false }
     guard match.clauses.contains(where: { MappingRule.clause(statement.clause, matches: $0) }) else { return false }
     if !match.modalities.isEmpty, !match.modalities.contains(statement.modality) { return false }

@@ -16,14 +16,14 @@ public struct RuleSet: Hashable, Sendable {
   /// read; all problems are returned, each at its line, and no rule set is made if there are any.
   public static func load(
     files: [(path: String, text: String)], roles knownRoles: Set<String>
-  ) -> (rules: RuleSet?, errors: [PolicyError]) {
-    var errors: [PolicyError] = []
+  ) -> (rules: RuleSet?, errors: [Diagnostic]) {
+    var errors: [Diagnostic] = []
     var rules: [MappingRule] = []
     var names: [String: String] = [:]
     for file in files.sorted(by: { $0.path < $1.path }) {
       do {
         if file.path.hasSuffix("/instruments.yaml") || file.path == "instruments.yaml" {
-          let root = try YAMLValue.parse(file.text, file: file.path, code: "rule.malformed")
+          let root = try YAMLValue.parse(file.text, file: file.path, codes: .rule)
           for (celex, value) in try root.entries("instruments") { names[celex] = try value.string(celex) }
         } else {
           rules.append(try RuleReader(file: file.path, roles: knownRoles).read(file.text))
@@ -36,15 +36,15 @@ public struct RuleSet: Hashable, Sendable {
     for rule in rules {
       if let first = seen[rule.id] {
         errors.append(
-          PolicyError(
-            "rule.duplicate-id", file: rule.file, line: rule.line, "rule id '\(rule.id)' is also used by \(first.file)")
+          Diagnostic.error(
+            .ruleDuplicateID, file: rule.file, line: rule.line, "rule id '\(rule.id)' is also used by \(first.file)")
         )
       }
       seen[rule.id] = rule
       if let instrument = rule.instrument, names[instrument] == nil {
         errors.append(
-          PolicyError(
-            "rule.unknown-instrument", file: rule.file, line: rule.line,
+          Diagnostic.error(
+            .ruleUnknownInstrument, file: rule.file, line: rule.line,
             "instrument '\(instrument)' is not named in instruments.yaml"))
       }
     }
@@ -58,52 +58,52 @@ struct RuleReader {
   let file: String
   let roles: Set<String>
 
-  func read(_ text: String) throws(PolicyError) -> MappingRule {
-    let root = try YAMLValue.parse(text, file: file, code: "rule.malformed")
+  func read(_ text: String) throws(Diagnostic) -> MappingRule {
+    let root = try YAMLValue.parse(text, file: file, codes: .rule)
     try root.keys(
       "a rule",
       allowed: [
         "id", "title", "description", "requires", "instrument", "match", "control", "crosswalk", "roles",
         "risk-classes", "scope", "checks", "examples",
-      ], code: "rule.unknown-key")
-    func required(_ key: String) throws(PolicyError) -> String {
-      try root.required(key, in: "the rule", code: "rule.missing-key").string(key)
+      ])
+    func required(_ key: String) throws(Diagnostic) -> String {
+      try root.required(key, in: "the rule").string(key)
     }
     let instrument = try root["instrument"]?.string("instrument")
     var match: MappingRule.Match?
     if let value = root["match"] { match = try readMatch(value) }
     if (instrument == nil) != (match == nil) {
-      throw root.failure("rule.missing-key", "a rule has both 'instrument' and 'match', or neither (a guardrail)")
+      throw root.failure(.ruleMissingKey, "a rule has both 'instrument' and 'match', or neither (a guardrail)")
     }
-    let roleList = try root["roles"].map { value throws(PolicyError) in try checkRoles(value, Profile.roles) } ?? []
+    let roleList = try root["roles"].map { value throws(Diagnostic) in try checkRoles(value, Profile.roles) } ?? []
     let classes =
-      try root["risk-classes"].map { value throws(PolicyError) in
-        try checkValues(value, "risk class", Profile.riskClasses, code: "rule.unknown-risk-class")
+      try root["risk-classes"].map { value throws(Diagnostic) in
+        try checkValues(value, "risk class", Profile.riskClasses, code: .ruleUnknownRiskClass)
       } ?? []
     var scope = Scope(riskClasses: classes, roles: roleList)
     if let value = root["scope"] {
-      try value.keys("scope", allowed: ["ai-system", "annex-iii-except"], code: "rule.unknown-key")
+      try value.keys("scope", allowed: ["ai-system", "annex-iii-except"])
       scope.aiSystem = try value["ai-system"]?.bool("ai-system") ?? true
       scope.annexIIIExcept = try value["annex-iii-except"]?.strings("annex-iii-except")
     }
     var nist: [String] = []
     var iso: [String] = []
     if let crosswalk = root["crosswalk"] {
-      try crosswalk.keys("crosswalk", allowed: ["nist-ai-rmf", "iso-42001"], code: "rule.unknown-key")
+      try crosswalk.keys("crosswalk", allowed: ["nist-ai-rmf", "iso-42001"])
       nist = try crosswalk["nist-ai-rmf"]?.strings("nist-ai-rmf") ?? []
       iso = try crosswalk["iso-42001"]?.strings("iso-42001") ?? []
     }
-    let checksValue = try root.required("checks", in: "the rule", code: "rule.missing-key")
+    let checksValue = try root.required("checks", in: "the rule")
     var checks: [Check] = []
     for item in try checksValue.items("checks") { checks.append(try readCheck(item)) }
-    if checks.isEmpty { throw checksValue.failure("rule.missing-key", "a rule needs at least one check") }
-    let examples = try root.required("examples", in: "the rule", code: "rule.missing-examples")
-    try examples.keys("examples", allowed: ["triggering", "non-triggering"], code: "rule.unknown-key")
+    if checks.isEmpty { throw checksValue.failure(.ruleMissingKey, "a rule needs at least one check") }
+    let examples = try root.required("examples", in: "the rule", code: .ruleMissingExamples)
+    try examples.keys("examples", allowed: ["triggering", "non-triggering"])
     let triggering = try readExamples(examples["triggering"], guardrail: match == nil)
     let nonTriggering = try readExamples(examples["non-triggering"], guardrail: match == nil)
     if triggering.isEmpty || nonTriggering.isEmpty {
       throw examples.failure(
-        "rule.missing-examples", "a rule needs at least one triggering and one non-triggering example")
+        .ruleMissingExamples, "a rule needs at least one triggering and one non-triggering example")
     }
     return MappingRule(
       id: try required("id"), file: file, line: root.line, title: try required("title"),
@@ -112,33 +112,33 @@ struct RuleReader {
       riskClasses: classes, scope: scope, checks: checks, triggering: triggering, nonTriggering: nonTriggering)
   }
 
-  private func readMatch(_ value: YAMLValue) throws(PolicyError) -> MappingRule.Match {
-    try value.keys("match", allowed: ["clauses", "modalities", "addressees", "terms"], code: "rule.unknown-key")
-    let clauses = try value.required("clauses", in: "match", code: "rule.missing-key").strings("clauses")
+  private func readMatch(_ value: YAMLValue) throws(Diagnostic) -> MappingRule.Match {
+    try value.keys("match", allowed: ["clauses", "modalities", "addressees", "terms"])
+    let clauses = try value.required("clauses", in: "match").strings("clauses")
     var modalities: [Modality] = []
     if let list = value["modalities"] {
       for name in try list.strings("modalities") {
         guard let modality = Modality(rawValue: name) else {
-          throw list.failure("rule.unknown-modality", "unknown modality '\(name)'")
+          throw list.failure(.ruleUnknownModality, "unknown modality '\(name)'")
         }
         modalities.append(modality)
       }
     }
     let addressees =
-      try value["addressees"].map { list throws(PolicyError) in
+      try value["addressees"].map { list throws(Diagnostic) in
         try checkRoles(list, roles.union(["none"]))
       } ?? []
     let terms = try value["terms"]?.strings("terms").map { $0.lowercased() } ?? []
     return MappingRule.Match(clauses: clauses, modalities: modalities, addressees: addressees, terms: terms)
   }
 
-  private func checkRoles(_ value: YAMLValue, _ known: some Collection<String>) throws(PolicyError) -> [String] {
-    try checkValues(value, "role", Array(known), code: "rule.unknown-role")
+  private func checkRoles(_ value: YAMLValue, _ known: some Collection<String>) throws(Diagnostic) -> [String] {
+    try checkValues(value, "role", Array(known), code: .ruleUnknownRole)
   }
 
   private func checkValues(
-    _ value: YAMLValue, _ what: String, _ known: [String], code: String
-  ) throws(PolicyError) -> [String] {
+    _ value: YAMLValue, _ what: String, _ known: [String], code: DiagnosticCode
+  ) throws(Diagnostic) -> [String] {
     let values = try value.strings(what)
     for item in values where !known.contains(item) {
       throw value.failure(code, "unknown \(what) '\(item)'")
@@ -146,20 +146,20 @@ struct RuleReader {
     return values
   }
 
-  private func readCheck(_ value: YAMLValue) throws(PolicyError) -> Check {
+  private func readCheck(_ value: YAMLValue) throws(Diagnostic) -> Check {
     try value.keys(
-      "a check", allowed: ["template", "property", "values", "minimum", "pattern", "example"], code: "rule.unknown-key")
-    let templateValue = try value.required("template", in: "a check", code: "rule.missing-key")
+      "a check", allowed: ["template", "property", "values", "minimum", "pattern", "example"])
+    let templateValue = try value.required("template", in: "a check")
     let name = try templateValue.string("template")
     guard let template = Check.Template(rawValue: name) else {
       throw templateValue.failure(
-        "rule.unknown-template",
+        .ruleUnknownTemplate,
         "unknown template '\(name)'; expected \(Check.Template.allCases.map(\.rawValue).joined(separator: ", "))")
     }
-    let propertyValue = try value.required("property", in: "a check", code: "rule.missing-key")
+    let propertyValue = try value.required("property", in: "a check")
     let propertyName = try propertyValue.string("property")
     guard let property = Property.named(propertyName) else {
-      throw propertyValue.failure("rule.unknown-field", "unknown property '\(propertyName)'")
+      throw propertyValue.failure(.ruleUnknownField, "unknown property '\(propertyName)'")
     }
     var check = Check(template: template, property: property)
     check.values = try value["values"]?.strings("values") ?? []
@@ -168,32 +168,32 @@ struct RuleReader {
     check.example = try value["example"]?.string("example")
     switch template {
     case .oneOf where check.values.isEmpty, .noneOf where check.values.isEmpty:
-      throw value.failure("rule.missing-key", "template '\(name)' needs 'values'")
+      throw value.failure(.ruleMissingKey, "template '\(name)' needs 'values'")
     case .matches:
       guard (try? Regex(check.pattern)) != nil, !check.pattern.isEmpty else {
-        throw value.failure("rule.invalid-pattern", "'\(check.pattern)' is not a regular expression")
+        throw value.failure(.ruleInvalidPattern, "'\(check.pattern)' is not a regular expression")
       }
       guard let example = check.example, Evaluator.find(check.pattern, in: example) else {
-        throw value.failure("rule.missing-key", "template 'matches' needs an 'example' value the pattern matches")
+        throw value.failure(.ruleMissingKey, "template 'matches' needs an 'example' value the pattern matches")
       }
     case .gpuBudget where property.location != .label:
-      throw propertyValue.failure("rule.unknown-field", "gpu-budget reads a label; '\(propertyName)' is an annotation")
+      throw propertyValue.failure(.ruleUnknownField, "gpu-budget reads a label; '\(propertyName)' is an annotation")
     default: break
     }
     return check
   }
 
-  private func readExamples(_ value: YAMLValue?, guardrail: Bool) throws(PolicyError) -> [MappingRule.Example] {
+  private func readExamples(_ value: YAMLValue?, guardrail: Bool) throws(Diagnostic) -> [MappingRule.Example] {
     guard let value else { return [] }
     var examples: [MappingRule.Example] = []
     for item in try value.items("examples") {
-      try item.keys("an example", allowed: ["clause", "text", "manifest"], code: "rule.unknown-key")
+      try item.keys("an example", allowed: ["clause", "text", "manifest"])
       let example = MappingRule.Example(
         clause: (try item["clause"]?.string("clause")).map { PinpointID(rawValue: $0) },
         text: try item["text"]?.string("text"), manifest: try item["manifest"]?.string("manifest"), line: item.line)
       if guardrail ? example.manifest == nil : example.clause == nil {
         throw item.failure(
-          "rule.missing-key", guardrail ? "a guardrail's example is a manifest" : "an example names its clause")
+          .ruleMissingKey, guardrail ? "a guardrail's example is a manifest" : "an example names its clause")
       }
       examples.append(example)
     }

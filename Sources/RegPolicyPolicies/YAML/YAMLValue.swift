@@ -1,103 +1,132 @@
+import RegPolicyModel
 import Yams
 
 /// A YAML node with the file it came from, read with errors that name the file and line: the one
 /// place that knows Yams' node API. Profiles and rules are read through it.
 struct YAMLValue {
+  /// The codes a kind of file reports its problems with.
+  struct Codes {
+    var malformed: DiagnosticCode
+    var missingKey: DiagnosticCode
+    var unknownKey: DiagnosticCode
+    var invalidValue: DiagnosticCode
+
+    static let profile = Codes(
+      malformed: .profileMalformed, missingKey: .profileMissingKey, unknownKey: .profileUnknownKey,
+      invalidValue: .profileInvalidValue)
+    static let rule = Codes(
+      malformed: .ruleMalformed, missingKey: .ruleMissingKey, unknownKey: .ruleUnknownKey,
+      invalidValue: .ruleInvalidValue)
+  }
+
   let node: Node
   let file: String
+  let codes: Codes
 
   var line: Int { node.mark?.line ?? 0 }
   var column: Int { node.mark?.column ?? 0 }
 
-  /// Parses one YAML document; a syntax error becomes `code` with the parser's position.
-  static func parse(_ text: String, file: String, code: String) throws(PolicyError) -> YAMLValue {
+  /// Parses one YAML document; a syntax error is the kind's `malformed` code at the parser's position.
+  static func parse(_ text: String, file: String, codes: Codes) throws(Diagnostic) -> YAMLValue {
+    let node: Node?
     do {
-      guard let node = try Yams.compose(yaml: text, .default, .default, .utf8) else {
-        throw PolicyError(code, file: file, line: 1, "empty document")
-      }
-      return YAMLValue(node: node, file: file)
-    } catch let error as PolicyError {
-      throw error
+      node = try Yams.compose(yaml: text, .default, .default, .utf8)
     } catch {
-      throw YAMLValue.error(error, file: file, code: code)
+      throw YAMLValue.error(error, file: file, code: codes.malformed)
     }
+    guard let node else { throw Diagnostic.error(codes.malformed, file: file, line: 1, "empty document") }
+    return YAMLValue(node: node, file: file, codes: codes)
   }
 
-  /// A Yams error as a `PolicyError` with its line and column.
-  static func error(_ error: any Error, file: String, code: String) -> PolicyError {
+  /// A Yams error as a diagnostic with its line and column.
+  static func error(_ error: any Error, file: String, code: DiagnosticCode) -> Diagnostic {
     switch error as? YamlError {
     case .scanner(_, let problem, let mark, _)?, .parser(_, let problem, let mark, _)?,
       .composer(_, let problem, let mark, _)?:
-      return PolicyError(code, file: file, line: mark.line, column: mark.column, "not YAML: \(problem)")
+      return Diagnostic.error(code, file: file, line: mark.line, column: mark.column, "not YAML: \(problem)")
     case .reader(let problem, _, _, _)?:
-      return PolicyError(code, file: file, line: 1, "not YAML: \(problem)")
+      return Diagnostic.error(code, file: file, line: 1, "not YAML: \(problem)")
     case .duplicatedKeysInMapping(let duplicates, let context)?:
-      return PolicyError(
+      return Diagnostic.error(
         code, file: file, line: context.mark.line, column: context.mark.column,
         "duplicate key '\(duplicates.sorted().joined(separator: "', '"))'")
     default:
-      return PolicyError(code, file: file, line: 1, "not YAML: \(error)")
+      return Diagnostic.error(code, file: file, line: 1, "not YAML: \(error)")
     }
   }
 
-  func failure(_ code: String, _ message: String) -> PolicyError {
-    PolicyError(code, file: file, line: line, column: column, message)
+  /// A problem at this value's position.
+  func failure(_ code: DiagnosticCode, _ message: String) -> Diagnostic {
+    Diagnostic.error(code, file: file, line: line, column: column, message)
   }
+
+  private func child(_ node: Node) -> YAMLValue { YAMLValue(node: node, file: file, codes: codes) }
 
   /// The mapping's entries in file order; an error unless this is a mapping.
-  func entries(_ what: String) throws(PolicyError) -> [(key: String, value: YAMLValue)] {
-    guard let mapping = node.mapping else { throw failure("yaml.type", "\(what) must be a mapping") }
-    return mapping.map { (key: $0.key.string ?? "", value: YAMLValue(node: $0.value, file: file)) }
+  func entries(_ what: String) throws(Diagnostic) -> [(key: String, value: YAMLValue)] {
+    guard let mapping = node.mapping else { throw failure(codes.invalidValue, "\(what) must be a mapping") }
+    return mapping.map { (key: $0.key.string ?? "", value: child($0.value)) }
   }
 
-  /// Checks that a mapping has only the given keys (typos are errors, not silently ignored).
-  func keys(_ what: String, allowed: Set<String>, code: String) throws(PolicyError) {
-    for (key, value) in try entries(what) where !allowed.contains(key) {
-      throw PolicyError(
-        code, file: file, line: value.line, column: value.column,
+  /// One diagnostic per key a mapping may not have (typos are errors, not silently ignored), each
+  /// at the key's line; an error unless this is a mapping.
+  func unknownKeys(_ what: String, allowed: Set<String>) throws(Diagnostic) -> [Diagnostic] {
+    try entries(what).filter { !allowed.contains($0.key) }.map { key, value in
+      Diagnostic.error(
+        codes.unknownKey, file: file, line: value.line, column: value.column,
         "unknown key '\(key)' in \(what); expected one of \(allowed.sorted().joined(separator: ", "))")
     }
   }
 
-  subscript(key: String) -> YAMLValue? {
-    node.mapping?[Node(key)].map { YAMLValue(node: $0, file: file) }
+  /// Throws the first unknown key (`unknownKeys`), for readers that stop at the first problem.
+  func keys(_ what: String, allowed: Set<String>) throws(Diagnostic) {
+    if let first = try unknownKeys(what, allowed: allowed).first { throw first }
   }
 
-  func required(_ key: String, in what: String, code: String) throws(PolicyError) -> YAMLValue {
-    guard let value = self[key] else { throw failure(code, "\(what) is missing required key '\(key)'") }
+  subscript(key: String) -> YAMLValue? {
+    node.mapping?[Node(key)].map(child)
+  }
+
+  /// The value of a key that must be there; its absence is `code` (default: the kind's missing key).
+  func required(_ key: String, in what: String, code: DiagnosticCode? = nil) throws(Diagnostic) -> YAMLValue {
+    guard let value = self[key] else {
+      throw failure(code ?? codes.missingKey, "\(what) is missing required key '\(key)'")
+    }
     return value
   }
 
   /// A scalar as text; an error for mappings and sequences.
-  func string(_ what: String) throws(PolicyError) -> String {
-    guard case .scalar(let scalar) = node else { throw failure("yaml.type", "\(what) must be a single value") }
+  func string(_ what: String) throws(Diagnostic) -> String {
+    guard case .scalar(let scalar) = node else { throw failure(codes.invalidValue, "\(what) must be a single value") }
     return scalar.string
   }
 
-  func int(_ what: String) throws(PolicyError) -> Int {
-    guard let value = Int(try string(what)) else { throw failure("yaml.type", "\(what) must be a whole number") }
+  func int(_ what: String) throws(Diagnostic) -> Int {
+    guard let value = Int(try string(what)) else {
+      throw failure(codes.invalidValue, "\(what) must be a whole number")
+    }
     return value
   }
 
-  func bool(_ what: String) throws(PolicyError) -> Bool {
+  func bool(_ what: String) throws(Diagnostic) -> Bool {
     switch try string(what) {
     case "true": return true
     case "false": return false
-    default: throw failure("yaml.type", "\(what) must be true or false")
+    default: throw failure(codes.invalidValue, "\(what) must be true or false")
     }
   }
 
   /// A sequence of scalars; a single scalar counts as a sequence of one.
-  func strings(_ what: String) throws(PolicyError) -> [String] {
+  func strings(_ what: String) throws(Diagnostic) -> [String] {
     if case .scalar = node { return [try string(what)] }
-    guard let sequence = node.sequence else { throw failure("yaml.type", "\(what) must be a list") }
+    guard let sequence = node.sequence else { throw failure(codes.invalidValue, "\(what) must be a list") }
     var values: [String] = []
-    for item in sequence { values.append(try YAMLValue(node: item, file: file).string(what)) }
+    for item in sequence { values.append(try child(item).string(what)) }
     return values
   }
 
-  func items(_ what: String) throws(PolicyError) -> [YAMLValue] {
-    guard let sequence = node.sequence else { throw failure("yaml.type", "\(what) must be a list") }
-    return sequence.map { YAMLValue(node: $0, file: file) }
+  func items(_ what: String) throws(Diagnostic) -> [YAMLValue] {
+    guard let sequence = node.sequence else { throw failure(codes.invalidValue, "\(what) must be a list") }
+    return sequence.map(child)
   }
 }

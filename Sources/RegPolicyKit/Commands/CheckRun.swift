@@ -10,6 +10,7 @@ public struct CheckRun: Sendable {
   }
 
   public var policiesDirectory: String
+  /// Manifest files, folders of them, or `-` for standard input.
   public var manifests: [String]
   public var format: Format
 
@@ -29,36 +30,56 @@ public struct CheckRun: Sendable {
     public var message: String
   }
 
-  /// Runs: exit 1 when a policy in deny mode is violated, 3 when a manifest file could not be
-  /// read (the others are still checked), 0 otherwise.
+  /// Runs: exit 1 when a policy in deny mode is violated, 3 when a manifest could not be read
+  /// (the others are still checked), 0 otherwise.
   public func run() -> ExitStatus {
-    let index: Index
+    let policies: [Policy]
     do {
-      index = try Index.read(from: policiesDirectory)
+      policies = try PolicyIndex.read(from: policiesDirectory).policies.map(\.policy)
     } catch {
-      OutputFile.emit(Array((error.description + "\n").utf8), to: 2)
-      return .inputError
+      OutputFile.report([error])
+      return error.code.exitStatus
     }
     var violations: [Violation] = []
-    var errors: [PolicyError] = []
+    var problems: [Diagnostic] = []
     var objects = 0
-    for path in manifests {
-      let text: String
-      do {
-        text = try PolicySources.read(path)
-      } catch {
-        errors.append(error)
-        continue
-      }
-      let read = Manifest.read(text, file: path)
-      errors += read.errors
+    for (file, text) in CheckRun.manifestTexts(manifests, problems: &problems) {
+      let read = Manifest.read(text, file: file)
+      problems += read.errors
       objects += read.manifests.count
-      violations += CheckRun.violations(read.manifests, index.policies.map(\.policy))
+      violations += CheckRun.violations(read.manifests, policies)
     }
-    OutputFile.emit(Array(errors.map { $0.description + "\n" }.joined().utf8), to: 2)
+    OutputFile.report(problems)
     OutputFile.emit(format == .json ? json(violations, objects: objects) : text(violations, objects: objects), to: 1)
-    if !errors.isEmpty { return .inputError }
-    return violations.contains { $0.policy.enforcement == "deny" } ? .findings : .success
+    let status = ExitStatus.of(problems)
+    return violations.contains { $0.policy.enforcement == "deny" } ? status.combined(with: .findings) : status
+  }
+
+  /// The manifests to check, as (name, text): files as named; folders, every `.yaml`, `.yml` and
+  /// `.json` file below them in name order; `-`, standard input (a `kubectl get -o yaml` stream),
+  /// named `<stdin>`. What cannot be read is a problem, and the rest is still checked.
+  static func manifestTexts(_ paths: [String], problems: inout [Diagnostic]) -> [(file: String, text: String)] {
+    var texts: [(file: String, text: String)] = []
+    for path in paths {
+      do throws(Diagnostic) {
+        if path == "-" {
+          let bytes = InputFiles.standardInput()
+          guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw Diagnostic.error(.inputInvalidUTF8, file: "<stdin>", "standard input is not UTF-8 text")
+          }
+          texts.append(("<stdin>", text))
+        } else if InputFiles.isDirectory(path) {
+          let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
+          let found = try InputFiles.files(in: folder, suffixes: [".yaml", ".yml", ".json"])
+          texts += found.map { (folder + "/" + $0.path, $0.text) }
+        } else {
+          texts.append((path, try InputFiles.read(path)))
+        }
+      } catch {
+        problems.append(error)
+      }
+    }
+    return texts
   }
 
   /// Every violation of every policy by every manifest, in manifest then control order.
@@ -105,7 +126,7 @@ public struct CheckRun: Sendable {
         out.raw("{\"citation\":")
         out.string(clause.citation)
         out.raw(",\"id\":")
-        out.string(clause.id)
+        out.string(clause.id.rawValue)
         out.raw(",\"link\":")
         out.string(clause.link)
         out.raw(",\"sha256\":")

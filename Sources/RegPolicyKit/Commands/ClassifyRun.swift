@@ -2,12 +2,6 @@ import RegPolicyExtract
 import RegPolicyIngest
 import RegPolicyModel
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// `regpolicy classify`: one sentence per input line in, one JSON object per line out (or, with
 /// `explain`, the text with its triggers marked). Lines are normalised as ingest does first.
 public struct ClassifyRun: Sendable {
@@ -19,32 +13,23 @@ public struct ClassifyRun: Sendable {
 
   /// Reads all of standard input and classifies it.
   public func run() -> ExitStatus {
-    var input: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-      let count = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
-      if count < 0 && errno == EINTR { continue }
-      if count <= 0 { break }
-      input += buffer[..<count]
-    }
-    let (output, diagnostics, status) = classify(input)
-    for diagnostic in diagnostics { OutputFile.emit(Array("\(diagnostic)\n".utf8), to: 2) }
+    let (output, diagnostics) = classify(InputFiles.standardInput())
+    OutputFile.report(diagnostics)
     OutputFile.emit(output, to: 1)
-    return status
+    return ExitStatus.of(diagnostics)
   }
 
-  /// Classifies `input`: the output bytes, the diagnostics and the exit status.
-  public func classify(_ input: [UInt8]) -> ([UInt8], [Diagnostic], ExitStatus) {
+  /// Classifies `input`: the output bytes and the diagnostics.
+  public func classify(_ input: [UInt8]) -> ([UInt8], [Diagnostic]) {
     guard input.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else {
       let diagnostic = Diagnostic(
-        DiagnosticCode.empty, .error, file: "<stdin>", line: 1, column: 1,
+        DiagnosticCode.inputEmpty, .error, file: "<stdin>", line: 1, column: 1,
         "no input: expected one sentence per line on standard input")
-      return ([], [diagnostic], .inputError)
+      return ([], [diagnostic])
     }
     let classifier = Classifier()
     var writer = JSONWriter()
     var diagnostics: [Diagnostic] = []
-    var status = ExitStatus.success
     var lines = input.split(separator: 0x0A, omittingEmptySubsequences: false)
     if lines.last?.isEmpty == true { lines.removeLast() }
     for (index, raw) in lines.enumerated() {
@@ -54,9 +39,8 @@ public struct ClassifyRun: Sendable {
         let column = Self.firstInvalidByte(line) + 1
         diagnostics.append(
           Diagnostic(
-            DiagnosticCode.invalidUTF8, .error, file: "<stdin>", line: index + 1, column: column,
+            DiagnosticCode.inputInvalidUTF8, .error, file: "<stdin>", line: index + 1, column: column,
             "invalid UTF-8 at byte \(column) of the line; the line was not classified"))
-        status = .inputError
         if explain {
           writer.raw("line \(index + 1): not classified: invalid UTF-8\n")
         } else {
@@ -74,9 +58,9 @@ public struct ClassifyRun: Sendable {
         Self.explain(main, statements: statements.count, to: &writer)
       } else {
         writer.raw("{\"addressees\":")
-        ObligationRenderer.writeAddressees(main?.addressees ?? [], to: &writer)
+        StatementRenderer.writeAddressees(main?.addressees ?? [], to: &writer)
         writer.raw(",\"evidence\":")
-        ObligationRenderer.writeEvidence(main?.evidence ?? [], to: &writer)
+        StatementRenderer.writeEvidence(main?.evidence ?? [], to: &writer)
         writer.raw(",\"modality\":")
         writer.optionalString(main?.modality.rawValue)
         writer.raw(",\"regulatory\":")
@@ -87,11 +71,11 @@ public struct ClassifyRun: Sendable {
         writer.raw("}\n")
       }
     }
-    return (writer.bytes, diagnostics, status)
+    return (writer.bytes, diagnostics)
   }
 
   /// A summary line, then the statement with every trigger marked ⟦like this⟧{rule}.
-  static func explain(_ statement: Obligation?, statements: Int, to writer: inout JSONWriter) {
+  static func explain(_ statement: Statement?, statements: Int, to writer: inout JSONWriter) {
     guard let statement else {
       writer.raw("no modality: not a statement of law\n")
       return
@@ -104,7 +88,7 @@ public struct ClassifyRun: Sendable {
     var line = Array((summary + "\n  ").utf8)
     let bytes = Array(statement.text.utf8)
     var cursor = 0
-    var overlapping: [Obligation.Evidence] = []
+    var overlapping: [Statement.Evidence] = []
     for item in statement.evidence {
       guard item.span.lowerBound >= cursor else {
         overlapping.append(item)

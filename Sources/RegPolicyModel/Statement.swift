@@ -13,7 +13,7 @@ public enum Modality: String, CaseIterable, Hashable, Sendable {
 /// One statement of a legal text, classified: a sentence, or a chapeau with one of its points.
 ///
 /// Every byte span is a range of `text` (UTF-8 bytes).
-public struct Obligation: Hashable, Sendable {
+public struct Statement: Hashable, Sendable {
   /// The party a statement addresses.
   public struct Addressee: Hashable, Sendable {
     /// How the addressee was found.

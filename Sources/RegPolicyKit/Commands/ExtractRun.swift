@@ -22,13 +22,12 @@ public struct ExtractRun: Sendable {
     var status = ExitStatus.success
     let extractor = Extractor()
     for path in paths {
-      guard let document = IngestRun.ingestReporting(path, options: options).document else {
-        status = .inputError
-        continue
-      }
-      var statements = extractor.statements(in: document)
+      let (source, diagnostics) = Source.read(path, options: options, extractor: extractor)
+      OutputFile.report(diagnostics)
+      status = status.combined(with: ExitStatus.of(diagnostics))
+      guard var statements = source?.statements else { continue }
       if deonticOnly { statements.removeAll { !$0.modality.isDeontic && $0.modality != .exemption } }
-      OutputFile.emit(ObligationRenderer.jsonLines(statements), to: 1)
+      OutputFile.emit(StatementRenderer.jsonLines(statements), to: 1)
     }
     return status
   }

@@ -1,35 +1,10 @@
 import RegPolicyDiff
-import RegPolicyExtract
-import RegPolicyIngest
 import RegPolicyModel
 import RegPolicyPolicies
 
-/// `regpolicy diff OLD NEW`: what changed in the law, carried through to the obligations and — with
-/// a profile — to the generated policies.
-public struct DiffRun: Sendable {
-  /// How the report is written.
-  public enum Format: String, CaseIterable, Sendable {
-    case text, json, markdown
-  }
-
-  public var old: String
-  public var new: String
-  public var format: Format
-  public var profilePath: String?
-  public var options: IngestOptions
-
-  /// Creates a run.
-  public init(
-    old: String, new: String, format: Format = .text, profilePath: String? = nil,
-    options: IngestOptions = IngestOptions()
-  ) {
-    self.old = old
-    self.new = new
-    self.format = format
-    self.profilePath = profilePath
-    self.options = options
-  }
-
+/// Two versions of an act compared: what changed in the provisions, carried to the obligations
+/// and, when the caller has them, to the policies.
+public struct Comparison: Sendable {
   /// A change in what a clause obliges.
   public struct ObligationChange: Sendable {
     /// new, removed or changed.
@@ -45,65 +20,35 @@ public struct DiffRun: Sendable {
   public struct PolicyChange: Sendable {
     public var change: String
     public var control: String
-    public var clauses: [String]
+    public var clauses: [PinpointID]
   }
 
-  /// The whole comparison.
-  public struct Report: Sendable {
-    public var provisions: ProvisionDiff
-    public var obligations: [ObligationChange]
-    public var policies: [PolicyChange]
+  public var provisions: ProvisionDiff
+  public var obligations: [ObligationChange]
+  public var policies: [PolicyChange]
+
+  /// Compares two sources; `policies` are the organisation's policies for each version, when the
+  /// caller maps them (the policy changes are empty otherwise).
+  public init(old: Source, new: Source, policies: (old: [Policy], new: [Policy])? = nil) {
+    provisions = ProvisionDiff(old: old.document, new: new.document)
+    obligations = Comparison.obligations(old.statements, new.statements, aligned: provisions.aligned)
+    self.policies = policies.map { Comparison.policies($0.old, $0.new) } ?? []
   }
 
-  /// Runs, printing the report; exit 0 when the versions are the same, 1 when they differ.
-  public func run() -> ExitStatus {
-    guard let old = IngestRun.ingestReporting(old, options: options).document,
-      let new = IngestRun.ingestReporting(new, options: options).document
-    else { return .inputError }
-    let report: Report
-    do {
-      report = try compare(old, new)
-    } catch {
-      OutputFile.emit(Array((error.description + "\n").utf8), to: 2)
-      return .inputError
+  /// Word diffs of the changed provisions of the new version, by pinpoint ID.
+  public var wordDiffs: [PinpointID: String] {
+    var diffs: [PinpointID: String] = [:]
+    for change in provisions.changes {
+      if let id = change.newID, !change.diff.isEmpty { diffs[id] = change.diff }
     }
-    let bytes: [UInt8] =
-      switch format {
-      case .json: DiffRenderer.json(report)
-      case .text: DiffRenderer.text(report, markdown: false)
-      case .markdown: DiffRenderer.text(report, markdown: true)
-      }
-    OutputFile.emit(bytes, to: 1)
-    return report.provisions.changes.isEmpty ? .success : .findings
-  }
-
-  /// Compares two ingested versions.
-  /// `newStatements`: the new version's statements when the caller already has them.
-  public func compare(
-    _ old: Document, _ new: Document, newStatements: [Obligation]? = nil
-  ) throws(PolicyError) -> Report {
-    let extractor = Extractor()
-    let provisions = ProvisionDiff(old: old, new: new)
-    let before = extractor.statements(in: old)
-    let after = newStatements ?? extractor.statements(in: new)
-    let obligations = DiffRun.obligations(before, after, aligned: provisions.aligned)
-    var policies: [PolicyChange] = []
-    if let profilePath {
-      let profile = try PolicySources.profile(at: profilePath)
-      let loaded = PolicySources.rules(from: nil)
-      guard let rules = loaded.rules else { throw loaded.errors[0] }
-      let mapper = Mapper(rules: rules, profile: profile) { Ingester.sha256(Array($0.utf8)) }
-      policies = DiffRun.policies(
-        mapper.policies(for: old, statements: before), mapper.policies(for: new, statements: after))
-    }
-    return Report(provisions: provisions, obligations: obligations, policies: policies)
+    return diffs
   }
 
   /// What each clause binds: its deontic statements' modality, addressee roles and deadlines.
   static func obligations(
-    _ before: [Obligation], _ after: [Obligation], aligned: [PinpointID: PinpointID]
+    _ before: [Statement], _ after: [Statement], aligned: [PinpointID: PinpointID]
   ) -> [ObligationChange] {
-    func signatures(_ statements: [Obligation]) -> [PinpointID: [[String]]] {
+    func signatures(_ statements: [Statement]) -> [PinpointID: [[String]]] {
       var result: [PinpointID: [[String]]] = [:]
       for statement in statements where statement.modality.isDeontic || statement.modality == .exemption {
         let roles = statement.addressees.map { $0.role ?? $0.text }.sorted().joined(separator: "+")
@@ -174,13 +119,13 @@ public struct DiffRun: Sendable {
         changes.append(PolicyChange(change: "new", control: control, clauses: policy.clauses.map(\.id)))
       case (let policy?, nil):
         changes.append(PolicyChange(change: "removed", control: control, clauses: policy.clauses.map(\.id)))
-      case (let a?, let b?) where a.clauses.map({ [$0.id, $0.sha256] }) != b.clauses.map({ [$0.id, $0.sha256] }):
-        let changed = Set(b.clauses.map { "\($0.id)=\($0.sha256)" }).symmetricDifference(
-          a.clauses.map { "\($0.id)=\($0.sha256)" })
-        changes.append(
-          PolicyChange(
-            change: "stale", control: control,
-            clauses: Set(changed.map { String($0.prefix { $0 != "=" }) }).sorted()))
+      case (let a?, let b?)
+      where a.clauses.map({ [$0.id.rawValue, $0.sha256] }) != b.clauses.map({ [$0.id.rawValue, $0.sha256] }):
+        // A clause is stale when it is in one version only, or its text hash differs.
+        let before = Dictionary(a.clauses.map { ($0.id, $0.sha256) }, uniquingKeysWith: { first, _ in first })
+        let after = Dictionary(b.clauses.map { ($0.id, $0.sha256) }, uniquingKeysWith: { first, _ in first })
+        let stale = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
+        changes.append(PolicyChange(change: "stale", control: control, clauses: stale.sorted()))
       default: break
       }
     }

@@ -1,8 +1,10 @@
 // swift-format-ignore-file
-// Generated from rules/ and templates/ by `REGPOLICY_RECORD=1 swift test --filter EmbeddedFiles`; do not edit.
+// Generated from rules/, templates/ and corpus/samples/synthetic-oj.html by
+// `REGPOLICY_RECORD=1 swift test --filter EmbeddedFiles`; do not edit.
 // A test fails when this copy and the folders differ.
 
-/// The shipped mapping rules and templates, so `regpolicy` works from any folder.
+/// The shipped mapping rules, templates and the sample regulation `regpolicy run` reads without
+/// arguments, so `regpolicy` works from any folder.
 public enum EmbeddedFiles {
   public static let rules: [(path: String, text: String)] = [
     (
@@ -1219,6 +1221,69 @@ applies(obj) if {
 
 # Every message for one object: one per unmet requirement. Tests call it directly.
 violations(obj) := {{{unionRego}}}
+
+"""###
+    ),
+  ]
+
+  public static let samples: [(path: String, text: String)] = [
+    (
+      "synthetic-oj.html",
+      ###"""
+<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE html PUBLIC "-//W3C//DTD XHTML//EN" "xhtml-strict.dtd">
+<!-- SYNTHETIC SAMPLE, hand-written for regpolicy's tests: not an official text. It imitates the
+     markup of EUR-Lex OJ HTML (CONVEX, oj-* classes); the wording is invented. -->
+<html xmlns="http://www.w3.org/1999/xhtml"><head><title>synthetic-oj</title></head>
+<body>
+<table><tbody><tr><td><p class="oj-hd-lg">EN</p></td><td><p class="oj-hd-date">1.2.2030</p></td></tr></tbody></table>
+<div class="eli-container">
+ <div class="eli-main-title" id="tit_1">
+  <p class="oj-doc-ti">REGULATION (EU) 2030/1 OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL</p>
+  <p class="oj-doc-ti">of 15 January 2030</p>
+  <p class="oj-doc-ti">on logging by synthetic AI systems</p>
+ </div>
+ <div class="eli-subdivision" id="pbl_1">
+  <p class="oj-normal">THE EUROPEAN PARLIAMENT AND THE COUNCIL OF THE EUROPEAN UNION,</p>
+  <div class="eli-subdivision" id="cit_1"><p class="oj-normal">Having regard to the Treaty on the Functioning of the European Union,</p></div>
+  <p class="oj-normal">Whereas:</p>
+  <div class="eli-subdivision" id="rct_1"><table><tbody><tr><td><p class="oj-normal">(1)</p></td>
+   <td><p class="oj-normal">Logs help to trace the working of AI systems<a id="ntc1-X" href="#ntr1-X">(<span class="oj-super oj-note-tag">1</span>)</a>.</p></td></tr></tbody></table></div>
+  <p class="oj-normal">HAVE ADOPTED THIS REGULATION:</p>
+ </div>
+ <div id="enc_1">
+  <div id="cpt_I">
+   <p class="oj-ti-section-1">CHAPTER I</p>
+   <div class="eli-title"><p class="oj-ti-section-2">LOGGING</p></div>
+   <div class="eli-subdivision" id="art_1">
+    <p class="oj-ti-art">Article 1</p>
+    <div class="eli-title"><p class="oj-sti-art">Obligations of providers</p></div>
+    <p class="oj-normal">Providers of synthetic AI systems shall:</p>
+    <table><tbody><tr><td><p class="oj-normal">(a)</p></td><td><p class="oj-normal">record events automatically;</p></td></tr></tbody></table>
+    <table><tbody><tr><td><p class="oj-normal">(b)</p></td><td><p class="oj-normal">keep the logs for at least six months, in particular:</p>
+     <table><tbody><tr><td><p class="oj-normal">(i)</p></td><td><p class="oj-normal">the start and end of each use;</p></td></tr></tbody></table>
+     <table><tbody><tr><td><p class="oj-normal">(ii)</p></td><td><p class="oj-normal">the input data.</p></td></tr></tbody></table></td></tr></tbody></table>
+   </div>
+   <div class="eli-subdivision" id="art_2">
+    <p class="oj-ti-art">Article 2</p>
+    <div class="eli-title"><p class="oj-sti-art">Deployers</p></div>
+    <div id="002.001"><p class="oj-normal">1.   Deployers shall monitor the system.</p>
+     <p class="oj-normal">Where deployers find a risk, they shall inform the provider without undue delay.</p></div>
+    <div id="002.002"><p class="oj-normal">2.   This Article shall apply from 2 August 2031.</p></div>
+   </div>
+  </div>
+ </div>
+ <div class="oj-final"><p class="oj-normal">This Regulation shall be binding in its entirety and directly applicable in all Member States.</p></div>
+</div>
+<div class="eli-container" id="anx_I">
+ <p class="oj-doc-ti">ANNEX I</p>
+ <p class="oj-doc-ti">Events to be logged</p>
+ <p class="oj-ti-grseq-1">Section A. Mandatory events</p>
+ <table><tbody><tr><td><p class="oj-normal">1.</p></td><td><p class="oj-normal">Start of use.</p></td></tr></tbody></table>
+ <table><tbody><tr><td><p class="oj-normal">2.</p></td><td><p class="oj-normal">End of use.</p></td></tr></tbody></table>
+</div>
+<hr class="oj-note"/>
+<p class="oj-note"><a id="ntr1-X" href="#ntc1-X">(<span class="oj-super">1</span>)</a>  OJ L 1, 1.1.2030, p. 1.</p>
+</body></html>
 
 """###
     ),

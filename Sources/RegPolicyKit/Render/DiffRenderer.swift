@@ -2,9 +2,9 @@ import Foundation
 import RegPolicyDiff
 import RegPolicyModel
 
-/// Writes a `DiffRun.Report`: JSON (the public contract, keys sorted), text, or Markdown.
+/// Writes a `Comparison`: JSON (the public contract, keys sorted), text, or Markdown.
 enum DiffRenderer {
-  static func json(_ report: DiffRun.Report) -> [UInt8] {
+  static func json(_ report: Comparison) -> [UInt8] {
     var out = JSONWriter()
     out.raw("{\"changes\":")
     out.array(report.provisions.changes) { out, change in
@@ -43,7 +43,7 @@ enum DiffRenderer {
       out.raw("{\"change\":")
       out.string(change.change)
       out.raw(",\"clauses\":")
-      out.array(change.clauses) { $0.string($1) }
+      out.array(change.clauses) { $0.string($1.rawValue) }
       out.raw(",\"control\":")
       out.string(change.control)
       out.raw("}")
@@ -53,7 +53,7 @@ enum DiffRenderer {
   }
 
   /// For people: one line per change with its citation, the word diff indented below.
-  static func text(_ report: DiffRun.Report, markdown: Bool) -> [UInt8] {
+  static func text(_ report: Comparison, markdown: Bool) -> [UInt8] {
     var out = JSONWriter()
     let changes = report.provisions.changes
     let substantive = changes.filter(\.substantive).count
@@ -84,7 +84,7 @@ enum DiffRenderer {
     if !report.policies.isEmpty {
       out.raw(markdown ? "\n## What changed in the policies\n\n" : "\npolicies:\n")
       for change in report.policies {
-        let clauses = change.clauses.joined(separator: ", ")
+        let clauses = change.clauses.map(\.rawValue).joined(separator: ", ")
         out.raw(
           markdown
             ? "- \(change.change): \(change.control) (\(clauses))\n"

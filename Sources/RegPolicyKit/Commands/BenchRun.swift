@@ -8,37 +8,40 @@ import RegPolicyModel
   import Darwin
 #endif
 
-/// `regpolicy bench`: in-process timings of ingest (to the provision tree) and of ingest plus JSON
-/// rendering, with result counts so that a fast wrong answer shows.
-public struct IngestBenchmark: Sendable {
+/// `regpolicy bench`: in-process timings of the stages, with result counts so that a fast wrong
+/// answer shows.
+public struct BenchRun: Sendable {
+  /// What is timed.
+  public enum Stage: String, CaseIterable, Sendable {
+    /// Ingest with and without rendering the JSON, then the tokenizer and the extraction.
+    case all
+    /// Ingest to the provision tree alone.
+    case ingest
+    /// The tokenizer over every provision's text.
+    case tokenizer
+    /// The extraction of statements from the ingested documents.
+    case extract
+  }
+
   public var paths: [String]
   public var iterations: Int
   public var warmup: Int
-  /// Also time rendering the JSON after each ingest.
-  public var renderJSON: Bool
-  /// Time only the tokenizer.
-  public var tokenizerOnly: Bool
-  /// Time only the extraction.
-  public var extractOnly: Bool
+  public var stage: Stage
 
   /// Creates a benchmark.
-  public init(
-    paths: [String], iterations: Int, warmup: Int, renderJSON: Bool = true, tokenizerOnly: Bool = false,
-    extractOnly: Bool = false
-  ) {
+  public init(paths: [String], iterations: Int, warmup: Int, stage: Stage = .all) {
     self.paths = paths
     self.iterations = iterations
     self.warmup = warmup
-    self.renderJSON = renderJSON
-    self.tokenizerOnly = tokenizerOnly
-    self.extractOnly = extractOnly
+    self.stage = stage
   }
 
   public func run() -> ExitStatus {
-    if tokenizerOnly || extractOnly {
-      OutputFile.emit(Array((tokenizerOnly ? tokenizerReport() : extractionReport()).utf8), to: 1)
+    if stage == .tokenizer || stage == .extract {
+      OutputFile.emit(Array((stage == .tokenizer ? tokenizerReport() : extractionReport()).utf8), to: 1)
       return .success
     }
+    let renderJSON = stage == .all
     var report =
       "regpolicy bench: \(iterations) runs after \(warmup) warm-up; ICU \(Normalizer.icuVersion)\n"
     report +=
@@ -47,10 +50,8 @@ public struct IngestBenchmark: Sendable {
     for path in paths {
       let first = Ingester.ingest(path)
       guard let document = first.document else {
-        for diagnostic in first.diagnostics {
-          OutputFile.emit(Array("\(diagnostic)\n".utf8), to: 2)
-        }
-        return .inputError
+        OutputFile.report(first.diagnostics)
+        return ExitStatus.of(first.diagnostics)
       }
       let count = document.allProvisions.count
       for _ in 0..<warmup { _ = Ingester.ingest(path) }
@@ -75,8 +76,7 @@ public struct IngestBenchmark: Sendable {
       report +=
         "\(Self.format(ingest[min(ingest.count - 1, ingest.count * 9 / 10)]))\t\(Self.format(withJSON[withJSON.count / 2]))\n"
     }
-    report += tokenizerReport()
-    report += extractionReport()
+    if stage == .all { report += tokenizerReport() + extractionReport() }
     var usage = rusage()
     getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
     report +=
@@ -125,7 +125,7 @@ public struct IngestBenchmark: Sendable {
     let extractor = Extractor()
     for path in paths {
       guard let document = Ingester.ingest(path).document else { continue }
-      var statements: [Obligation] = []
+      var statements: [Statement] = []
       for _ in 0..<warmup { statements = extractor.statements(in: document) }
       var times: [Double] = []
       for _ in 0..<max(iterations, 1) {

@@ -2,9 +2,9 @@ import RegPolicyModel
 
 /// Writes statements as JSON Lines (`regpolicy extract`, `regpolicy classify`): one object per
 /// line, keys sorted, byte spans as `[start, end]` of the statement's `text`.
-enum ObligationRenderer {
+enum StatementRenderer {
   /// One JSON object per statement, each on its own line.
-  static func jsonLines(_ statements: [Obligation]) -> [UInt8] {
+  static func jsonLines(_ statements: [Statement]) -> [UInt8] {
     var writer = JSONWriter(capacity: statements.count * 1024)
     for statement in statements {
       write(statement, to: &writer)
@@ -13,7 +13,7 @@ enum ObligationRenderer {
     return writer.bytes
   }
 
-  static func write(_ statement: Obligation, to writer: inout JSONWriter) {
+  static func write(_ statement: Statement, to writer: inout JSONWriter) {
     writer.raw("{\"action\":")
     writer.optionalString(statement.action)
     writer.raw(",\"addressees\":")
@@ -57,7 +57,7 @@ enum ObligationRenderer {
     writer.raw("}")
   }
 
-  static func writeAddressees(_ addressees: [Obligation.Addressee], to writer: inout JSONWriter) {
+  static func writeAddressees(_ addressees: [Statement.Addressee], to writer: inout JSONWriter) {
     writer.array(addressees) { writer, addressee in
       writer.raw("{\"role\":")
       writer.optionalString(addressee.role)
@@ -71,7 +71,7 @@ enum ObligationRenderer {
     }
   }
 
-  static func writeEvidence(_ evidence: [Obligation.Evidence], to writer: inout JSONWriter) {
+  static func writeEvidence(_ evidence: [Statement.Evidence], to writer: inout JSONWriter) {
     writer.array(evidence) { writer, item in
       writer.raw("{\"rule\":")
       writer.string(item.rule)
@@ -81,7 +81,7 @@ enum ObligationRenderer {
     }
   }
 
-  private static func qualifiers(_ items: [Obligation.Qualifier], to writer: inout JSONWriter) {
+  private static func qualifiers(_ items: [Statement.Qualifier], to writer: inout JSONWriter) {
     writer.array(items) { writer, item in
       writer.raw("{\"kind\":")
       writer.string(item.kind)

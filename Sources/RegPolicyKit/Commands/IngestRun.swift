@@ -34,20 +34,19 @@ public struct IngestRun: Sendable {
     options.fidelity = check
     if let outDirectory {
       do { try OutputFile.makeDirectory(outDirectory) } catch {
-        OutputFile.emit(Array("regpolicy: \(error.message)\n".utf8), to: 2)
-        return .outputError
+        OutputFile.report([error])
+        return error.code.exitStatus
       }
     }
     for path in paths {
-      let result = Self.ingestReporting(path, options: options)
-      guard let document = result.document else {
-        status = .inputError
-        continue
-      }
+      let result = Ingester.ingest(path, options: options)
+      OutputFile.report(result.diagnostics)
+      status = status.combined(with: ExitStatus.of(result.diagnostics))
+      guard let document = result.document else { continue }
       if check {
         for fidelity in result.fidelity {
           OutputFile.emit(Array(Self.describe(fidelity).utf8), to: 1)
-          if fidelity.coverage < minimumCoverage && status == .success { status = .findings }
+          if fidelity.coverage < minimumCoverage { status = status.combined(with: .findings) }
         }
         continue
       }
@@ -55,21 +54,14 @@ public struct IngestRun: Sendable {
       if let outDirectory {
         let name = Self.outputName(for: path, format: format)
         do { try OutputFile.write(bytes, to: outDirectory + "/" + name) } catch {
-          OutputFile.emit(Array("regpolicy: \(error.message)\n".utf8), to: 2)
-          status = .outputError
+          OutputFile.report([error])
+          status = status.combined(with: error.code.exitStatus)
         }
       } else {
         OutputFile.emit(bytes, to: 1)
       }
     }
     return status
-  }
-
-  /// Ingests `path`, writing its diagnostics to standard error as they are.
-  static func ingestReporting(_ path: String, options: IngestOptions) -> IngestResult {
-    let result = Ingester.ingest(path, options: options)
-    for diagnostic in result.diagnostics { OutputFile.emit(Array("\(diagnostic)\n".utf8), to: 2) }
-    return result
   }
 
   /// One report block per file: coverage and the byte counts behind it, then unplaced text.

@@ -1,21 +1,21 @@
 import Foundation
-import RegPolicyPolicies
+import RegPolicyModel
 
 /// Replaces a generated tree as a whole: the new tree is written next to it, then swapped in by
 /// rename, so `--out` holds either the old tree or the new one, never a mix or a half-written file.
 /// Files of the old tree that the new one lacks are gone (removing an obligation removes its files).
-public enum TreeWriter {
+enum TreeWriter {
   /// Writes `files` (relative path → text) as the whole content of `directory`.
-  public static func replace(_ directory: String, with files: [String: String]) throws(PolicyError) {
+  static func replace(_ directory: String, with files: [String: String]) throws(Diagnostic) {
     let manager = FileManager.default
     let target = URL(fileURLWithPath: directory).standardizedFileURL
     let parent = target.deletingLastPathComponent()
     if manager.fileExists(atPath: target.path) {
       let existing = (try? manager.contentsOfDirectory(atPath: target.path)) ?? []
-      guard existing.isEmpty || existing.contains(Index.fileName) else {
-        throw PolicyError(
-          "output.not-generated", file: directory,
-          "folder exists and holds no \(Index.fileName); refusing to replace what regpolicy did not write")
+      guard existing.isEmpty || existing.contains(PolicyIndex.fileName) else {
+        throw Diagnostic.error(
+          .outputNotGenerated, file: directory,
+          "folder exists and holds no \(PolicyIndex.fileName); refusing to replace what regpolicy did not write")
       }
     }
     if unchanged(target.path, files) { return }
@@ -43,8 +43,8 @@ public enum TreeWriter {
       if !manager.fileExists(atPath: target.path), manager.fileExists(atPath: retired.path) {
         try? manager.moveItem(at: retired, to: target)
       }
-      let reason = (error as? OutputFile.Failure)?.message ?? error.localizedDescription
-      throw PolicyError("output.unwritable", file: directory, "cannot write the policy tree: \(reason)")
+      let reason = (error as? Diagnostic)?.message ?? error.localizedDescription
+      throw Diagnostic.error(.outputUnwritable, file: directory, "cannot write the policy tree: \(reason)")
     }
   }
 

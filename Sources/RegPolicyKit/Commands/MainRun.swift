@@ -1,0 +1,146 @@
+import Foundation
+import RegPolicyExtract
+import RegPolicyGit
+import RegPolicyModel
+import RegPolicyPolicies
+
+/// `regpolicy run`: the main job — the source read and extracted once, mapped and rendered into a
+/// policy tree, compared with the previous version, and put onto a review branch, with a short
+/// summary. Without a source it runs on the built-in sample into a new repository, so a newcomer
+/// sees the whole flow from any folder.
+public struct MainRun: Sendable {
+  public var source: String?
+  public var previous: String?
+  public var repository: String?
+  public var profilePath: String?
+  public var rulesDirectory: String?
+  public var templatesDirectory: String?
+  public var base: String?
+  public var branch: String?
+  public var prefix: String
+
+  /// The name the built-in sample is read under (it is `corpus/samples/synthetic-oj.html`).
+  public static let sample = "corpus/samples/synthetic-oj.html"
+
+  /// Creates a run.
+  public init(
+    source: String? = nil, previous: String? = nil, repository: String? = nil, profilePath: String? = nil,
+    rulesDirectory: String? = nil, templatesDirectory: String? = nil, base: String? = nil, branch: String? = nil,
+    prefix: String = "policies"
+  ) {
+    self.source = source
+    self.previous = previous
+    self.repository = repository
+    self.profilePath = profilePath
+    self.rulesDirectory = rulesDirectory
+    self.templatesDirectory = templatesDirectory
+    self.base = base
+    self.branch = branch
+    self.prefix = prefix
+  }
+
+  /// Runs: exit 0 when the branch got commits, 5 when nothing changed, 3 for bad input, 4 when a
+  /// write was refused or failed (the catalogue's status of each problem).
+  public func run() -> ExitStatus {
+    do throws(Diagnostics) {
+      return try execute()
+    } catch {
+      OutputFile.report(error.all)
+      return error.exitStatus
+    }
+  }
+
+  private func execute() throws(Diagnostics) -> ExitStatus {
+    // Every input first: a bad one stops the run before anything is created.
+    let extractor = Extractor()
+    let sample = EmbeddedFiles.samples.first { MainRun.sample.hasSuffix($0.path) }
+    var readers: [Source.Reader] = [
+      source.map { path in { Source.read(path, extractor: extractor) } }
+        ?? { Source.read(bytes: Array((sample?.text ?? "").utf8), path: MainRun.sample) }
+    ]
+    if let previous { readers.append { Source.read(previous, extractor: extractor) } }
+    let inputs = try PolicyInputs.read(
+      profile: profilePath, rules: rulesDirectory, templates: templatesDirectory, sources: readers)
+    let new = inputs.sources[0]
+    let tree = try PolicyTree.generate([new], with: inputs.configuration)
+
+    let repository: String
+    if let given = self.repository { repository = given } else { repository = try MainRun.demoRepository() }
+    var review = ReviewBranch(repository: repository, base: base, branch: branch, prefix: prefix)
+    let (clauses, obligations): (Int, Int)
+    if inputs.sources.count > 1 {
+      // What changed in the law, against the previous version.
+      let old = inputs.sources[1]
+      let mapper = inputs.configuration.mapper
+      let oldPolicies = mapper.policies(for: old.document, statements: old.statements) + mapper.guardrails()
+      let comparison = Comparison(old: old, new: new, policies: (oldPolicies, tree.policies))
+      review.preface = String(decoding: DiffRenderer.text(comparison, markdown: true), as: UTF8.self)
+      review.lawChanges = comparison.wordDiffs
+      (clauses, obligations) = (comparison.provisions.changes.count, comparison.obligations.count)
+    } else {
+      // Which cited clauses changed since the base was generated, from the index on the base.
+      let shown = try wrap { () throws(Diagnostic) in
+        try Git(repository: repository).file("\(prefix)/\(PolicyIndex.fileName)", at: base ?? "HEAD")
+      }
+      let old = shown.flatMap { try? PolicyIndex.decode($0, file: PolicyIndex.fileName) }
+      let stale = MainRun.changedClauses(old: old?.policies.map(\.policy) ?? [], new: tree.policies)
+      review.preface =
+        "## What changed in the law\n\n"
+        + (old == nil
+          ? "First generation for this repository: no previous version to compare.\n"
+          : stale.isEmpty
+            ? "No clause the policies cite changed since the base was generated.\n"
+            : stale.map { "- \($0): text changed since the base was generated\n" }.joined())
+      (clauses, obligations) = (stale.count, 0)
+    }
+
+    let outcome = try wrap { () throws(Diagnostic) in try review.make(tree) }
+    var summary =
+      outcome.changed
+      ? """
+      regpolicy run: \(clauses) changed clauses, \(obligations) changed obligations, \(outcome.changedControls) \
+      changed policies (of \(tree.policies.count)); branch \(outcome.branch) in \(repository) with \
+      \(outcome.commits.count) commits; PR body: \(outcome.bodyPath ?? "")
+
+      """
+      : "regpolicy run: no change — \(outcome.branch) in \(repository) already holds these policies; no commit made\n"
+    if self.repository == nil, outcome.changed {
+      summary += """
+
+        Look at it:
+          git -C \(repository) log --stat --reverse \(outcome.branch)   # one commit per control
+          git -C \(repository) show \(outcome.branch):\(prefix)/\(PolicyIndex.fileName)   # control → clauses → files
+          cat \(outcome.bodyPath ?? "")   # the pull-request body
+
+        """
+    }
+    OutputFile.emit(Array(summary.utf8), to: 1)
+    return outcome.changed ? .success : .noChange
+  }
+
+  /// A new repository in the temporary folder, for a run without `--repo`.
+  private static func demoRepository() throws(Diagnostics) -> String {
+    let path = NSTemporaryDirectory() + "regpolicy-demo-\(UUID().uuidString)"
+    try wrap { () throws(Diagnostic) in _ = try Git(repository: "/").check(["init", "-q", path]) }
+    OutputFile.say("no --repo: using a new repository at \(path)")
+    return path
+  }
+
+  /// Clauses whose text hash differs between the previous generation and this one.
+  static func changedClauses(old: [Policy], new: [Policy]) -> [PinpointID] {
+    var before: [PinpointID: String] = [:]
+    for policy in old { for clause in policy.clauses { before[clause.id] = clause.sha256 } }
+    var changed: [PinpointID] = []
+    for policy in new {
+      for clause in policy.clauses where before[clause.id] != nil && before[clause.id] != clause.sha256 {
+        if !changed.contains(clause.id) { changed.append(clause.id) }
+      }
+    }
+    return changed
+  }
+}
+
+/// `body`'s value; its diagnostic thrown as the run's one problem.
+func wrap<T>(_ body: () throws(Diagnostic) -> T) throws(Diagnostics) -> T {
+  do { return try body() } catch { throw Diagnostics([error]) }
+}

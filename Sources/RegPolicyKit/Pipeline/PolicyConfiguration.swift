@@ -1,0 +1,82 @@
+import RegPolicyExtract
+import RegPolicyIngest
+import RegPolicyModel
+import RegPolicyPolicies
+
+/// What turns statements into an organisation's policies, loaded once per run: the profile, the
+/// mapping rules and the templates. Each comes from a path the user names or from the copy built
+/// into the binary (`EmbeddedFiles`), so `regpolicy` works from any folder.
+public struct PolicyConfiguration: Sendable {
+  public var profile: Profile
+  public var rules: RuleSet
+  public var renderer: Renderer
+
+  /// The generator named in every provenance record.
+  public static let generator = "regpolicy \(RegPolicyVersion.current)"
+
+  /// Creates a configuration from values already read.
+  public init(profile: Profile, rules: RuleSet, renderer: Renderer) {
+    self.profile = profile
+    self.rules = rules
+    self.renderer = renderer
+  }
+
+  /// Loads the profile (nil: the built-in example), the rules and the templates (nil: the
+  /// built-in copies). Every problem of every file is reported, each at its line.
+  public static func load(
+    profile profilePath: String?, rules rulesDirectory: String? = nil, templates templatesDirectory: String? = nil
+  ) throws(Diagnostics) -> PolicyConfiguration {
+    var problems: [Diagnostic] = []
+    var profile: Profile?
+    do throws(Diagnostics) {
+      if let profilePath {
+        let text: String
+        do { text = try InputFiles.read(profilePath) } catch { throw Diagnostics([error]) }
+        profile = try Profile(yaml: text, file: profilePath)
+      } else {
+        profile = try Profile(yaml: example.text, file: "templates/" + example.path)
+      }
+    } catch {
+      problems += error.all
+    }
+    let loaded = rules(from: rulesDirectory)
+    problems += loaded.errors
+    var renderer: Renderer?
+    do {
+      let templates = try templatesDirectory.map { directory throws(Diagnostic) in
+        try InputFiles.files(in: directory, suffixes: [".mustache"])
+      }
+      renderer = try Renderer(templates: templates ?? EmbeddedFiles.templates, generator: generator)
+    } catch {
+      problems.append(error)
+    }
+    guard let profile, let rules = loaded.rules, let renderer, problems.isEmpty else { throw Diagnostics(problems) }
+    return PolicyConfiguration(profile: profile, rules: rules, renderer: renderer)
+  }
+
+  /// The built-in example profile (`templates/profile.example.yaml`).
+  static var example: (path: String, text: String) {
+    // The generated copy of templates/ holds it; EmbeddedFilesTests keeps the copy current.
+    EmbeddedFiles.templates.first { $0.path == "profile.example.yaml" } ?? ("profile.example.yaml", "")
+  }
+
+  /// Maps statements to this organisation's policies; clause hashes are sha256 of the clause text.
+  public var mapper: Mapper {
+    Mapper(rules: rules, profile: profile) { Ingester.sha256(Array($0.utf8)) }
+  }
+
+  /// The rule set: from a folder, or the embedded copy of `rules/`.
+  public static func rules(from directory: String?) -> (rules: RuleSet?, errors: [Diagnostic]) {
+    let files: [(path: String, text: String)]
+    do {
+      files =
+        try directory.map { dir throws(Diagnostic) in try InputFiles.files(in: dir, suffixes: [".yaml"]) }
+        ?? EmbeddedFiles.rules
+    } catch {
+      return (nil, [error])
+    }
+    let roles = Set(Lexicon.english.phrases.filter { $0.category == .role }.map(\.label))
+    let prefix = directory.map { $0 + "/" } ?? "rules/"
+    return RuleSet.load(files: files.map { (prefix + $0.path, $0.text) }, roles: roles)
+  }
+}

@@ -1,0 +1,78 @@
+import RegPolicyModel
+import RegPolicyPolicies
+
+/// The policies of an organisation for a set of sources, rendered for every engine: the value
+/// `generate` writes, `branch` commits and `run` compares. Built in memory; nothing touches the
+/// disk until a command writes it.
+public struct PolicyTree: Sendable {
+  public var index: PolicyIndex
+  /// Path relative to the tree's root → contents, `index.json` included.
+  public var files: [String: String]
+
+  /// The policies, in index order.
+  public var policies: [Policy] { index.policies.map(\.policy) }
+
+  /// Maps every source's statements through the rules, adds the profile's guardrails, and renders
+  /// each policy through the templates. All problems are reported together; any one means no tree.
+  public static func generate(_ sources: [Source], with configuration: PolicyConfiguration) throws(Diagnostics)
+    -> PolicyTree
+  {
+    var problems: [Diagnostic] = []
+    var instruments: [String: String] = [:]
+    var mapped: [Policy] = []
+    let mapper = configuration.mapper
+    for source in sources {
+      if let first = instruments[source.instrument] {
+        problems.append(
+          Diagnostic.error(
+            .generateDuplicateInstrument, file: source.path,
+            "instrument \(source.instrument) is also read from \(first)"
+          ))
+        continue
+      }
+      instruments[source.instrument] = source.path
+      mapped += mapper.policies(for: source.document, statements: source.statements)
+    }
+    let policies = mapped + mapper.guardrails()
+    let renderer = configuration.renderer
+    let rendered = policies.concurrentMap { policy in Result { () throws(Diagnostic) in try renderer.render(policy) } }
+    var files: [String: String] = [:]
+    var entries: [PolicyIndex.Entry] = []
+    for (policy, result) in zip(policies, rendered) {
+      switch result {
+      case .failure(let error): problems.append(error)
+      case .success(let rendered):
+        for file in rendered {
+          if files[file.path] != nil {
+            problems.append(
+              Diagnostic.error(
+                .generateDuplicateControl, file: policy.ruleFile, "control \(policy.control) is produced twice"))
+          }
+          files[file.path] = file.text
+        }
+        entries.append(PolicyIndex.Entry(files: rendered.map(\.path).sorted(), policy: policy))
+      }
+    }
+    if !problems.isEmpty { throw Diagnostics(problems) }
+    let index = PolicyIndex(
+      generator: PolicyConfiguration.generator, organisation: configuration.profile.organisation, policies: entries)
+    files[PolicyIndex.fileName] = index.json()
+    return PolicyTree(index: index, files: files)
+  }
+
+  /// Writes the tree as the whole content of `directory`, atomically (`TreeWriter`); a folder
+  /// already holding exactly these bytes is not touched.
+  public func write(to directory: String) throws(Diagnostic) {
+    try TreeWriter.replace(directory, with: files)
+  }
+
+  /// Reads a tree `generate` wrote: its index and every file the index lists.
+  public static func read(from directory: String) throws(Diagnostic) -> PolicyTree {
+    let index = try PolicyIndex.read(from: directory)
+    var files: [String: String] = [:]
+    for path in index.policies.flatMap(\.files) + [PolicyIndex.fileName] {
+      files[path] = try InputFiles.read(directory + "/" + path)
+    }
+    return PolicyTree(index: index, files: files)
+  }
+}

@@ -1,0 +1,133 @@
+/// Every diagnostic code regpolicy reports, in one sorted catalogue: the stage prefix, then what went
+/// wrong. Codes are stable — users, CI and tests match on them — and each carries the exit status a
+/// run ends with when it reports the code as an error. The README's table is made from this
+/// catalogue (a test fails while they differ).
+public enum DiagnosticCode: String, CaseIterable, Comparable, Sendable {
+  case branchExists = "branch.exists"
+  case branchInvalidName = "branch.invalid-name"
+  case branchUnwritable = "branch.unwritable"
+  case formexMissingPart = "formex.missing-part"
+  case generateDuplicateControl = "generate.duplicate-control"
+  case generateDuplicateInstrument = "generate.duplicate-instrument"
+  case gitFailed = "git.failed"
+  case gitNotARepository = "git.not-a-repository"
+  case gitUnavailable = "git.unavailable"
+  case gitUnknownBase = "git.unknown-base"
+  case htmlRecovered = "html.recovered"
+  case ingestDuplicateID = "ingest.duplicate-id"
+  case ingestNoProvisions = "ingest.no-provisions"
+  case ingestUnplacedText = "ingest.unplaced-text"
+  case inputBinary = "input.binary"
+  case inputEmpty = "input.empty"
+  case inputInvalidUTF8 = "input.invalid-utf8"
+  case inputOutOfMemory = "input.out-of-memory"
+  case inputTooLarge = "input.too-large"
+  case inputUnknownFormat = "input.unknown-format"
+  case inputUnreadable = "input.unreadable"
+  case jsonMalformed = "json.malformed"
+  case manifestNotKubernetes = "manifest.not-kubernetes"
+  case manifestNotYAML = "manifest.not-yaml"
+  case outputNotGenerated = "output.not-generated"
+  case outputUnwritable = "output.unwritable"
+  case policiesMalformedIndex = "policies.malformed-index"
+  case policiesNoIndex = "policies.no-index"
+  case profileInvalidValue = "profile.invalid-value"
+  case profileMalformed = "profile.malformed"
+  case profileMissingKey = "profile.missing-key"
+  case profileUnknownKey = "profile.unknown-key"
+  case profileUnknownRiskClass = "profile.unknown-risk-class"
+  case profileUnknownRole = "profile.unknown-role"
+  case ruleDuplicateID = "rule.duplicate-id"
+  case ruleInvalidPattern = "rule.invalid-pattern"
+  case ruleInvalidValue = "rule.invalid-value"
+  case ruleMalformed = "rule.malformed"
+  case ruleMissingExamples = "rule.missing-examples"
+  case ruleMissingKey = "rule.missing-key"
+  case ruleUnknownField = "rule.unknown-field"
+  case ruleUnknownInstrument = "rule.unknown-instrument"
+  case ruleUnknownKey = "rule.unknown-key"
+  case ruleUnknownModality = "rule.unknown-modality"
+  case ruleUnknownRiskClass = "rule.unknown-risk-class"
+  case ruleUnknownRole = "rule.unknown-role"
+  case ruleUnknownTemplate = "rule.unknown-template"
+  case templateMalformed = "template.malformed"
+  case templateMissing = "template.missing"
+  case templateRenderFailed = "template.render-failed"
+  case xmlEntityDeclared = "xml.entity-declared"
+  case xmlMalformed = "xml.malformed"
+  case xmlTooDeep = "xml.too-deep"
+
+  /// The exit status of a run that reports this code as an error, and what the code means. Codes
+  /// that are only ever warnings or notes change no exit status (`success`).
+  public var entry: (exitStatus: ExitStatus, meaning: String) {
+    switch self {
+    case .branchExists: (.outputError, "the branch exists with other content; not rewritten without `--force`")
+    case .branchInvalidName: (.inputError, "`--branch` is not a valid git branch name")
+    case .branchUnwritable: (.outputError, "the pull-request body could not be written")
+    case .formexMissingPart: (.inputError, "a Formex package lists a file that is not there")
+    case .generateDuplicateControl: (.inputError, "two rules produce one control")
+    case .generateDuplicateInstrument: (.inputError, "two sources are versions of one instrument")
+    case .gitFailed: (.outputError, "git refused a command (its message is quoted)")
+    case .gitNotARepository: (.inputError, "`--repo` is not a git repository")
+    case .gitUnavailable: (.outputError, "the `git` program could not be run")
+    case .gitUnknownBase: (.inputError, "`--base` names no commit")
+    case .htmlRecovered:
+      (
+        .success,
+        "a note: not well-formed; read with libxml2's HTML parser (normal for EUR-Lex pages with the web wrapper)"
+      )
+    case .ingestDuplicateID:
+      (
+        .success,
+        "a warning: the same pinpoint ID twice (e.g. the AI Act OJ's two paragraphs 11 of Article 73); the second gets `-dup2`"
+      )
+    case .ingestNoProvisions: (.inputError, "nothing that looks like a regulation was found")
+    case .ingestUnplacedText:
+      (.success, "a warning: body text in no provision, or a unit whose number or heading was not recognised")
+    case .inputBinary: (.inputError, "the file has NUL bytes (position of the first)")
+    case .inputEmpty: (.inputError, "the file (or standard input) is empty or only white space")
+    case .inputInvalidUTF8: (.inputError, "text that is not UTF-8 (line and byte column of the first bad byte)")
+    case .inputOutOfMemory: (.inputError, "the parser could not get memory")
+    case .inputTooLarge: (.inputError, "larger than `--max-bytes` (default 64 MiB); refused before reading")
+    case .inputUnknownFormat: (.inputError, "not one of the supported markups")
+    case .inputUnreadable: (.inputError, "missing, a directory where a file is expected, or unreadable")
+    case .jsonMalformed: (.inputError, "JSON that does not parse or is not a Playbook export")
+    case .manifestNotKubernetes: (.inputError, "a manifest document lacks apiVersion, kind or metadata.name")
+    case .manifestNotYAML: (.inputError, "a manifest document that does not parse as YAML")
+    case .outputNotGenerated: (.outputError, "`--out` holds files regpolicy did not write; it is not replaced")
+    case .outputUnwritable: (.outputError, "an output file or the policy tree could not be written")
+    case .policiesMalformedIndex: (.inputError, "the folder's `index.json` is not a regpolicy index")
+    case .policiesNoIndex: (.inputError, "the folder has no `index.json`: it is not a tree `regpolicy generate` wrote")
+    case .profileInvalidValue: (.inputError, "a profile value of the wrong type or out of range")
+    case .profileMalformed: (.inputError, "the profile is not YAML")
+    case .profileMissingKey: (.inputError, "the profile lacks a required key")
+    case .profileUnknownKey: (.inputError, "the profile has a key regpolicy does not know (a typo is never ignored)")
+    case .profileUnknownRiskClass: (.inputError, "the profile names an unknown risk class")
+    case .profileUnknownRole: (.inputError, "the profile names an unknown role, or a `default-role` it does not hold")
+    case .ruleDuplicateID: (.inputError, "two rule files use one rule id")
+    case .ruleInvalidPattern: (.inputError, "a `matches` check whose pattern is not a regular expression")
+    case .ruleInvalidValue: (.inputError, "a rule value of the wrong type")
+    case .ruleMalformed: (.inputError, "a rule file is not YAML")
+    case .ruleMissingExamples: (.inputError, "a rule without a triggering and a non-triggering example")
+    case .ruleMissingKey: (.inputError, "a rule lacks a required key")
+    case .ruleUnknownField: (.inputError, "a check reads a workload property regpolicy does not know")
+    case .ruleUnknownInstrument: (.inputError, "a rule's instrument is not named in `instruments.yaml`")
+    case .ruleUnknownKey: (.inputError, "a rule has a key regpolicy does not know")
+    case .ruleUnknownModality: (.inputError, "a rule matches an unknown modality")
+    case .ruleUnknownRiskClass: (.inputError, "a rule names an unknown risk class")
+    case .ruleUnknownRole: (.inputError, "a rule names a role the lexicon does not know")
+    case .ruleUnknownTemplate: (.inputError, "a check names an unknown template")
+    case .templateMalformed: (.inputError, "a template does not parse")
+    case .templateMissing: (.inputError, "a template every policy needs is missing")
+    case .templateRenderFailed: (.inputError, "a template rendered nothing")
+    case .xmlEntityDeclared: (.success, "a warning: the document declares entities; they are never loaded or expanded")
+    case .xmlMalformed: (.inputError, "not well-formed XML: truncated, wrong encoding, undefined entity, …")
+    case .xmlTooDeep: (.inputError, "elements nested more than 256 deep")
+    }
+  }
+
+  /// The exit status of a run that reports this code as an error.
+  public var exitStatus: ExitStatus { entry.exitStatus }
+
+  public static func < (lhs: DiagnosticCode, rhs: DiagnosticCode) -> Bool { lhs.rawValue < rhs.rawValue }
+}
