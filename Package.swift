@@ -83,6 +83,6 @@ let package = Package(
     .testTarget(
       name: "RegPolicyDiffTests",
       dependencies: ["RegPolicyDiff", "RegPolicyKit", "RegPolicyIngest", "RegPolicyTestSupport"]),
-    .testTarget(name: "RegPolicyCLITests", dependencies: ["regpolicy", "RegPolicyTestSupport"]),
+    .testTarget(name: "RegPolicyCLITests", dependencies: ["regpolicy", "RegPolicyModel", "RegPolicyTestSupport"]),
   ]
 )

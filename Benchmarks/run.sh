@@ -12,20 +12,20 @@ echo "# $(swift --version 2>&1 | head -1); libxml2 $(xml2-config --version); $(u
 
 html="$corpus/eu-ai-act/html/32024R1689_EN_OJ.html"
 formex="$corpus/eu-ai-act/formex"
-echo "## in-process: ingest to the provision tree (--ingest-only) and with JSON rendering"
-$bin bench "$html" "$formex" --iterations 100 --warmup 10 --ingest-only
+echo "## in-process: ingest to the provision tree (--stage ingest) and with JSON rendering"
+$bin bench "$html" "$formex" --iterations 100 --warmup 10 --stage ingest
 $bin bench "$html" "$formex" --iterations 50 --warmup 5
 
 echo "## in-process: tokenizer and extraction (AI Act EN, GDPR)"
-$bin bench "$html" --iterations 100 --warmup 10 --tokenizer-only
-$bin bench "$html" "$corpus/gdpr/32016R0679_EN_OJ.html" --iterations 30 --warmup 5 --extract-only
+$bin bench "$html" --iterations 100 --warmup 10 --stage tokenizer
+$bin bench "$html" "$corpus/gdpr/32016R0679_EN_OJ.html" --iterations 30 --warmup 5 --stage extract
 
 echo "## in-process: every markup file of the corpus"
 mapfile -t files < <(find "$corpus" \( -name '*.html' -o -name '*.xml' -o -name '*.json' \) \
   ! -name '*.doc.fmx.xml' ! -name '*.toc.fmx.xml' ! -name '*.doc.xml' ! -path '*/eu-ai-act/formex/*' \
   ! -path '*/reg-2024-903/L_*' | sort)
 files+=("$formex" "$corpus/format-samples/reg-2024-903/L_202400903EN.doc.fmx.xml")
-$bin bench "${files[@]}" --iterations 10 --warmup 2 --ingest-only | tail -2
+$bin bench "${files[@]}" --iterations 10 --warmup 2 --stage ingest | tail -2
 echo "files: ${#files[@]}, bytes: $(du -cb "${files[@]}" | tail -1 | cut -f1)"
 
 echo "## whole process"

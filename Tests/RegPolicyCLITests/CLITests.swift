@@ -26,11 +26,12 @@ struct CLITests {
     var stderr: String
   }
 
-  func run(_ arguments: [String], input: Data? = nil) throws -> Run {
+  /// Runs the binary in `directory` (default: the package root), feeding `input` on standard input.
+  func run(_ arguments: [String], input: Data? = nil, in directory: String = packageRoot) throws -> Run {
     let process = Process()
     process.executableURL = Self.binary
     process.arguments = arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: Self.packageRoot)
+    process.currentDirectoryURL = URL(fileURLWithPath: directory)
     // What the binary makes in the temporary folder (scratch trees, demo repositories) is removed
     // with the test process's own folder.
     var environment = ProcessInfo.processInfo.environment
