@@ -47,6 +47,38 @@ public struct PinpointID: Hashable, Comparable, Sendable, CustomStringConvertibl
     PinpointID(rawValue: rawValue + "." + prefix.rawValue + "_" + PinpointID.clean(number))
   }
 
+  /// One segment as its typed parts: `pt_c` → (.point, "c").
+  public typealias Step = (prefix: Prefix, number: String)
+
+  /// This ID with the steps appended: `art_10` + [(.paragraph, "1"), (.point, "a")] → `art_10.par_1.pt_a`.
+  public func appending(_ steps: some Sequence<Step>) -> PinpointID {
+    steps.reduce(self) { $0.appending($1.prefix, $1.number) }
+  }
+
+  /// An ID made of steps alone (`[(.article, "5"), (.paragraph, "1")]` → `art_5.par_1`); nil for none.
+  public init?(steps: some Collection<Step>) {
+    guard let first = steps.first else { return nil }
+    self = PinpointID(first.prefix, first.number).appending(steps.dropFirst())
+  }
+
+  /// The segments as steps; nil when one is not `prefix_number` with a known prefix (`pbl`, `fnl`).
+  public var steps: [Step]? {
+    var steps: [Step] = []
+    for segment in segments {
+      guard let separator = segment.firstIndex(of: "_"),
+        let prefix = Prefix(rawValue: String(segment[..<separator]))
+      else { return nil }
+      steps.append((prefix, String(segment[segment.index(after: separator)...])))
+    }
+    return steps
+  }
+
+  /// The enclosing provision's ID (`art_26.par_5.sub_2` → `art_26.par_5`); nil at the top.
+  public var parent: PinpointID? {
+    guard let dot = rawValue.utf8.lastIndex(of: UInt8(ascii: ".")) else { return nil }
+    return PinpointID(rawValue: String(rawValue[..<dot]))
+  }
+
   /// The segments, e.g. ["art_16", "pt_a"].
   public var segments: [Substring] { rawValue.utf8.split(separator: UInt8(ascii: ".")).map { Substring($0) } }
 

@@ -5,32 +5,37 @@ import RegPolicyModel
 /// subparagraph" → the paragraph itself, "this Article" → the article, "Regulation (EU) 2016/679"
 /// → instrument `32016R0679`. What cannot be resolved keeps its reason.
 public struct ReferenceResolver: Sendable {
+  typealias Step = PinpointID.Step
+
   /// Every pinpoint ID of the document.
-  private let ids: Set<String>
-  /// Children in document order, by parent ID ("" for the top level).
-  private let children: [String: [String]]
-  /// The chapter (or section) path of each article, for "Section 2" written inside an article.
-  private let containers: [String: String]
-  /// Articles, annexes and recitals in document order, by prefix ("art"), for ranges.
-  private let topLevel: [String: [String]]
+  private let ids: Set<PinpointID>
+  /// Children in document order, by parent ID (nil for the top level).
+  private let children: [PinpointID?: [PinpointID]]
+  /// The chapter (or section) each article stands in, for "Section 2" written inside an article.
+  private let containers: [PinpointID: PinpointID]
+  /// Articles, annexes and recitals in document order, by prefix, for ranges.
+  private let topLevel: [PinpointID.Prefix: [PinpointID]]
 
   /// A resolver for `document`.
   public init(_ document: Document) {
-    var ids: Set<String> = []
-    var children: [String: [String]] = [:]
-    var containers: [String: String] = [:]
-    var topLevel: [String: [String]] = [:]
-    func walk(_ provision: Provision, parent: String, container: String) {
-      ids.insert(provision.id.rawValue)
-      children[parent, default: []].append(provision.id.rawValue)
-      if provision.kind == .article { containers[provision.id.rawValue] = container }
-      if provision.kind == .article || provision.kind == .annex || provision.kind == .recital {
-        topLevel[String(provision.id.rawValue.prefix { $0 != "_" }), default: []].append(provision.id.rawValue)
+    var ids: Set<PinpointID> = []
+    var children: [PinpointID?: [PinpointID]] = [:]
+    var containers: [PinpointID: PinpointID] = [:]
+    var topLevel: [PinpointID.Prefix: [PinpointID]] = [:]
+    func walk(_ provision: Provision, parent: PinpointID?, container: PinpointID?) {
+      let id = provision.id
+      ids.insert(id)
+      children[parent, default: []].append(id)
+      if provision.kind == .article, let container { containers[id] = container }
+      if provision.kind == .article || provision.kind == .annex || provision.kind == .recital,
+        let prefix = id.steps?.first?.prefix
+      {
+        topLevel[prefix, default: []].append(id)
       }
-      let inner = provision.kind == .chapter || provision.kind == .section ? provision.id.rawValue : container
-      for child in provision.children { walk(child, parent: provision.id.rawValue, container: inner) }
+      let inner = provision.kind == .chapter || provision.kind == .section ? id : container
+      for child in provision.children { walk(child, parent: id, container: inner) }
     }
-    for provision in document.provisions { walk(provision, parent: "", container: "") }
+    for provision in document.provisions { walk(provision, parent: nil, container: nil) }
     self.ids = ids
     self.children = children
     self.containers = containers
@@ -65,7 +70,7 @@ public struct ReferenceResolver: Sendable {
     // "this Article", "this paragraph".
     if first.lowercased() == "this", words.count == 2 {
       if let target = context(of: clause, for: words[1]) {
-        result.targets = [PinpointID(rawValue: target)]
+        result.targets = [target]
       } else {
         result.unresolved = "'\(reference.text)' outside such a unit"
       }
@@ -156,11 +161,11 @@ public struct ReferenceResolver: Sendable {
     if let external {
       result.instrument = external
       for piece in paths {
-        if case .one(let steps) = piece { result.targets.append(PinpointID(rawValue: Self.id(steps))) }
+        if case .one(let steps) = piece, let target = PinpointID(steps: steps) { result.targets.append(target) }
       }
       return result
     }
-    var targets: [String] = []
+    var targets: [PinpointID] = []
     for piece in paths {
       switch piece {
       case .one(let steps):
@@ -169,7 +174,7 @@ public struct ReferenceResolver: Sendable {
           return result
         }
         // Inside a point with points of its own, "point (f)" may name one of them.
-        let inner = steps.first.map { $0.0 == "pt" } == true ? complete(steps, in: base, keepingPoints: true) : nil
+        let inner = steps.first?.prefix == .point ? complete(steps, in: base, keepingPoints: true) : nil
         guard let found = existing(id) ?? inner.flatMap(existing) else {
           result.unresolved = "no provision \(id) in this document"
           return result
@@ -180,9 +185,9 @@ public struct ReferenceResolver: Sendable {
           result.unresolved = "'\(reference.text)' needs a context that \(clause) does not give"
           return result
         }
-        let parent = low.split(separator: ".").dropLast().joined(separator: ".")
         // Articles 79 to 83 may stand in different sections: top-level units go by document order.
-        let siblings = parent.isEmpty ? topLevel[String(low.prefix { $0 != "_" })] ?? [] : children[parent] ?? []
+        let siblings =
+          low.parent.map { children[$0] ?? [] } ?? low.steps.flatMap { topLevel[$0[0].prefix] } ?? []
         guard let start = siblings.firstIndex(of: low), let end = siblings.firstIndex(of: high), start <= end else {
           result.unresolved = "range \(low) to \(high) not found in this document"
           return result
@@ -190,86 +195,72 @@ public struct ReferenceResolver: Sendable {
         targets += siblings[start...end]
       }
     }
-    result.targets = targets.map(PinpointID.init(rawValue:))
+    result.targets = targets
     return result
   }
 
   /// `id` if the document has it; else the same place where the act calls an article's
   /// unnumbered subparagraphs "paragraphs" (Article 113(3) → `art_113.sub_3`).
-  private func existing(_ id: String) -> String? {
+  private func existing(_ id: PinpointID) -> PinpointID? {
     if ids.contains(id) { return id }
-    var segments = id.split(separator: ".").map(String.init)
-    guard segments.count >= 2, segments[1].hasPrefix("par_") else { return nil }
-    let number = segments[1].dropFirst(4)
-    if number == "1" { segments.remove(at: 1) } else { segments[1] = "sub_" + number }
-    let alternative = segments.joined(separator: ".")
-    return ids.contains(alternative) ? alternative : nil
+    guard var steps = id.steps, steps.count >= 2, steps[1].prefix == .paragraph else { return nil }
+    if steps[1].number == "1" { steps.remove(at: 1) } else { steps[1].prefix = .subparagraph }
+    return PinpointID(steps: steps).flatMap { ids.contains($0) ? $0 : nil }
   }
 
-  /// A path of (prefix, number) steps, or a range between two paths that differ in the last step.
+  /// A path of steps, or a range between two paths that differ in the last step.
   enum Piece {
-    case one([(String, String)])
-    case range([(String, String)], [(String, String)])
+    case one([Step])
+    case range([Step], [Step])
   }
 
   /// Adds the context a relative path leaves out ("paragraph 1" inside Article 10 → Article 10)
   /// and drops the first subparagraph, which is the paragraph's own text.
-  private func complete(_ steps: [(String, String)], in clause: PinpointID, keepingPoints: Bool = false) -> String? {
-    guard let first = steps.first else { return nil }
-    let segments = clause.segments
-    var prefix: ArraySlice<Substring> = []
-    switch first.0 {
-    case "art", "anx", "cpt", "rct", "tit", "prt":
+  private func complete(_ steps: [Step], in clause: PinpointID, keepingPoints: Bool = false) -> PinpointID? {
+    guard let first = steps.first, let segments = clause.steps, let top = segments.first else { return nil }
+    var prefix: ArraySlice<Step> = []
+    switch first.prefix {
+    case .article, .annex, .chapter, .recital, .title, .part:
       break
-    case "sct":
-      if segments[0].hasPrefix("anx_") {
+    case .section:
+      if top.prefix == .annex {
         prefix = segments[..<1]
-      } else if let container = containers[String(segments[0])], !container.isEmpty {
-        prefix = ArraySlice(container.split(separator: ".").filter { $0.hasPrefix("cpt_") || $0.hasPrefix("tit_") })
+      } else if let container = containers[clause.topLevel]?.steps {
+        prefix = ArraySlice(container.filter { $0.prefix == .chapter || $0.prefix == .title })
       } else {
         return nil
       }
-    case "par":
-      guard segments[0].hasPrefix("art_") else { return nil }
+    case .paragraph:
+      guard top.prefix == .article else { return nil }
       prefix = segments[..<1]
     default:  // sub, pt, idt: inside the clause's paragraph (or article, or annex part)
       prefix = segments[...]
       // A point is looked for in the clause's subparagraph; a subparagraph in its paragraph.
-      while !keepingPoints, let last = prefix.last,
-        last.hasPrefix("pt_") || last.hasPrefix("idt_") || (first.0 == "sub" && last.hasPrefix("sub_"))
+      while !keepingPoints, let last = prefix.last?.prefix,
+        last == .point || last == .indent || (first.prefix == .subparagraph && last == .subparagraph)
       {
         prefix.removeLast()
       }
       if prefix.isEmpty { return nil }
     }
     // The first subparagraph is the paragraph's own text.
-    let dropped = steps.firstIndex { $0.0 == "sub" && $0.1 == "1" }
-    var id = prefix.joined(separator: ".")
-    for (index, step) in steps.enumerated() where index != dropped {
-      if !id.isEmpty { id += "." }
-      id += step.0
-      id += "_"
-      id += step.1
-    }
-    return id
+    let dropped = steps.firstIndex { $0.prefix == .subparagraph && $0.number == "1" }
+    let kept = steps.indices.filter { $0 != dropped }.map { steps[$0] }
+    return PinpointID(steps: Array(prefix) + kept)
   }
 
   /// "this Article" → the clause's article; "this paragraph" → its paragraph; "this Chapter" →
   /// the chapter the article stands in; …
-  private func context(of clause: PinpointID, for unit: String) -> String? {
-    guard let prefix = Self.unitPrefix(unit) else { return nil }
-    var segments = clause.segments.map(String.init)
-    if ["cpt", "sct", "tit", "prt"].contains(prefix), let container = containers[segments[0]] {
-      segments = container.split(separator: ".").map(String.init)
+  private func context(of clause: PinpointID, for unit: String) -> PinpointID? {
+    guard let prefix = Self.unitPrefix(unit), var segments = clause.steps else { return nil }
+    if [.chapter, .section, .title, .part].contains(prefix) {
+      guard let container = containers[clause.topLevel]?.steps else { return nil }
+      segments = container
     }
     // The first subparagraph is the paragraph's own text.
-    let wanted = prefix == "sub" && !segments.contains(where: { $0.hasPrefix("sub_") }) ? "par" : prefix
-    guard let index = segments.lastIndex(where: { $0.hasPrefix(wanted + "_") }) else { return nil }
-    return segments[...index].joined(separator: ".")
-  }
-
-  private static func id(_ steps: [(String, String)]) -> String {
-    steps.map { $0.0 + "_" + $0.1 }.joined(separator: ".")
+    let wanted = prefix == .subparagraph && !segments.contains { $0.prefix == .subparagraph } ? .paragraph : prefix
+    guard let index = segments.lastIndex(where: { $0.prefix == wanted }) else { return nil }
+    return PinpointID(steps: segments[...index])
   }
 
   // MARK: Reading a unit
@@ -280,22 +271,23 @@ public struct ReferenceResolver: Sendable {
     word.utf8.first.map { $0 >= UInt8(ascii: "A") } == true ? word.lowercased() : word
   }
 
-  /// The prefix a unit word names ("Article", "points", "artikel" → "art", "pt").
-  static func unitPrefix(_ word: String) -> String? {
+  /// The prefix a unit word names ("Article", "points", "artikel" → `.article`, `.point`).
+  static func unitPrefix(_ word: String) -> PinpointID.Prefix? {
     var lower = folded(word)
     if lower.hasSuffix("s") && lower.count > 4 { lower.removeLast() }
     return unitPrefixes[lower]
   }
 
-  private static let unitPrefixes: [String: String] = {
-    var table: [String: String] = [:]
-    for (prefix, words) in [
-      ("art", ["article", "art", "artikel"]), ("par", ["paragraph", "lid", "absatz", "paragraphe"]),
-      ("sub", ["subparagraph", "alinea", "unterabsatz", "alinéa"]),
-      ("pt", ["point", "punt", "buchstabe", "nummer", "ziffer"]), ("idt", ["indent", "streepje", "tiret"]),
-      ("anx", ["annex", "bijlage", "anhang", "annexe"]), ("cpt", ["chapter", "hoofdstuk", "kapitel", "chapitre"]),
-      ("sct", ["section", "afdeling", "abschnitt"]), ("tit", ["title", "titel", "titre"]),
-      ("prt", ["part", "deel", "teil", "partie"]), ("rct", ["recital", "overweging", "erwägungsgrund", "considérant"]),
+  private static let unitPrefixes: [String: PinpointID.Prefix] = {
+    var table: [String: PinpointID.Prefix] = [:]
+    for (prefix, words): (PinpointID.Prefix, [String]) in [
+      (.article, ["article", "art", "artikel"]), (.paragraph, ["paragraph", "lid", "absatz", "paragraphe"]),
+      (.subparagraph, ["subparagraph", "alinea", "unterabsatz", "alinéa"]),
+      (.point, ["point", "punt", "buchstabe", "nummer", "ziffer"]), (.indent, ["indent", "streepje", "tiret"]),
+      (.annex, ["annex", "bijlage", "anhang", "annexe"]), (.chapter, ["chapter", "hoofdstuk", "kapitel", "chapitre"]),
+      (.section, ["section", "afdeling", "abschnitt"]), (.title, ["title", "titel", "titre"]),
+      (.part, ["part", "deel", "teil", "partie"]),
+      (.recital, ["recital", "overweging", "erwägungsgrund", "considérant"]),
     ] {
       for word in words { table[word] = prefix }
     }
@@ -315,13 +307,13 @@ public struct ReferenceResolver: Sendable {
     var words = unit
     if words.first?.lowercased() == "the" { words.removeFirst() }
     // "first subparagraph"
-    if words.count == 2, let number = ordinals[words[0].lowercased()], unitPrefix(words[1]) == "sub" {
-      return [.one([("sub", number)])]
+    if words.count == 2, let number = ordinals[words[0].lowercased()], unitPrefix(words[1]) == .subparagraph {
+      return [.one([(.subparagraph, number)])]
     }
     guard let head = words.first, let prefix = unitPrefix(head) else { return nil }
     var pieces: [Piece] = []
-    var pendingRange: [(String, String)]?
-    var last: [(String, String)] = []
+    var pendingRange: [Step]?
+    var last: [Step] = []
     for word in words.dropFirst() {
       let lower = folded(word)
       if rangeWords.contains(lower) {
@@ -330,9 +322,9 @@ public struct ReferenceResolver: Sendable {
       } else if !listWords.contains(lower) {
         // "(6)" after "Article 5(2) to", "(c)" after "points 5(b) and": a bracket alone replaces
         // the innermost step of the designator before it.
-        let steps: [(String, String)]
+        let steps: [Step]
         if word.hasPrefix("("), last.count >= 2, let innermost = last.last,
-          let inner = designator(word, prefix: innermost.0)
+          let inner = designator(word, prefix: innermost.prefix)
         {
           steps = last.dropLast() + inner
         } else if let own = designator(word, prefix: prefix) {
@@ -358,7 +350,7 @@ public struct ReferenceResolver: Sendable {
   private static let listWords: Set<String> = ["and", "or", "en", "of", "und", "oder", "et", "ou"]
 
   /// "5(1)" for an article → [art 5, par 1]; "(a)" for a point → [pt a]; "(h)(iii)" → [pt h, pt iii].
-  static func designator(_ word: String, prefix: String) -> [(String, String)]? {
+  static func designator(_ word: String, prefix: PinpointID.Prefix) -> [Step]? {
     var parts: [String] = []
     var current = ""
     var main: String?
@@ -379,28 +371,24 @@ public struct ReferenceResolver: Sendable {
       guard main == nil && parts.isEmpty else { return nil }
       main = current
     }
-    let deeper: String
-    switch prefix {
-    case "art": deeper = "par"
-    default: deeper = "pt"
-    }
-    var steps: [(String, String)] = []
-    if let main, main.contains("."), prefix == "pt" {
+    let deeper: PinpointID.Prefix = prefix == .article ? .paragraph : .point
+    var steps: [Step] = []
+    if let main, main.contains("."), prefix == .point {
       // "point 4.6" of an annex: point 4, then its point 4.6 (`pt_4.pt_4-6`).
       let parts = main.split(separator: ".")
-      for count in 1...parts.count { steps.append(("pt", parts[..<count].joined(separator: "-"))) }
+      for count in 1...parts.count { steps.append((.point, parts[..<count].joined(separator: "-"))) }
     } else if let main {
       steps.append((prefix, main))
-      for (index, part) in parts.enumerated() { steps.append((index == 0 ? deeper : "pt", part)) }
-    } else if prefix == "par" {
+      for (index, part) in parts.enumerated() { steps.append((index == 0 ? deeper : .point, part)) }
+    } else if prefix == .paragraph {
       guard let head = parts.first, parts.count == 1 else { return nil }
-      steps.append(("par", head))
+      steps.append((.paragraph, head))
     } else {
       guard let head = parts.first else { return nil }
       steps.append((prefix, head))
-      for part in parts.dropFirst() { steps.append(("pt", part)) }
+      for part in parts.dropFirst() { steps.append((.point, part)) }
     }
-    return steps.contains { $0.1.isEmpty } ? nil : steps
+    return steps.contains { $0.number.isEmpty } ? nil : steps
   }
 
   /// Words of a reference: "," kept as a word, brackets glued to their numbers ("5(1)", "(a)").
