@@ -2,7 +2,7 @@
 
 #define _GNU_SOURCE  // memrchr
 //
-// Security stance (DESIGN.md "Untrusted input"): XML_PARSE_NONET, no DTD loading, no entity
+// Security stance (docs/ARCHITECTURE.md "Untrusted input"): XML_PARSE_NONET, no DTD loading, no entity
 // substitution, entity declarations are reported and never registered (so neither external
 // entities nor entity-expansion bombs can be expanded), an external-entity loader that refuses
 // everything, and hard limits on depth and node count.

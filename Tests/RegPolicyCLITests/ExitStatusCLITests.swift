@@ -156,6 +156,23 @@ struct ExitStatusCLITests {
     #expect(
       piped.stdout == named.stdout.replacingOccurrences(of: "corpus/manifests/noncompliant.yaml", with: "<stdin>"))
     #expect(piped.stdout.contains("<stdin>:"))
+
+    // What `kubectl get -o yaml` prints for several objects: one List holding them as items.
+    let documents = String(decoding: stream, as: UTF8.self).components(separatedBy: "\n---\n")
+    let items = documents.map { document in
+      document.split(separator: "\n").filter { !$0.hasPrefix("#") }.enumerated()
+        .map { ($0.offset == 0 ? "- " : "  ") + $0.element }.joined(separator: "\n")
+    }
+    let list = "apiVersion: v1\nitems:\n" + items.joined(separator: "\n") + "\nkind: List\nmetadata: {}\n"
+    let listed = try cli.run(["check", "--policies", tree, "-", "--format", "json"], input: Data(list.utf8))
+    let direct = try cli.run(["check", "--policies", tree, "corpus/manifests/noncompliant.yaml", "--format", "json"])
+    #expect(listed.status == 1, "\(listed.stderr)")
+    #expect(listed.stderr.isEmpty)
+    func verdicts(_ json: String) -> [String] {
+      json.components(separatedBy: #""subject":""#).dropFirst().map { String($0.prefix { $0 != "\"" }) }
+    }
+    #expect(!verdicts(direct.stdout).isEmpty)
+    #expect(verdicts(listed.stdout) == verdicts(direct.stdout))
   }
 
   @Test("--help lists every exit status, 5 included")

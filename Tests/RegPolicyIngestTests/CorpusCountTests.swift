@@ -60,7 +60,7 @@ struct CorpusCountTests {
     let (document, _) = try Corpus.ingest(file)
     #expect(document.inArticles([.paragraph]).count == 509)
     #expect(document.inArticles([.point, .indent]).count == 468)
-    // Spot checks on the structure DESIGN.md names.
+    // Spot checks on the structure docs/ARCHITECTURE.md names.
     let art16 = try #require(document.provision(PinpointID(rawValue: "art_16")))
     #expect(art16.children.map(\.id.rawValue) == "abcdefghijkl".map { "art_16.pt_\($0)" })
     #expect(art16.text == "Providers of high-risk AI systems shall:")

@@ -1,9 +1,10 @@
+import Foundation
 import RegPolicyModel
 import Testing
 
 @Suite("Pinpoint IDs")
 struct PinpointIDTests {
-  @Test("segments compose as DESIGN.md shows")
+  @Test("segments compose as docs/ARCHITECTURE.md shows")
   func compose() {
     #expect(PinpointID(.article, "16").appending(.point, "a").rawValue == "art_16.pt_a")
     #expect(
@@ -69,5 +70,31 @@ struct CitationTests {
     #expect(
       PinpointID(rawValue: "art_12.par_1").eurLexLink(celex: "32024R1689")
         == "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32024R1689#art_12")
+  }
+
+  @Test("steps: an ID read into its typed parts and built back; its parent")
+  func steps() throws {
+    let id = PinpointID(rawValue: "art_5.par_1.pt_c.pt_ii")
+    let steps = try #require(id.steps)
+    #expect(steps.map(\.prefix) == [.article, .paragraph, .point, .point])
+    #expect(steps.map(\.number) == ["5", "1", "c", "ii"])
+    #expect(PinpointID(steps: steps) == id)
+    #expect(PinpointID(steps: steps.prefix(2)) == PinpointID(rawValue: "art_5.par_1"))
+    #expect(PinpointID(steps: [] as [PinpointID.Step]) == nil)
+    #expect(
+      PinpointID(rawValue: "cpt_III").appending([(.section, "2"), (.subsection, "1")]).rawValue
+        == "cpt_III.sct_2.sub-sct_1")
+    #expect(PinpointID(rawValue: "cpt_III.sct_2.sub-sct_1").steps?.last?.prefix == .subsection)
+    #expect(PinpointID.preamble.steps == nil, "pbl has no number")
+    #expect(id.parent == PinpointID(rawValue: "art_5.par_1.pt_c"))
+    #expect(PinpointID(rawValue: "art_5").parent == nil)
+  }
+
+  @Test("an ID is written to JSON as its text and read back typed")
+  func codable() throws {
+    let ids = [PinpointID(rawValue: "art_12.par_1"), PinpointID(rawValue: "anx_III.pt_1.pt_a")]
+    let data = try JSONEncoder().encode(ids)
+    #expect(String(decoding: data, as: UTF8.self) == #"["art_12.par_1","anx_III.pt_1.pt_a"]"#)
+    #expect(try JSONDecoder().decode([PinpointID].self, from: data) == ids)
   }
 }

@@ -19,6 +19,40 @@ struct ManifestTests {
     #expect(read.errors.map(\.line) == [8, 15])
   }
 
+  /// `kubectl get deployments,pods -o yaml` prints one `kind: List` whose items are the objects.
+  @Test("a list stands for its items, each at its own line; a bad item is reported and the others read")
+  func list() {
+    let text = """
+      apiVersion: v1
+      items:
+      - apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: scorer
+          namespace: ml
+      - apiVersion: v1
+        kind: Pod
+        metadata: {}
+      - apiVersion: v1
+        kind: Pod
+        metadata:
+          name: runner
+      kind: List
+      metadata:
+        resourceVersion: ""
+      ---
+      apiVersion: apps/v1
+      kind: DeploymentList
+      items: []
+
+      """
+    let read = Manifest.read(text, file: "kubectl.yaml")
+    #expect(read.manifests.map(\.subject) == ["deployment/ml/scorer", "pod/default/runner"])
+    #expect(read.manifests.map(\.line) == [3, 11])
+    #expect(read.errors.map(\.code) == [DiagnosticCode.manifestNotKubernetes])
+    #expect(read.errors.map(\.line) == [8])
+  }
+
   @Test(
     "plain scalars resolve as YAML 1.1 (PyYAML) does; quoted ones are strings",
     arguments: [

@@ -2,7 +2,8 @@
 #define REGPOLICY_CICUSHIMS_H
 
 // The only interface between Swift and ICU. Plain C types only: ICU's own headers rename every
-// function with a version suffix and clash with Foundation's private ICU copy (DESIGN.md).
+// function with a version suffix and clash with Foundation's private ICU copy (docs/ARCHITECTURE.md
+// "C libraries").
 
 #include <stddef.h>
 #include <stdint.h>

@@ -4,7 +4,7 @@
 
 extension Lexicon {
   static let embeddedEnglish = #"""
-# The English obligation lexicon: data, not code (DESIGN.md "Data, not code").
+# The English obligation lexicon: data, not code (docs/ARCHITECTURE.md "Conventions").
 #
 # One entry per line: CATEGORY <TAB> LABEL <TAB> PHRASE. A phrase is one or more words as the
 # tokenizer cuts them; it matches with its first letter in either case ("Providers", "providers").

@@ -1,6 +1,6 @@
-/// The engine-neutral meaning of one policy statement (DESIGN.md "Check"): on every workload in
-/// scope, one property must satisfy one requirement. One check renders to every backend through its
-/// template and is evaluated natively by `Evaluator`; the two must agree.
+/// The engine-neutral meaning of one policy statement (docs/ARCHITECTURE.md "Check"): on every
+/// workload in scope, one property must satisfy one requirement. One check renders to every backend
+/// through its template and is evaluated natively by `Evaluator`; the two must agree.
 public struct Check: Hashable, Sendable {
   /// The kinds of requirement; each has a template fragment per engine, named by the raw value.
   public enum Template: String, CaseIterable, Hashable, Sendable {

@@ -28,37 +28,46 @@ public struct Manifest: Sendable {
   /// "deployment/ml/scorer": the object as messages name it.
   public var subject: String { "\(kind.lowercased())/\(namespace)/\(name)" }
 
-  /// Reads every document of a multi-document YAML file. Empty documents are skipped; a document
-  /// that is not YAML, or not a Kubernetes object (apiVersion, kind, metadata.name), is an error at
-  /// its line and the other documents are still read.
+  /// Reads every document of a multi-document YAML file. Empty documents are skipped; a list
+  /// (`kind: List`, or `DeploymentList` and the like, as `kubectl get -o yaml` prints several
+  /// objects) stands for its items; a document or item that is not YAML, or not a Kubernetes object
+  /// (apiVersion, kind, metadata.name), is an error at its line and the others are still read.
   ///
   /// A line starting with `---` always begins a document (YAML forbids it inside content), so the
   /// file is cut there and the documents are parsed on every core; results keep file order.
   public static func read(_ text: String, file: String) -> (manifests: [Manifest], errors: [Diagnostic]) {
-    let results = Manifest.documents(text).concurrentMap { offset, source -> Result<Manifest, Diagnostic>? in
+    let results = Manifest.documents(text).concurrentMap { offset, source -> [Result<Manifest, Diagnostic>] in
+      let node: Node
       do {
         // The encoding is given: its default reads the whole environment on every call.
-        guard let node = try Yams.compose(yaml: source, .basic, .default, .utf8) else { return nil }
-        if case .scalar = node, case .other = Manifest.value(node) { return nil }
-        var manifest = try Manifest(node: node, file: file)
-        manifest.line += offset
-        return .success(manifest)
-      } catch var error as Diagnostic {
-        error.line += offset
-        return .failure(error)
+        guard let composed = try Yams.compose(yaml: source, .basic, .default, .utf8) else { return [] }
+        node = composed
       } catch {
         var failure = YAMLValue.error(error, file: file, code: .manifestNotYAML)
         failure.line += offset
-        return .failure(failure)
+        return [.failure(failure)]
+      }
+      if case .scalar = node, case .other = Manifest.value(node) { return [] }
+      let kind = node["kind"].flatMap { Manifest.value($0).string } ?? ""
+      let objects = kind.hasSuffix("List") ? node["items"]?.sequence.map(Array.init) ?? [node] : [node]
+      return objects.map { object in
+        do throws(Diagnostic) {
+          var manifest = try Manifest(node: object, file: file)
+          manifest.line += offset
+          return .success(manifest)
+        } catch {
+          var error = error
+          error.line += offset
+          return .failure(error)
+        }
       }
     }
     var manifests: [Manifest] = []
     var errors: [Diagnostic] = []
-    for result in results {
+    for result in results.joined() {
       switch result {
-      case .success(let manifest)?: manifests.append(manifest)
-      case .failure(let error)?: errors.append(error)
-      case nil: break
+      case .success(let manifest): manifests.append(manifest)
+      case .failure(let error): errors.append(error)
       }
     }
     return (manifests, errors)
