@@ -23,14 +23,7 @@ struct Branch: ParsableCommand {
   @Option(help: "The folder `regpolicy generate` wrote.")
   var policies: String
 
-  @Option(help: "The commit to branch from (default: HEAD; none in a repository without commits).")
-  var base: String?
-
-  @Option(help: "The branch to create (default: regpolicy/<CELEX>-<version>).")
-  var branch: String?
-
-  @Option(help: "The folder inside the repository that holds the policy tree.")
-  var prefix: String = "policies"
+  @OptionGroup var target: BranchOptions
 
   @Flag(name: .customLong("dry-run"), help: "Print the unified diff of what would change; write nothing.")
   var dryRun = false
@@ -38,17 +31,11 @@ struct Branch: ParsableCommand {
   @Flag(help: "Move an existing branch of that name to the new commits.")
   var force = false
 
-  func validate() throws {
-    guard !prefix.isEmpty, !prefix.hasPrefix("/"), !prefix.split(separator: "/").contains("..") else {
-      throw ValidationError("--prefix must be a relative path inside the repository.")
-    }
-  }
-
   func run() throws {
     let status = BranchRun(
       policies: policies,
       branch: ReviewBranch(
-        repository: repo, base: base, branch: branch, prefix: prefix, dryRun: dryRun, force: force)
+        repository: repo, base: target.base, branch: target.branch, prefix: target.prefix, dryRun: dryRun, force: force)
     ).run()
     if status != .success { throw ExitCode(status.rawValue) }
   }

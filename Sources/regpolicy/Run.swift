@@ -34,25 +34,12 @@ struct Run: ParsableCommand {
   @Option(help: "Read templates from this folder instead of the built-in templates/.")
   var templates: String?
 
-  @Option(help: "The commit to branch from (default: HEAD).")
-  var base: String?
-
-  @Option(help: "The branch to create (default: regpolicy/<CELEX>-<version>).")
-  var branch: String?
-
-  @Option(help: "The folder inside the repository that holds the policy tree.")
-  var prefix: String = "policies"
-
-  func validate() throws {
-    guard !prefix.isEmpty, !prefix.hasPrefix("/"), !prefix.split(separator: "/").contains("..") else {
-      throw ValidationError("--prefix must be a relative path inside the repository.")
-    }
-  }
+  @OptionGroup var target: BranchOptions
 
   func run() throws {
     let status = MainRun(
       source: source, previous: previous, repository: repo, profilePath: profile, rulesDirectory: rules,
-      templatesDirectory: templates, base: base, branch: branch, prefix: prefix
+      templatesDirectory: templates, base: target.base, branch: target.branch, prefix: target.prefix
     ).run()
     if status != .success { throw ExitCode(status.rawValue) }
   }
