@@ -49,7 +49,8 @@ extension PinpointID {
 
   /// The enclosing article or annex (`art_12.par_1` → `art_12`), or the ID itself.
   public var topLevel: PinpointID {
-    PinpointID(rawValue: String(segments.first ?? Substring(rawValue)))
+    guard let dot = rawValue.utf8.firstIndex(of: UInt8(ascii: ".")) else { return self }
+    return PinpointID(rawValue: String(rawValue[..<dot]))
   }
 
   /// The EUR-Lex page of a CELEX document, anchored at this provision's article or annex (EUR-Lex

@@ -29,6 +29,16 @@ public struct PinpointID: Hashable, Comparable, Sendable, CustomStringConvertibl
     case group = "grp"
     case control = "ctl"
     case statement = "smt"
+
+    /// The prefix spelled by these bytes (`pt` → `.point`), looked up as one packed integer: IDs are
+    /// read back into steps for every reference the resolver completes.
+    static func named(_ bytes: UnsafeBufferPointer<UInt8>) -> Prefix? {
+      bytes.count <= 8 ? byPacked[pack(bytes)] : nil
+    }
+
+    private static let byPacked = Dictionary(uniqueKeysWithValues: allCases.map { (pack($0.rawValue.utf8), $0) })
+
+    private static func pack(_ bytes: some Sequence<UInt8>) -> UInt64 { bytes.reduce(0) { $0 << 8 | UInt64($1) } }
   }
 
   /// The ID as text.
@@ -52,25 +62,45 @@ public struct PinpointID: Hashable, Comparable, Sendable, CustomStringConvertibl
 
   /// This ID with the steps appended: `art_10` + [(.paragraph, "1"), (.point, "a")] → `art_10.par_1.pt_a`.
   public func appending(_ steps: some Sequence<Step>) -> PinpointID {
-    steps.reduce(self) { $0.appending($1.prefix, $1.number) }
+    var text = rawValue
+    for step in steps { PinpointID.append(step, to: &text) }
+    return PinpointID(rawValue: text)
   }
 
   /// An ID made of steps alone (`[(.article, "5"), (.paragraph, "1")]` → `art_5.par_1`); nil for none.
   public init?(steps: some Collection<Step>) {
-    guard let first = steps.first else { return nil }
-    self = PinpointID(first.prefix, first.number).appending(steps.dropFirst())
+    guard !steps.isEmpty else { return nil }
+    self = PinpointID(rawValue: "").appending(steps)
+  }
+
+  private static func append(_ step: Step, to text: inout String) {
+    if !text.isEmpty { text += "." }
+    text += step.prefix.rawValue
+    text += "_"
+    text += clean(step.number)
   }
 
   /// The segments as steps; nil when one is not `prefix_number` with a known prefix (`pbl`, `fnl`).
   public var steps: [Step]? {
-    var steps: [Step] = []
-    for segment in segments {
-      guard let separator = segment.firstIndex(of: "_"),
-        let prefix = Prefix(rawValue: String(segment[..<separator]))
-      else { return nil }
-      steps.append((prefix, String(segment[segment.index(after: separator)...])))
+    // One pass over the bytes: the reference resolver reads the steps of every clause it resolves in.
+    var text = rawValue
+    return text.withUTF8 { bytes -> [Step]? in
+      var steps: [Step] = []
+      var start = 0
+      while start < bytes.count {
+        var end = start
+        while end < bytes.count && bytes[end] != UInt8(ascii: ".") { end += 1 }
+        var separator = start
+        while separator < end && bytes[separator] != UInt8(ascii: "_") { separator += 1 }
+        guard separator < end, let prefix = Prefix.named(UnsafeBufferPointer(rebasing: bytes[start..<separator])) else {
+          return nil
+        }
+        steps.append(
+          (prefix, String(decoding: UnsafeBufferPointer(rebasing: bytes[(separator + 1)..<end]), as: UTF8.self)))
+        start = end + 1
+      }
+      return steps
     }
-    return steps
   }
 
   /// The enclosing provision's ID (`art_26.par_5.sub_2` → `art_26.par_5`); nil at the top.
@@ -92,6 +122,8 @@ public struct PinpointID: Hashable, Comparable, Sendable, CustomStringConvertibl
 
   /// Spaces and dots inside a number would break the scheme; they become '-'.
   private static func clean(_ number: String) -> String {
+    // Most numbers ("12", "a", "III") need nothing; 0xC2 leads the UTF-8 of a no-break space.
+    guard number.utf8.contains(where: { $0 == 0x20 || $0 == 0x2E || $0 == 0xC2 }) else { return number }
     var out = ""
     for scalar in number.unicodeScalars {
       switch scalar {

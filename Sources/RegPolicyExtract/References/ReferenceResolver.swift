@@ -166,22 +166,24 @@ public struct ReferenceResolver: Sendable {
       return result
     }
     var targets: [PinpointID] = []
+    // The base's own steps, read once for every piece below.
+    let context = (steps: base.steps ?? [], top: base.topLevel)
     for piece in paths {
       switch piece {
       case .one(let steps):
-        guard let id = complete(steps, in: base) else {
+        guard let id = complete(steps, in: context) else {
           result.unresolved = "'\(reference.text)' needs a context that \(clause) does not give"
           return result
         }
         // Inside a point with points of its own, "point (f)" may name one of them.
-        let inner = steps.first?.prefix == .point ? complete(steps, in: base, keepingPoints: true) : nil
+        let inner = steps.first?.prefix == .point ? complete(steps, in: context, keepingPoints: true) : nil
         guard let found = existing(id) ?? inner.flatMap(existing) else {
           result.unresolved = "no provision \(id) in this document"
           return result
         }
         targets.append(found)
       case .range(let from, let to):
-        guard let low = complete(from, in: base), let high = complete(to, in: base) else {
+        guard let low = complete(from, in: context), let high = complete(to, in: context) else {
           result.unresolved = "'\(reference.text)' needs a context that \(clause) does not give"
           return result
         }
@@ -216,8 +218,11 @@ public struct ReferenceResolver: Sendable {
 
   /// Adds the context a relative path leaves out ("paragraph 1" inside Article 10 → Article 10)
   /// and drops the first subparagraph, which is the paragraph's own text.
-  private func complete(_ steps: [Step], in clause: PinpointID, keepingPoints: Bool = false) -> PinpointID? {
-    guard let first = steps.first, let segments = clause.steps, let top = segments.first else { return nil }
+  private func complete(
+    _ steps: [Step], in clause: (steps: [Step], top: PinpointID), keepingPoints: Bool = false
+  ) -> PinpointID? {
+    let segments = clause.steps
+    guard let first = steps.first, let top = segments.first else { return nil }
     var prefix: ArraySlice<Step> = []
     switch first.prefix {
     case .article, .annex, .chapter, .recital, .title, .part:
@@ -225,7 +230,7 @@ public struct ReferenceResolver: Sendable {
     case .section:
       if top.prefix == .annex {
         prefix = segments[..<1]
-      } else if let container = containers[clause.topLevel]?.steps {
+      } else if let container = containers[clause.top]?.steps {
         prefix = ArraySlice(container.filter { $0.prefix == .chapter || $0.prefix == .title })
       } else {
         return nil
