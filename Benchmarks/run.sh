@@ -21,9 +21,11 @@ $bin bench "$html" --iterations 100 --warmup 10 --stage tokenizer
 $bin bench "$html" "$corpus/gdpr/32016R0679_EN_OJ.html" --iterations 30 --warmup 5 --stage extract
 
 echo "## in-process: every markup file of the corpus"
+# The older EUR-Lex generations (eurlex-generations/) are not all read yet; they join this set once
+# the readers hold on them.
 mapfile -t files < <(find "$corpus" \( -name '*.html' -o -name '*.xml' -o -name '*.json' \) \
   ! -name '*.doc.fmx.xml' ! -name '*.toc.fmx.xml' ! -name '*.doc.xml' ! -path '*/eu-ai-act/formex/*' \
-  ! -path '*/reg-2024-903/L_*' | sort)
+  ! -path '*/reg-2024-903/L_*' ! -path '*/eurlex-generations/*' | sort)
 files+=("$formex" "$corpus/format-samples/reg-2024-903/L_202400903EN.doc.fmx.xml")
 $bin bench "${files[@]}" --iterations 10 --warmup 2 --stage ingest | tail -2
 echo "files: ${#files[@]}, bytes: $(du -cb "${files[@]}" | tail -1 | cut -f1)"
