@@ -50,10 +50,10 @@ public struct CommitChain: Sendable {
 
   /// Runs `body` with a git whose index (and, for a dry run, object directory) are temporary, and
   /// removes them afterwards. Commits get a `regpolicy` author where the repository names none.
+  /// `gitDirectory` is the repository's (`Git.gitDirectory()`).
   public static func withScratch<T>(
-    _ git: Git, dryRun: Bool, _ body: (Git) throws(Diagnostic) -> T
+    _ git: Git, gitDirectory: String, dryRun: Bool, _ body: (Git) throws(Diagnostic) -> T
   ) throws(Diagnostic) -> T {
-    let gitDirectory = try git.gitDirectory()
     let scratch = NSTemporaryDirectory() + "regpolicy-git-\(UUID().uuidString)"
     do {
       try FileManager.default.createDirectory(atPath: scratch + "/objects", withIntermediateDirectories: true)

@@ -49,12 +49,12 @@ public struct PinpointID: Hashable, Comparable, Sendable, CustomStringConvertibl
 
   /// A top-level ID such as `art_16`.
   public init(_ prefix: Prefix, _ number: String) {
-    rawValue = prefix.rawValue + "_" + PinpointID.clean(number)
+    self = PinpointID(rawValue: "").appending(prefix, number)
   }
 
   /// This ID with one more segment: `art_16` + (.point, "a") → `art_16.pt_a`.
   public func appending(_ prefix: Prefix, _ number: String) -> PinpointID {
-    PinpointID(rawValue: rawValue + "." + prefix.rawValue + "_" + PinpointID.clean(number))
+    appending(CollectionOfOne((prefix: prefix, number: number)))
   }
 
   /// One segment as its typed parts: `pt_c` → (.point, "c").

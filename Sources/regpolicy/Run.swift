@@ -36,6 +36,12 @@ struct Run: ParsableCommand {
 
   @OptionGroup var target: BranchOptions
 
+  func validate() throws {
+    if repo == nil && target.base != nil {
+      throw ValidationError("--base names a commit of the policy repository; it needs --repo.")
+    }
+  }
+
   func run() throws {
     let status = MainRun(
       source: source, previous: previous, repository: repo, profilePath: profile, rulesDirectory: rules,

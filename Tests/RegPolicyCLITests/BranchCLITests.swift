@@ -287,3 +287,40 @@ extension RunCLITests {
 enum MainRunSample {
   static let path = "corpus/samples/synthetic-oj.html"
 }
+
+extension RunCLITests {
+  /// `--rules` reaches every stage that maps: the policies `run` commits and the policy changes
+  /// `diff --profile` reports come from the rules named, not the built-in copy.
+  @Test("--rules is honoured by run and by diff --profile")
+  func rulesHonoured() throws {
+    let rule = try String(contentsOfFile: CLITests.packageRoot + "/rules/sample/art-01-logging.yaml", encoding: .utf8)
+    #expect(rule.contains("\ntitle: "))
+    let retitled = try PolicyCLITests.copy(
+      "rules", changing: "sample/art-01-logging.yaml",
+      to: rule.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: Retitled "))
+    let repo = try BranchCLITests.repository()
+    let run = try cli.run(["run", MainRunSample.path, "--repo", repo, "--rules", retitled])
+    #expect(run.status == 0, "\(run.stderr)")
+    let subjects = try BranchCLITests.git(repo, ["log", "--format=%s", "regpolicy/32030R0001-2030-02-01"])
+    #expect(subjects.contains("Sample Regulation 2030/1 Article 1, point (a): retitled "), "\(subjects)")
+
+    // Two versions of the sample: with the built-in rules its control is stale; with rules that
+    // have no sample rule, no policy changes at all.
+    let changed = PolicyCLITests.temporary() + "/synthetic-oj-v2.html"
+    let text = try String(contentsOfFile: CLITests.packageRoot + "/" + MainRunSample.path, encoding: .utf8)
+    try text.replacingOccurrences(of: "at least six months", with: "at least twelve months")
+      .write(toFile: changed, atomically: true, encoding: .utf8)
+    let withSample = try cli.run([
+      "diff", MainRunSample.path, changed, "--profile", PolicyCLITests.profile, "--format", "json",
+    ])
+    #expect(withSample.stdout.contains(#""change":"stale","clauses":["art_1.pt_b"],"control":"SAMPLE-01""#))
+    let noSample = PolicyCLITests.temporary() + "/rules"
+    try FileManager.default.copyItem(atPath: CLITests.packageRoot + "/rules", toPath: noSample)
+    try FileManager.default.removeItem(atPath: noSample + "/sample")
+    let without = try cli.run([
+      "diff", MainRunSample.path, changed, "--profile", PolicyCLITests.profile, "--rules", noSample, "--format", "json",
+    ])
+    #expect(without.status == 1, "\(without.stderr)")
+    #expect(without.stdout.contains(#""policies":[]"#), "\(without.stdout)")
+  }
+}

@@ -26,16 +26,18 @@ struct CLITests {
     var stderr: String
   }
 
-  /// Runs the binary in `directory` (default: the package root), feeding `input` on standard input.
-  func run(_ arguments: [String], input: Data? = nil, in directory: String = packageRoot) throws -> Run {
+  /// Runs the binary in `directory` (default: the package root), feeding `input` on standard input,
+  /// with `temporary` as its temporary folder (default: the test process's own, removed with it).
+  func run(
+    _ arguments: [String], input: Data? = nil, in directory: String = packageRoot,
+    temporary: String = TestPaths.temporaryRoot
+  ) throws -> Run {
     let process = Process()
     process.executableURL = Self.binary
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: directory)
-    // What the binary makes in the temporary folder (scratch trees, demo repositories) is removed
-    // with the test process's own folder.
     var environment = ProcessInfo.processInfo.environment
-    environment["TMPDIR"] = TestPaths.temporaryRoot + "/"
+    environment["TMPDIR"] = temporary + "/"
     process.environment = environment
     let out = Pipe()
     let err = Pipe()

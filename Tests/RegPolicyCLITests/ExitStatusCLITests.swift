@@ -9,10 +9,10 @@ import Testing
 struct ExitStatusCLITests {
   let cli = CLITests()
 
-  /// The codes of the diagnostics on standard error (`… [code]` at the end of a line).
+  /// The codes of the errors on standard error (`…: error: … [code]`).
   static func codes(_ stderr: String) -> [DiagnosticCode] {
     stderr.split(separator: "\n").compactMap { line in
-      guard line.hasSuffix("]"), let open = line.lastIndex(of: "[") else { return nil }
+      guard line.contains(": error: "), line.hasSuffix("]"), let open = line.lastIndex(of: "[") else { return nil }
       return DiagnosticCode(rawValue: String(line[line.index(after: open)..<line.index(before: line.endIndex)]))
     }
   }
@@ -26,12 +26,16 @@ struct ExitStatusCLITests {
         "organisation: O\nroles: [landlord]\nrisk-classes: [high-risk]\nenforcement: deny\nprefix: a.b\n",
       "foreign/index.json": #"{"name": "some other tool", "version": 3}"#,
       "not-generated/notes.txt": "mine\n",
+      "manifests/a-good.yaml": "apiVersion: v1\nkind: Pod\nmetadata:\n  name: fine\n",
     ]
     for (path, text) in files {
       let url = URL(fileURLWithPath: folder + "/" + path)
       try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
       try? text.write(to: url, atomically: true, encoding: .utf8)
     }
+    // A manifest that is not UTF-8 beside a good one: the good one is still checked.
+    try? Data([0x6B, 0x69, 0x6E, 0x64, 0x3A, 0x20, 0xFF, 0xFE, 0x0A]).write(
+      to: URL(fileURLWithPath: folder + "/manifests/b-latin1.yaml"))
     return folder
   }()
 
@@ -72,7 +76,13 @@ struct ExitStatusCLITests {
       (["run", "{dir}/fake.pdf"], .inputUnknownFormat),
       (["run", "--profile", "{dir}/bad-profile.yaml"], .profileUnknownRole),
       (["run", "--repo", "{dir}"], .gitNotARepository),
+      (["run", "--branch", "bad..name"], .branchInvalidName),
       (["bench", "{dir}/fake.pdf", "--iterations", "1"], .inputUnknownFormat),
+      (
+        ["bench", "{dir}/fake.pdf", "corpus/samples/synthetic-oj.html", "--stage", "extract", "--iterations", "1"],
+        .inputUnknownFormat
+      ),
+      (["check", "--policies", "{tree}", "{dir}/manifests"], .inputInvalidUTF8),
     ] as [([String], DiagnosticCode)])
   func badInput(_ arguments: [String], _ code: DiagnosticCode) throws {
     let repo = try BranchCLITests.repository()
@@ -82,22 +92,26 @@ struct ExitStatusCLITests {
         .replacingOccurrences(of: "{repo}", with: repo)
     }
     let result = try cli.run(resolved, input: Data())
-    let codes = Self.codes(result.stderr)
-    #expect(codes.contains(code), "\(result.stderr)")
-    #expect(code.exitStatus != .success)
+    #expect(Self.codes(result.stderr) == [code], "\(result.stderr)")
     #expect(result.status == code.exitStatus.rawValue, "\(result.stderr)")
   }
 
-  @Test("run with input that is not a regulation: one diagnostic, nothing created")
-  func runBadInput() throws {
-    let before = try FileManager.default.contentsOfDirectory(atPath: TestPaths.temporaryRoot)
-    let result = try cli.run(["run", Self.folder + "/fake.pdf"])
+  @Test(
+    "run with bad input: one diagnostic, nothing created",
+    arguments: [
+      (["run", "{dir}/fake.pdf"], DiagnosticCode.inputUnknownFormat),
+      (["run", "--branch", "bad..name"], .branchInvalidName),
+      (["run", "--profile", "{dir}/bad-profile.yaml"], .profileUnknownRole),
+    ] as [([String], DiagnosticCode)])
+  func runBadInput(_ arguments: [String], _ code: DiagnosticCode) throws {
+    let temporary = TestPaths.temporaryFolder("run-tmp")
+    let result = try cli.run(
+      arguments.map { $0.replacingOccurrences(of: "{dir}", with: Self.folder) }, temporary: temporary)
     #expect(result.status == 3)
     #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
-    #expect(Self.codes(result.stderr) == [.inputUnknownFormat])
+    #expect(Self.codes(result.stderr) == [code])
     #expect(result.stdout.isEmpty)
-    let after = try FileManager.default.contentsOfDirectory(atPath: TestPaths.temporaryRoot)
-    #expect(!Set(after).subtracting(before).contains { $0.hasPrefix("regpolicy-demo-") }, "a demo repository was left")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: temporary) == [], "the run created something")
   }
 
   @Test("a profile with three mistakes: all three in one run, each at its own line")

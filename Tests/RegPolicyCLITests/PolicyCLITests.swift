@@ -131,8 +131,11 @@ struct PolicyCLITests {
       toFile: profile, atomically: true, encoding: .utf8)
     let cases: [([String], String)] = [
       (["--rules", rules], "art-12-event-logging.yaml:24:15: error: unknown template 'at-lest'"),
-      (["--templates", template], "present.rego.mustache: error: template does not parse"),
-      (["--templates", withoutFragment], "matches.yaml.mustache: error: template is missing [template.missing]"),
+      (["--templates", template], "\(template)/rego/checks/present.rego.mustache: error: template does not parse"),
+      (
+        ["--templates", withoutFragment],
+        "\(withoutFragment)/kyverno/checks/matches.yaml.mustache: error: template is missing [template.missing]"
+      ),
       (
         ["--profile", profile],
         "profile.yaml:1:1: error: the profile is missing required key 'risk-classes' [profile.missing-key]"

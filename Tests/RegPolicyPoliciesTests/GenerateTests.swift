@@ -99,7 +99,7 @@ struct GenerateTests {
   func agreement() throws {
     let report = try Self.rego.get()
     let (directory, _) = try Self.tree.get()
-    let index = try PolicyIndex.read(from: directory)
+    let index = try PolicyIndex.read(from: directory).index
     var native: [String: [String]] = [:]
     var objects = 0
     for path in Self.manifests {

@@ -35,6 +35,8 @@ struct ProfileTests {
       (minimal + "keys: {loging: x}\n", .profileUnknownKey, 6),
       (minimal.replacingOccurrences(of: "ai.example.org", with: "ai example"), .profileInvalidValue, 5),
       (minimal + "default-role: provider\n", .profileUnknownRole, 6),
+      (minimal + "colour:\n  - blue\n", .profileUnknownKey, 6),
+      (minimal + "keys:\n  loging:\n    x\n", .profileUnknownKey, 7),
       ("roles: [\n", .profileMalformed, 2),
       ("", .profileMalformed, 1),
     ] as [(String, DiagnosticCode, Int)])

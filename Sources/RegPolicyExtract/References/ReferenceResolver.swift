@@ -189,7 +189,7 @@ public struct ReferenceResolver: Sendable {
         }
         // Articles 79 to 83 may stand in different sections: top-level units go by document order.
         let siblings =
-          low.parent.map { children[$0] ?? [] } ?? low.steps.flatMap { topLevel[$0[0].prefix] } ?? []
+          low.parent.map { children[$0] ?? [] } ?? low.steps?.first.flatMap { topLevel[$0.prefix] } ?? []
         guard let start = siblings.firstIndex(of: low), let end = siblings.firstIndex(of: high), start <= end else {
           result.unresolved = "range \(low) to \(high) not found in this document"
           return result
@@ -222,13 +222,13 @@ public struct ReferenceResolver: Sendable {
     _ steps: [Step], in clause: (steps: [Step], top: PinpointID), keepingPoints: Bool = false
   ) -> PinpointID? {
     let segments = clause.steps
-    guard let first = steps.first, let top = segments.first else { return nil }
+    guard let first = steps.first else { return nil }
     var prefix: ArraySlice<Step> = []
     switch first.prefix {
     case .article, .annex, .chapter, .recital, .title, .part:
-      break
+      break  // absolute: no context needed
     case .section:
-      if top.prefix == .annex {
+      if segments.first?.prefix == .annex {
         prefix = segments[..<1]
       } else if let container = containers[clause.top]?.steps {
         prefix = ArraySlice(container.filter { $0.prefix == .chapter || $0.prefix == .title })
@@ -236,7 +236,7 @@ public struct ReferenceResolver: Sendable {
         return nil
       }
     case .paragraph:
-      guard top.prefix == .article else { return nil }
+      guard segments.first?.prefix == .article else { return nil }
       prefix = segments[..<1]
     default:  // sub, pt, idt: inside the clause's paragraph (or article, or annex part)
       prefix = segments[...]
@@ -258,8 +258,8 @@ public struct ReferenceResolver: Sendable {
   /// the chapter the article stands in; …
   private func context(of clause: PinpointID, for unit: String) -> PinpointID? {
     guard let prefix = Self.unitPrefix(unit), var segments = clause.steps else { return nil }
-    if [.chapter, .section, .title, .part].contains(prefix) {
-      guard let container = containers[clause.topLevel]?.steps else { return nil }
+    // Inside an article, a division is the one the article stands in; inside an annex, its own.
+    if [.chapter, .section, .title, .part].contains(prefix), let container = containers[clause.topLevel]?.steps {
       segments = container
     }
     // The first subparagraph is the paragraph's own text.

@@ -36,24 +36,33 @@ public struct BenchRun: Sendable {
     self.stage = stage
   }
 
+  /// Times the stage on every input that reads; an input that does not is reported and skipped,
+  /// and the exit status says so.
   public func run() -> ExitStatus {
-    if stage == .tokenizer || stage == .extract {
-      OutputFile.emit(Array((stage == .tokenizer ? tokenizerReport() : extractionReport()).utf8), to: 1)
-      return .success
-    }
-    let renderJSON = stage == .all
-    var report =
-      "regpolicy bench: \(iterations) runs after \(warmup) warm-up; ICU \(Normalizer.icuVersion)\n"
-    report +=
-      "file\tprovisions\tbytes\tingest_median_ms\tingest_min_ms\tingest_p90_ms\tjson_median_ms\n"
-    var totalMedian = 0.0
+    var documents: [(path: String, document: Document)] = []
+    var problems: [Diagnostic] = []
     for path in paths {
-      let first = Ingester.ingest(path)
-      guard let document = first.document else {
-        OutputFile.report(first.diagnostics)
-        return ExitStatus.of(first.diagnostics)
+      let result = Ingester.ingest(path)
+      if let document = result.document { documents.append((path, document)) } else { problems += result.diagnostics }
+    }
+    OutputFile.report(problems)
+    let report: String =
+      switch stage {
+      case .tokenizer: tokenizerReport(documents)
+      case .extract: extractionReport(documents)
+      case .ingest, .all: ingestReport(documents)
       }
-      let count = document.allProvisions.count
+    OutputFile.emit(Array(report.utf8), to: 1)
+    return ExitStatus.of(problems)
+  }
+
+  /// Ingest times (and, for `all`, ingest plus JSON, then the tokenizer and extraction reports),
+  /// the total and the peak RSS.
+  func ingestReport(_ documents: [(path: String, document: Document)]) -> String {
+    var report = "regpolicy bench: \(iterations) runs after \(warmup) warm-up; ICU \(Normalizer.icuVersion)\n"
+    report += "file\tprovisions\tbytes\tingest_median_ms\tingest_min_ms\tingest_p90_ms\tjson_median_ms\n"
+    var totalMedian = 0.0
+    for (path, document) in documents {
       for _ in 0..<warmup { _ = Ingester.ingest(path) }
       var ingest: [Double] = []
       var withJSON: [Double] = []
@@ -62,8 +71,7 @@ public struct BenchRun: Sendable {
         let start = Self.now()
         let result = Ingester.ingest(path)
         let middle = Self.now()
-        // `!`: the first run on the same input produced a document.
-        if renderJSON { bytes = DocumentRenderer.json(result.document!).count }
+        if stage == .all, let read = result.document { bytes = DocumentRenderer.json(read).count }
         let end = Self.now()
         ingest.append(middle - start)
         withJSON.append(end - start)
@@ -72,24 +80,21 @@ public struct BenchRun: Sendable {
       withJSON.sort()
       let median = ingest[ingest.count / 2]
       totalMedian += median
-      report += "\(path)\t\(count)\t\(bytes)\t\(Self.format(median))\t\(Self.format(ingest[0]))\t"
+      report +=
+        "\(path)\t\(document.allProvisions.count)\t\(bytes)\t\(Self.format(median))\t\(Self.format(ingest[0]))\t"
       report +=
         "\(Self.format(ingest[min(ingest.count - 1, ingest.count * 9 / 10)]))\t\(Self.format(withJSON[withJSON.count / 2]))\n"
     }
-    if stage == .all { report += tokenizerReport() + extractionReport() }
+    if stage == .all { report += tokenizerReport(documents) + extractionReport(documents) }
     var usage = rusage()
     getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-    report +=
-      "total_ingest_median_ms\t\(Self.format(totalMedian))\npeak_rss_kib\t\(usage.ru_maxrss)\n"
-    OutputFile.emit(Array(report.utf8), to: 1)
-    return .success
+    return report + "total_ingest_median_ms\t\(Self.format(totalMedian))\npeak_rss_kib\t\(usage.ru_maxrss)\n"
   }
 
   /// Tokenizes the text of every provision of each input, `iterations` times: throughput and counts.
-  func tokenizerReport() -> String {
+  func tokenizerReport(_ documents: [(path: String, document: Document)]) -> String {
     var report = "file\ttext_bytes\ttokens\ttokenize_median_ms\ttokenize_min_ms\tMB_per_s\ttoken_digest\n"
-    for path in paths {
-      guard let document = Ingester.ingest(path).document else { continue }
+    for (path, document) in documents {
       var texts = document.allProvisions.map(\.text).filter { !$0.isEmpty }
       let bytes = texts.reduce(0) { $0 + $1.utf8.count }
       var tokens = 0
@@ -120,11 +125,10 @@ public struct BenchRun: Sendable {
   }
 
   /// Extracts the statements of each ingested input, `iterations` times: time and counts.
-  func extractionReport() -> String {
+  func extractionReport(_ documents: [(path: String, document: Document)]) -> String {
     var report = "file\tstatements\tdeontic\treferences\textract_median_ms\textract_min_ms\n"
     let extractor = Extractor()
-    for path in paths {
-      guard let document = Ingester.ingest(path).document else { continue }
+    for (path, document) in documents {
       var statements: [Statement] = []
       for _ in 0..<warmup { statements = extractor.statements(in: document) }
       var times: [Double] = []

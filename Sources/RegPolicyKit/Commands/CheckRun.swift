@@ -35,7 +35,7 @@ public struct CheckRun: Sendable {
   public func run() -> ExitStatus {
     let policies: [Policy]
     do {
-      policies = try PolicyIndex.read(from: policiesDirectory).policies.map(\.policy)
+      policies = try PolicyIndex.read(from: policiesDirectory).index.policies.map(\.policy)
     } catch {
       OutputFile.report([error])
       return error.code.exitStatus
@@ -70,7 +70,7 @@ public struct CheckRun: Sendable {
           texts.append(("<stdin>", text))
         } else if InputFiles.isDirectory(path) {
           let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
-          let found = try InputFiles.files(in: folder, suffixes: [".yaml", ".yml", ".json"])
+          let found = try InputFiles.files(in: folder, suffixes: [".yaml", ".yml", ".json"], problems: &problems)
           texts += found.map { (folder + "/" + $0.path, $0.text) }
         } else {
           texts.append((path, try InputFiles.read(path)))

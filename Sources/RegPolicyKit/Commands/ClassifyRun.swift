@@ -44,7 +44,9 @@ public struct ClassifyRun: Sendable {
         if explain {
           writer.raw("line \(index + 1): not classified: invalid UTF-8\n")
         } else {
-          writer.raw("{\"error\":\"input.invalid-utf8\",\"line\":")
+          writer.raw("{\"error\":")
+          writer.string(DiagnosticCode.inputInvalidUTF8.rawValue)
+          writer.raw(",\"line\":")
           writer.int(index + 1)
           writer.raw("}\n")
         }

@@ -42,14 +42,10 @@ public struct DiffRun: Sendable {
       if let profilePath {
         let inputs = try PolicyInputs.read(
           profile: profilePath, rules: rulesDirectory, templates: nil, sources: readers)
-        let mapper = inputs.configuration.mapper
         let (old, new) = (inputs.sources[0], inputs.sources[1])
+        let configuration = inputs.configuration
         comparison = Comparison(
-          old: old, new: new,
-          policies: (
-            mapper.policies(for: old.document, statements: old.statements),
-            mapper.policies(for: new.document, statements: new.statements)
-          ))
+          old: old, new: new, policies: (configuration.policies(for: [old]), configuration.policies(for: [new])))
       } else {
         let sources = try Source.readAll(readers)
         comparison = Comparison(old: sources[0], new: sources[1])

@@ -64,6 +64,10 @@ public struct MainRun: Sendable {
     let new = inputs.sources[0]
     let tree = try PolicyTree.generate([new], with: inputs.configuration)
 
+    // The branch name is checked before a demo repository is made: bad input creates nothing.
+    if let branch {
+      try wrap { () throws(Diagnostic) in try ReviewBranch.validate(branch: branch, in: self.repository ?? "/") }
+    }
     let repository: String
     if let given = self.repository { repository = given } else { repository = try MainRun.demoRepository() }
     var review = ReviewBranch(repository: repository, base: base, branch: branch, prefix: prefix)
@@ -71,18 +75,26 @@ public struct MainRun: Sendable {
     if inputs.sources.count > 1 {
       // What changed in the law, against the previous version.
       let old = inputs.sources[1]
-      let mapper = inputs.configuration.mapper
-      let oldPolicies = mapper.policies(for: old.document, statements: old.statements) + mapper.guardrails()
-      let comparison = Comparison(old: old, new: new, policies: (oldPolicies, tree.policies))
+      let comparison = Comparison(
+        old: old, new: new, policies: (inputs.configuration.policies(for: [old]), tree.policies))
       review.preface = String(decoding: DiffRenderer.text(comparison, markdown: true), as: UTF8.self)
       review.lawChanges = comparison.wordDiffs
       (clauses, obligations) = (comparison.provisions.changes.count, comparison.obligations.count)
     } else {
       // Which cited clauses changed since the base was generated, from the index on the base.
+      let indexPath = "\(base ?? "HEAD"):\(prefix)/\(PolicyIndex.fileName)"
       let shown = try wrap { () throws(Diagnostic) in
         try Git(repository: repository).file("\(prefix)/\(PolicyIndex.fileName)", at: base ?? "HEAD")
       }
-      let old = shown.flatMap { try? PolicyIndex.decode($0, file: PolicyIndex.fileName) }
+      var old: PolicyIndex?
+      do throws(Diagnostic) {
+        old = try shown.map { text throws(Diagnostic) in try PolicyIndex.decode(text, file: indexPath) }
+      } catch {
+        // Not one regpolicy wrote: nothing to compare against, said once, and the run goes on.
+        var warning = error
+        warning.severity = .warning
+        OutputFile.report([warning])
+      }
       let stale = MainRun.changedClauses(old: old?.policies.map(\.policy) ?? [], new: tree.policies)
       review.preface =
         "## What changed in the law\n\n"

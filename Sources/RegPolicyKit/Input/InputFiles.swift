@@ -22,14 +22,17 @@ enum InputFiles {
   }
 
   /// Every file under a folder whose name ends with one of the suffixes, with paths relative to it,
-  /// sorted. A missing folder is an error.
-  static func files(in directory: String, suffixes: [String]) throws(Diagnostic) -> [(path: String, text: String)] {
+  /// sorted. A missing folder is an error; a file that cannot be read is a problem noted in
+  /// `problems`, and the others are still read.
+  static func files(
+    in directory: String, suffixes: [String], problems: inout [Diagnostic]
+  ) throws(Diagnostic) -> [(path: String, text: String)] {
     guard isDirectory(directory) else { throw Diagnostic.error(.inputUnreadable, file: directory, "not a folder") }
     var files: [(String, String)] = []
     let enumerator = FileManager.default.enumerator(atPath: directory)
     while let path = enumerator?.nextObject() as? String {
       guard suffixes.contains(where: path.hasSuffix) else { continue }
-      files.append((path, try read(directory + "/" + path)))
+      do { files.append((path, try read(directory + "/" + path))) } catch { problems.append(error) }
     }
     return files.sorted { $0.0 < $1.0 }
   }

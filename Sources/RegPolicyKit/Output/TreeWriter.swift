@@ -11,6 +11,10 @@ enum TreeWriter {
     let target = URL(fileURLWithPath: directory).standardizedFileURL
     let parent = target.deletingLastPathComponent()
     if manager.fileExists(atPath: target.path) {
+      guard InputFiles.isDirectory(target.path) else {
+        throw Diagnostic.error(
+          .outputNotGenerated, file: directory, "exists and is not a folder; refusing to replace it")
+      }
       let existing = (try? manager.contentsOfDirectory(atPath: target.path)) ?? []
       guard existing.isEmpty || existing.contains(PolicyIndex.fileName) else {
         throw Diagnostic.error(

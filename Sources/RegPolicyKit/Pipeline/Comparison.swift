@@ -5,10 +5,18 @@ import RegPolicyPolicies
 /// Two versions of an act compared: what changed in the provisions, carried to the obligations
 /// and, when the caller has them, to the policies.
 public struct Comparison: Sendable {
+  /// What happened to a clause's obligations or to a control's policy. Raw values are the public
+  /// names in `diff --format json`.
+  public enum Change: String, Sendable {
+    case new, removed, changed
+    /// A control whose clauses or clause hashes changed.
+    case stale
+  }
+
   /// A change in what a clause obliges.
   public struct ObligationChange: Sendable {
     /// new, removed or changed.
-    public var change: String
+    public var change: Change
     public var oldClause: PinpointID?
     public var newClause: PinpointID?
     /// For `changed`: which of modality, addressee, deadline changed.
@@ -18,7 +26,8 @@ public struct Comparison: Sendable {
 
   /// A control whose policy is new, removed or stale (its clauses or their hashes changed).
   public struct PolicyChange: Sendable {
-    public var change: String
+    /// new, removed or stale.
+    public var change: Change
     public var control: String
     public var clauses: [PinpointID]
   }
@@ -65,7 +74,7 @@ public struct Comparison: Sendable {
       guard let target = aligned[clause], let current = new[target] else {
         changes.append(
           ObligationChange(
-            change: "removed", oldClause: clause, newClause: aligned[clause], fields: [],
+            change: .removed, oldClause: clause, newClause: aligned[clause], fields: [],
             summary: "\(clause.citation): \(statements.count) statement(s) no longer bind"))
         continue
       }
@@ -86,13 +95,13 @@ public struct Comparison: Sendable {
         ? "\(statements.count) → \(current.count) statement(s)" : "\(fields.joined(separator: ", ")) changed"
       changes.append(
         ObligationChange(
-          change: "changed", oldClause: clause, newClause: target, fields: fields,
+          change: .changed, oldClause: clause, newClause: target, fields: fields,
           summary: "\(target.citation): \(summary)"))
     }
     for (clause, statements) in new.sorted(by: { $0.key < $1.key }) where !seen.contains(clause) {
       changes.append(
         ObligationChange(
-          change: "new", oldClause: nil, newClause: clause, fields: [],
+          change: .new, oldClause: nil, newClause: clause, fields: [],
           summary: "\(clause.citation): \(statements.count) new statement(s)"))
     }
     // Document order: statements come in it.
@@ -116,16 +125,15 @@ public struct Comparison: Sendable {
     for control in Set(old.keys).union(new.keys).sorted() {
       switch (old[control], new[control]) {
       case (nil, let policy?):
-        changes.append(PolicyChange(change: "new", control: control, clauses: policy.clauses.map(\.id)))
+        changes.append(PolicyChange(change: .new, control: control, clauses: policy.clauses.map(\.id)))
       case (let policy?, nil):
-        changes.append(PolicyChange(change: "removed", control: control, clauses: policy.clauses.map(\.id)))
-      case (let a?, let b?)
-      where a.clauses.map({ [$0.id.rawValue, $0.sha256] }) != b.clauses.map({ [$0.id.rawValue, $0.sha256] }):
+        changes.append(PolicyChange(change: .removed, control: control, clauses: policy.clauses.map(\.id)))
+      case (let a?, let b?):
         // A clause is stale when it is in one version only, or its text hash differs.
         let before = Dictionary(a.clauses.map { ($0.id, $0.sha256) }, uniquingKeysWith: { first, _ in first })
         let after = Dictionary(b.clauses.map { ($0.id, $0.sha256) }, uniquingKeysWith: { first, _ in first })
         let stale = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
-        changes.append(PolicyChange(change: "stale", control: control, clauses: stale.sorted()))
+        if !stale.isEmpty { changes.append(PolicyChange(change: .stale, control: control, clauses: stale.sorted())) }
       default: break
       }
     }

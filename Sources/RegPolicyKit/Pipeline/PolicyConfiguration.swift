@@ -44,9 +44,11 @@ public struct PolicyConfiguration: Sendable {
     var renderer: Renderer?
     do {
       let templates = try templatesDirectory.map { directory throws(Diagnostic) in
-        try InputFiles.files(in: directory, suffixes: [".mustache"])
+        try InputFiles.files(in: directory, suffixes: [".mustache"], problems: &problems)
       }
-      renderer = try Renderer(templates: templates ?? EmbeddedFiles.templates, generator: generator)
+      renderer = try Renderer(
+        templates: templates ?? EmbeddedFiles.templates, folder: templatesDirectory ?? "templates",
+        generator: generator)
     } catch {
       problems.append(error)
     }
@@ -65,18 +67,28 @@ public struct PolicyConfiguration: Sendable {
     Mapper(rules: rules, profile: profile) { Ingester.sha256(Array($0.utf8)) }
   }
 
+  /// The organisation's policies for these sources: each source's mapped through the rules, in
+  /// source order, then the profile's guardrails.
+  public func policies(for sources: [Source]) -> [Policy] {
+    let mapper = mapper
+    return sources.flatMap { mapper.policies(for: $0.document, statements: $0.statements) } + mapper.guardrails()
+  }
+
   /// The rule set: from a folder, or the embedded copy of `rules/`.
   public static func rules(from directory: String?) -> (rules: RuleSet?, errors: [Diagnostic]) {
+    var problems: [Diagnostic] = []
     let files: [(path: String, text: String)]
     do {
       files =
-        try directory.map { dir throws(Diagnostic) in try InputFiles.files(in: dir, suffixes: [".yaml"]) }
-        ?? EmbeddedFiles.rules
+        try directory.map { dir throws(Diagnostic) in
+          try InputFiles.files(in: dir, suffixes: [".yaml"], problems: &problems)
+        } ?? EmbeddedFiles.rules
     } catch {
       return (nil, [error])
     }
     let roles = Set(Lexicon.english.phrases.filter { $0.category == .role }.map(\.label))
     let prefix = directory.map { $0 + "/" } ?? "rules/"
-    return RuleSet.load(files: files.map { (prefix + $0.path, $0.text) }, roles: roles)
+    let loaded = RuleSet.load(files: files.map { (prefix + $0.path, $0.text) }, roles: roles)
+    return problems.isEmpty ? loaded : (nil, problems + loaded.errors)
   }
 }

@@ -24,8 +24,7 @@ public struct PolicyIndex: Codable, Sendable {
   func json() -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-    // Encoding plain strings, ints and arrays cannot fail.
-    let data = try! encoder.encode(self)
+    let data = try! encoder.encode(self)  // plain strings, ints and arrays: encoding cannot fail
     return String(decoding: data, as: UTF8.self) + "\n"
   }
 
@@ -40,14 +39,15 @@ public struct PolicyIndex: Codable, Sendable {
     }
   }
 
-  /// Reads the index of a generated tree.
-  public static func read(from directory: String) throws(Diagnostic) -> PolicyIndex {
+  /// Reads the index of a generated tree, with its text.
+  public static func read(from directory: String) throws(Diagnostic) -> (index: PolicyIndex, text: String) {
     let path = directory + "/" + fileName
     guard FileManager.default.fileExists(atPath: path) else {
       throw Diagnostic.error(
         .policiesNoIndex, file: directory, "no \(fileName): not a policy tree `regpolicy generate` wrote")
     }
-    return try decode(try InputFiles.read(path), file: path)
+    let text = try InputFiles.read(path)
+    return (try decode(text, file: path), text)
   }
 
   /// A decoding error in a few words: where in the JSON, and what was wrong there.

@@ -19,21 +19,17 @@ public struct PolicyTree: Sendable {
   {
     var problems: [Diagnostic] = []
     var instruments: [String: String] = [:]
-    var mapped: [Policy] = []
-    let mapper = configuration.mapper
     for source in sources {
       if let first = instruments[source.instrument] {
         problems.append(
           Diagnostic.error(
             .generateDuplicateInstrument, file: source.path,
-            "instrument \(source.instrument) is also read from \(first)"
-          ))
-        continue
+            "instrument \(source.instrument) is also read from \(first)"))
+      } else {
+        instruments[source.instrument] = source.path
       }
-      instruments[source.instrument] = source.path
-      mapped += mapper.policies(for: source.document, statements: source.statements)
     }
-    let policies = mapped + mapper.guardrails()
+    let policies = configuration.policies(for: sources)
     let renderer = configuration.renderer
     let rendered = policies.concurrentMap { policy in Result { () throws(Diagnostic) in try renderer.render(policy) } }
     var files: [String: String] = [:]
@@ -42,14 +38,12 @@ public struct PolicyTree: Sendable {
       switch result {
       case .failure(let error): problems.append(error)
       case .success(let rendered):
-        for file in rendered {
-          if files[file.path] != nil {
-            problems.append(
-              Diagnostic.error(
-                .generateDuplicateControl, file: policy.ruleFile, "control \(policy.control) is produced twice"))
-          }
-          files[file.path] = file.text
+        if rendered.contains(where: { files[$0.path] != nil }) {
+          problems.append(
+            Diagnostic.error(
+              .generateDuplicateControl, file: policy.ruleFile, "control \(policy.control) is produced twice"))
         }
+        for file in rendered { files[file.path] = file.text }
         entries.append(PolicyIndex.Entry(files: rendered.map(\.path).sorted(), policy: policy))
       }
     }
@@ -66,11 +60,17 @@ public struct PolicyTree: Sendable {
     try TreeWriter.replace(directory, with: files)
   }
 
-  /// Reads a tree `generate` wrote: its index and every file the index lists.
+  /// Reads a tree `generate` wrote: its index and every file the index lists, which must lie
+  /// inside the tree.
   public static func read(from directory: String) throws(Diagnostic) -> PolicyTree {
-    let index = try PolicyIndex.read(from: directory)
-    var files: [String: String] = [:]
-    for path in index.policies.flatMap(\.files) + [PolicyIndex.fileName] {
+    let (index, text) = try PolicyIndex.read(from: directory)
+    var files = [PolicyIndex.fileName: text]
+    for path in index.policies.flatMap(\.files) {
+      guard !path.isEmpty, !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
+        throw Diagnostic.error(
+          .policiesMalformedIndex, file: directory + "/" + PolicyIndex.fileName,
+          "not a regpolicy index: file '\(path)' lies outside the tree")
+      }
       files[path] = try InputFiles.read(directory + "/" + path)
     }
     return PolicyTree(index: index, files: files)

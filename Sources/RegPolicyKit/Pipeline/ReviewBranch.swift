@@ -56,18 +56,16 @@ public struct ReviewBranch: Sendable {
     let git = Git(repository: repository)
     let gitDirectory = try git.gitDirectory()
     let name = branch ?? ReviewBranch.defaultName(tree.index)
-    guard try git.isValidBranchName(name) else {
-      throw Diagnostic.error(.branchInvalidName, file: repository, "'\(name)' is not a valid branch name")
-    }
+    try ReviewBranch.validate(branch: name, in: repository)
     let baseCommit = try resolveBase(git)
     let existingCommit = try git.commit("refs/heads/\(name)")
 
-    return try CommitChain.withScratch(git, dryRun: dryRun) { (git) throws(Diagnostic) -> Outcome in
+    return try CommitChain.withScratch(git, gitDirectory: gitDirectory, dryRun: dryRun) {
+      (git) throws(Diagnostic) -> Outcome in
       // The tree as it is at the base, and as it should be.
       let current = try git.blobs(at: baseCommit, under: prefix)
       let paths = tree.files.keys.sorted()
-      // `tree.files` holds every path of `paths`.
-      let ids = try git.writeBlobs(paths.map { Array(tree.files[$0]!.utf8) })
+      let ids = try git.writeBlobs(paths.map { Array(tree.files[$0]!.utf8) })  // `paths` are `tree.files`' keys
       var wanted: [String: String] = [:]
       for (path, id) in zip(paths, ids) { wanted[prefix + "/" + path] = id }
       let unchanged = Outcome(branch: name, commits: [], report: "", bodyPath: nil, changed: false)
@@ -99,7 +97,14 @@ public struct ReviewBranch: Sendable {
       }
       return Outcome(
         branch: name, commits: chain.commits, report: body, bodyPath: bodyPath, changed: true,
-        changedControls: groups.filter { $0.kind != "index" }.count)
+        changedControls: groups.filter { $0.kind != .index }.count)
+    }
+  }
+
+  /// Whether `branch` may name a branch; `branch.invalid-name` when it may not. Needs no repository.
+  public static func validate(branch: String, in repository: String) throws(Diagnostic) {
+    guard try Git(repository: repository).isValidBranchName(branch) else {
+      throw Diagnostic.error(.branchInvalidName, file: repository, "'\(branch)' is not a valid branch name")
     }
   }
 
@@ -123,8 +128,12 @@ public struct ReviewBranch: Sendable {
 
   /// One commit's worth, with what the pull-request body says of it.
   struct Group {
-    /// new, updated, removed or index.
-    var kind: String
+    /// What the commit does to a control (or to the index). Raw values are the PR body's words.
+    enum Kind: String {
+      case new, updated, removed, index
+    }
+
+    var kind: Kind
     var commit: Commit
   }
 
@@ -165,7 +174,7 @@ public struct ReviewBranch: Sendable {
       trailers.append(("Generated-By", generator))
       groups.append(
         Group(
-          kind: isNew ? "new" : "updated",
+          kind: isNew ? .new : .updated,
           commit: Commit(
             subject: "\(where_): \(title)", body: body.joined(separator: "\n"), trailers: trailers, updates: updates)))
     }
@@ -180,7 +189,7 @@ public struct ReviewBranch: Sendable {
     for (key, paths) in gone.sorted(by: { $0.key < $1.key }) {
       groups.append(
         Group(
-          kind: "removed",
+          kind: .removed,
           commit: Commit(
             subject: "Remove \(key): no obligation maps to it any more",
             body: "The regenerated tree has no policy for \(key):\n" + paths.map { "  " + $0 }.joined(separator: "\n"),
@@ -189,7 +198,7 @@ public struct ReviewBranch: Sendable {
     if current[indexPath] != wanted[indexPath] {
       groups.append(
         Group(
-          kind: "index",
+          kind: .index,
           commit: Commit(
             subject: "Update the regpolicy index", body: "Control → clauses → files, for `regpolicy check` and trace.",
             trailers: [("Generated-By", generator)], updates: [Commit.Update(path: indexPath, blob: wanted[indexPath])])
@@ -209,8 +218,8 @@ public struct ReviewBranch: Sendable {
     if !preface.isEmpty { lines.append(preface) }
     lines.append("## Policy changes")
     lines.append("")
-    for group in groups where group.kind != "index" {
-      lines.append("- \(group.kind): \(group.commit.subject) (\(group.commit.updates.count) files)")
+    for group in groups where group.kind != .index {
+      lines.append("- \(group.kind.rawValue): \(group.commit.subject) (\(group.commit.updates.count) files)")
     }
     lines += [
       "", "## Review checklist", "",

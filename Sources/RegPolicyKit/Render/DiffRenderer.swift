@@ -27,7 +27,7 @@ enum DiffRenderer {
     out.raw(",\"obligations\":")
     out.array(report.obligations) { out, change in
       out.raw("{\"change\":")
-      out.string(change.change)
+      out.string(change.change.rawValue)
       out.raw(",\"fields\":")
       out.array(change.fields) { $0.string($1) }
       out.raw(",\"new_clause\":")
@@ -41,7 +41,7 @@ enum DiffRenderer {
     out.raw(",\"policies\":")
     out.array(report.policies) { out, change in
       out.raw("{\"change\":")
-      out.string(change.change)
+      out.string(change.change.rawValue)
       out.raw(",\"clauses\":")
       out.array(change.clauses) { $0.string($1.rawValue) }
       out.raw(",\"control\":")
@@ -78,7 +78,9 @@ enum DiffRenderer {
     if !report.obligations.isEmpty {
       out.raw(markdown ? "\n## What changed in the obligations\n\n" : "\nobligations:\n")
       for change in report.obligations {
-        out.raw(markdown ? "- \(change.change): \(change.summary)\n" : "\(change.change)\t\(change.summary)\n")
+        out.raw(
+          markdown
+            ? "- \(change.change.rawValue): \(change.summary)\n" : "\(change.change.rawValue)\t\(change.summary)\n")
       }
     }
     if !report.policies.isEmpty {
@@ -87,8 +89,8 @@ enum DiffRenderer {
         let clauses = change.clauses.map(\.rawValue).joined(separator: ", ")
         out.raw(
           markdown
-            ? "- \(change.change): \(change.control) (\(clauses))\n"
-            : "\(change.change)\t\(change.control)\t\(clauses)\n")
+            ? "- \(change.change.rawValue): \(change.control) (\(clauses))\n"
+            : "\(change.change.rawValue)\t\(change.control)\t\(clauses)\n")
       }
     }
     return out.bytes

@@ -96,13 +96,14 @@ public struct Profile: Hashable, Sendable {
       return try Profile.key(value, "finops-prefix")
     }
     var keys: [String: String] = [:]
-    let overrides: [(key: String, value: YAMLValue)] = read([]) { () throws(Diagnostic) in
+    let overrides: [(key: YAMLValue, value: YAMLValue)] = read([]) { () throws(Diagnostic) in
       guard let value = root["keys"] else { return [] }
-      return try value.entries("keys")
+      return try value.keyedEntries("keys")
     }
-    for (name, value) in overrides {
+    for (key, value) in overrides {
+      let name = (try? key.string("a key")) ?? ""
       guard Property.named(name) != nil else {
-        problems.append(value.failure(.profileUnknownKey, "keys names unknown property '\(name)'"))
+        problems.append(key.failure(.profileUnknownKey, "keys names unknown property '\(name)'"))
         continue
       }
       keys[name] = read(nil) { () throws(Diagnostic) in try Profile.key(value, "keys.\(name)") }

@@ -13,10 +13,15 @@ public struct Renderer: Sendable {
 
   let library: MustacheLibrary
   public let generator: String
+  /// The folder the templates came from, as diagnostics name it.
+  let folder: String
 
-  /// Parses the templates (path relative to `templates/` → text); a template that does not parse or
+  /// Parses the templates (path relative to `folder` → text); a template that does not parse or
   /// is missing is an error naming it.
-  public init(templates: [(path: String, text: String)], generator: String) throws(Diagnostic) {
+  public init(templates: [(path: String, text: String)], folder: String = "templates", generator: String)
+    throws(Diagnostic)
+  {
+    self.folder = folder
     var library = MustacheLibrary()
     var names: Set<String> = []
     for template in templates where template.path.hasSuffix(".mustache") {
@@ -25,7 +30,7 @@ public struct Renderer: Sendable {
         library.register(try MustacheTemplate(string: template.text), named: name)
       } catch {
         throw Diagnostic.error(
-          .templateMalformed, file: "templates/" + template.path, "template does not parse: \(error)")
+          .templateMalformed, file: folder + "/" + template.path, "template does not parse: \(error)")
       }
       names.insert(name)
     }
@@ -35,7 +40,7 @@ public struct Renderer: Sendable {
         ["rego/checks/\($0.rawValue).rego", "kyverno/checks/\($0.rawValue).yaml"]
       }
     for name in needed where !names.contains(name) {
-      throw Diagnostic.error(.templateMissing, file: "templates/\(name).mustache", "template is missing")
+      throw Diagnostic.error(.templateMissing, file: "\(folder)/\(name).mustache", "template is missing")
     }
     self.library = library
     self.generator = generator
@@ -49,7 +54,7 @@ public struct Renderer: Sendable {
     func render(_ template: String, _ context: [String: Any], to path: String) throws(Diagnostic) {
       guard let text = library.render(context, withTemplate: template), !text.isEmpty else {
         throw Diagnostic.error(
-          .templateRenderFailed, file: "templates/\(template).mustache", "rendered nothing for \(policy.control)")
+          .templateRenderFailed, file: "\(folder)/\(template).mustache", "rendered nothing for \(policy.control)")
       }
       files.append((path, text))
     }
@@ -65,7 +70,7 @@ public struct Renderer: Sendable {
     gatekeeper["gatekeeper"] = true
     gatekeeper["package"] = base.gatekeeperKind.lowercased()
     guard let rego = library.render(gatekeeper, withTemplate: "rego/policy.rego") else {
-      throw Diagnostic.error(.templateRenderFailed, file: "templates/rego/policy.rego.mustache", "rendered nothing")
+      throw Diagnostic.error(.templateRenderFailed, file: "\(folder)/rego/policy.rego.mustache", "rendered nothing")
     }
     gatekeeper["rego"] = rego.split(separator: "\n", omittingEmptySubsequences: false)
       .map { $0.isEmpty ? "" : "        " + $0 }.joined(separator: "\n")

@@ -69,13 +69,22 @@ struct YAMLValue {
   }
 
   /// One diagnostic per key a mapping may not have (typos are errors, not silently ignored), each
-  /// at the key's line; an error unless this is a mapping.
+  /// at the key's own line; an error unless this is a mapping.
   func unknownKeys(_ what: String, allowed: Set<String>) throws(Diagnostic) -> [Diagnostic] {
-    try entries(what).filter { !allowed.contains($0.key) }.map { key, value in
-      Diagnostic.error(
-        codes.unknownKey, file: file, line: value.line, column: value.column,
-        "unknown key '\(key)' in \(what); expected one of \(allowed.sorted().joined(separator: ", "))")
+    guard let mapping = node.mapping else { throw failure(codes.invalidValue, "\(what) must be a mapping") }
+    return mapping.compactMap { key, _ in
+      let name = key.string ?? ""
+      guard !allowed.contains(name) else { return nil }
+      return child(key).failure(
+        codes.unknownKey,
+        "unknown key '\(name)' in \(what); expected one of \(allowed.sorted().joined(separator: ", "))")
     }
+  }
+
+  /// The mapping's keys (as values, for their positions) with their values, in file order.
+  func keyedEntries(_ what: String) throws(Diagnostic) -> [(key: YAMLValue, value: YAMLValue)] {
+    guard let mapping = node.mapping else { throw failure(codes.invalidValue, "\(what) must be a mapping") }
+    return mapping.map { (key: child($0.key), value: child($0.value)) }
   }
 
   /// Throws the first unknown key (`unknownKeys`), for readers that stop at the first problem.
