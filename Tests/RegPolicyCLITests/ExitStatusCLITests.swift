@@ -213,3 +213,31 @@ struct ExitStatusCLITests {
     #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere).isEmpty, "nothing written to the folder")
   }
 }
+
+extension ExitStatusCLITests {
+  @Test("generate never replaces a regular file at --out")
+  func outIsAFile() throws {
+    let file = TestPaths.temporaryFolder("out-file") + "/notes.txt"
+    try "mine\n".write(toFile: file, atomically: true, encoding: .utf8)
+    let result = try cli.run([
+      "generate", "corpus/samples/synthetic-oj.html", "--profile", "templates/profile.example.yaml", "--out", file,
+    ])
+    #expect(result.status == 4)
+    #expect(Self.codes(result.stderr) == [.outputNotGenerated], "\(result.stderr)")
+    #expect(try String(contentsOfFile: file, encoding: .utf8) == "mine\n")
+  }
+
+  @Test("branch refuses an index whose files lie outside the tree")
+  func indexOutsideTree() throws {
+    let tree = TestPaths.temporaryFolder("escape") + "/policies"
+    try FileManager.default.copyItem(atPath: try PolicyCLITests.tree.get(), toPath: tree)
+    let index = tree + "/index.json"
+    let text = try String(contentsOfFile: index, encoding: .utf8)
+    try text.replacingOccurrences(of: #""rego/32024R1689/aia-05/policy.rego""#, with: #""../../../etc/passwd""#)
+      .write(toFile: index, atomically: true, encoding: .utf8)
+    let result = try cli.run(["branch", "--repo", try BranchCLITests.repository(), "--policies", tree])
+    #expect(result.status == 3)
+    #expect(Self.codes(result.stderr) == [.policiesMalformedIndex], "\(result.stderr)")
+    #expect(result.stderr.contains("'../../../etc/passwd' lies outside the tree"))
+  }
+}

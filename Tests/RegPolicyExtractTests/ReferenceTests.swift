@@ -31,6 +31,8 @@ struct ReferenceTests {
       ("Article 31(4), (5) and (10)", "art_33.par_1", ["art_31.par_4", "art_31.par_5", "art_31.par_10"]),
       ("Article 113(3), point (a)", "art_111.par_1", ["art_113.sub_3.pt_a"]),
       ("Section A of Annex I", "art_11.par_2", ["anx_I.sct_A"]),
+      // Inside an annex, "this Section" is the annex's own section (a regression of the typed rework).
+      ("this Section", "anx_I.sct_A.pt_3", ["anx_I.sct_A"]),
     ])
   func sameDocument(_ text: String, _ clause: String, _ expected: [String]) throws {
     let reference = try resolve(text, in: clause)
