@@ -53,9 +53,21 @@ extension PinpointID {
     return PinpointID(rawValue: String(rawValue[..<dot]))
   }
 
-  /// The EUR-Lex page of a CELEX document, anchored at this provision's article or annex (EUR-Lex
-  /// pages carry `id="art_12"` and `id="anx_III"` anchors; deeper units have none).
+  /// The EUR-Lex page of a CELEX document, anchored at this provision's paragraph where the page
+  /// has an anchor for it (Official Journal pages mark `Article 12(1)` as `id="012.001"`), else at
+  /// its article or annex (`id="art_12"`, `id="anx_III"`); points have no anchors of their own.
   public func eurLexLink(celex: String, language: String = "EN") -> String {
-    "https://eur-lex.europa.eu/legal-content/\(language.uppercased())/TXT/?uri=CELEX:\(celex)#\(topLevel.rawValue)"
+    "https://eur-lex.europa.eu/legal-content/\(language.uppercased())/TXT/?uri=CELEX:\(celex)#\(anchor)"
+  }
+
+  /// `art_12.par_1.pt_a` → `012.001`; `anx_III.pt_1` → `anx_III`.
+  var anchor: String {
+    if let steps, steps.count >= 2, steps[0].prefix == .article, steps[1].prefix == .paragraph,
+      let article = Int(steps[0].number), let paragraph = Int(steps[1].number), article < 1000, paragraph < 1000
+    {
+      func padded(_ value: Int) -> String { String(repeating: "0", count: 3 - String(value).count) + String(value) }
+      return padded(article) + "." + padded(paragraph)
+    }
+    return topLevel.rawValue
   }
 }

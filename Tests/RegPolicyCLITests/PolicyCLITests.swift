@@ -45,7 +45,7 @@ struct PolicyCLITests {
     #expect(result.status == 1, "\(result.stderr)")
     #expect(
       result.stdout.contains(
-        "\(manifests):1: deployment/ml/scorer: denied — Article 12(1) AI Act requires that high-risk AI systems technically allow for the automatic recording of events (logs), kept for at least six months; missing annotation ai.example.com/logging\n"
+        "\(manifests):1: deployment/ml/scorer: denied — Article 12(1) AI Act requires that high-risk AI systems technically allow for the automatic recording of events (logs); missing annotation ai.example.com/logging\n"
       ), "\(result.stdout)")
     #expect(
       result.stdout.contains(
@@ -61,7 +61,7 @@ struct PolicyCLITests {
     #expect(logging["control"] as? String == "AIA-12" && logging["citation"] as? String == "Article 12(1)")
     #expect(
       Set(logging.keys) == [
-        "citation", "clauses", "control", "enforcement", "file", "line", "message", "quote", "rule", "subject",
+        "citation", "clauses", "control", "enforcement", "file", "line", "link", "message", "quote", "rule", "subject",
       ])
   }
 
@@ -130,7 +130,7 @@ struct PolicyCLITests {
     try "organisation: X\nroles: [provider]\nenforcement: deny\nprefix: ai.x.com\n".write(
       toFile: profile, atomically: true, encoding: .utf8)
     let cases: [([String], String)] = [
-      (["--rules", rules], "art-12-event-logging.yaml:24:15: error: unknown template 'at-lest'"),
+      (["--rules", rules], "art-12-event-logging.yaml:26:15: error: unknown template 'at-lest'"),
       (["--templates", template], "\(template)/rego/checks/present.rego.mustache: error: template does not parse"),
       (
         ["--templates", withoutFragment],

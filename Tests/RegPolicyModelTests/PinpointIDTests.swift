@@ -65,11 +65,16 @@ struct CitationTests {
     #expect(PinpointID(rawValue: id).citation == expected)
   }
 
-  @Test("the EUR-Lex link anchors the article or annex")
-  func link() {
+  @Test(
+    "the EUR-Lex link anchors the paragraph where the Official Journal page has an anchor, else the article or annex",
+    arguments: [
+      ("art_12.par_1", "012.001"), ("art_26.par_6.sub_2", "026.006"), ("art_5.par_1.pt_c", "005.001"),
+      ("art_16.pt_c", "art_16"), ("art_14a.par_2", "art_14a"), ("anx_III.pt_1.pt_a", "anx_III"), ("rct_42", "rct_42"),
+    ])
+  func link(_ id: String, _ anchor: String) {
     #expect(
-      PinpointID(rawValue: "art_12.par_1").eurLexLink(celex: "32024R1689")
-        == "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32024R1689#art_12")
+      PinpointID(rawValue: id).eurLexLink(celex: "32024R1689")
+        == "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32024R1689#\(anchor)")
   }
 
   @Test("steps: an ID read into its typed parts and built back; its parent")

@@ -84,6 +84,7 @@ struct RuleTests {
     checks:
       - template: present
         property: logging
+        cites: [art_12.par_1]
     examples:
       triggering: [{clause: art_12.par_1}]
       non-triggering: [{clause: art_12.par_2}]
@@ -112,7 +113,7 @@ struct RuleTests {
       ),
       (
         base.replacingOccurrences(of: "  non-triggering: [{clause: art_12.par_2}]\n", with: ""),
-        DiagnosticCode.ruleMissingExamples, 13
+        DiagnosticCode.ruleMissingExamples, 14
       ),
       (base.replacingOccurrences(of: "title: T\n", with: ""), DiagnosticCode.ruleMissingKey, 1),
       (base.replacingOccurrences(of: "title: T", with: "titel: T"), DiagnosticCode.ruleUnknownKey, 2),

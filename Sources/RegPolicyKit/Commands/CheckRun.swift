@@ -28,6 +28,8 @@ public struct CheckRun: Sendable {
     public var subject: String
     public var policy: Policy
     public var message: String
+    /// The clauses the broken requirement rests on.
+    public var basis: Policy.LegalBasis
   }
 
   /// Runs: exit 1 when a policy in deny mode is violated, 3 when a manifest could not be read
@@ -91,10 +93,11 @@ public struct CheckRun: Sendable {
       var violations: [Violation] = []
       for manifest in batch {
         for policy in policies {
-          for message in Evaluator.violations(of: policy, in: manifest) {
+          for finding in Evaluator.findings(of: policy, in: manifest) {
             violations.append(
               Violation(
-                file: manifest.file, line: manifest.line, subject: manifest.subject, policy: policy, message: message))
+                file: manifest.file, line: manifest.line, subject: manifest.subject, policy: policy,
+                message: finding.message, basis: finding.basis))
           }
         }
       }
@@ -106,8 +109,8 @@ public struct CheckRun: Sendable {
     var out = JSONWriter()
     for violation in violations {
       out.raw("\(violation.file):\(violation.line): \(violation.message)\n")
-      if !violation.policy.citation.isEmpty {
-        out.raw("    \(violation.policy.citation): “\(violation.policy.quote)”\n")
+      if !violation.basis.quote.isEmpty {
+        out.raw("    \(violation.basis.citation): “\(violation.basis.quote)”\n")
       }
     }
     let denied = violations.filter { $0.policy.enforcement == "deny" }.count
@@ -122,7 +125,7 @@ public struct CheckRun: Sendable {
     out.raw(",\"violations\":")
     out.array(violations) { out, violation in
       out.raw("{\"clauses\":")
-      out.array(violation.policy.clauses) { out, clause in
+      out.array(violation.policy.clauses.filter { violation.basis.clauses.contains($0.id) }) { out, clause in
         out.raw("{\"citation\":")
         out.string(clause.citation)
         out.raw(",\"id\":")
@@ -136,7 +139,7 @@ public struct CheckRun: Sendable {
         out.raw("}")
       }
       out.raw(",\"citation\":")
-      out.string(violation.policy.citation)
+      out.string(violation.basis.citation)
       out.raw(",\"control\":")
       out.string(violation.policy.control)
       out.raw(",\"enforcement\":")
@@ -147,8 +150,10 @@ public struct CheckRun: Sendable {
       out.int(violation.line)
       out.raw(",\"message\":")
       out.string(violation.message)
+      out.raw(",\"link\":")
+      out.string(violation.basis.link)
       out.raw(",\"quote\":")
-      out.string(violation.policy.quote)
+      out.string(violation.basis.quote)
       out.raw(",\"rule\":")
       out.string(violation.policy.rule)
       out.raw(",\"subject\":")

@@ -27,15 +27,17 @@ crosswalk:
 checks:
   - template: none-of
     property: intended-use
-    values:
-      - subliminal-manipulation                # point (a)
-      - exploitation-of-vulnerabilities        # point (b)
-      - social-scoring                         # point (c)
-      - criminal-offence-risk-prediction       # point (d)
-      - untargeted-facial-image-scraping       # point (e)
-      - workplace-education-emotion-recognition  # point (f)
-      - biometric-categorisation-sensitive-attributes  # point (g)
-      - real-time-remote-biometric-identification-law-enforcement  # point (h)
+    cites: [art_5.par_1]
+    requires: this AI practice is not placed on the market, put into service or used
+    values:                     # each practice cites its point of Article 5(1)
+      - subliminal-manipulation: art_5.par_1.pt_a
+      - exploitation-of-vulnerabilities: art_5.par_1.pt_b
+      - social-scoring: art_5.par_1.pt_c
+      - criminal-offence-risk-prediction: art_5.par_1.pt_d
+      - untargeted-facial-image-scraping: art_5.par_1.pt_e
+      - workplace-education-emotion-recognition: art_5.par_1.pt_f
+      - biometric-categorisation-sensitive-attributes: art_5.par_1.pt_g
+      - real-time-remote-biometric-identification-law-enforcement: art_5.par_1.pt_h
 examples:
   triggering:
     - clause: art_5.par_1.pt_c
@@ -71,6 +73,7 @@ risk-classes: [high-risk]
 checks:
   - template: present
     property: risk-management-record
+    cites: [art_9.par_1]
 examples:
   triggering:
     - clause: art_9.par_1
@@ -105,8 +108,12 @@ risk-classes: [high-risk]
 checks:
   - template: present
     property: data-governance-record
+    cites: [art_10.par_2]
+    requires: training, validation and testing data sets are subject to data governance and management practices
   - template: present
     property: dataset-lineage
+    cites: [art_10.par_2.pt_b]
+    requires: those practices concern data collection processes and the origin of the data
 examples:
   triggering:
     - clause: art_10.par_2
@@ -142,6 +149,8 @@ risk-classes: [high-risk]
 checks:
   - template: present
     property: technical-documentation
+    cites: [art_11.par_1]
+    requires: the technical documentation of a high-risk AI system is drawn up and kept up to date
 examples:
   triggering:
     - clause: art_11.par_1
@@ -180,9 +189,13 @@ checks:
   - template: one-of
     property: logging
     values: [enabled]
+    cites: [art_12.par_1]
+    requires: high-risk AI systems technically allow for the automatic recording of events (logs)
   - template: at-least
     property: log-retention-days
-    minimum: 183
+    minimum: 183               # six months, rounded up to whole days
+    cites: [art_19.par_1, art_26.par_6]
+    requires: the logs are kept for a period of at least six months
 examples:
   triggering:
     - clause: art_12.par_1
@@ -219,6 +232,7 @@ risk-classes: [high-risk]
 checks:
   - template: present
     property: instructions-for-use
+    cites: [art_13.par_2]
 examples:
   triggering:
     - clause: art_13.par_2
@@ -254,6 +268,7 @@ risk-classes: [high-risk]
 checks:
   - template: present
     property: oversight-owner
+    cites: [art_14.par_1]
 examples:
   triggering:
     - clause: art_14.par_1
@@ -288,8 +303,12 @@ risk-classes: [high-risk]
 checks:
   - template: present
     property: accuracy-metrics
+    cites: [art_15.par_3]
+    requires: the levels of accuracy and the relevant accuracy metrics of high-risk AI systems are declared
   - template: present
     property: robustness-metrics
+    cites: [art_15.par_1, art_15.par_4]
+    requires: high-risk AI systems achieve an appropriate level of robustness and are as resilient as possible regarding errors, faults or inconsistencies
 examples:
   triggering:
     - clause: art_15.par_1
@@ -323,6 +342,7 @@ risk-classes: [high-risk]
 checks:
   - template: present
     property: quality-management-system
+    cites: [art_16.pt_c, art_17.par_1]
 examples:
   triggering:
     - clause: art_17.par_1
@@ -358,8 +378,12 @@ risk-classes: [high-risk]
 checks:
   - template: present
     property: oversight-owner
+    cites: [art_26.par_2]
+    requires: deployers assign human oversight to natural persons who have the necessary competence, training and authority
   - template: present
     property: operation-monitoring
+    cites: [art_26.par_5]
+    requires: deployers monitor the operation of the high-risk AI system on the basis of the instructions for use
 examples:
   triggering:
     - clause: art_26.par_2
@@ -397,6 +421,7 @@ scope:
 checks:
   - template: present
     property: fundamental-rights-impact-assessment
+    cites: [art_27.par_1]
 examples:
   triggering:
     - clause: art_27.par_1
@@ -432,6 +457,7 @@ scope:
 checks:
   - template: present
     property: eu-database-id
+    cites: [art_49.par_1, art_49.par_3]
 examples:
   triggering:
     - clause: art_49.par_1
@@ -465,8 +491,12 @@ roles: [provider, deployer]
 checks:
   - template: present
     property: ai-interaction-disclosure
+    cites: [art_50.par_1]
+    requires: the natural persons concerned are informed that they are interacting with an AI system
   - template: present
     property: synthetic-content-marking
+    cites: [art_50.par_2]
+    requires: synthetic audio, image, video or text outputs are marked in a machine-readable format and detectable as artificially generated or manipulated
 examples:
   triggering:
     - clause: art_50.par_1
@@ -502,8 +532,12 @@ risk-classes: [gpai, gpai-systemic]
 checks:
   - template: present
     property: gpai-documentation
+    cites: [art_53.par_1.pt_a]
+    requires: providers of general-purpose AI models draw up and keep up to date the technical documentation of the model
   - template: present
     property: copyright-policy
+    cites: [art_53.par_1.pt_c]
+    requires: providers of general-purpose AI models put in place a policy to comply with Union law on copyright and related rights
 examples:
   triggering:
     - clause: art_53.par_1.pt_a
@@ -538,6 +572,8 @@ risk-classes: [high-risk]
 checks:
   - template: present
     property: post-market-monitoring-plan
+    cites: [art_72.par_3]
+    requires: the post-market monitoring system is based on a post-market monitoring plan
 examples:
   triggering:
     - clause: art_72.par_1
@@ -574,6 +610,7 @@ checks:
     property: incident-contact
     pattern: "^[^@ ]+@[^@ ]+\\.[^@ ]+$"
     example: ai-incidents@example.com
+    cites: [art_73.par_1]
 examples:
   triggering:
     - clause: art_73.par_1
@@ -707,9 +744,13 @@ checks:
   - template: one-of
     property: logging
     values: [enabled]
+    cites: [art_1.pt_a]
+    requires: providers of synthetic AI systems record events automatically
   - template: at-least
     property: log-retention-days
     minimum: 183
+    cites: [art_1.pt_b]
+    requires: providers of synthetic AI systems keep the logs for at least six months
 examples:
   triggering:
     - clause: art_1.pt_a
@@ -968,23 +1009,33 @@ gpu:
       "rego/checks/at-least.rego.mustache",
       ###"""
 {{% CONTENT_TYPE: TEXT}}
+# METADATA
+# title: {{{requirementTitleJSON}}}
+# description: {{{requiresJSON}}}
+{{#hasBasisClauses}}
+# related_resources:
+{{#basisClauses}}
+#   - ref: {{{linkJSON}}}
+#     description: {{{citationJSON}}}
+{{/basisClauses}}
+{{/hasBasisClauses}}
 requirement_{{index}}(obj) := {msg |
 	applies(obj)
 	not is_string(object.get({{field}}(obj), {{{keyJSON}}}, null))
-	msg := concat("", [prefix(obj), "missing ", {{{namedJSON}}}])
+	msg := concat("", [prefix_{{index}}(obj), "missing ", {{{namedJSON}}}])
 } | {msg |
 	applies(obj)
 	value := object.get({{field}}(obj), {{{keyJSON}}}, null)
 	is_string(value)
 	not regex.match(`^[0-9]+$`, value)
-	msg := concat("", [prefix(obj), {{{namedJSON}}}, " is '", value, "', not a whole number"])
+	msg := concat("", [prefix_{{index}}(obj), {{{namedJSON}}}, " is '", value, "', not a whole number"])
 } | {msg |
 	applies(obj)
 	value := object.get({{field}}(obj), {{{keyJSON}}}, null)
 	is_string(value)
 	regex.match(`^[0-9]+$`, value)
 	to_number(value) < {{minimum}}
-	msg := concat("", [prefix(obj), {{{namedJSON}}}, " is '", value, "', ", {{{belowJSON}}}])
+	msg := concat("", [prefix_{{index}}(obj), {{{namedJSON}}}, " is '", value, "', ", {{{belowJSON}}}])
 }
 
 """###
@@ -1020,18 +1071,28 @@ gpus_{{index}}(obj) := sum([gpu_amount_{{index}}(quantity) |
 	quantity := gpu_quantity_{{index}}(container)
 ])
 
+# METADATA
+# title: {{{requirementTitleJSON}}}
+# description: {{{requiresJSON}}}
+{{#hasBasisClauses}}
+# related_resources:
+{{#basisClauses}}
+#   - ref: {{{linkJSON}}}
+#     description: {{{citationJSON}}}
+{{/basisClauses}}
+{{/hasBasisClauses}}
 requirement_{{index}}(obj) := {msg |
 	applies(obj)
 	gpus_{{index}}(obj) > 0
 	not is_string(object.get(labels(obj), {{{keyJSON}}}, null))
-	msg := concat("", [prefix(obj), "requests ", sprintf("%v", [gpus_{{index}}(obj)]), " GPUs but has no ", {{{namedJSON}}}])
+	msg := concat("", [prefix_{{index}}(obj), "requests ", sprintf("%v", [gpus_{{index}}(obj)]), " GPUs but has no ", {{{namedJSON}}}])
 } | {msg |
 	applies(obj)
 	gpus_{{index}}(obj) > 0
 	class := object.get(labels(obj), {{{keyJSON}}}, null)
 	is_string(class)
 	not class in object.keys(gpu_budgets_{{index}})
-	msg := concat("", [prefix(obj), {{{namedJSON}}}, " is '", class, "', not a GPU budget class"])
+	msg := concat("", [prefix_{{index}}(obj), {{{namedJSON}}}, " is '", class, "', not a GPU budget class"])
 } | {msg |
 	applies(obj)
 	class := object.get(labels(obj), {{{keyJSON}}}, null)
@@ -1039,7 +1100,7 @@ requirement_{{index}}(obj) := {msg |
 	limit := gpu_budgets_{{index}}[class]
 	gpus_{{index}}(obj) > limit
 	msg := concat("", [
-		prefix(obj), "requests ", sprintf("%v", [gpus_{{index}}(obj)]), " GPUs, above the ", class,
+		prefix_{{index}}(obj), "requests ", sprintf("%v", [gpus_{{index}}(obj)]), " GPUs, above the ", class,
 		" budget of ", sprintf("%v", [limit]),
 	])
 }
@@ -1050,16 +1111,26 @@ requirement_{{index}}(obj) := {msg |
       "rego/checks/matches.rego.mustache",
       ###"""
 {{% CONTENT_TYPE: TEXT}}
+# METADATA
+# title: {{{requirementTitleJSON}}}
+# description: {{{requiresJSON}}}
+{{#hasBasisClauses}}
+# related_resources:
+{{#basisClauses}}
+#   - ref: {{{linkJSON}}}
+#     description: {{{citationJSON}}}
+{{/basisClauses}}
+{{/hasBasisClauses}}
 requirement_{{index}}(obj) := {msg |
 	applies(obj)
 	not is_string(object.get({{field}}(obj), {{{keyJSON}}}, null))
-	msg := concat("", [prefix(obj), "missing ", {{{namedJSON}}}])
+	msg := concat("", [prefix_{{index}}(obj), "missing ", {{{namedJSON}}}])
 } | {msg |
 	applies(obj)
 	value := object.get({{field}}(obj), {{{keyJSON}}}, null)
 	is_string(value)
 	not regex.match({{{patternJSON}}}, value)
-	msg := concat("", [prefix(obj), {{{namedJSON}}}, " is '", value, "', not matching ", {{{patternJSON}}}])
+	msg := concat("", [prefix_{{index}}(obj), {{{namedJSON}}}, " is '", value, "', not matching ", {{{patternJSON}}}])
 }
 
 """###
@@ -1068,6 +1139,19 @@ requirement_{{index}}(obj) := {msg |
       "rego/checks/none-of.rego.mustache",
       ###"""
 {{% CONTENT_TYPE: TEXT}}
+# The head of a message about each value that cites a clause of its own.
+value_heads_{{index}} := {{{valueHeadsRego}}}
+
+# METADATA
+# title: {{{requirementTitleJSON}}}
+# description: {{{requiresJSON}}}
+{{#hasBasisClauses}}
+# related_resources:
+{{#basisClauses}}
+#   - ref: {{{linkJSON}}}
+#     description: {{{citationJSON}}}
+{{/basisClauses}}
+{{/hasBasisClauses}}
 requirement_{{index}}(obj) := {msg |
 	applies(obj)
 	value := object.get({{field}}(obj), {{{keyJSON}}}, null)
@@ -1075,7 +1159,8 @@ requirement_{{index}}(obj) := {msg |
 	some item in split(value, ",")
 	use := trim_space(item)
 	use in {{{valuesRego}}}
-	msg := concat("", [prefix(obj), {{{namedJSON}}}, " declares '", use, "', a prohibited practice"])
+	head := object.get(value_heads_{{index}}, use, {{{headJSON}}})
+	msg := concat("", [subject(obj), ": ", head, "; ", {{{namedJSON}}}, " declares '", use, "', a prohibited practice"])
 }
 
 """###
@@ -1084,16 +1169,26 @@ requirement_{{index}}(obj) := {msg |
       "rego/checks/one-of.rego.mustache",
       ###"""
 {{% CONTENT_TYPE: TEXT}}
+# METADATA
+# title: {{{requirementTitleJSON}}}
+# description: {{{requiresJSON}}}
+{{#hasBasisClauses}}
+# related_resources:
+{{#basisClauses}}
+#   - ref: {{{linkJSON}}}
+#     description: {{{citationJSON}}}
+{{/basisClauses}}
+{{/hasBasisClauses}}
 requirement_{{index}}(obj) := {msg |
 	applies(obj)
 	not is_string(object.get({{field}}(obj), {{{keyJSON}}}, null))
-	msg := concat("", [prefix(obj), "missing ", {{{namedJSON}}}])
+	msg := concat("", [prefix_{{index}}(obj), "missing ", {{{namedJSON}}}])
 } | {msg |
 	applies(obj)
 	value := object.get({{field}}(obj), {{{keyJSON}}}, null)
 	is_string(value)
 	not value in {{{valuesRego}}}
-	msg := concat("", [prefix(obj), {{{namedJSON}}}, " is '", value, "', ", {{{expectedJSON}}}])
+	msg := concat("", [prefix_{{index}}(obj), {{{namedJSON}}}, " is '", value, "', ", {{{expectedJSON}}}])
 }
 
 """###
@@ -1102,16 +1197,26 @@ requirement_{{index}}(obj) := {msg |
       "rego/checks/present.rego.mustache",
       ###"""
 {{% CONTENT_TYPE: TEXT}}
+# METADATA
+# title: {{{requirementTitleJSON}}}
+# description: {{{requiresJSON}}}
+{{#hasBasisClauses}}
+# related_resources:
+{{#basisClauses}}
+#   - ref: {{{linkJSON}}}
+#     description: {{{citationJSON}}}
+{{/basisClauses}}
+{{/hasBasisClauses}}
 requirement_{{index}}(obj) := {msg |
 	applies(obj)
 	not is_string(object.get({{field}}(obj), {{{keyJSON}}}, null))
-	msg := concat("", [prefix(obj), "missing ", {{{namedJSON}}}])
+	msg := concat("", [prefix_{{index}}(obj), "missing ", {{{namedJSON}}}])
 } | {msg |
 	applies(obj)
 	value := object.get({{field}}(obj), {{{keyJSON}}}, null)
 	is_string(value)
 	trim_space(value) == ""
-	msg := concat("", [prefix(obj), "empty ", {{{namedJSON}}}])
+	msg := concat("", [prefix_{{index}}(obj), "empty ", {{{namedJSON}}}])
 }
 
 """###
@@ -1166,6 +1271,9 @@ violation contains {"msg": msg} if {
 {{/gatekeeper}}
 {{#requirements}}
 
+# "deployment/ml/scorer: denied — Article … requires that …; ": the messages of requirement {{index}}.
+prefix_{{index}}(obj) := concat("", [subject(obj), ": ", {{{headJSON}}}, "; "])
+
 {{>*regoFragment}}
 {{/requirements}}
 
@@ -1199,10 +1307,9 @@ labels(obj) := object.get(obj, ["metadata", "labels"], {})
 
 annotations(obj) := object.get(obj, ["metadata", "annotations"], {})
 
-# "deployment/ml/scorer: denied — Article … requires that …; ": every message starts so.
-prefix(obj) := concat("", [
+# "deployment/ml/scorer": every message starts with the object, then its requirement's head.
+subject(obj) := concat("", [
 	lower(obj.kind), "/", object.get(obj, ["metadata", "namespace"], "default"), "/", obj.metadata.name,
-	": ", {{{headJSON}}}, "; ",
 ])
 
 # The workloads this control covers.

@@ -1,3 +1,5 @@
+import RegPolicyModel
+
 /// The engine-neutral meaning of one policy statement (docs/ARCHITECTURE.md "Check"): on every
 /// workload in scope, one property must satisfy one requirement. One check renders to every backend
 /// through its template and is evaluated natively by `Evaluator`; the two must agree.
@@ -25,11 +27,20 @@ public struct Check: Hashable, Sendable {
   public var pattern: String
   /// A value that satisfies the check, for generated tests (required for `matches`).
   public var example: String?
+  /// The clauses this check enforces (`art_19.par_1`), which its messages cite and quote; empty for
+  /// a guardrail, which comes from the profile rather than a clause.
+  public var cites: [PinpointID]
+  /// What those clauses require, completing "Article 19(1) AI Act requires that …" (nil: the
+  /// rule's `requires`).
+  public var requires: String?
+  /// For `none-of`: the clause of each value that has its own (Article 5(1)'s points, one per
+  /// prohibited practice), cited instead of `cites` when that value is found.
+  public var valueCites: [String: PinpointID]
 
   /// Creates a check.
   public init(
     template: Template, property: Property, values: [String] = [], minimum: Int = 0, pattern: String = "",
-    example: String? = nil
+    example: String? = nil, cites: [PinpointID] = [], requires: String? = nil, valueCites: [String: PinpointID] = [:]
   ) {
     self.template = template
     self.property = property
@@ -37,6 +48,9 @@ public struct Check: Hashable, Sendable {
     self.minimum = minimum
     self.pattern = pattern
     self.example = example
+    self.cites = cites
+    self.requires = requires
+    self.valueCites = valueCites
   }
 }
 

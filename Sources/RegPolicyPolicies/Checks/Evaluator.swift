@@ -4,15 +4,29 @@ import Synchronization
 /// (templates/rego): the same scope, the same requirements, the same messages. Tests hold the two
 /// to 100 % agreement.
 public enum Evaluator {
-  /// The messages a policy produces for a manifest, sorted; empty when it complies or is out of scope.
-  public static func violations(of policy: Policy, in manifest: Manifest) -> [String] {
+  /// One broken requirement of one object: the message, and the clauses it rests on.
+  public struct Finding: Hashable, Sendable {
+    /// "deployment/ml/scorer: denied — Article 19(1) … require that …; annotation … below the minimum".
+    public var message: String
+    public var basis: Policy.LegalBasis
+  }
+
+  /// What a policy finds wrong with a manifest, one finding per distinct message, sorted by message;
+  /// empty when it complies or is out of scope.
+  public static func findings(of policy: Policy, in manifest: Manifest) -> [Finding] {
     guard applies(policy.target, to: manifest) else { return [] }
-    var messages: Set<String> = []
-    let prefix = manifest.subject + ": " + policy.head + "; "
+    var findings: [String: Policy.LegalBasis] = [:]
     for requirement in policy.requirements {
-      for reason in reasons(requirement, manifest) { messages.insert(prefix + reason) }
+      for (reason, basis) in reasons(requirement, manifest) {
+        findings[manifest.subject + ": " + basis.head + "; " + reason] = basis
+      }
     }
-    return messages.sorted()
+    return findings.sorted { $0.key < $1.key }.map { Finding(message: $0.key, basis: $0.value) }
+  }
+
+  /// The messages a policy produces for a manifest, sorted: what the generated Rego must produce.
+  public static func violations(of policy: Policy, in manifest: Manifest) -> [String] {
+    findings(of: policy, in: manifest).map(\.message)
   }
 
   static func applies(_ target: Policy.Target, to manifest: Manifest) -> Bool {
@@ -35,14 +49,26 @@ public enum Evaluator {
     return true
   }
 
-  private static func reasons(_ requirement: Policy.Requirement, _ manifest: Manifest) -> [String] {
+  /// Why a requirement is unmet, each reason with the basis its message cites.
+  private static func reasons(
+    _ requirement: Policy.Requirement, _ manifest: Manifest
+  ) -> [(String, Policy.LegalBasis)] {
+    if requirement.template == Check.Template.noneOf.rawValue {
+      let values = requirement.field == "labels" ? manifest.labels : manifest.annotations
+      guard let value = values[requirement.key]?.string else { return [] }
+      return value.split(separator: ",", omittingEmptySubsequences: false).map { trim(String($0)) }
+        .filter { requirement.values.contains($0) }
+        .map { ("\(requirement.noun) \(requirement.key) declares '\($0)', a prohibited practice", requirement.basis(for: $0)) }
+    }
+    return unmet(requirement, manifest).map { ($0, requirement.basis) }
+  }
+
+  private static func unmet(_ requirement: Policy.Requirement, _ manifest: Manifest) -> [String] {
     let values = requirement.field == "labels" ? manifest.labels : manifest.annotations
     let named = "\(requirement.noun) \(requirement.key)"
     let template = Check.Template(rawValue: requirement.template)
     if template == .gpuBudget { return gpuReasons(requirement, manifest) }
-    guard let value = values[requirement.key]?.string else {
-      return template == .noneOf ? [] : ["missing \(named)"]
-    }
+    guard let value = values[requirement.key]?.string else { return ["missing \(named)"] }
     switch template {
     case .present?:
       return trim(value).isEmpty ? ["empty \(named)"] : []
@@ -56,13 +82,10 @@ public enum Evaluator {
       // Digits only: a number too long for Int is certainly above any minimum.
       return (Int(value) ?? Int.max) < requirement.minimum
         ? ["\(named) is '\(value)', below the minimum of \(requirement.minimum)"] : []
-    case .noneOf?:
-      return value.split(separator: ",", omittingEmptySubsequences: false).map { trim(String($0)) }
-        .filter { requirement.values.contains($0) }.map { "\(named) declares '\($0)', a prohibited practice" }
     case .matches?:
       return find(requirement.pattern, in: value) ? [] : ["\(named) is '\(value)', not matching \(requirement.pattern)"]
-    case .gpuBudget?, nil:
-      return []
+    case .gpuBudget?, .noneOf?, nil:
+      return []  // handled above
     }
   }
 

@@ -14,6 +14,31 @@ public struct Policy: Codable, Hashable, Sendable {
     public var text: String
   }
 
+  /// What a requirement (or one value of it) rests on, and what its messages say: the clauses it
+  /// enforces, their citation, the words quoted when it is broken, the EUR-Lex link, and the head of
+  /// every message ("denied — Article 19(1) and Article 26(6) AI Act require that …"). A guardrail's
+  /// cites no clause.
+  public struct LegalBasis: Codable, Hashable, Sendable {
+    public var clauses: [PinpointID]
+    /// "Article 19(1) and Article 26(6)"; "FinOps guardrail '…'" for a guardrail.
+    public var citation: String
+    /// The first clause's words, with the chapeau of a point ("The following AI practices shall be
+    /// prohibited: … (c) …").
+    public var quote: String
+    public var link: String
+    /// Every message of the requirement after the object: "denied — … requires that …".
+    public var head: String
+
+    /// Creates a basis.
+    public init(clauses: [PinpointID], citation: String, quote: String, link: String, head: String) {
+      self.clauses = clauses
+      self.citation = citation
+      self.quote = quote
+      self.link = link
+      self.head = head
+    }
+  }
+
   /// `Scope` with the profile's keys.
   public struct Target: Codable, Hashable, Sendable {
     public var kinds: [String]
@@ -40,6 +65,15 @@ public struct Policy: Codable, Hashable, Sendable {
     public var example: String?
     public var gpuResource: String
     public var budgets: [String: Int]
+    /// What the cited clauses require, completing "… requires that …".
+    public var requires: String
+    /// What the requirement cites and says.
+    public var basis: LegalBasis
+    /// For `none-of`: the basis of each value that has its own clause.
+    public var valueBases: [String: LegalBasis]
+
+    /// The basis of a message about `value` (its own where it has one).
+    public func basis(for value: String) -> LegalBasis { valueBases[value] ?? basis }
 
     /// "label" or "annotation", for messages.
     public var noun: String { field == "labels" ? "label" : "annotation" }
@@ -48,10 +82,9 @@ public struct Policy: Codable, Hashable, Sendable {
   /// The package-safe name: the control id in lower case with '-' and '.' as '_'… and as file name.
   public var name: String
   public var control: String
-  /// The clause messages cite, as printed ("Article 12(1)"); empty for a guardrail.
+  /// The rule's primary clause, as printed ("Article 12(1)"), named in commit subjects; empty for a
+  /// guardrail.
   public var citation: String
-  /// That clause's own words, quoted when explaining a violation.
-  public var quote: String
   public var rule: String
   public var ruleFile: String
   public var title: String
@@ -64,8 +97,6 @@ public struct Policy: Codable, Hashable, Sendable {
   public var nistAIRMF: [String]
   public var iso42001: [String]
   public var enforcement: String
-  /// "denied — Article 12(1) AI Act requires that …": every message after the subject.
-  public var head: String
   public var target: Target
   public var requirements: [Requirement]
 }

@@ -103,7 +103,6 @@ struct Context {
       "controlJSON": quote(policy.control),
       "titleJSON": quote(policy.title),
       "descriptionJSON": quote(policy.description),
-      "headJSON": quote(policy.head),
       "ruleJSON": quote(policy.rule),
       "instrumentJSON": quote(policy.instrument ?? "profile"),
       "instrumentNameJSON": quote(policy.instrumentName ?? "FinOps"),
@@ -194,7 +193,17 @@ struct Context {
           "{{ sum(request.object.spec.template.spec.containers[].to_number(resources.limits.\(quote(requirement.gpuResource)) || '0') || `[0]`) }}"
         ),
         "kyvernoBudgetJSON": quote("{{ lookup(budgets, \(path) || '') || `0` }}"),
-        "kyvernoMessageJSON": quote("\(policy.head); \(named) is missing or does not meet the requirement"),
+        "kyvernoMessageJSON": quote("\(requirement.basis.head); \(named) is missing or does not meet the requirement"),
+        "headJSON": quote(requirement.basis.head),
+        "valueHeadsRego":
+          "{\n" + requirement.valueBases.sorted { $0.key < $1.key }.map { "\t\(quote($0.key)): \(quote($0.value.head)),\n" }
+          .joined() + "}",
+        "requirementTitleJSON": quote("\(policy.control) requirement \(index): \(requirement.template) \(named)"),
+        "requiresJSON": quote(requirement.requires),
+        "hasBasisClauses": !requirement.basis.clauses.isEmpty,
+        "basisClauses": requirement.basis.clauses.map { id -> [String: Any] in
+          ["linkJSON": quote(policy.clauses.first { $0.id == id }?.link ?? ""), "citationJSON": quote(id.citation)]
+        },
       ]
     }
     self.values = values

@@ -42,24 +42,36 @@ public struct Mapper: Sendable {
       let matched = candidates.filter { rule.matches($0, instrument: document.instrument.celex) }
       let ids = Set(matched.map(\.clause)).sorted { (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1) }
       guard !ids.isEmpty, let pattern = rule.match?.clauses.first else { continue }
-      // The rule's first pattern names the clause messages cite ("Article 5(1)"), unless it is a
-      // wildcard; then the first clause it matched.
+      // The rule's first pattern names the clause commit subjects cite ("Article 5(1)"), unless it
+      // is a wildcard; then the first clause it matched.
       let primary =
         pattern.contains("*")
         ? ids.first { MappingRule.clause($0, matches: pattern) } ?? ids[0] : PinpointID(rawValue: pattern)
-      let clauses = ids.map { id in
+      // Provenance covers the clauses the rule matched and every clause a check cites.
+      let cited = rule.checks.flatMap { $0.cites + $0.valueCites.values }
+      let all = Set(ids + cited).sorted { (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1) }
+      let celex = document.instrument.celex ?? ""
+      let clauses = all.map { id in
         let text = document.provision(id).map(Mapper.clauseText) ?? ""
         return Policy.Clause(
           id: id, citation: id.citation, sha256: hash(text),
-          link: id.eurLexLink(celex: document.instrument.celex ?? "", language: document.instrument.language),
-          text: text)
+          link: id.eurLexLink(celex: celex, language: document.instrument.language), text: text)
       }
       let name = rules.instrumentNames[rule.instrument ?? ""] ?? document.instrument.id
+      let basis = { (ids: [PinpointID], requires: String) -> Policy.LegalBasis in
+        let citation = Mapper.list(ids.map(\.citation))
+        return Policy.LegalBasis(
+          clauses: ids, citation: citation, quote: ids.first.map { Mapper.quote($0, in: document) } ?? "",
+          link: ids.first?.eurLexLink(celex: celex, language: document.instrument.language) ?? "",
+          head: "\(verdict) — \(citation) \(name) \(ids.count == 1 ? "requires" : "require") that \(requires)")
+      }
       var policy = policy(
-        rule, citing: "\(primary.citation) \(name)", clauses: clauses, instrumentName: name,
-        version: document.instrument.date ?? document.instrument.version)
+        rule, clauses: clauses, instrumentName: name, version: document.instrument.date ?? document.instrument.version
+      ) { check in
+        let requires = check.requires ?? rule.requires
+        return (basis(check.cites, requires), check.valueCites.mapValues { basis([$0], requires) })
+      }
       policy.citation = primary.citation
-      policy.quote = document.provision(primary)?.text ?? clauses[0].text
       policies.append(policy)
     }
     return policies
@@ -68,12 +80,20 @@ public struct Mapper: Sendable {
   /// The guardrails: rules that come from the profile alone, not from a clause.
   public func guardrails() -> [Policy] {
     rules.rules.filter { $0.instrument == nil && applies($0) }.map { rule in
-      policy(rule, citing: "FinOps guardrail '\(rule.title)'", clauses: [], instrumentName: nil, version: nil)
+      let citation = "FinOps guardrail '\(rule.title)'"
+      let basis = Policy.LegalBasis(
+        clauses: [], citation: citation, quote: "", link: "",
+        head: "\(verdict) — \(citation) requires that \(rule.requires)")
+      return policy(rule, clauses: [], instrumentName: nil, version: nil) { _ in (basis, [:]) }
     }
   }
 
+  /// "denied" or "warning", as the profile enforces.
+  private var verdict: String { profile.enforcement == .deny ? "denied" : "warning" }
+
   private func policy(
-    _ rule: MappingRule, citing: String, clauses: [Policy.Clause], instrumentName: String?, version: String?
+    _ rule: MappingRule, clauses: [Policy.Clause], instrumentName: String?, version: String?,
+    basis: (Check) -> (Policy.LegalBasis, [String: Policy.LegalBasis])
   ) -> Policy {
     let key = { (name: String) in profile.key(Property.named(name)!) }  // the table holds every scope property
     let target = Policy.Target(
@@ -81,19 +101,40 @@ public struct Mapper: Sendable {
       riskClassKey: key("risk-class"), riskClasses: rule.riskClasses, roleKey: key("role"), roles: rule.roles,
       defaultRole: profile.defaultRole, annexIIIKey: key("annex-iii-area"), annexIIIExcept: rule.scope.annexIIIExcept)
     let requirements = rule.checks.map { check in
-      Policy.Requirement(
+      let (main, byValue) = basis(check)
+      return Policy.Requirement(
         template: check.template.rawValue, field: check.property.location == .label ? "labels" : "annotations",
         key: profile.key(check.property), values: check.values, minimum: check.minimum, pattern: check.pattern,
-        example: check.example, gpuResource: profile.gpuResource, budgets: profile.gpuBudgets)
+        example: check.example, gpuResource: profile.gpuResource, budgets: profile.gpuBudgets,
+        requires: check.requires ?? rule.requires, basis: main, valueBases: byValue)
     }
-    let verdict = profile.enforcement == .deny ? "denied" : "warning"
     return Policy(
       name: rule.control.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined(),
-      control: rule.control, citation: "", quote: "", rule: rule.id, ruleFile: rule.file, title: rule.title,
+      control: rule.control, citation: "", rule: rule.id, ruleFile: rule.file, title: rule.title,
       description: rule.description,
       requires: rule.requires, instrument: rule.instrument, instrumentName: instrumentName, version: version,
       clauses: clauses, nistAIRMF: rule.nistAIRMF, iso42001: rule.iso42001, enforcement: profile.enforcement.rawValue,
-      head: "\(verdict) — \(citing) requires that \(rule.requires)", target: target, requirements: requirements)
+      target: target, requirements: requirements)
+  }
+
+  /// "A", "A and B", "A, B and C".
+  static func list(_ items: [String]) -> String {
+    items.count <= 2 ? items.joined(separator: " and ") : items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+  }
+
+  /// A clause's words as a message quotes them: its own text after the chapeau of every point or
+  /// indent it stands in ("The following AI practices shall be prohibited: … the placing …").
+  public static func quote(_ id: PinpointID, in document: Document) -> String {
+    guard let provision = document.provision(id) else { return "" }
+    var parts = [provision.text]
+    var current = provision
+    while current.kind == .point || current.kind == .indent, let parent = current.id.parent,
+      let enclosing = document.provision(parent)
+    {
+      if !enclosing.text.isEmpty { parts.insert(enclosing.text, at: 0) }
+      current = enclosing
+    }
+    return parts.joined(separator: " ")
   }
 
   /// A clause's normalised text as hashed for provenance: its own text and every descendant's, in

@@ -95,7 +95,7 @@ struct RuleReader {
     }
     let checksValue = try root.required("checks", in: "the rule")
     var checks: [Check] = []
-    for item in try checksValue.items("checks") { checks.append(try readCheck(item)) }
+    for item in try checksValue.items("checks") { checks.append(try readCheck(item, guardrail: match == nil)) }
     if checks.isEmpty { throw checksValue.failure(.ruleMissingKey, "a rule needs at least one check") }
     let examples = try root.required("examples", in: "the rule", code: .ruleMissingExamples)
     try examples.keys("examples", allowed: ["triggering", "non-triggering"])
@@ -146,9 +146,12 @@ struct RuleReader {
     return values
   }
 
-  private func readCheck(_ value: YAMLValue) throws(Diagnostic) -> Check {
+  /// One check. A rule's check names the clauses it enforces (`cites`, and per value for
+  /// `none-of`: a list item `value: clause`); a guardrail's names none.
+  private func readCheck(_ value: YAMLValue, guardrail: Bool) throws(Diagnostic) -> Check {
     try value.keys(
-      "a check", allowed: ["template", "property", "values", "minimum", "pattern", "example"])
+      "a check",
+      allowed: ["template", "property", "values", "minimum", "pattern", "example", "cites", "requires"])
     let templateValue = try value.required("template", in: "a check")
     let name = try templateValue.string("template")
     guard let template = Check.Template(rawValue: name) else {
@@ -162,7 +165,30 @@ struct RuleReader {
       throw propertyValue.failure(.ruleUnknownField, "unknown property '\(propertyName)'")
     }
     var check = Check(template: template, property: property)
-    check.values = try value["values"]?.strings("values") ?? []
+    for item in try value["values"].map({ list throws(Diagnostic) in try list.node.sequence == nil ? [list] : list.items("values") }) ?? [] {
+      if let entries = try? item.keyedEntries("a value"), let (key, clause) = entries.first, entries.count == 1 {
+        let name = try key.string("a value")
+        check.values.append(name)
+        check.valueCites[name] = try readClause(clause)
+      } else {
+        check.values.append(try item.string("a value"))
+      }
+    }
+    if let cites = value["cites"] {
+      check.cites = try (cites.node.sequence == nil ? [cites] : cites.items("cites")).map { item throws(Diagnostic) in
+        try readClause(item)
+      }
+    }
+    check.requires = try value["requires"]?.string("requires")
+    if guardrail, value["cites"] != nil || !check.valueCites.isEmpty {
+      throw value.failure(.ruleInvalidValue, "a guardrail's check cites no clause")
+    }
+    if !guardrail, check.cites.isEmpty {
+      throw value.failure(.ruleMissingKey, "a check names the clauses it enforces: 'cites'")
+    }
+    if !check.valueCites.isEmpty, template != .noneOf {
+      throw value.failure(.ruleInvalidValue, "only a none-of check cites a clause per value")
+    }
     check.minimum = try value["minimum"]?.int("minimum") ?? 0
     check.pattern = try value["pattern"]?.string("pattern") ?? ""
     check.example = try value["example"]?.string("example")
@@ -181,6 +207,15 @@ struct RuleReader {
     default: break
     }
     return check
+  }
+
+  /// A pinpoint ID as a rule writes it; anything that is not `prefix_number` segments is an error.
+  private func readClause(_ value: YAMLValue) throws(Diagnostic) -> PinpointID {
+    let id = PinpointID(rawValue: try value.string("a clause"))
+    guard id.steps != nil else {
+      throw value.failure(.ruleInvalidValue, "'\(id)' is not a pinpoint ID such as art_12.par_1")
+    }
+    return id
   }
 
   private func readExamples(_ value: YAMLValue?, guardrail: Bool) throws(Diagnostic) -> [MappingRule.Example] {
