@@ -58,7 +58,9 @@ public enum Evaluator {
       guard let value = values[requirement.key]?.string else { return [] }
       return value.split(separator: ",", omittingEmptySubsequences: false).map { trim(String($0)) }
         .filter { requirement.values.contains($0) }
-        .map { ("\(requirement.noun) \(requirement.key) declares '\($0)', a prohibited practice", requirement.basis(for: $0)) }
+        .map {
+          ("\(requirement.noun) \(requirement.key) declares '\($0)', a prohibited practice", requirement.basis(for: $0))
+        }
     }
     return unmet(requirement, manifest).map { ($0, requirement.basis) }
   }

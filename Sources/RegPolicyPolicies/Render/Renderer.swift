@@ -196,7 +196,8 @@ struct Context {
         "kyvernoMessageJSON": quote("\(requirement.basis.head); \(named) is missing or does not meet the requirement"),
         "headJSON": quote(requirement.basis.head),
         "valueHeadsRego":
-          "{\n" + requirement.valueBases.sorted { $0.key < $1.key }.map { "\t\(quote($0.key)): \(quote($0.value.head)),\n" }
+          "{\n"
+          + requirement.valueBases.sorted { $0.key < $1.key }.map { "\t\(quote($0.key)): \(quote($0.value.head)),\n" }
           .joined() + "}",
         "requirementTitleJSON": quote("\(policy.control) requirement \(index): \(requirement.template) \(named)"),
         "requiresJSON": quote(requirement.requires),

@@ -119,7 +119,8 @@ public struct Mapper: Sendable {
 
   /// "A", "A and B", "A, B and C".
   static func list(_ items: [String]) -> String {
-    items.count <= 2 ? items.joined(separator: " and ") : items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+    items.count <= 2
+      ? items.joined(separator: " and ") : items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
   }
 
   /// A clause's words as a message quotes them: its own text after the chapeau of every point or

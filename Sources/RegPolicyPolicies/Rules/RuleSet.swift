@@ -165,7 +165,9 @@ struct RuleReader {
       throw propertyValue.failure(.ruleUnknownField, "unknown property '\(propertyName)'")
     }
     var check = Check(template: template, property: property)
-    for item in try value["values"].map({ list throws(Diagnostic) in try list.node.sequence == nil ? [list] : list.items("values") }) ?? [] {
+    for item in try value["values"].map({ list throws(Diagnostic) in
+      try list.node.sequence == nil ? [list] : list.items("values")
+    }) ?? [] {
       if let entries = try? item.keyedEntries("a value"), let (key, clause) = entries.first, entries.count == 1 {
         let name = try key.string("a value")
         check.values.append(name)
