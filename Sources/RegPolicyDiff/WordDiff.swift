@@ -87,6 +87,31 @@ public struct WordDiff: Hashable, Sendable {
     }.joined(separator: " ")
   }
 
+  /// `marked` with long unchanged stretches cut to `context` words on each side of a change
+  /// ("… for a period … of at least [-six-] {+twelve+} months, unless provided …"); line breaks
+  /// become spaces.
+  public func excerpt(context: Int) -> String {
+    var parts: [String] = []
+    for (index, run) in runs.enumerated() {
+      var words = run.words.map { String($0.map { $0 == "\n" ? " " : $0 }) }
+      switch run.operation {
+      case .equal:
+        let first = index == 0
+        let last = index == runs.count - 1
+        let keep = (first ? 0 : context) + (last ? 0 : context)
+        if words.count > keep + 1 {
+          let head = first ? [] : Array(words.prefix(context))
+          let tail = last ? [] : Array(words.suffix(context))
+          words = head + ["…"] + tail
+        }
+        parts.append(words.joined(separator: " "))
+      case .delete: parts.append("[-" + words.joined(separator: " ") + "-]")
+      case .insert: parts.append("{+" + words.joined(separator: " ") + "+}")
+      }
+    }
+    return parts.joined(separator: " ")
+  }
+
   /// The changed stretches: words deleted and inserted between two kept runs.
   var hunks: [(deleted: [Substring], inserted: [Substring])] {
     var hunks: [(deleted: [Substring], inserted: [Substring])] = []

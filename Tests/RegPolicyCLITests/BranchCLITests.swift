@@ -253,13 +253,21 @@ struct RunCLITests {
     )
     .write(toFile: changed, atomically: true, encoding: .utf8)
     let second = try cli.run(["run", changed, "--repo", repo, "--branch", "regpolicy/v2"])
-    #expect(second.status == 0, "\(second.stderr)")
+    // Article 1(b), which the rule's retention check cites, no longer reads as reviewed: the run
+    // says so with its own status, and the base's index gives the reviewed text for a word diff.
+    #expect(second.status == 6, "\(second.stderr)")
+    #expect(second.stderr.contains("SAMPLE-01 needs review: Article 1, point (b) (changed)"), "\(second.stderr)")
     #expect(second.stdout.contains("1 changed clauses"))
     let body = try String(contentsOfFile: repo + "/.git/regpolicy/regpolicy_v2.md", encoding: .utf8)
     #expect(body.contains("- art_1.pt_b: text changed since the base was generated"))
+    #expect(
+      body.contains(
+        "- **Article 1, point (b)** changed since review: `keep the logs for at least [-six-] {+twelve+} months"),
+      "\(body)")
     let subjects = try BranchCLITests.git(repo, ["log", "--format=%s", "main..regpolicy/v2"])
     #expect(
-      subjects.contains("Sample Regulation 2030/1 Article 1, point (a): events recorded and logs kept six months"))
+      subjects.contains(
+        "[needs review] Sample Regulation 2030/1 Article 1, point (a): events recorded and logs kept six months"))
   }
 }
 
@@ -274,13 +282,13 @@ extension RunCLITests {
     )
     .write(toFile: changed, atomically: true, encoding: .utf8)
     let result = try cli.run(["run", changed, "--previous", MainRunSample.path, "--repo", repo])
-    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.status == 6, "\(result.stderr)")
     let body = try BranchCLITests.git(
       repo, ["log", "-1", "--format=%B", "--grep=SAMPLE-01", "regpolicy/32030R0001-2030-02-01"])
     #expect(body.contains("Article 1, point (b), changed: keep the logs for at least [-six-] {+twelve+} months"))
     #expect(body.contains("Article 1, point (a): “record events automatically;”"))
     let pr = try String(contentsOfFile: repo + "/.git/regpolicy/regpolicy_32030R0001-2030-02-01.md", encoding: .utf8)
-    #expect(pr.contains("- new: Sample Regulation 2030/1 Article 1, point (a): events recorded"))
+    #expect(pr.contains("- new: [needs review] Sample Regulation 2030/1 Article 1, point (a): events recorded"))
   }
 }
 

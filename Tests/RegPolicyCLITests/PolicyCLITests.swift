@@ -104,10 +104,11 @@ struct PolicyCLITests {
   }
 
   /// Copies `rules/` or `templates/` into a temporary folder with one file changed.
-  static func copy(_ folder: String, changing file: String, to text: String) throws -> String {
+  /// A copy of a folder of the package in a temporary folder, with one file's text changed.
+  static func copy(_ folder: String, changing file: String? = nil, to text: String = "") throws -> String {
     let target = temporary() + "/" + folder
     try FileManager.default.copyItem(atPath: CLITests.packageRoot + "/" + folder, toPath: target)
-    try text.write(toFile: target + "/" + file, atomically: true, encoding: .utf8)
+    if let file { try text.write(toFile: target + "/" + file, atomically: true, encoding: .utf8) }
     return target
   }
 

@@ -139,6 +139,15 @@ struct WordDiffTests {
     #expect(WordDiff("", "new words").marked == "{+new words+}")
   }
 
+  @Test("an excerpt keeps a few words around each change and cuts the rest")
+  func excerpt() {
+    let old = "one two three four five six seven eight nine ten"
+    let diff = WordDiff(old, old.replacingOccurrences(of: "five", with: "5"))
+    #expect(diff.excerpt(context: 2) == "… three four [-five-] {+5+} six seven …")
+    #expect(diff.excerpt(context: 10) == diff.marked)
+    #expect(WordDiff("a\nb c", "a\nb d").excerpt(context: 5) == "a b [-c-] {+d+}")
+  }
+
   @Test(
     "editorial or substantive",
     arguments: [

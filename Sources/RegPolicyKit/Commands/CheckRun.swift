@@ -38,6 +38,7 @@ public struct CheckRun: Sendable {
     let policies: [Policy]
     do {
       policies = try PolicyIndex.read(from: policiesDirectory).index.policies.map(\.policy)
+      OutputFile.report(policies.compactMap(\.reviewWarning))
     } catch {
       OutputFile.report([error])
       return error.code.exitStatus

@@ -1,4 +1,5 @@
 import Foundation
+import RegPolicyDiff
 import RegPolicyExtract
 import RegPolicyGit
 import RegPolicyModel
@@ -63,6 +64,8 @@ public struct MainRun: Sendable {
       profile: profilePath, rules: rulesDirectory, templates: templatesDirectory, sources: readers)
     let new = inputs.sources[0]
     let tree = try PolicyTree.generate([new], with: inputs.configuration)
+    let warnings = tree.policies.compactMap(\.reviewWarning)
+    OutputFile.report(warnings)
 
     // The branch name is checked before a demo repository is made: bad input creates nothing.
     if let branch {
@@ -72,11 +75,15 @@ public struct MainRun: Sendable {
     if let given = self.repository { repository = given } else { repository = try MainRun.demoRepository() }
     var review = ReviewBranch(repository: repository, base: base, branch: branch, prefix: prefix)
     let (clauses, obligations): (Int, Int)
+    // The clauses as the previous version or the base's index has them: where one is the text a
+    // rule was reviewed against, a clause that needs review is shown as a word diff from it.
+    var previousClauses: [Policy.Clause] = []
     if inputs.sources.count > 1 {
       // What changed in the law, against the previous version.
       let old = inputs.sources[1]
-      let comparison = Comparison(
-        old: old, new: new, policies: (inputs.configuration.policies(for: [old]), tree.policies))
+      let oldPolicies = inputs.configuration.policies(for: [old])
+      previousClauses = oldPolicies.flatMap(\.clauses)
+      let comparison = Comparison(old: old, new: new, policies: (oldPolicies, tree.policies))
       review.preface = String(decoding: DiffRenderer.text(comparison, markdown: true), as: UTF8.self)
       review.lawChanges = comparison.wordDiffs
       (clauses, obligations) = (comparison.provisions.changes.count, comparison.obligations.count)
@@ -95,6 +102,7 @@ public struct MainRun: Sendable {
         warning.severity = .warning
         OutputFile.report([warning])
       }
+      previousClauses = old?.policies.flatMap(\.policy.clauses) ?? []
       let stale = MainRun.changedClauses(old: old?.policies.map(\.policy) ?? [], new: tree.policies)
       review.preface =
         "## What changed in the law\n\n"
@@ -104,6 +112,16 @@ public struct MainRun: Sendable {
             ? "No clause the policies cite changed since the base was generated.\n"
             : stale.map { "- \($0): text changed since the base was generated\n" }.joined())
       (clauses, obligations) = (stale.count, 0)
+    }
+
+    var reviewedTexts: [String: String] = [:]
+    for clause in previousClauses { reviewedTexts[clause.sha256] = clause.text }
+    for policy in tree.policies where policy.review == .needsReview {
+      for clause in policy.clauses where policy.unreviewed.contains(clause.id) {
+        if let reviewed = clause.reviewedSHA256, let text = reviewedTexts[reviewed] {
+          review.reviewDiffs[clause.id] = WordDiff(text, clause.text)
+        }
+      }
     }
 
     let outcome = try wrap { () throws(Diagnostic) in try review.make(tree) }
@@ -126,8 +144,11 @@ public struct MainRun: Sendable {
 
         """
     }
+    if !warnings.isEmpty {
+      summary += "\(warnings.count) policies need review: their clauses changed since their rules were reviewed\n"
+    }
     OutputFile.emit(Array(summary.utf8), to: 1)
-    return outcome.changed ? .success : .noChange
+    return (outcome.changed ? ExitStatus.success : .noChange).combined(with: warnings.isEmpty ? .success : .needsReview)
   }
 
   /// A new repository in the temporary folder, for a run without `--repo`.

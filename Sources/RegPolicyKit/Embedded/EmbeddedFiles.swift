@@ -46,6 +46,16 @@ examples:
     - clause: art_5.par_5          # Member States may authorise: a permission, not a prohibition
     - clause: art_5.par_2.pt_a
       text: The use shall take into account the seriousness of the possible harm.
+reviewed:   # sha256 of each cited clause's text as a person reviewed this rule against it; written by `regpolicy rules review`, never by generate
+  art_5.par_1: 0ecb7033f536094b87633f63124bdec478fa0d5a70167a528af0495bb296a036
+  art_5.par_1.pt_a: c5b6ef863edbc8674225f32c1fb6cd3aaae03143b6c68402fe9d1d5598a84904
+  art_5.par_1.pt_b: 81a24275f81abb9e37241c50ea754011d1c37ed81e903f52de95c746a2219d9d
+  art_5.par_1.pt_c: 9d8c5bf06b10fa072b0e447bd0f232dd9cea5347bff7b2a3a80824553b31343a
+  art_5.par_1.pt_d: e471b1122fb2d974c922d57fe041b28c6d533cac8c8e810d4aaf21690dfaf19a
+  art_5.par_1.pt_e: df2edc411d708303e8937e5d0090fedee3c0f62fb4a19b8b427aa56c27e3a726
+  art_5.par_1.pt_f: 9b3f18d397e19f68154401e4f92d8e026f103118c692b93c88241c48244b11c1
+  art_5.par_1.pt_g: 7eee497e588a56c3cad1082415ff95aeee1df1b1fe2fa1ae1a5f2779c40d3814
+  art_5.par_1.pt_h: 3e32dbb5c120be9dca5959b0ce5a02c8f7dbf7b0ea910d73c5d102d92b33a78e
 
 """###
     ),
@@ -82,6 +92,8 @@ examples:
     - clause: art_9.par_7        # testing procedures may include real-world testing: a permission
     - clause: art_9.par_1
       text: The Commission shall publish guidelines on risk management systems.
+reviewed:   # sha256 of each cited clause's text as a person reviewed this rule against it; written by `regpolicy rules review`, never by generate
+  art_9.par_1: 16ca6720bcfee73b79290ce2fc195ceb809d568bb08132c4bf6e21257bd547d4
 
 """###
     ),
@@ -121,6 +133,9 @@ examples:
   non-triggering:
     - clause: art_10.par_5       # providers may exceptionally process special categories: a permission
     - clause: art_10.par_6
+reviewed:   # sha256 of each cited clause's text as a person reviewed this rule against it; written by `regpolicy rules review`, never by generate
+  art_10.par_2: 947b51ef776e412eb26ad04e8645568c01c5741be647d5023c01a0a42c75847e
+  art_10.par_2.pt_b: 4a9202ece725dfe6a6ffefbdadd39d2abd15d62d0a4a2d2229795f674f671c70
 
 """###
     ),
@@ -160,6 +175,8 @@ examples:
     - clause: art_11.par_3       # the Commission is empowered to amend Annex IV
     - clause: art_11.par_1.sub_2
       text: Notified bodies shall accept the form for the purposes of the conformity assessment.
+reviewed:   # sha256 of each cited clause's text as a person reviewed this rule against it; written by `regpolicy rules review`, never by generate
+  art_11.par_1: c8af66a306c1fc3ee462bf73a6811fed50057fb83a5860eb94d08e2f3e0a4681
 
 """###
     ),
@@ -205,6 +222,10 @@ examples:
     - clause: art_12.par_3.pt_a  # what the logs of remote biometric identification contain
     - clause: art_12.par_1
       text: The Commission shall adopt guidelines on the recording of logs.
+reviewed:   # sha256 of each cited clause's text as a person reviewed this rule against it; written by `regpolicy rules review`, never by generate
+  art_12.par_1: 8eb4185b42293d8613397435b7f1646b9f1512924b0fa8fe39c7342742d47d09
+  art_19.par_1: e0e7ddc126ef21ed686e01585f9a1a88bdf30c981ea226a51d0fecf35c050d6b
+  art_26.par_6: 0b3505f88a52639e892a783076eb1e5650e43c2d9732e238059496b7c0503b10
 
 """###
     ),
@@ -241,6 +262,8 @@ examples:
     - clause: art_13.par_1
     - clause: art_13.par_2
       text: Deployers may request the instructions for use from the provider.
+reviewed:   # sha256 of each cited clause's text as a person reviewed this rule against it; written by `regpolicy rules review`, never by generate
+  art_13.par_2: f5d0cf2be9379a99f6ad1bbababa0e7b419736071dd1780f892f505a9b94203d
 
 """###
     ),
@@ -276,6 +299,8 @@ examples:
   non-triggering:
     - clause: art_14.par_5.sub_2   # the two-person verification does not apply: an exemption
     - clause: art_14.par_2
+reviewed:   # sha256 of each cited clause's text as a person reviewed this rule against it; written by `regpolicy rules review`, never by generate
+  art_14.par_1: 0f58d9de45d9d2e06806d0dc0c58053c37bf2a2d4bdd4157a992b6870f8b6831
 
 """###
     ),
@@ -316,6 +341,10 @@ examples:
   non-triggering:
     - clause: art_15.par_4.sub_2   # robustness may be achieved through redundancy: a permission
     - clause: art_15.par_2
+reviewed:   # sha256 of each cited clause's text as a person reviewed this rule against it; written by `regpolicy rules review`, never by generate
+  art_15.par_3: dd49cba65a76c35868478e3e63fc227f2923d14fa61b3c17b82e501ea7293cdd
+  art_15.par_1: 82e34276ca8fcc7e5b78957ef0d0a871289b066df7a17a9eee03fa66dbcd3aaa
+  art_15.par_4: dd80d11dac617501c29e587a7400fa63910107fa4e4cc72de3a0c20cd0dfdcda
 
 """###
     ),
@@ -350,6 +379,9 @@ examples:
   non-triggering:
     - clause: art_17.par_3         # providers under sectoral law may include the aspects: a permission
     - clause: art_16.pt_h
+reviewed:   # sha256 of each cited clause's text as a person reviewed this rule against it; written by `regpolicy rules review`, never by generate
+  art_16.pt_c: 8632841a48ba17d57d0e95babf04aa550453b697121074ff7d5041a98beafb87
+  art_17.par_1: 9e04570255a43960718af9f6487b17d8480965bcee6a7a6af955c4f95e1db4dd
 
 """###
     ),
@@ -392,6 +424,9 @@ examples:
     - clause: art_26.par_12        # cooperation with authorities
     - clause: art_26.par_2
       text: Deployers may designate a contact point for human oversight.
+reviewed:   # sha256 of each cited clause's text as a person reviewed this rule against it; written by `regpolicy rules review`, never by generate
+  art_26.par_2: ec6fcc70732e1560c1429e896d72052ae7542d36564311576e474a9e40518d47
+  art_26.par_5: fcb5e9de2df10cf8df8baaa2f65d2a83f557cbd2df5f7b2d85cf4f15c80d9dca
 
 """###
     ),
@@ -429,6 +464,8 @@ examples:
   non-triggering:
     - clause: art_27.par_2         # may rely on a previous assessment: a permission (and an update)
     - clause: art_27.par_5
+reviewed:   # sha256 of each cited clause's text as a person reviewed this rule against it; written by `regpolicy rules review`, never by generate
+  art_27.par_1: 10df5cf9b99949dbfc9992f00339cb4489493ef552f7c6a052466c1368485a9d
 
 """###
     ),
@@ -465,6 +502,9 @@ examples:
   non-triggering:
     - clause: art_49.par_5         # area 2 systems are registered at national level
     - clause: art_49.par_4.sub_2
+reviewed:   # sha256 of each cited clause's text as a person reviewed this rule against it; written by `regpolicy rules review`, never by generate
+  art_49.par_1: 6def58bcb8e3f9773f8bc94247db20c7db50c7a1c01ba9a093876da4c7ed0843
+  art_49.par_3: 2d40228da1f626168226e895c6c7e571d6e91546074880840a673f93e30e02a9
 
 """###
     ),
@@ -505,6 +545,9 @@ examples:
     - clause: art_50.par_7         # codes of practice and implementing acts
     - clause: art_50.par_1
       text: This obligation shall not apply to AI systems authorised by law to detect criminal offences.
+reviewed:   # sha256 of each cited clause's text as a person reviewed this rule against it; written by `regpolicy rules review`, never by generate
+  art_50.par_1: 13e33c1ce1f4351bf61e14c66d490ef707f3562c59022f7fca469f200dab6dbc
+  art_50.par_2: 8696851c078196b8c8bdbe6d0436336a58ae0df6eeafc6ec85abda71866264eb
 
 """###
     ),
@@ -545,6 +588,9 @@ examples:
   non-triggering:
     - clause: art_53.par_1.pt_d    # public training-content summary: not covered by this control
     - clause: art_53.par_2
+reviewed:   # sha256 of each cited clause's text as a person reviewed this rule against it; written by `regpolicy rules review`, never by generate
+  art_53.par_1.pt_a: 0101b7b55177edc152a905f7efe578bcf5b25eea55bc506443806fb66ac4c32c
+  art_53.par_1.pt_c: 7d752ee5f417a5e58dd6a2078d6d8505e961d75421b8a87eae639153bd0e4db6
 
 """###
     ),
@@ -582,6 +628,8 @@ examples:
     - clause: art_72.par_2
     - clause: art_72.par_1
       text: The Commission shall adopt an implementing act on the template.
+reviewed:   # sha256 of each cited clause's text as a person reviewed this rule against it; written by `regpolicy rules review`, never by generate
+  art_72.par_3: 13d6895ad74b3c52b359a4fe29adfa2ca64733e72663e223d1d4be6e6a4c01b9
 
 """###
     ),
@@ -618,6 +666,8 @@ examples:
   non-triggering:
     - clause: art_73.par_7         # market surveillance authorities inform; the Commission guides
     - clause: art_73.par_11
+reviewed:   # sha256 of each cited clause's text as a person reviewed this rule against it; written by `regpolicy rules review`, never by generate
+  art_73.par_1: 909b88c3f334c0798bda72c5df9e57aec2aa0d519eaf4d1f667be262d969359f
 
 """###
     ),
@@ -758,6 +808,9 @@ examples:
   non-triggering:
     - clause: art_2.par_1        # deployers monitor: another party
     - clause: art_2.par_2        # the date from which Article 2 applies
+reviewed:   # sha256 of each cited clause's text as a person reviewed this rule against it; written by `regpolicy rules review`, never by generate
+  art_1.pt_a: f70f5353f191b35bcf4ad171e108ef46c649fc578940e143dfc0741df58be998
+  art_1.pt_b: 342561a3213aed8472960aea6e3e474a96623dcecdd4681c94ad561a7f908391
 
 """###
     ),
@@ -779,6 +832,10 @@ metadata:
     regpolicy.dev/version: {{{versionJSON}}}
     regpolicy.dev/clauses: {{{clauseIDsJSON}}}
     regpolicy.dev/clause-sha256: {{{clauseHashesJSON}}}
+    regpolicy.dev/review: {{{reviewJSON}}}
+{{#needsReview}}
+    regpolicy.dev/reviewed-sha256: {{{reviewedHashesJSON}}}
+{{/needsReview}}
     regpolicy.dev/rule: {{{ruleJSON}}}
     regpolicy.dev/template: "gatekeeper/constraint.yaml"
     regpolicy.dev/generator: {{{generatorJSON}}}
@@ -812,6 +869,10 @@ metadata:
     regpolicy.dev/version: {{{versionJSON}}}
     regpolicy.dev/clauses: {{{clauseIDsJSON}}}
     regpolicy.dev/clause-sha256: {{{clauseHashesJSON}}}
+    regpolicy.dev/review: {{{reviewJSON}}}
+{{#needsReview}}
+    regpolicy.dev/reviewed-sha256: {{{reviewedHashesJSON}}}
+{{/needsReview}}
     regpolicy.dev/rule: {{{ruleJSON}}}
     regpolicy.dev/template: "gatekeeper/template.yaml"
     regpolicy.dev/generator: {{{generatorJSON}}}
@@ -910,6 +971,10 @@ metadata:
     regpolicy.dev/version: <%&versionJSON%>
     regpolicy.dev/clauses: <%&clauseIDsJSON%>
     regpolicy.dev/clause-sha256: <%&clauseHashesJSON%>
+    regpolicy.dev/review: <%&reviewJSON%>
+<%#needsReview%>
+    regpolicy.dev/reviewed-sha256: <%&reviewedHashesJSON%>
+<%/needsReview%>
     regpolicy.dev/rule: <%&ruleJSON%>
     regpolicy.dev/template: "kyverno/clusterpolicy.yaml"
     regpolicy.dev/generator: <%&generatorJSON%>
@@ -1240,10 +1305,14 @@ requirement_{{index}}(obj) := {msg |
 #   instrument: {{{instrumentJSON}}}
 #   instrument_name: {{{instrumentNameJSON}}}
 #   version: {{{versionJSON}}}
+#   review: {{{reviewJSON}}}
 #   clauses:
 {{#clauses}}
 #     - id: "{{id}}"
 #       sha256: "{{sha256}}"
+{{#reviewed}}
+#       reviewed_sha256: "{{reviewed}}"
+{{/reviewed}}
 {{/clauses}}
 #   rule: {{{ruleJSON}}}
 #   template: "rego/policy.rego"

@@ -76,3 +76,19 @@ public struct PolicyTree: Sendable {
     return PolicyTree(index: index, files: files)
   }
 }
+
+extension Policy {
+  /// A warning, at the rule's file, when the policy rests on a clause whose text differs from the
+  /// one its rule was reviewed against (or was never reviewed, or is gone).
+  var reviewWarning: Diagnostic? {
+    guard review == .needsReview else { return nil }
+    let states = unreviewed.map { id in
+      let clause = self.clauses.first { $0.id == id }
+      let state = clause?.text.isEmpty != false ? "gone" : clause?.reviewedSHA256 == nil ? "never reviewed" : "changed"
+      return "\(id.citation) (\(state))"
+    }
+    return Diagnostic(
+      .policyNeedsReview, .warning, file: ruleFile,
+      "\(control) needs review: \(states.joined(separator: ", ")) since rule '\(rule)' was reviewed")
+  }
+}

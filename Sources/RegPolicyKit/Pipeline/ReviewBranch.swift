@@ -1,3 +1,4 @@
+import RegPolicyDiff
 import RegPolicyGit
 import RegPolicyModel
 import RegPolicyPolicies
@@ -19,10 +20,13 @@ public struct ReviewBranch: Sendable {
   public var prefix: String
   public var dryRun: Bool
   public var force: Bool
-  /// Markdown put at the top of the pull-request body (what changed in the law), if any.
+  /// Markdown put near the top of the pull-request body (what changed in the law), if any.
   public var preface: String = ""
   /// Word diffs of changed clauses (from a comparison), quoted in the commit bodies.
   public var lawChanges: [PinpointID: String] = [:]
+  /// For clauses that need review: the word diff from the text the rule was reviewed against to the
+  /// current one, where the reviewed text is at hand.
+  public var reviewDiffs: [PinpointID: WordDiff] = [:]
 
   /// Creates a branch request.
   public init(
@@ -87,7 +91,7 @@ public struct ReviewBranch: Sendable {
       }
       try chain.publish(name, expected: existingCommit, with: git)
       let body = ReviewBranch.pullRequestBody(
-        tree.index, groups: groups, branch: name, base: base ?? "HEAD", preface: preface)
+        tree.index, groups: groups, branch: name, base: base ?? "HEAD", preface: preface, reviewDiffs: reviewDiffs)
       let bodyPath = gitDirectory + "/regpolicy/" + name.replacingOccurrences(of: "/", with: "_") + ".md"
       do throws(Diagnostic) {
         try OutputFile.makeDirectory(gitDirectory + "/regpolicy")
@@ -169,14 +173,24 @@ public struct ReviewBranch: Sendable {
       var trailers: [(key: String, value: String)] = []
       if let instrument = policy.instrument { trailers.append(("Regulation", instrument)) }
       trailers += policy.clauses.map { ("Clause", $0.id.rawValue) }
-      trailers += policy.clauses.map { ("Clause-SHA256", $0.sha256) }
+      // The hash each clause was reviewed against, never just the current one: a clause that
+      // changed since review carries both, one never reviewed says so.
+      let cited = policy.citedClauses
+      for clause in policy.clauses {
+        let reviewed = clause.reviewedSHA256 ?? (cited.contains(clause.id) ? "unreviewed" : clause.sha256)
+        trailers.append(("Clause-SHA256", reviewed))
+        if reviewed != clause.sha256 { trailers.append(("Clause-SHA256-Now", clause.sha256)) }
+      }
       trailers.append(("Control", policy.control))
+      if policy.review == .needsReview { trailers.append(("Review", Policy.Review.needsReview.rawValue)) }
       trailers.append(("Generated-By", generator))
+      let mark = policy.review == .needsReview ? "[needs review] " : ""
       groups.append(
         Group(
           kind: isNew ? .new : .updated,
           commit: Commit(
-            subject: "\(where_): \(title)", body: body.joined(separator: "\n"), trailers: trailers, updates: updates)))
+            subject: "\(mark)\(where_): \(title)", body: body.joined(separator: "\n"), trailers: trailers,
+            updates: updates)))
     }
     // Files the tree no longer has, by control folder (engine/instrument/control).
     let indexPath = prefix + "/" + PolicyIndex.fileName
@@ -207,14 +221,53 @@ public struct ReviewBranch: Sendable {
     return groups
   }
 
+  /// The PR body's first section: each policy that rests on a clause changed since its rule was
+  /// reviewed, with the word diff of the clause (or its words, where the reviewed text is not at
+  /// hand) and the values of the rule that rest on it.
+  static func needsReview(_ policies: [Policy], diffs: [PinpointID: WordDiff]) -> [String] {
+    var lines = [
+      "## Needs review", "",
+      "These policies rest on clauses whose text changed since their rules were reviewed (or was never reviewed).",
+      "Read the new text, check the rule's values against it, and record the review with",
+      "`regpolicy rules review RULE --source SOURCE` before merging.", "",
+    ]
+    for policy in policies {
+      lines.append("### \(policy.control) — rule `\(policy.rule)` (`\(policy.ruleFile)`)")
+      lines.append("")
+      for id in policy.unreviewed {
+        guard let clause = policy.clauses.first(where: { $0.id == id }) else { continue }
+        let state =
+          clause.text.isEmpty
+          ? "is gone from this version" : clause.reviewedSHA256 == nil ? "was never reviewed" : "changed since review"
+        lines.append(
+          "- **\(clause.citation)** \(state): "
+            + (diffs[id].map { "`\($0.excerpt(context: 8).replacingOccurrences(of: "`", with: "'"))`" }
+              ?? "“\(clause.text.replacingOccurrences(of: "\n", with: " "))”"))
+        for requirement in policy.requirements
+        where requirement.basis.clauses.contains(id)
+          || requirement.valueBases.values.contains(where: { $0.clauses.contains(id) })
+        {
+          lines.append(
+            "  - rests on it: \(requirement.template) \(requirement.noun) `\(requirement.key)`\(requirement.parameters)"
+          )
+        }
+      }
+      lines.append("")
+    }
+    return lines
+  }
+
   /// The pull-request body: what changed, which controls, and what a reviewer must check.
   static func pullRequestBody(
-    _ index: PolicyIndex, groups: [Group], branch: String, base: String, preface: String
+    _ index: PolicyIndex, groups: [Group], branch: String, base: String, preface: String,
+    reviewDiffs: [PinpointID: WordDiff]
   ) -> String {
     var lines = [
       "# \(branch)", "",
       "Generated by \(PolicyConfiguration.generator) for \(index.organisation), based on `\(base)`.", "",
     ]
+    let unreviewed = index.policies.map(\.policy).filter { $0.review == .needsReview }
+    if !unreviewed.isEmpty { lines += needsReview(unreviewed, diffs: reviewDiffs) }
     if !preface.isEmpty { lines.append(preface) }
     lines.append("## Policy changes")
     lines.append("")

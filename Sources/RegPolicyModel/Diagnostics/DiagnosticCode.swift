@@ -31,12 +31,16 @@ public enum DiagnosticCode: String, CaseIterable, Comparable, Sendable {
   case outputUnwritable = "output.unwritable"
   case policiesMalformedIndex = "policies.malformed-index"
   case policiesNoIndex = "policies.no-index"
+  case policyNeedsReview = "policy.needs-review"
   case profileInvalidValue = "profile.invalid-value"
   case profileMalformed = "profile.malformed"
   case profileMissingKey = "profile.missing-key"
   case profileUnknownKey = "profile.unknown-key"
   case profileUnknownRiskClass = "profile.unknown-risk-class"
   case profileUnknownRole = "profile.unknown-role"
+  case reviewMissingClause = "review.missing-clause"
+  case reviewNoClauses = "review.no-clauses"
+  case reviewWrongSource = "review.wrong-source"
   case ruleDuplicateID = "rule.duplicate-id"
   case ruleInvalidPattern = "rule.invalid-pattern"
   case ruleInvalidValue = "rule.invalid-value"
@@ -97,6 +101,11 @@ public enum DiagnosticCode: String, CaseIterable, Comparable, Sendable {
     case .outputNotGenerated: (.outputError, "`--out` holds files regpolicy did not write; it is not replaced")
     case .outputUnwritable: (.outputError, "an output file or the policy tree could not be written")
     case .policiesMalformedIndex: (.inputError, "the folder's `index.json` is not a regpolicy index")
+    case .policyNeedsReview:
+      (
+        .needsReview,
+        "a warning: a policy rests on a clause whose text changed since its rule was reviewed, was never reviewed, or is gone"
+      )
     case .policiesNoIndex: (.inputError, "the folder has no `index.json`: it is not a tree `regpolicy generate` wrote")
     case .profileInvalidValue: (.inputError, "a profile value of the wrong type or out of range")
     case .profileMalformed: (.inputError, "the profile is not YAML")
@@ -104,6 +113,9 @@ public enum DiagnosticCode: String, CaseIterable, Comparable, Sendable {
     case .profileUnknownKey: (.inputError, "the profile has a key regpolicy does not know (a typo is never ignored)")
     case .profileUnknownRiskClass: (.inputError, "the profile names an unknown risk class")
     case .profileUnknownRole: (.inputError, "the profile names an unknown role, or a `default-role` it does not hold")
+    case .reviewMissingClause: (.inputError, "`rules review`: a clause the rule cites is not in the source")
+    case .reviewNoClauses: (.inputError, "`rules review`: the rule cites no clause (a guardrail)")
+    case .reviewWrongSource: (.inputError, "`rules review`: the source is not the instrument the rule maps")
     case .ruleDuplicateID: (.inputError, "two rule files use one rule id")
     case .ruleInvalidPattern: (.inputError, "a `matches` check whose pattern is not a regular expression")
     case .ruleInvalidValue: (.inputError, "a rule value of the wrong type")

@@ -7,6 +7,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
   case inputError = 3
   case outputError = 4
   case noChange = 5
+  case needsReview = 6
 
   /// What the status means, for people.
   public var meaning: String {
@@ -23,6 +24,9 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
       "an output could not be written, or a write was refused: `--out` holds files regpolicy did not write, "
         + "a branch exists with other content, git failed"
     case .noChange: "`run`: nothing changed; no commit was made"
+    case .needsReview:
+      "`run`: a policy rests on a clause whose text changed since its rule was reviewed (or was never reviewed): "
+        + "the branch marks it needs-review; `regpolicy rules review` records a new review"
     }
   }
 
@@ -33,9 +37,10 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
     case .success: 0
     case .noChange: 1
     case .findings: 2
-    case .inputError: 3
-    case .outputError: 4
-    case .usage: 5
+    case .needsReview: 3
+    case .inputError: 4
+    case .outputError: 5
+    case .usage: 6
     }
   }
 

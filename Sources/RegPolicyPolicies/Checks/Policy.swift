@@ -4,12 +4,23 @@ import RegPolicyModel
 /// clauses it implements with their hashes, and the words of its messages. Rendered to every
 /// engine, written to the index, and evaluated natively by `check` (the index is its contract).
 public struct Policy: Codable, Hashable, Sendable {
+  /// Whether a person has matched the policy to the words of the clauses it rests on.
+  public enum Review: String, Codable, Hashable, Sendable {
+    /// Every clause the checks cite reads as it did when the rule was reviewed.
+    case current
+    /// A cited clause changed since the rule was reviewed, was never reviewed, or is gone.
+    case needsReview = "needs-review"
+  }
+
   /// A clause the policy implements.
   public struct Clause: Codable, Hashable, Sendable {
     public var id: PinpointID
     public var citation: String
     /// sha256 of the clause's normalised text (README "Provenance").
     public var sha256: String
+    /// For a clause the checks cite: the sha256 of the text the rule was reviewed against (the
+    /// current one when it is among the reviewed), nil when the rule records no review of it.
+    public var reviewedSHA256: String?
     public var link: String
     public var text: String
   }
@@ -77,6 +88,19 @@ public struct Policy: Codable, Hashable, Sendable {
 
     /// "label" or "annotation", for messages.
     public var noun: String { field == "labels" ? "label" : "annotation" }
+
+    /// The values a reviewer checks against the clause: " one of enabled", " at least 183", ….
+    public var parameters: String {
+      switch Check.Template(rawValue: template) {
+      case .oneOf?: " one of " + values.joined(separator: ", ")
+      case .noneOf?: " none of " + values.joined(separator: ", ")
+      case .atLeast?: " at least \(minimum)"
+      case .matches?: " matching `\(pattern)`"
+      case .gpuBudget?:
+        " within " + budgets.sorted { $0.key < $1.key }.map { "\($0.key) ≤ \($0.value)" }.joined(separator: ", ")
+      case .present?, nil: " present"
+      }
+    }
   }
 
   /// The package-safe name: the control id in lower case with '-' and '.' as '_'… and as file name.
@@ -97,6 +121,16 @@ public struct Policy: Codable, Hashable, Sendable {
   public var nistAIRMF: [String]
   public var iso42001: [String]
   public var enforcement: String
+  /// Whether the cited clauses still read as reviewed; nil in an index an earlier regpolicy wrote.
+  public var review: Review?
+  /// The cited clauses whose text differs from the reviewed one (or was never reviewed, or is gone).
+  public var unreviewed: [PinpointID] {
+    clauses.filter { $0.reviewedSHA256 != $0.sha256 && citedClauses.contains($0.id) }.map(\.id)
+  }
+  /// Every clause a requirement cites.
+  public var citedClauses: Set<PinpointID> {
+    Set(requirements.flatMap { $0.basis.clauses + $0.valueBases.values.flatMap(\.clauses) })
+  }
   public var target: Target
   public var requirements: [Requirement]
 }

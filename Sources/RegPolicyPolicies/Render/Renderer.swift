@@ -114,15 +114,22 @@ struct Context {
       "gatekeeperName": gatekeeperKind.lowercased(),
       "clauseIDsJSON": quote(policy.clauses.map(\.id.rawValue).joined(separator: ",")),
       "clauseHashesJSON": quote(policy.clauses.map { "\($0.id)=\($0.sha256)" }.joined(separator: ",")),
+      "reviewJSON": quote((policy.review ?? .current).rawValue),
+      "needsReview": policy.review == .needsReview,
+      "reviewedHashesJSON": quote(
+        policy.clauses.compactMap { clause in clause.reviewedSHA256.map { "\(clause.id)=\($0)" } }
+          .joined(separator: ",")),
       "nistJSON": quote(policy.nistAIRMF.joined(separator: ", ")),
       "isoJSON": quote(policy.iso42001.joined(separator: ", ")),
       "kindsRego": set(target.kinds),
       "kindsList": target.kinds.map(quote).joined(separator: ", "),
       "clauses": policy.clauses.map { clause -> [String: Any] in
-        [
+        var values: [String: Any] = [
           "id": clause.id.rawValue, "sha256": clause.sha256, "linkJSON": quote(clause.link),
           "citationJSON": quote(clause.citation),
         ]
+        if let reviewed = clause.reviewedSHA256 { values["reviewed"] = reviewed }
+        return values
       },
       "hasClauses": !policy.clauses.isEmpty,
     ]

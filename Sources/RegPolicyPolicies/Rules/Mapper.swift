@@ -51,10 +51,15 @@ public struct Mapper: Sendable {
       let cited = rule.checks.flatMap { $0.cites + $0.valueCites.values }
       let all = Set(ids + cited).sorted { (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1) }
       let celex = document.instrument.celex ?? ""
+      let cites = Set(rule.cited)
       let clauses = all.map { id in
         let text = document.provision(id).map(Mapper.clauseText) ?? ""
+        let current = hash(text)
+        // The reviewed text this one is held against: itself when a person reviewed it.
+        let accepted = rule.reviewed[id] ?? []
         return Policy.Clause(
-          id: id, citation: id.citation, sha256: hash(text),
+          id: id, citation: id.citation, sha256: current,
+          reviewedSHA256: cites.contains(id) ? (accepted.contains(current) ? current : accepted.first) : nil,
           link: id.eurLexLink(celex: celex, language: document.instrument.language), text: text)
       }
       let name = rules.instrumentNames[rule.instrument ?? ""] ?? document.instrument.id
@@ -72,6 +77,7 @@ public struct Mapper: Sendable {
         return (basis(check.cites, requires), check.valueCites.mapValues { basis([$0], requires) })
       }
       policy.citation = primary.citation
+      policy.review = policy.unreviewed.isEmpty ? .current : .needsReview
       policies.append(policy)
     }
     return policies
@@ -114,7 +120,7 @@ public struct Mapper: Sendable {
       description: rule.description,
       requires: rule.requires, instrument: rule.instrument, instrumentName: instrumentName, version: version,
       clauses: clauses, nistAIRMF: rule.nistAIRMF, iso42001: rule.iso42001, enforcement: profile.enforcement.rawValue,
-      target: target, requirements: requirements)
+      review: .current, target: target, requirements: requirements)
   }
 
   /// "A", "A and B", "A, B and C".

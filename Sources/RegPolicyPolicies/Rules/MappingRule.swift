@@ -45,6 +45,21 @@ public struct MappingRule: Hashable, Sendable {
   public var checks: [Check]
   public var triggering: [Example]
   public var nonTriggering: [Example]
+  /// The sha256 of each clause's text as a person reviewed the rule against it (`reviewed:` in the
+  /// rule file, written by `regpolicy rules review`, never by `generate`). A clause may list several
+  /// accepted texts (e.g. two languages).
+  public var reviewed: [PinpointID: [String]]
+
+  /// The clauses the rule's checks rest on: what a review must cover.
+  public var cited: [PinpointID] {
+    var clauses: [PinpointID] = []
+    for check in checks {
+      for clause in check.cites + check.valueCites.values.sorted() where !clauses.contains(clause) {
+        clauses.append(clause)
+      }
+    }
+    return clauses
+  }
 
   /// True when the statement is one this rule implements.
   public func matches(_ statement: Statement, instrument celex: String?) -> Bool {

@@ -63,7 +63,7 @@ struct RuleReader {
     try root.keys(
       "a rule",
       allowed: [
-        "id", "title", "description", "requires", "instrument", "match", "control", "crosswalk", "roles",
+        "id", "title", "description", "requires", "instrument", "match", "control", "crosswalk", "roles", "reviewed",
         "risk-classes", "scope", "checks", "examples",
       ])
     func required(_ key: String) throws(Diagnostic) -> String {
@@ -105,11 +105,26 @@ struct RuleReader {
       throw examples.failure(
         .ruleMissingExamples, "a rule needs at least one triggering and one non-triggering example")
     }
+    var reviewed: [PinpointID: [String]] = [:]
+    if let value = root["reviewed"] {
+      for (key, hashes) in try value.keyedEntries("reviewed") {
+        let clause = try readClause(key)
+        reviewed[clause] = try (hashes.node.sequence == nil ? [hashes] : hashes.items("reviewed")).map {
+          hash throws(Diagnostic) in
+          let text = try hash.string("a hash")
+          guard text.utf8.count == 64,
+            text.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
+          else { throw hash.failure(.ruleInvalidValue, "'\(text)' is not a sha256 (64 lower-case hex digits)") }
+          return text
+        }
+      }
+    }
     return MappingRule(
       id: try required("id"), file: file, line: root.line, title: try required("title"),
       description: try required("description"), requires: try required("requires"), instrument: instrument,
       match: match, control: try required("control"), nistAIRMF: nist, iso42001: iso, roles: roleList,
-      riskClasses: classes, scope: scope, checks: checks, triggering: triggering, nonTriggering: nonTriggering)
+      riskClasses: classes, scope: scope, checks: checks, triggering: triggering, nonTriggering: nonTriggering,
+      reviewed: reviewed)
   }
 
   private func readMatch(_ value: YAMLValue) throws(Diagnostic) -> MappingRule.Match {

@@ -1,0 +1,74 @@
+import RegPolicyExtract
+import RegPolicyIngest
+import RegPolicyModel
+import RegPolicyPolicies
+
+/// `regpolicy rules review RULE… --source FILE`: records in each rule file the sha256 of every
+/// clause its checks cite, as the source words it. Running it is a person's statement that they
+/// have read those words and matched the rule to them; `generate` never writes a review, so a
+/// policy whose clause changed since stays marked needs-review until someone does.
+public struct ReviewRulesRun: Sendable {
+  public var rules: [String]
+  public var source: String
+  public var options: IngestOptions
+
+  /// Creates a run.
+  public init(rules: [String], source: String, options: IngestOptions = IngestOptions()) {
+    self.rules = rules
+    self.source = source
+    self.options = options
+  }
+
+  /// Reviews every rule file against the source; a rule that cannot be reviewed is reported and
+  /// left as it was, and the others are still reviewed.
+  public func run() -> ExitStatus {
+    let ingested = Ingester.ingest(source, options: options)
+    OutputFile.report(ingested.diagnostics)
+    guard let document = ingested.document else { return ExitStatus.of(ingested.diagnostics) }
+    let roles = Set(Lexicon.english.phrases.filter { $0.category == .role }.map(\.label))
+    var problems: [Diagnostic] = []
+    var summary = ""
+    for path in rules {
+      do throws(Diagnostic) {
+        let text = try InputFiles.read(path)
+        let rule = try MappingRule.read(text, file: path, roles: roles)
+        summary += try review(rule, text: text, path: path, in: document)
+      } catch {
+        problems.append(error)
+      }
+    }
+    OutputFile.emit(Array(summary.utf8), to: 1)
+    OutputFile.report(problems)
+    return ExitStatus.of(problems)
+  }
+
+  /// Writes the rule's new `reviewed:` block and says, clause by clause, what the review covers.
+  private func review(_ rule: MappingRule, text: String, path: String, in document: Document) throws(Diagnostic)
+    -> String
+  {
+    let instrument = document.instrument
+    guard !rule.cited.isEmpty else {
+      throw Diagnostic.error(.reviewNoClauses, file: path, "the rule cites no clause; there is nothing to review")
+    }
+    guard let celex = rule.instrument, celex == instrument.celex else {
+      throw Diagnostic.error(
+        .reviewWrongSource, file: path,
+        "the rule maps \(rule.instrument ?? "no instrument"); \(source) is \(instrument.celex ?? instrument.id)")
+    }
+    var hashes: [(clause: PinpointID, sha256: String)] = []
+    var lines = ["\(path): \(rule.control) reviewed against \(celex) of \(instrument.date ?? instrument.version)"]
+    for id in rule.cited {
+      guard let provision = document.provision(id) else {
+        throw Diagnostic.error(.reviewMissingClause, file: path, "\(id) (\(id.citation)) is not in \(source)")
+      }
+      let hash = Ingester.sha256(Array(Mapper.clauseText(provision).utf8))
+      hashes.append((id, hash))
+      let before = rule.reviewed[id] ?? []
+      let state = before.contains(hash) ? "as reviewed before" : before.isEmpty ? "first review" : "reviewed anew"
+      lines.append("  \(id.citation) (\(id)): \(state)")
+      if !before.contains(hash) { lines.append("    “\(Mapper.quote(id, in: document))”") }
+    }
+    try OutputFile.write(Array(MappingRule.recordingReview(text, hashes: hashes).utf8), to: path)
+    return lines.map { $0 + "\n" }.joined()
+  }
+}

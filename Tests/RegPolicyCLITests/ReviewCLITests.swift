@@ -1,0 +1,103 @@
+import Foundation
+import RegPolicyTestSupport
+import Testing
+
+/// Rules pinned to the text they were reviewed against: a new version of the AI Act that changes
+/// the six-month log retention of Articles 19(1) and 26(6) cannot slip into a policy unnoticed.
+@Suite("Review of rules against the law", .serialized)
+struct ReviewCLITests {
+  let cli = CLITests()
+
+  /// The shipped rule's reviewed hash of a clause.
+  static func reviewed(_ clause: String) throws -> String {
+    let rule = try String(
+      contentsOfFile: CLITests.packageRoot + "/rules/ai-act/art-12-event-logging.yaml", encoding: .utf8)
+    let line = try #require(rule.split(separator: "\n").first { $0.hasPrefix("  \(clause): ") })
+    return String(line.split(separator: " ").last ?? "")
+  }
+
+  @Test("the AI Act with twelve months: AIA-12 needs review everywhere, until the rule is reviewed again")
+  func twelveMonths() throws {
+    let folder = TestPaths.temporaryFolder("twelve")
+    let old = CLITests.corpus + "/eu-ai-act/html/32024R1689_EN_OJ.html"
+    let text = try String(contentsOfFile: old, encoding: .utf8)
+    #expect(text.components(separatedBy: "of at least six months").count == 3, "Articles 19(1) and 26(6)")
+    let new = folder + "/32024R1689_EN_twelve.html"
+    try text.replacingOccurrences(of: "of at least six months", with: "of at least twelve months")
+      .write(toFile: new, atomically: true, encoding: .utf8)
+
+    // The policies of the Act as published, merged by the team.
+    let repo = try BranchCLITests.repository()
+    let first = try cli.run(["run", old, "--repo", repo, "--profile", PolicyCLITests.profile])
+    #expect(first.status == 0, "\(first.stderr)")
+    #expect(!first.stderr.contains("needs review"))
+    try BranchCLITests.git(repo, ["merge", "-q", "--ff-only", "regpolicy/32024R1689-2024-07-12"])
+
+    // The new text: AIA-12 is regenerated, but marked as not matched to the law by anyone.
+    let second = try cli.run([
+      "run", new, "--previous", old, "--repo", repo, "--profile", PolicyCLITests.profile, "--branch", "twelve",
+    ])
+    #expect(second.status == 6, "\(second.stderr)")
+    #expect(
+      second.stderr.contains("AIA-12 needs review: Article 19(1) (changed), Article 26(6) (changed)"),
+      "\(second.stderr)")
+    #expect(second.stderr.components(separatedBy: "[policy.needs-review]").count == 2, "AIA-12 alone")
+    func show(_ path: String) throws -> String { try BranchCLITests.git(repo, ["show", "twelve:policies/" + path]) }
+    let oldHash = try Self.reviewed("art_19.par_1")
+    let rego = try show("rego/32024R1689/aia-12/policy.rego")
+    #expect(rego.contains("#   review: \"needs-review\""))
+    #expect(rego.contains("#       reviewed_sha256: \"\(oldHash)\""))
+    #expect(try show("rego/32024R1689/aia-09/policy.rego").contains("#   review: \"current\""))
+    #expect(try show("gatekeeper/32024R1689/aia-12/template.yaml").contains("regpolicy.dev/review: \"needs-review\""))
+    #expect(try show("kyverno/32024R1689/aia-12/clusterpolicy.yaml").contains("regpolicy.dev/review: \"needs-review\""))
+    let index = try JSONSerialization.jsonObject(with: Data(try show("index.json").utf8)) as? [String: Any]
+    let entries = try #require(index?["policies"] as? [[String: Any]])
+    let aia12 = try #require(
+      entries.compactMap { $0["policy"] as? [String: Any] }.first { $0["control"] as? String == "AIA-12" })
+    #expect(aia12["review"] as? String == "needs-review")
+
+    // The commit: its subject says so, its trailers keep the reviewed hash beside the current one.
+    let message = try BranchCLITests.git(repo, ["log", "-1", "--format=%B", "--grep=Control: AIA-12", "twelve"])
+    #expect(message.hasPrefix("[needs review] AI Act Article 12(1): "), "\(message)")
+    let trailers = try BranchCLITests.git(repo, ["interpret-trailers", "--parse"], input: message)
+    #expect(trailers.contains("Clause-SHA256: \(oldHash)\nClause-SHA256-Now: "), "\(trailers)")
+    #expect(trailers.contains("Review: needs-review\n"))
+    // The PR body opens with it: the word diff of the clause and the value that rests on it.
+    let body = try String(contentsOfFile: repo + "/.git/regpolicy/twelve.md", encoding: .utf8)
+    let sections = body.components(separatedBy: "\n## ").dropFirst().map { $0.prefix { $0 != "\n" } }
+    #expect(sections.first == "Needs review", "\(sections)")
+    #expect(body.contains("- **Article 19(1)** changed since review: `"))
+    #expect(body.contains("of at least [-six-] {+twelve+} months"))
+    #expect(body.contains("  - rests on it: at-least annotation `ai.example.com/log-retention-days` at least 183"))
+
+    // A person reads the new text, keeps (or changes) the rule, and records the review.
+    let rules = try PolicyCLITests.copy("rules")
+    let review = try cli.run(["rules", "review", rules + "/ai-act/art-12-event-logging.yaml", "--source", new])
+    #expect(review.status == 0, "\(review.stderr)")
+    #expect(review.stdout.contains("Article 19(1) (art_19.par_1): reviewed anew"))
+    #expect(review.stdout.contains("Article 12(1) (art_12.par_1): as reviewed before"))
+    #expect(review.stdout.contains("of at least twelve months"), "the clause is shown to the reviewer")
+    let third = try cli.run([
+      "run", new, "--repo", repo, "--profile", PolicyCLITests.profile, "--rules", rules, "--branch", "reviewed",
+    ])
+    #expect(third.status == 0, "\(third.stderr)")
+    #expect(!third.stderr.contains("needs review"))
+    let reviewedRego = try BranchCLITests.git(repo, ["show", "reviewed:policies/rego/32024R1689/aia-12/policy.rego"])
+    #expect(reviewedRego.contains("#   review: \"current\""))
+  }
+
+  @Test("rules review refuses a source of another act, a guardrail, and a clause the source lacks")
+  func refusals() throws {
+    let aiAct = CLITests.corpus + "/eu-ai-act/html/32024R1689_EN_OJ.html"
+    let gdpr = CLITests.corpus + "/gdpr/32016R0679_EN_OJ.html"
+    let rules = try PolicyCLITests.copy("rules")
+    let before = try String(contentsOfFile: rules + "/ai-act/art-12-event-logging.yaml", encoding: .utf8)
+    let wrong = try cli.run(["rules", "review", rules + "/ai-act/art-12-event-logging.yaml", "--source", gdpr])
+    #expect(wrong.status == 3)
+    #expect(wrong.stderr.contains("[review.wrong-source]"), "\(wrong.stderr)")
+    let guardrail = try cli.run(["rules", "review", rules + "/finops/gpu-budget.yaml", "--source", aiAct])
+    #expect(guardrail.status == 3)
+    #expect(guardrail.stderr.contains("[review.no-clauses]"))
+    #expect(try String(contentsOfFile: rules + "/ai-act/art-12-event-logging.yaml", encoding: .utf8) == before)
+  }
+}
