@@ -13,6 +13,9 @@ import PackageDescription
 //                      native evaluation of checks on Kubernetes manifests (Yams, swift-mustache).
 //   RegPolicyDiff   – two versions of a document → provision-level changes (aligned, classified).
 //   RegPolicyGit    – the real git binary and commits built with plumbing; knows nothing of policies.
+//   RegPolicyIndex  – the trace index: provisions, statements, policies and commits in SQLite
+//                      (GRDB, FTS5 for search), a cache rebuilt when its inputs change.
+//   RegPolicyServe  – the local web view (Hummingbird) over the trace index.
 //   RegPolicyKit    – glue: the pipeline of values (source → policy tree → comparison → review
 //                      branch) and one job per command: read inputs once, render, decide the exit status.
 //   regpolicy       – the CLI: argument parsing only.
@@ -27,6 +30,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
   ],
   targets: [
     .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
@@ -54,15 +59,22 @@ let package = Package(
     .target(name: "RegPolicyDiff", dependencies: ["RegPolicyModel"]),
     .target(name: "RegPolicyGit", dependencies: ["RegPolicyModel"]),
     .target(
+      name: "RegPolicyIndex",
+      dependencies: ["RegPolicyModel", "RegPolicyPolicies", .product(name: "GRDB", package: "GRDB.swift")]),
+    .target(
       name: "RegPolicyKit",
       dependencies: [
         "RegPolicyModel", "RegPolicyIngest", "RegPolicyExtract", "RegPolicyPolicies", "RegPolicyDiff", "RegPolicyGit",
+        "RegPolicyIndex",
       ]
     ),
+    .target(
+      name: "RegPolicyServe",
+      dependencies: ["RegPolicyKit", "RegPolicyIndex", .product(name: "Hummingbird", package: "hummingbird")]),
     .executableTarget(
       name: "regpolicy",
       dependencies: [
-        "RegPolicyKit",
+        "RegPolicyKit", "RegPolicyServe",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

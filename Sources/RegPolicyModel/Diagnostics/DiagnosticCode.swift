@@ -57,6 +57,8 @@ public enum DiagnosticCode: String, CaseIterable, Comparable, Sendable {
   case templateMalformed = "template.malformed"
   case templateMissing = "template.missing"
   case templateRenderFailed = "template.render-failed"
+  case traceNoInputs = "trace.no-inputs"
+  case traceNotFound = "trace.not-found"
   case xmlEntityDeclared = "xml.entity-declared"
   case xmlMalformed = "xml.malformed"
   case xmlTooDeep = "xml.too-deep"
@@ -132,6 +134,9 @@ public enum DiagnosticCode: String, CaseIterable, Comparable, Sendable {
     case .templateMalformed: (.inputError, "a template does not parse")
     case .templateMissing: (.inputError, "a template every policy needs is missing")
     case .templateRenderFailed: (.inputError, "a template rendered nothing")
+    case .traceNoInputs: (.usage, "`trace`, `search`, `serve`: no --source, --policies or --repo to read from")
+    case .traceNotFound:
+      (.inputError, "`trace`: no control, rule, policy file, denial, commit or clause matches what was asked")
     case .xmlEntityDeclared: (.success, "a warning: the document declares entities; they are never loaded or expanded")
     case .xmlMalformed: (.inputError, "not well-formed XML: truncated, wrong encoding, undefined entity, …")
     case .xmlTooDeep: (.inputError, "elements nested more than 256 deep")

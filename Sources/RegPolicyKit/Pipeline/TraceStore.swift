@@ -1,0 +1,179 @@
+import Foundation
+import RegPolicyExtract
+import RegPolicyGit
+import RegPolicyIndex
+import RegPolicyIngest
+import RegPolicyModel
+import RegPolicyPolicies
+
+/// Where `trace`, `search` and `serve` read from: a regulation (optional), a policy tree — a folder
+/// `generate` wrote, or the tree at HEAD of a policy repository — and that repository's commits;
+/// gathered into the trace index, which is rebuilt only when one of them changed.
+public struct TraceStore: Sendable {
+  public var source: String?
+  /// A folder `generate` wrote.
+  public var policies: String?
+  /// A policy repository: its tree at HEAD under `prefix` (unless `policies` is given) and its
+  /// commits.
+  public var repository: String?
+  public var prefix: String
+  /// Where the index lives (default: inside the repository's git directory, else the user's cache).
+  public var indexPath: String?
+  public var options: IngestOptions
+
+  /// Creates a store.
+  public init(
+    source: String? = nil, policies: String? = nil, repository: String? = nil, prefix: String = "policies",
+    indexPath: String? = nil, options: IngestOptions = IngestOptions()
+  ) {
+    self.source = source
+    self.policies = policies
+    self.repository = repository
+    self.prefix = prefix
+    self.indexPath = indexPath
+    self.options = options
+  }
+
+  /// The index of these inputs: opened as it is when they are unchanged, else built anew.
+  public func open() throws(Diagnostics) -> TraceIndex {
+    guard source != nil || policies != nil || repository != nil else {
+      throw Diagnostics([
+        Diagnostic.error(
+          .traceNoInputs, file: "<arguments>", "nothing to trace in: give --source, --policies or --repo")
+      ])
+    }
+    let git = repository.map { Git(repository: $0) }
+    let gitDirectory = try git.map { git throws(Diagnostics) in
+      try wrap { () throws(Diagnostic) in try git.gitDirectory() }
+    }
+    var key: [String] = []
+    if let source { key.append("source=" + (try wrap { () throws(Diagnostic) in try Self.fingerprint(source) })) }
+    let treeText: String?
+    if let policies {
+      treeText = try wrap { () throws(Diagnostic) in try PolicyIndex.read(from: policies).text }
+    } else if let git {
+      treeText = try wrap { () throws(Diagnostic) in try git.file("\(prefix)/\(PolicyIndex.fileName)", at: "HEAD") }
+    } else {
+      treeText = nil
+    }
+    if let treeText { key.append("policies=" + Ingester.sha256(Array(treeText.utf8))) }
+    let refs = try git.map { git throws(Diagnostics) in
+      try wrap { () throws(Diagnostic) in try git.check(["for-each-ref", "--format=%(objectname) %(refname)"]) }
+    }
+    if let refs { key.append("refs=" + Ingester.sha256(Array(refs.utf8))) }
+    let path =
+      indexPath ?? gitDirectory.map { $0 + "/regpolicy/trace.sqlite" } ?? TraceStore.cacheDirectory + "/trace.sqlite"
+    return try TraceIndex.open(at: path, key: key.joined(separator: ";"), fold: Normalizer.matchKey) {
+      () throws(Diagnostics) in
+      try contents(treeText: treeText, git: git)
+    }
+  }
+
+  /// `$XDG_CACHE_HOME/regpolicy`, else `~/.cache/regpolicy`.
+  static var cacheDirectory: String {
+    let environment = ProcessInfo.processInfo.environment
+    let base = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory() + "/.cache"
+    return base + "/regpolicy"
+  }
+
+  /// The sha256 of a file, or of a folder's files in name order (a Formex package).
+  static func fingerprint(_ path: String) throws(Diagnostic) -> String {
+    let files: [String] =
+      InputFiles.isDirectory(path)
+      ? ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted().map { path + "/" + $0 } : [path]
+    var bytes: [UInt8] = []
+    for file in files {
+      guard let data = FileManager.default.contents(atPath: file) else {
+        throw Diagnostic.error(.inputUnreadable, file: file, "cannot read file")
+      }
+      bytes += Array(Ingester.sha256(Array(data)).utf8)
+    }
+    return Ingester.sha256(bytes)
+  }
+
+  private func contents(treeText: String?, git: Git?) throws(Diagnostics) -> TraceIndex.Contents {
+    var tree: [(policy: Policy, files: [String])] = []
+    if let treeText {
+      let index = try wrap { () throws(Diagnostic) in
+        try PolicyIndex.decode(treeText, file: policies.map { $0 + "/" + PolicyIndex.fileName } ?? "HEAD:\(prefix)")
+      }
+      tree = index.policies.map { ($0.policy, $0.files) }
+    }
+    var provisions: [TraceIndex.ProvisionRecord] = []
+    var statements: [TraceIndex.StatementRecord] = []
+    var instrument: Instrument?
+    if let source {
+      let read = try Source.readAll([{ Source.read(source, options: options) }])[0]
+      instrument = read.document.instrument
+      provisions = Self.provisions(read.document)
+      statements = read.statements.map { statement in
+        TraceIndex.StatementRecord(
+          clause: statement.clause, modality: statement.modality.rawValue,
+          roles: statement.addressees.isEmpty ? ["none"] : statement.addressees.map { $0.role ?? "other" },
+          json: String(decoding: StatementRenderer.jsonLines([statement]).dropLast(), as: UTF8.self))
+      }
+    }
+    // Without a source, the clauses the policies quote are what the index knows of the law.
+    for policy in tree.map(\.policy) {
+      for clause in policy.clauses where !provisions.contains(where: { $0.id == clause.id }) {
+        provisions.append(
+          TraceIndex.ProvisionRecord(
+            id: clause.id, parent: clause.id.parent, kind: "clause", num: nil, heading: nil,
+            text: clause.text, clauseText: clause.text, sha256: clause.sha256, citation: clause.citation,
+            link: clause.link))
+      }
+    }
+    let commits = try git.map { git throws(Diagnostics) in try wrap { () throws(Diagnostic) in try Self.commits(git) } }
+    return TraceIndex.Contents(
+      instrument: instrument, provisions: provisions, statements: statements, policies: tree, commits: commits ?? [])
+  }
+
+  /// Every provision of a document in document order, with the text and hash its clause has.
+  static func provisions(_ document: Document) -> [TraceIndex.ProvisionRecord] {
+    var records: [TraceIndex.ProvisionRecord] = []
+    let celex = document.instrument.celex ?? ""
+    func add(_ provision: Provision, parent: PinpointID?) {
+      let clauseText = Mapper.clauseText(provision)
+      records.append(
+        TraceIndex.ProvisionRecord(
+          id: provision.id, parent: parent, kind: provision.kind.rawValue, num: provision.num,
+          heading: provision.heading, text: provision.text, clauseText: clauseText,
+          sha256: Ingester.sha256(Array(clauseText.utf8)), citation: provision.id.citation,
+          link: provision.id.eurLexLink(celex: celex, language: document.instrument.language)))
+      for child in provision.children { add(child, parent: provision.id) }
+    }
+    for provision in document.provisions { add(provision, parent: nil) }
+    return records
+  }
+
+  /// The commits of every branch that carry a control (`Control:` trailer), newest first.
+  static func commits(_ git: Git) throws(Diagnostic) -> [TraceIndex.CommitRecord] {
+    let unit = "\u{1f}"
+    let record = "\u{1e}"
+    let log = try git.check([
+      "log", "--all", "--date=short", "--grep=^Control: ",
+      "--format=%H\(unit)%ad\(unit)%s\(unit)%(trailers:only,unfold)\(record)",
+    ])
+    return log.split(separator: Character(record)).compactMap { entry in
+      let fields = entry.split(separator: Character(unit), omittingEmptySubsequences: false)
+      guard fields.count >= 4 else { return nil }
+      var control = ""
+      var clauses: [PinpointID] = []
+      var review: String?
+      for line in fields[3].split(separator: "\n") {
+        guard let colon = line.firstIndex(of: ":") else { continue }
+        let value = line[line.index(after: colon)...].drop { $0 == " " }
+        switch line[..<colon] {
+        case "Control": control = String(value)
+        case "Clause": clauses.append(PinpointID(rawValue: String(value)))
+        case "Review": review = String(value)
+        default: break
+        }
+      }
+      guard !control.isEmpty else { return nil }
+      return TraceIndex.CommitRecord(
+        commit: String(fields[0].drop { $0 == "\n" }), subject: String(fields[2]), date: String(fields[1]),
+        control: control, clauses: clauses, review: review)
+    }
+  }
+}

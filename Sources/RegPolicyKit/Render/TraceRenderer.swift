@@ -1,0 +1,103 @@
+import Foundation
+import RegPolicyIndex
+import RegPolicyModel
+import RegPolicyPolicies
+
+/// Writes a trace for people (text) or programs (JSON, keys sorted).
+public enum TraceRenderer {
+  /// A statement's JSON (as `extract` writes it) as a dictionary.
+  static func statement(_ record: TraceIndex.StatementRecord) -> [String: Any] {
+    (try? JSONSerialization.jsonObject(with: Data(record.json.utf8))) as? [String: Any] ?? [:]
+  }
+
+  /// A policy's requirements in a line each: "one-of annotation k one of enabled — Article 12(1)".
+  static func requirements(_ policy: Policy) -> [String] {
+    policy.requirements.map { requirement in
+      "\(requirement.template) \(requirement.noun) \(requirement.key)\(requirement.parameters) — "
+        + requirement.basis.citation
+    }
+  }
+
+  /// The trace as JSON-ready values: the public shape of `trace --format json` and of the web
+  /// view's JSON endpoints.
+  public static func values(_ trace: Trace) -> [String: Any] {
+    [
+      "query": trace.query, "asked": trace.asked.rawValue, "instrument": trace.instrument, "version": trace.version,
+      "controls": trace.controls.map(control),
+      "clauses": trace.clauses.map { clause -> [String: Any] in
+        [
+          "id": clause.id.rawValue, "citation": clause.citation, "text": clause.text, "link": clause.link,
+          "state": clause.state.rawValue, "obligations": clause.statements.map(statement),
+          "policies": clause.policies.map { ["control": $0.control, "review": ($0.review ?? .current).rawValue] },
+          "commits": clause.commits.map(commit),
+        ]
+      },
+    ]
+  }
+
+  static func control(_ policy: Policy) -> [String: Any] {
+    [
+      "control": policy.control, "title": policy.title, "rule": policy.rule, "rule_file": policy.ruleFile,
+      "requires": policy.requires, "review": (policy.review ?? .current).rawValue,
+      "requirements": requirements(policy), "clauses": policy.clauses.map(\.id.rawValue),
+    ]
+  }
+
+  static func commit(_ commit: TraceIndex.CommitRecord) -> [String: Any] {
+    [
+      "commit": commit.commit, "subject": commit.subject, "date": commit.date, "control": commit.control,
+      "clauses": commit.clauses.map(\.rawValue), "review": commit.review ?? "",
+    ]
+  }
+
+  /// JSON with sorted keys, one object and a newline.
+  public static func json(_ values: Any) -> [UInt8] {
+    // Plain strings, numbers, arrays and dictionaries: serialisation cannot fail.
+    let data = try! JSONSerialization.data(withJSONObject: values, options: [.sortedKeys, .withoutEscapingSlashes])
+    return Array(data) + [0x0A]
+  }
+
+  /// For people: each control, then each clause with its words, state, obligations, policies and
+  /// commits.
+  public static func text(_ trace: Trace) -> [UInt8] {
+    var out = ""
+    for policy in trace.controls {
+      out += "\(policy.control) — \(policy.title)\n"
+      out += "  rule \(policy.rule) (\(policy.ruleFile)); review: \((policy.review ?? .current).rawValue)\n"
+      out += "  requires that \(policy.requires)\n"
+      for line in requirements(policy) { out += "  - \(line)\n" }
+      out += "\n"
+    }
+    for clause in trace.clauses {
+      out += "\(clause.citation) (\(clause.id)) — \(trace.instrument) of \(trace.version) — \(clause.state.rawValue)\n"
+      if !clause.link.isEmpty { out += "  \(clause.link)\n" }
+      out += "  “\(clause.text.replacingOccurrences(of: "\n", with: " "))”\n"
+      if !clause.statements.isEmpty { out += "  obligations:\n" }
+      for record in clause.statements {
+        let values = statement(record)
+        let text = values["text"] as? String ?? ""
+        let bytes = Array(text.utf8)
+        let evidence = (values["evidence"] as? [[String: Any]] ?? []).compactMap { item -> String? in
+          guard let rule = item["rule"] as? String, let span = item["span"] as? [Int], span.count == 2,
+            span[0] >= 0, span[0] <= span[1], span[1] <= bytes.count
+          else { return nil }
+          return "\(rule) “\(String(decoding: bytes[span[0]..<span[1]], as: UTF8.self))” [\(span[0]),\(span[1])]"
+        }
+        let roles = record.roles.joined(separator: ", ")
+        out += "    \(record.clause) \(record.modality) (\(roles)): \(text)\n"
+        if !evidence.isEmpty { out += "      evidence: \(evidence.joined(separator: "; "))\n" }
+      }
+      out += "  implemented by: "
+      out +=
+        clause.policies.isEmpty
+        ? "nothing\n"
+        : clause.policies.map { "\($0.control) (review \(($0.review ?? .current).rawValue))" }.joined(
+          separator: ", ") + "\n"
+      for commit in clause.commits {
+        out += "  commit \(commit.commit.prefix(12)) \(commit.date) \(commit.subject)\n"
+      }
+      out += "\n"
+    }
+    return Array(out.utf8)
+  }
+}

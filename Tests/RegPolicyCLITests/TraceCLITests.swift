@@ -1,0 +1,175 @@
+import Foundation
+import RegPolicyTestSupport
+import Testing
+
+/// `regpolicy trace` and `search` on the real AI Act and the policy repository generated from it.
+@Suite("regpolicy trace and search", .serialized)
+struct TraceCLITests {
+  let cli = CLITests()
+  static let aiAct = CLITests.corpus + "/eu-ai-act/html/32024R1689_EN_OJ.html"
+
+  /// A policy repository holding the AI Act's policies at HEAD (the review branch merged), and
+  /// the commit of AIA-12.
+  static let repository = Result { () throws -> (path: String, aia12: String) in
+    let repo = try BranchCLITests.repository(named: "trace-repo")
+    let run = try CLITests().run(["run", aiAct, "--repo", repo, "--profile", PolicyCLITests.profile])
+    try #require(run.status == 0, "\(run.stderr)")
+    try BranchCLITests.git(repo, ["merge", "-q", "--ff-only", "regpolicy/32024R1689-2024-07-12"])
+    let commit = try BranchCLITests.git(repo, ["log", "-1", "--format=%H", "--grep=Control: AIA-12"])
+    return (repo, commit.trimmingCharacters(in: .whitespacesAndNewlines))
+  }
+
+  /// `trace QUERY --format json` against the repository and the AI Act.
+  func trace(_ query: String, source: String = aiAct) throws -> [String: Any] {
+    let (repo, _) = try Self.repository.get()
+    let result = try cli.run(["trace", query, "--repo", repo, "--source", source, "--format", "json"])
+    try #require(result.status == 0, "\(query): \(result.stderr)")
+    return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+  }
+
+  static func clauses(_ answer: [String: Any]) -> [String] {
+    (answer["clauses"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+  }
+
+  static func controls(_ answer: [String: Any]) -> [String] {
+    (answer["controls"] as? [[String: Any]] ?? []).compactMap { $0["control"] as? String }
+  }
+
+  @Test(
+    "trace answers from every kind of input",
+    arguments: [
+      ("AIA-12", "control", ["AIA-12"], ["art_12.par_1", "art_19.par_1", "art_26.par_6"]),
+      ("aia-12", "control", ["AIA-12"], ["art_12.par_1", "art_19.par_1", "art_26.par_6"]),
+      ("ai-act.art-50.transparency", "rule", ["AIA-50"], ["art_50.par_1", "art_50.par_2"]),
+      ("{repo}/policies/rego/32024R1689/aia-12/policy.rego", "file", ["AIA-12"], ["art_12.par_1"]),
+      ("{repo}/policies/gatekeeper/32024R1689/aia-50/template.yaml", "file", ["AIA-50"], ["art_50.par_1"]),
+      ("{repo}/policies/kyverno/32024R1689/aia-09/clusterpolicy.yaml", "file", ["AIA-09"], ["art_9.par_1"]),
+      (
+        "deployment/ml/scorer: denied — Article 19(1) and Article 26(6) AI Act require that the logs are kept for a period of at least six months; annotation ai.example.com/log-retention-days is '90', below the minimum of 183",
+        "denial", ["AIA-12"], ["art_19.par_1", "art_26.par_6"]
+      ),
+      (
+        "pod/default/x: denied — Article 5(1), point (c) AI Act requires that this AI practice is not placed on the market, put into service or used; annotation ai.example.com/intended-use declares 'social-scoring', a prohibited practice",
+        "denial", ["AIA-05"], ["art_5.par_1.pt_c"]
+      ),
+      ("{commit}", "commit", ["AIA-12"], ["art_12.par_1", "art_19.par_1", "art_26.par_6"]),
+      ("art_26.par_6", "clause", [], ["art_26.par_6"]),
+      ("Art. 12(1)", "clause", [], ["art_12.par_1"]),
+    ] as [(String, String, [String], [String])])
+  func inputs(_ query: String, _ asked: String, _ controls: [String], _ clauses: [String]) throws {
+    let (repo, commit) = try Self.repository.get()
+    let answer = try trace(
+      query.replacingOccurrences(of: "{repo}", with: repo).replacingOccurrences(of: "{commit}", with: commit))
+    #expect(answer["asked"] as? String == asked)
+    #expect(Self.controls(answer) == controls)
+    #expect(Array(Self.clauses(answer).prefix(clauses.count)) == clauses)
+  }
+
+  @Test(
+    "citations in the forms people write them resolve to the clause",
+    arguments: [
+      ("Art. 12(1)", "art_12.par_1"), ("Article 12(1)", "art_12.par_1"), ("Article 12 para 1", "art_12.par_1"),
+      ("12(1)", "art_12.par_1"), ("art. 12 § 1", "art_12.par_1"), ("paragraph 1 of Article 12", "art_12.par_1"),
+      ("artikel 12, lid 1", "art_12.par_1"), ("Article 26(6) AI Act", "art_26.par_6"),
+      ("Art 5(1)(c)", "art_5.par_1.pt_c"),
+      ("Article 5(1), point (c)", "art_5.par_1.pt_c"), ("artikel 5, lid 1, onder c", "art_5.par_1.pt_c"),
+      ("Article 26(5), second subparagraph", "art_26.par_5.sub_2"), ("Annex III, point 1(a)", "anx_III.pt_1.pt_a"),
+      ("Recital 42", "rct_42"), ("Art. 16(c)", "art_16.pt_c"),
+      ("Article 12(1) of Regulation (EU) 2024/1689", "art_12.par_1"),
+      ("Chapter III, Section 2", "cpt_III.sct_2"), ("Article 113(3)", "art_113.sub_3"),
+    ])
+  func citations(_ query: String, _ id: String) throws {
+    let answer = try trace(query)
+    #expect(Self.clauses(answer) == [id], "\(query)")
+  }
+
+  @Test("a clause's words, its obligations with evidence, what implements it and the commits that carry it")
+  func clause() throws {
+    let (repo, commit) = try Self.repository.get()
+    let result = try cli.run(["trace", "Article 19(1)", "--repo", repo, "--source", Self.aiAct])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.hasPrefix("Article 19(1) (art_19.par_1) — 32024R1689 of 2024-07-12 — current\n"))
+    #expect(result.stdout.contains("https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32024R1689#019.001"))
+    #expect(
+      result.stdout.contains("“Providers of high-risk AI systems shall keep the logs referred to in Article 12(1)"))
+    #expect(result.stdout.contains("deadline:relative “of at least six months”"))
+    #expect(result.stdout.contains("implemented by: AIA-12 (review current)"))
+    #expect(result.stdout.contains("commit \(commit.prefix(12)) "))
+    // Against a version where the clause changed, it is changed since review.
+    let changed = TestPaths.temporaryFolder("trace") + "/twelve.html"
+    try String(contentsOfFile: Self.aiAct, encoding: .utf8)
+      .replacingOccurrences(of: "of at least six months", with: "of at least twelve months")
+      .write(toFile: changed, atomically: true, encoding: .utf8)
+    let answer = try trace("Article 19(1)", source: changed)
+    #expect((answer["clauses"] as? [[String: Any]])?.first?["state"] as? String == "changed-since-review")
+    #expect(
+      try trace("Article 12(1)", source: changed)["clauses"].map {
+        ($0 as? [[String: Any]])?.first?["state"] as? String
+      } == "current")
+  }
+
+  @Test("what no control implements, for the profile's roles, by article")
+  func uncovered() throws {
+    let (repo, _) = try Self.repository.get()
+    let result = try cli.run([
+      "trace", "--uncovered", "--profile", PolicyCLITests.profile, "--repo", repo, "--source", Self.aiAct, "--format",
+      "json",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+    let groups = try #require(object?["uncovered"] as? [[String: Any]])
+    let provisions = groups.compactMap { $0["provision"] as? String }
+    #expect(provisions.contains("art_4"), "AI literacy (providers and deployers) has no control")
+    let clauses = groups.flatMap {
+      ($0["obligations"] as? [[String: Any]] ?? []).compactMap { $0["clause"] as? String }
+    }
+    #expect(!provisions.contains("art_12"), "logging is covered")
+    #expect(!clauses.contains("art_19.par_1") && clauses.contains("art_19.par_2"), "19(1) is covered, 19(2) is not")
+    #expect(!provisions.contains("art_70"), "Member States' duties are not the organisation's")
+  }
+
+  @Test("unknown queries and missing inputs are errors from the catalogue")
+  func errors() throws {
+    let (repo, _) = try Self.repository.get()
+    let unknown = try cli.run(["trace", "the meaning of life", "--repo", repo, "--source", Self.aiAct])
+    #expect(unknown.status == 3)
+    #expect(unknown.stderr.contains("[trace.not-found]"))
+    let absent = try cli.run(["trace", "Article 114", "--repo", repo, "--source", Self.aiAct])
+    #expect(absent.status == 3)
+    #expect(absent.stderr.contains("Article 114 (art_114) is neither in the source nor in the policies"))
+    let none = try cli.run(["trace", "AIA-12"])
+    #expect(none.status == 2)
+    #expect(none.stderr.contains("[trace.no-inputs]"))
+  }
+
+  @Test(
+    "search finds known passages, best first, whatever the case",
+    arguments: [
+      ("human oversight", "art_14"), ("\"post-market monitoring plan\"", "art_72"),
+      ("automatic recording of events", "art_12.par_1"), ("serious incident", "art_73"), ("AI literacy", "art_4"),
+      ("risk management system", "art_9"), ("fundamental rights impact assessment", "art_27"),
+      ("REGULATORY SANDBOXES", "art_57"), ("penalties", "art_99"), ("transparency obligations", "art_50"),
+    ])
+  func search(_ query: String, _ top: String) throws {
+    let (repo, _) = try Self.repository.get()
+    let result = try cli.run(["search", query, "--repo", repo, "--source", Self.aiAct, "--limit", "3"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(
+      result.stdout.split(separator: "\n").first?.split(separator: "\t").first.map(String.init) == top,
+      "\(result.stdout)")
+  }
+
+  @Test("search is accent-insensitive: 'categorieen' finds 'categorieën' in the Dutch AI Act")
+  func accents() throws {
+    let index = TestPaths.temporaryFolder("search") + "/nl.sqlite"
+    let dutch = CLITests.corpus + "/eu-ai-act/html-nl/32024R1689_NL_OJ.html"
+    let plain = try cli.run(["search", "bijzondere categorieen persoonsgegevens", "--source", dutch, "--index", index])
+    let accented = try cli.run([
+      "search", "bijzondere categorieën persoonsgegevens", "--source", dutch, "--index", index,
+    ])
+    #expect(plain.status == 0, "\(plain.stderr)")
+    #expect(plain.stdout.split(separator: "\n").first?.contains("[categorieën]") == true, "\(plain.stdout)")
+    #expect(plain.stdout == accented.stdout)
+    #expect(plain.stdout.contains("[categorieën]"))
+  }
+}
