@@ -96,6 +96,31 @@ public struct Git: Sendable {
     return result
   }
 
+  /// The text of every file under `prefix` at a commit, by path below `prefix`, read with one
+  /// `git cat-file --batch`.
+  public func texts(at commit: String, under prefix: String) throws(Diagnostic) -> [String: String] {
+    let blobs = try blobs(at: commit, under: prefix).sorted { $0.key < $1.key }
+    guard !blobs.isEmpty else { return [:] }
+    let output = try run(["cat-file", "--batch"], input: blobs.map { $0.value + "\n" }.joined())
+    guard output.status == 0 else {
+      throw Diagnostic.error(.gitFailed, file: repository, "git cat-file failed: \(output.stderr)")
+    }
+    // "<object> blob <size>\n<bytes>\n" for each, in order; sizes are in bytes.
+    let bytes = Array(output.stdout.utf8)
+    var texts: [String: String] = [:]
+    var offset = 0
+    for (path, _) in blobs {
+      guard let newline = bytes[offset...].firstIndex(of: 0x0A),
+        let size = Int(String(decoding: bytes[offset..<newline], as: UTF8.self).split(separator: " ").last ?? ""),
+        newline + 1 + size <= bytes.count
+      else { break }
+      texts[String(path.dropFirst(prefix.count + 1))] = String(
+        decoding: bytes[(newline + 1)..<(newline + 1 + size)], as: UTF8.self)
+      offset = newline + 1 + size + 1
+    }
+    return texts
+  }
+
   /// Writes each content as a blob with one `git fast-import` (no file on disk, one process for
   /// all) and returns their object ids in order.
   public func writeBlobs(_ contents: [[UInt8]]) throws(Diagnostic) -> [String] {

@@ -11,7 +11,7 @@ public final class TraceIndex: Sendable {
   let queue: DatabaseQueue
 
   /// The schema's version, part of every key: a database of an older layout is rebuilt.
-  static let schema = "3"
+  static let schema = "4"
 
   /// A provision (or a clause known from the policies alone) as the index holds it.
   public struct ProvisionRecord: Sendable, Equatable {
@@ -97,17 +97,20 @@ public final class TraceIndex: Sendable {
     public var provisions: [ProvisionRecord]
     public var statements: [StatementRecord]
     public var policies: [(policy: Policy, files: [String])]
+    /// The generated files' texts, by path in the tree.
+    public var files: [String: String]
     public var commits: [CommitRecord]
 
     /// Creates contents.
     public init(
       instrument: Instrument?, provisions: [ProvisionRecord], statements: [StatementRecord],
-      policies: [(policy: Policy, files: [String])], commits: [CommitRecord]
+      policies: [(policy: Policy, files: [String])], files: [String: String], commits: [CommitRecord]
     ) {
       self.instrument = instrument
       self.provisions = provisions
       self.statements = statements
       self.policies = policies
+      self.files = files
       self.commits = commits
     }
   }
@@ -171,6 +174,7 @@ public final class TraceIndex: Sendable {
         CREATE TABLE policy(control TEXT PRIMARY KEY, position INTEGER NOT NULL, rule TEXT NOT NULL,
           json TEXT NOT NULL, files TEXT NOT NULL);
         CREATE TABLE policy_clause(control TEXT NOT NULL, clause TEXT NOT NULL, cited INTEGER NOT NULL);
+        CREATE TABLE policy_file(path TEXT PRIMARY KEY, text TEXT NOT NULL);
         CREATE INDEX policy_clause_clause ON policy_clause(clause);
         CREATE TABLE commit_clause(
           position INTEGER NOT NULL, "commit" TEXT NOT NULL, subject TEXT NOT NULL, date TEXT NOT NULL,
@@ -220,6 +224,10 @@ public final class TraceIndex: Sendable {
       for clause in policy.clauses {
         try insertClause.execute(arguments: [policy.control, clause.id.rawValue, cited.contains(clause.id)])
       }
+    }
+    let insertFile = try db.makeStatement(sql: "INSERT INTO policy_file VALUES (?,?)")
+    for (path, text) in contents.files.sorted(by: { $0.key < $1.key }) {
+      try insertFile.execute(arguments: [path, text])
     }
     let insertCommit = try db.makeStatement(sql: "INSERT INTO commit_clause VALUES (?,?,?,?,?,?,?)")
     for (position, commit) in contents.commits.enumerated() {
@@ -340,6 +348,13 @@ public final class TraceIndex: Sendable {
       try String.fetchOne(db, sql: "SELECT files FROM policy WHERE control = ?", arguments: [control])
     }
     return text.map { $0.split(separator: "\n").map(String.init) } ?? []
+  }
+
+  /// A generated file's text, by its path in the tree.
+  public func file(_ path: String) -> String? {
+    try? queue.read { db in
+      try String.fetchOne(db, sql: "SELECT text FROM policy_file WHERE path = ?", arguments: [path])
+    }
   }
 
   /// The commits that carry a control, or a clause (or a provision under it), newest first.

@@ -20,7 +20,7 @@ struct Regpolicy: ParsableCommand {
     version: RegPolicyVersion.current,
     subcommands: [
       Ingest.self, Extract.self, Classify.self, Generate.self, Check.self, Diff.self, Branch.self, Run.self, Rules.self,
-      Trace.self, Search.self,
+      Trace.self, Search.self, Serve.self,
       Bench.self,
     ]
   )

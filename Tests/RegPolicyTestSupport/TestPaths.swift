@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The places every test suite reads from and writes to: the package root, the corpus of official
 /// files — one setting, `REGPOLICY_CORPUS` (default: the repository's own copy, `corpus/official`) —
@@ -21,10 +22,19 @@ public enum TestPaths {
     let path = NSTemporaryDirectory() + "regpolicy-tests-\(ProcessInfo.processInfo.processIdentifier)"
     try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     atexit {
+      for pid in TestPaths.children.withLock({ $0 }) { kill(pid, SIGTERM) }
       try? FileManager.default.removeItem(atPath: TestPaths.temporaryRoot)
     }
     return path
   }()
+
+  /// Ends a child process (a server a test started) when the test process exits.
+  public static func terminateAtExit(_ pid: Int32) {
+    children.withLock { $0.append(pid) }
+    _ = temporaryRoot  // its exit handler ends the children first
+  }
+
+  private static let children = Mutex<[Int32]>([])
 
   /// A new, empty folder below `temporaryRoot`.
   public static func temporaryFolder(_ name: String = "scratch") -> String {

@@ -100,6 +100,8 @@ public struct Trace: Sendable {
         if let control, let policy = index.policy(named: control) { return (.commit, [policy], clauses) }
       }
     }
+    // An ID as the index holds it, even one of no usual form ("pbl", "ftn_12").
+    if index.provision(PinpointID(rawValue: trimmed)) != nil { return (.clause, [], [PinpointID(rawValue: trimmed)]) }
     if let id = PinpointID(citation: trimmed) {
       let found = index.provision(id) != nil ? id : existing(id, in: index) ?? id
       guard index.provision(found) != nil || !index.policies(implementing: found).isEmpty else {

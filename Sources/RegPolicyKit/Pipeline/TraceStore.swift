@@ -93,11 +93,17 @@ public struct TraceStore: Sendable {
 
   private func contents(treeText: String?, git: Git?) throws(Diagnostics) -> TraceIndex.Contents {
     var tree: [(policy: Policy, files: [String])] = []
+    var files: [String: String] = [:]
     if let treeText {
       let index = try wrap { () throws(Diagnostic) in
         try PolicyIndex.decode(treeText, file: policies.map { $0 + "/" + PolicyIndex.fileName } ?? "HEAD:\(prefix)")
       }
       tree = index.policies.map { ($0.policy, $0.files) }
+      if let policies {
+        files = try wrap { () throws(Diagnostic) in try PolicyTree.read(from: policies).files }
+      } else if let git {
+        files = try wrap { () throws(Diagnostic) in try git.texts(at: "HEAD", under: prefix) }
+      }
     }
     var provisions: [TraceIndex.ProvisionRecord] = []
     var statements: [TraceIndex.StatementRecord] = []
@@ -125,7 +131,8 @@ public struct TraceStore: Sendable {
     }
     let commits = try git.map { git throws(Diagnostics) in try wrap { () throws(Diagnostic) in try Self.commits(git) } }
     return TraceIndex.Contents(
-      instrument: instrument, provisions: provisions, statements: statements, policies: tree, commits: commits ?? [])
+      instrument: instrument, provisions: provisions, statements: statements, policies: tree, files: files,
+      commits: commits ?? [])
   }
 
   /// Every provision of a document in document order, with the text and hash its clause has.

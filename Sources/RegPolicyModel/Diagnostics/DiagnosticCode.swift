@@ -54,6 +54,7 @@ public enum DiagnosticCode: String, CaseIterable, Comparable, Sendable {
   case ruleUnknownRiskClass = "rule.unknown-risk-class"
   case ruleUnknownRole = "rule.unknown-role"
   case ruleUnknownTemplate = "rule.unknown-template"
+  case serveUnavailable = "serve.unavailable"
   case templateMalformed = "template.malformed"
   case templateMissing = "template.missing"
   case templateRenderFailed = "template.render-failed"
@@ -131,6 +132,7 @@ public enum DiagnosticCode: String, CaseIterable, Comparable, Sendable {
     case .ruleUnknownRiskClass: (.inputError, "a rule names an unknown risk class")
     case .ruleUnknownRole: (.inputError, "a rule names a role the lexicon does not know")
     case .ruleUnknownTemplate: (.inputError, "a check names an unknown template")
+    case .serveUnavailable: (.outputError, "`serve`: the address cannot be bound (in use, or not allowed)")
     case .templateMalformed: (.inputError, "a template does not parse")
     case .templateMissing: (.inputError, "a template every policy needs is missing")
     case .templateRenderFailed: (.inputError, "a template rendered nothing")

@@ -1,0 +1,146 @@
+import Foundation
+import RegPolicyTestSupport
+import Testing
+
+/// `regpolicy serve` as a person and a program meet it: every route over real HTTP on loopback, and
+/// the clause and control pages in a real headless Chromium, with a screenshot.
+@Suite("regpolicy serve", .serialized)
+struct ServeCLITests {
+  /// The server on a free port of 127.0.0.1, over the AI Act and the repository trace uses.
+  final class Running: @unchecked Sendable {
+    let process = Process()
+    let address: String
+
+    init() throws {
+      let (repo, _) = try TraceCLITests.repository.get()
+      process.executableURL = CLITests.binary
+      process.arguments = ["serve", "--repo", repo, "--source", TraceCLITests.aiAct, "--port", "0"]
+      var environment = ProcessInfo.processInfo.environment
+      environment["TMPDIR"] = TestPaths.temporaryRoot + "/"
+      process.environment = environment
+      let output = Pipe()
+      process.standardOutput = output
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      TestPaths.terminateAtExit(process.processIdentifier)
+      // "serving http://127.0.0.1:PORT/" once it listens.
+      var line = Data()
+      while !line.contains(0x0A) {
+        let chunk = output.fileHandleForReading.availableData
+        if chunk.isEmpty { break }
+        line += chunk
+      }
+      address =
+        String(decoding: line, as: UTF8.self).split(separator: " ").last.map {
+          String($0.trimmingCharacters(in: .whitespacesAndNewlines).dropLast())
+        } ?? ""
+    }
+  }
+
+  static let server = Result { try Running() }
+
+  /// An HTTP exchange with curl: status, content type, body.
+  static func fetch(_ path: String, method: String = "GET") throws -> (status: Int, type: String, body: String) {
+    let address = try server.get().address
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [
+      "curl", "-s", "--path-as-is", "-X", method, "-o", "-", "-w", "\n%{http_code} %{content_type}", address + path,
+    ]
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let text = String(decoding: data, as: UTF8.self)
+    let split = text.range(of: "\n", options: .backwards)
+    let tail = split.map { text[$0.upperBound...] }?.split(separator: " ", maxSplits: 1) ?? []
+    return (
+      Int(tail.first ?? "") ?? 0, tail.count > 1 ? String(tail[1]) : "",
+      split.map { String(text[..<$0.lowerBound]) } ?? ""
+    )
+  }
+
+  @Test(
+    "every route answers over HTTP, HTML and its JSON twin",
+    arguments: [
+      ("/", 200, "text/html", "Article 12</a> — Record-keeping"),
+      ("/clause/art_12.par_1", 200, "text/html", "High-risk AI systems shall technically allow"),
+      ("/clause/pbl", 200, "text/html", "Recital 1"),
+      ("/control/AIA-12", 200, "text/html", "rego/32024R1689/aia-12/policy.rego"),
+      ("/control/aia-12", 200, "text/html", "Automatic event logging"),
+      ("/search?q=human%20oversight", 200, "text/html", "<mark>Human</mark> <mark>oversight</mark>"),
+      ("/api", 200, "application/json", "\"coverage\":\"covered\""),
+      ("/api/clause/art_12.par_1", 200, "application/json", "\"state\":\"current\""),
+      ("/api/control/AIA-12", 200, "application/json", "\"controls\":[{"),
+      ("/api/search?q=serious%20incident", 200, "application/json", "\"id\":\"art_73\""),
+      ("/clause/art_999", 404, "text/html", "no clause art_999"),
+      ("/control/AIA-99", 404, "text/html", "no control AIA-99"),
+      ("/nowhere", 404, "text/html", "no page at /nowhere"),
+      ("/clause/..%2F..%2Fetc%2Fpasswd", 404, "text/html", "no clause"),
+      ("/../../etc/passwd", 404, "text/html", "Not found"),
+    ] as [(String, Int, String, String)])
+  func routes(_ path: String, _ status: Int, _ type: String, _ text: String) throws {
+    let (got, contentType, body) = try Self.fetch(path)
+    #expect(got == status, "\(path)")
+    #expect(contentType.hasPrefix(type), "\(path): \(contentType)")
+    #expect(body.contains(text), "\(path): \(body.prefix(400))")
+    #expect(!body.contains("root:x:0:0"))
+  }
+
+  @Test("read-only: a write is refused with 405")
+  func readOnly() throws {
+    for method in ["POST", "PUT", "DELETE"] {
+      #expect(try Self.fetch("/", method: method).status == 405)
+      #expect(try Self.fetch("/clause/art_12.par_1", method: method).status == 405)
+    }
+  }
+
+  /// Chromium as a person's browser: the page it renders (after parsing, without script) and a
+  /// screenshot of it, kept in .build/screenshots for a person to look at.
+  static func chromium(_ arguments: [String]) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments =
+      [
+        "chromium", "--headless", "--no-sandbox", "--disable-gpu",
+        "--user-data-dir=" + TestPaths.temporaryFolder("chromium"),
+      ]
+      + arguments
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    try #require(process.terminationStatus == 0, "chromium \(arguments) failed (is Debian's chromium installed?)")
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  @Test("in a real browser: the clause page shows Article 12(1) and links to AIA-12, whose page links back")
+  func browser() throws {
+    let address = try Self.server.get().address
+    let clause = try Self.chromium(["--dump-dom", address + "/clause/art_12.par_1"])
+    #expect(clause.contains("<h1>Article 12(1) <small>32024R1689 of 2024-07-12</small></h1>"))
+    #expect(
+      clause.contains("High-risk AI systems shall technically allow for the automatic recording of events (logs)"))
+    #expect(clause.contains("<a href=\"/control/AIA-12\">AIA-12</a>"))
+    #expect(clause.contains("<mark title=\"modal:obligation:shall\">shall</mark>"))
+    let control = try Self.chromium(["--dump-dom", address + "/control/AIA-12"])
+    #expect(control.contains("<a href=\"/clause/art_12.par_1\">Article 12(1)</a>"))
+    #expect(control.contains("package regpolicy.ai_act.aia_12"))
+    #expect(!clause.contains("<script") && !control.contains("<script"), "no script")
+
+    let folder = TestPaths.packageRoot + "/.build/screenshots"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    for (page, name) in [
+      ("/clause/art_12.par_1", "clause-art_12.par_1"), ("/control/AIA-12", "control-AIA-12"), ("/", "outline"),
+    ] {
+      let file = folder + "/\(name).png"
+      try? FileManager.default.removeItem(atPath: file)
+      _ = try Self.chromium(["--screenshot=\(file)", "--window-size=1200,1000", address + page])
+      let png = try #require(FileManager.default.contents(atPath: file), "no screenshot \(file)")
+      #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 10_000, "\(file)")
+    }
+  }
+}
