@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Reproducible ingest, extraction, generation and check benchmark (release build, Swift runtime
-# linked statically as for distribution). Prints tool versions, in-process timings with
-# result counts, whole-process timings (hyperfine) and peak RSS. Needs: hyperfine, GNU time
-# (apt-get install hyperfine time). Usage: Benchmarks/run.sh [corpus-dir]
+# Reproducible benchmark of every stage, from ingest to serve (release build, Swift runtime linked
+# statically as for distribution). Prints tool versions, in-process timings with result counts,
+# whole-process timings (hyperfine), requests per second (wrk) and peak RSS. Needs: hyperfine, GNU
+# time, wrk, curl (apt-get install hyperfine time wrk curl). Usage: Benchmarks/run.sh [corpus-dir]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus="${1:-${REGPOLICY_CORPUS:-corpus/official}}"
@@ -77,4 +77,26 @@ hyperfine -N -i --warmup 2 --runs 10 "$bin run $html --repo /tmp/regpolicy-bench
 echo "## peak RSS (KiB)"
 for input in "$html" "$formex"; do
   /usr/bin/time -f "%M KiB  $input" $bin ingest "$input" > /dev/null
+done
+
+echo "## trace, search and serve (AI Act and the tree generated above; needs wrk and curl)"
+index=/tmp/regpolicy-bench-trace.sqlite
+# The review branch `run` made, merged as a reviewer would: its tree is the repository's HEAD.
+repo=/tmp/regpolicy-bench-repo
+git -C $repo merge -q --ff-only "$(git -C $repo for-each-ref --format='%(refname:short)' refs/heads/regpolicy/ | head -1)"
+$bin bench "$html" --iterations 50 --warmup 5 --stage search
+# Cold: the index is built from the source and the tree; warm: it is only opened.
+hyperfine -N --warmup 2 --runs 20 --prepare "rm -f $index" \
+  "$bin trace AIA-12 --source $html --policies /tmp/regpolicy-policies --index $index"
+hyperfine -N --warmup 5 --runs 50 \
+  "$bin trace AIA-12 --source $html --policies /tmp/regpolicy-policies --index $index" \
+  "$bin trace 'Art. 12(1)' --source $html --policies /tmp/regpolicy-policies --index $index" \
+  "$bin trace AIA-12 --source $html --repo $repo" \
+  "$bin search 'human oversight' --source $html --policies /tmp/regpolicy-policies --index $index"
+$bin serve --source "$html" --policies /tmp/regpolicy-policies --index $index --port 18080 &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+for _ in $(seq 50); do curl -sf -o /dev/null http://127.0.0.1:18080/ && break; sleep 0.1; done
+for page in /clause/art_12.par_1 /control/AIA-12 /; do
+  wrk -t2 -c32 -d10s --latency "http://127.0.0.1:18080$page" | grep -E "^Running|Requests/sec| 99%"
 done

@@ -135,18 +135,18 @@ public final class TraceIndex: Sendable {
     let temporary = path + ".new-\(ProcessInfo.processInfo.processIdentifier)"
     do {
       try? FileManager.default.removeItem(atPath: temporary)
-      try FileManager.default.createDirectory(
-        atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+      let folder = (path as NSString).deletingLastPathComponent
+      if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
       let queue = try DatabaseQueue(path: temporary, configuration: configuration(readonly: false))
       try queue.write { db in try write(built, key: key, fold: fold, to: db) }
       try queue.close()
       // Swapped in whole: a reader never sees half an index.
-      _ = rename(temporary, path)
+      guard rename(temporary, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
       return TraceIndex(queue: try DatabaseQueue(path: path, configuration: configuration(readonly: true)))
     } catch {
       try? FileManager.default.removeItem(atPath: temporary)
       throw Diagnostics([
-        Diagnostic.error(.outputUnwritable, file: path, "cannot write the trace index: \(error)")
+        Diagnostic.error(.outputUnwritable, file: path, "cannot write the trace index: \(error.localizedDescription)")
       ])
     }
   }

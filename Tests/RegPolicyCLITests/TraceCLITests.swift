@@ -159,6 +159,31 @@ struct TraceCLITests {
       "\(result.stdout)")
   }
 
+  @Test("a repository without policies at HEAD: not found, with the likely cause")
+  func unmergedBranch() throws {
+    let repo = try BranchCLITests.repository(named: "trace-unmerged")
+    let result = try cli.run(["trace", "AIA-12", "--repo", repo])
+    #expect(result.status == 3, "\(result.stderr)")
+    #expect(result.stderr.contains("[trace.not-found]"), "\(result.stderr)")
+    #expect(result.stderr.contains("no policy tree at HEAD (a review branch not merged yet?"), "\(result.stderr)")
+  }
+
+  @Test("--index may name a file in the working folder; an index that cannot be written is a clean error")
+  func indexPaths() throws {
+    let folder = TestPaths.temporaryFolder("index-path")
+    let source = CLITests.packageRoot + "/corpus/samples/synthetic-oj.html"
+    let relative = try cli.run(["search", "synthetic", "--source", source, "--index", "trace.sqlite"], in: folder)
+    #expect(relative.status == 0, "\(relative.stderr)")
+    #expect(FileManager.default.fileExists(atPath: folder + "/trace.sqlite"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["trace.sqlite"])
+
+    try Data().write(to: URL(fileURLWithPath: folder + "/file"))
+    let blocked = try cli.run(["search", "synthetic", "--source", source, "--index", "file/trace.sqlite"], in: folder)
+    #expect(blocked.status == 4, "\(blocked.stderr)")
+    #expect(blocked.stderr.hasPrefix("file/trace.sqlite: error: cannot write the trace index: "), "\(blocked.stderr)")
+    #expect(blocked.stderr.hasSuffix("[output.unwritable]\n"), "\(blocked.stderr)")
+  }
+
   @Test("search is accent-insensitive: 'categorieen' finds 'categorieën' in the Dutch AI Act")
   func accents() throws {
     let index = TestPaths.temporaryFolder("search") + "/nl.sqlite"

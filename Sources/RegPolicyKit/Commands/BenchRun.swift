@@ -1,4 +1,6 @@
+import Foundation
 import RegPolicyExtract
+import RegPolicyIndex
 import RegPolicyIngest
 import RegPolicyModel
 
@@ -21,6 +23,8 @@ public struct BenchRun: Sendable {
     case tokenizer
     /// The extraction of statements from the ingested documents.
     case extract
+    /// Building the trace index of each input, then full-text searches of it.
+    case search
   }
 
   public var paths: [String]
@@ -50,6 +54,7 @@ public struct BenchRun: Sendable {
       switch stage {
       case .tokenizer: tokenizerReport(documents)
       case .extract: extractionReport(documents)
+      case .search: searchReport(documents)
       case .ingest, .all: ingestReport(documents)
       }
     OutputFile.emit(Array(report.utf8), to: 1)
@@ -120,6 +125,48 @@ public struct BenchRun: Sendable {
       let rate = Double(bytes) / 1_000_000 / (median / 1000)
       report +=
         "\(path)\t\(bytes)\t\(tokens)\t\(Self.format(median))\t\(Self.format(times[0]))\t\(Self.format(rate))\t\(String(digest, radix: 16))\n"
+    }
+    return report
+  }
+
+  /// Builds each input's trace index (from the document and its statements) and times ten searches
+  /// against it, `iterations` times each: the median build and the median of one search.
+  func searchReport(_ documents: [(path: String, document: Document)]) -> String {
+    let queries = [
+      "human oversight", "\"post-market monitoring plan\"", "automatic recording of events", "serious incident",
+      "AI literacy", "risk management system", "fundamental rights impact assessment", "regulatory sandboxes",
+      "penalties", "transparency obligations",
+    ]
+    var report = "file\tprovisions\tindex_build_ms\tsearch_median_ms\tsearch_max_ms\thits\n"
+    let extractor = Extractor()
+    for (path, document) in documents {
+      let statements = extractor.statements(in: document)
+      let folder = NSTemporaryDirectory() + "regpolicy-bench-\(getpid())"
+      defer { try? FileManager.default.removeItem(atPath: folder) }
+      let start = Self.now()
+      let source = Source(path: path, document: document, statements: statements)
+      guard
+        let index = try? TraceIndex.open(
+          at: folder + "/trace.sqlite", key: "bench", fold: Normalizer.matchKey,
+          contents: {
+            () throws(Diagnostics) in
+            TraceStore.contents(of: source)
+          })
+      else { continue }
+      let built = Self.now() - start
+      var times: [Double] = []
+      var hits = 0
+      for _ in 0..<max(iterations, 1) {
+        for query in queries {
+          let before = Self.now()
+          hits += Search.hits(query, in: index, limit: 20).count
+          times.append(Self.now() - before)
+        }
+      }
+      times.sort()
+      report +=
+        "\(path)\t\(document.allProvisions.count)\t\(Self.format(built))\t\(Self.format(times[times.count / 2]))\t"
+      report += "\(Self.format(times[times.count - 1]))\t\(hits / max(iterations, 1))\n"
     }
     return report
   }

@@ -110,9 +110,14 @@ public struct Trace: Sendable {
       }
       return (.clause, [], [found])
     }
+    // A repository whose HEAD has no policies yet: the likely cause is a review branch not merged.
+    let hint =
+      repository != nil && index.policies().isEmpty
+      ? "; the repository has no policy tree at HEAD (a review branch not merged yet? check it out, or pass --policies)"
+      : ""
     throw Diagnostic.error(
       .traceNotFound, file: "<query>",
-      "no control, rule, policy file, denial, commit or clause matches '\(trimmed.prefix(120))'")
+      "no control, rule, policy file, denial, commit or clause matches '\(trimmed.prefix(120))'\(hint)")
   }
 
   /// The clause as the act numbers it where the ID as typed is not in the index: an article whose

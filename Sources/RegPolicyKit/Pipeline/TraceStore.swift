@@ -43,29 +43,36 @@ public struct TraceStore: Sendable {
       ])
     }
     let git = repository.map { Git(repository: $0) }
-    let gitDirectory = try git.map { git throws(Diagnostics) in
-      try wrap { () throws(Diagnostic) in try git.gitDirectory() }
-    }
     var key: [String] = []
     if let source { key.append("source=" + (try wrap { () throws(Diagnostic) in try Self.fingerprint(source) })) }
-    let treeText: String?
+    // The repository's state is its refs (HEAD among them): the tree at HEAD is read only to build.
+    var gitDirectory: String?
+    if let git {
+      let head = try wrap { () throws(Diagnostic) in try git.run(["rev-parse", "--absolute-git-dir", "HEAD"]) }
+      let lines = head.stdout.split(separator: "\n").map(String.init)
+      gitDirectory =
+        head.status == 0 && lines.count == 2 ? lines[0] : try wrap { () throws(Diagnostic) in try git.gitDirectory() }
+      let refs = try wrap { () throws(Diagnostic) in
+        try git.check(["for-each-ref", "--format=%(objectname) %(refname)"])
+      }
+      key.append("refs=" + Ingester.sha256(Array((refs + "\nHEAD " + (lines.last ?? "")).utf8)))
+    }
+    var treeText: String?
     if let policies {
-      treeText = try wrap { () throws(Diagnostic) in try PolicyIndex.read(from: policies).text }
-    } else if let git {
-      treeText = try wrap { () throws(Diagnostic) in try git.file("\(prefix)/\(PolicyIndex.fileName)", at: "HEAD") }
-    } else {
-      treeText = nil
+      let text = try wrap { () throws(Diagnostic) in try PolicyIndex.read(from: policies).text }
+      key.append("policies=" + Ingester.sha256(Array(text.utf8)))
+      treeText = text
     }
-    if let treeText { key.append("policies=" + Ingester.sha256(Array(treeText.utf8))) }
-    let refs = try git.map { git throws(Diagnostics) in
-      try wrap { () throws(Diagnostic) in try git.check(["for-each-ref", "--format=%(objectname) %(refname)"]) }
-    }
-    if let refs { key.append("refs=" + Ingester.sha256(Array(refs.utf8))) }
     let path =
       indexPath ?? gitDirectory.map { $0 + "/regpolicy/trace.sqlite" } ?? TraceStore.cacheDirectory + "/trace.sqlite"
     return try TraceIndex.open(at: path, key: key.joined(separator: ";"), fold: Normalizer.matchKey) {
       () throws(Diagnostics) in
-      try contents(treeText: treeText, git: git)
+      if treeText == nil, let git {
+        treeText = try wrap { () throws(Diagnostic) in
+          try git.file("\(prefix)/\(PolicyIndex.fileName)", at: "HEAD")
+        }
+      }
+      return try contents(treeText: treeText, git: git)
     }
   }
 
@@ -109,15 +116,8 @@ public struct TraceStore: Sendable {
     var statements: [TraceIndex.StatementRecord] = []
     var instrument: Instrument?
     if let source {
-      let read = try Source.readAll([{ Source.read(source, options: options) }])[0]
-      instrument = read.document.instrument
-      provisions = Self.provisions(read.document)
-      statements = read.statements.map { statement in
-        TraceIndex.StatementRecord(
-          clause: statement.clause, modality: statement.modality.rawValue,
-          roles: statement.addressees.isEmpty ? ["none"] : statement.addressees.map { $0.role ?? "other" },
-          json: String(decoding: StatementRenderer.jsonLines([statement]).dropLast(), as: UTF8.self))
-      }
+      let law = Self.contents(of: try Source.readAll([{ Source.read(source, options: options) }])[0])
+      (instrument, provisions, statements) = (law.instrument, law.provisions, law.statements)
     }
     // Without a source, the clauses the policies quote are what the index knows of the law.
     for policy in tree.map(\.policy) {
@@ -133,6 +133,18 @@ public struct TraceStore: Sendable {
     return TraceIndex.Contents(
       instrument: instrument, provisions: provisions, statements: statements, policies: tree, files: files,
       commits: commits ?? [])
+  }
+
+  /// What the index holds of a source: its instrument, provisions and statements.
+  static func contents(of source: Source) -> TraceIndex.Contents {
+    TraceIndex.Contents(
+      instrument: source.document.instrument, provisions: provisions(source.document),
+      statements: source.statements.map { statement in
+        TraceIndex.StatementRecord(
+          clause: statement.clause, modality: statement.modality.rawValue,
+          roles: statement.addressees.isEmpty ? ["none"] : statement.addressees.map { $0.role ?? "other" },
+          json: String(decoding: StatementRenderer.jsonLines([statement]).dropLast(), as: UTF8.self))
+      }, policies: [], files: [:], commits: [])
   }
 
   /// Every provision of a document in document order, with the text and hash its clause has.
