@@ -95,6 +95,7 @@ let package = Package(
     .testTarget(
       name: "RegPolicyDiffTests",
       dependencies: ["RegPolicyDiff", "RegPolicyKit", "RegPolicyIngest", "RegPolicyTestSupport"]),
-    .testTarget(name: "RegPolicyCLITests", dependencies: ["regpolicy", "RegPolicyModel", "RegPolicyTestSupport"]),
+    .testTarget(
+      name: "RegPolicyCLITests", dependencies: ["regpolicy", "RegPolicyModel", "RegPolicyGit", "RegPolicyTestSupport"]),
   ]
 )

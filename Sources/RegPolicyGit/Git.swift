@@ -17,6 +17,8 @@ public struct Git: Sendable {
     public var status: Int32
     public var stdout: String
     public var stderr: String
+    /// Standard output as it came, for output that is not text (blobs).
+    public var bytes: [UInt8]
   }
 
   /// Runs `git -C repository arguments…`, feeding `input` on standard input.
@@ -32,7 +34,7 @@ public struct Git: Sendable {
       let result = try Spawn.run(["git", "-C", repository] + arguments, environment: env, input: input)
       return Output(
         status: result.status, stdout: String(decoding: result.stdout, as: UTF8.self),
-        stderr: String(decoding: result.stderr, as: UTF8.self))
+        stderr: String(decoding: result.stderr, as: UTF8.self), bytes: result.stdout)
     } catch {
       throw Diagnostic.error(.gitUnavailable, file: repository, error.message)
     }
@@ -105,15 +107,19 @@ public struct Git: Sendable {
     guard output.status == 0 else {
       throw Diagnostic.error(.gitFailed, file: repository, "git cat-file failed: \(output.stderr)")
     }
-    // "<object> blob <size>\n<bytes>\n" for each, in order; sizes are in bytes.
-    let bytes = Array(output.stdout.utf8)
+    // "<object> blob <size>\n<bytes>\n" for each, in order; sizes count the raw bytes, so the
+    // output is cut as bytes and each file decoded on its own (a file that is not UTF-8 gets
+    // replacement characters, and the others stay whole).
+    let bytes = output.bytes
     var texts: [String: String] = [:]
     var offset = 0
     for (path, _) in blobs {
-      guard let newline = bytes[offset...].firstIndex(of: 0x0A),
+      guard offset < bytes.count, let newline = bytes[offset...].firstIndex(of: 0x0A),
         let size = Int(String(decoding: bytes[offset..<newline], as: UTF8.self).split(separator: " ").last ?? ""),
         newline + 1 + size <= bytes.count
-      else { break }
+      else {
+        throw Diagnostic.error(.gitFailed, file: repository, "git cat-file: unexpected output at \(path)")
+      }
       texts[String(path.dropFirst(prefix.count + 1))] = String(
         decoding: bytes[(newline + 1)..<(newline + 1 + size)], as: UTF8.self)
       offset = newline + 1 + size + 1

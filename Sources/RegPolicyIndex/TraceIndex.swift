@@ -11,12 +11,14 @@ public final class TraceIndex: Sendable {
   let queue: DatabaseQueue
 
   /// The schema's version, part of every key: a database of an older layout is rebuilt.
-  static let schema = "4"
+  static let schema = "5"
 
   /// A provision (or a clause known from the policies alone) as the index holds it.
   public struct ProvisionRecord: Sendable, Equatable {
     public var id: PinpointID
     public var parent: PinpointID?
+    /// The provision's kind ("article", "paragraph", …); for a clause known only from the words the
+    /// policies quote, "quoted" (no source given) or "gone" (the source given lacks it).
     public var kind: String
     public var num: String?
     public var heading: String?
@@ -85,12 +87,6 @@ public final class TraceIndex: Sendable {
     }
   }
 
-  /// A search hit: the provision and its rank (lower is better).
-  public struct Hit: Sendable, Equatable {
-    public var id: PinpointID
-    public var rank: Double
-  }
-
   /// What the index is built from.
   public struct Contents: Sendable {
     public var instrument: Instrument?
@@ -115,6 +111,9 @@ public final class TraceIndex: Sendable {
     }
   }
 
+  /// How many words of a search query count.
+  public static let maximumWords = 16
+
   private init(queue: DatabaseQueue) { self.queue = queue }
 
   /// The index at `path` when it was built from inputs with this `key`; otherwise (a new path, other
@@ -132,17 +131,18 @@ public final class TraceIndex: Sendable {
       return TraceIndex(queue: queue)
     }
     let built = try contents()
-    let temporary = path + ".new-\(ProcessInfo.processInfo.processIdentifier)"
+    let temporary = path + ".new-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
     do {
-      try? FileManager.default.removeItem(atPath: temporary)
       let folder = (path as NSString).deletingLastPathComponent
       if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-      let queue = try DatabaseQueue(path: temporary, configuration: configuration(readonly: false))
-      try queue.write { db in try write(built, key: key, fold: fold, to: db) }
-      try queue.close()
-      // Swapped in whole: a reader never sees half an index.
+      let writer = try DatabaseQueue(path: temporary, configuration: configuration(readonly: false))
+      try writer.write { db in try write(built, key: key, fold: fold, to: db) }
+      try writer.close()
+      // Opened before the swap, so this process reads the index it built even if another one
+      // swaps in its own right after; the swap itself means a reader never sees half an index.
+      let queue = try DatabaseQueue(path: temporary, configuration: configuration(readonly: true))
       guard rename(temporary, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-      return TraceIndex(queue: try DatabaseQueue(path: path, configuration: configuration(readonly: true)))
+      return TraceIndex(queue: queue)
     } catch {
       try? FileManager.default.removeItem(atPath: temporary)
       throw Diagnostics([
@@ -173,14 +173,13 @@ public final class TraceIndex: Sendable {
         CREATE INDEX statement_clause ON statement(clause);
         CREATE TABLE policy(control TEXT PRIMARY KEY, position INTEGER NOT NULL, rule TEXT NOT NULL,
           json TEXT NOT NULL, files TEXT NOT NULL);
-        CREATE TABLE policy_clause(control TEXT NOT NULL, clause TEXT NOT NULL, cited INTEGER NOT NULL);
+        CREATE TABLE policy_clause(control TEXT NOT NULL, clause TEXT NOT NULL);
         CREATE TABLE policy_file(path TEXT PRIMARY KEY, text TEXT NOT NULL);
         CREATE INDEX policy_clause_clause ON policy_clause(clause);
         CREATE TABLE commit_clause(
           position INTEGER NOT NULL, "commit" TEXT NOT NULL, subject TEXT NOT NULL, date TEXT NOT NULL,
           control TEXT NOT NULL, clause TEXT, review TEXT);
         CREATE INDEX commit_clause_clause ON commit_clause(clause);
-        CREATE INDEX commit_clause_control ON commit_clause(control);
         CREATE VIRTUAL TABLE search USING fts5(
           id UNINDEXED, heading, text, tokenize = 'porter unicode61 remove_diacritics 2');
         """)
@@ -200,7 +199,8 @@ public final class TraceIndex: Sendable {
         p.id.rawValue, position, p.parent?.rawValue, p.kind, p.num, p.heading, p.text, p.clauseText, p.sha256,
         p.citation, p.link,
       ])
-      if p.heading != nil || !p.text.isEmpty {
+      // A clause the source no longer has is not the law any more: nothing to find by its words.
+      if p.kind != "gone", p.heading != nil || !p.text.isEmpty {
         try insertSearch.execute(arguments: [p.id.rawValue, fold(p.heading ?? ""), fold(p.text)])
       }
     }
@@ -213,16 +213,15 @@ public final class TraceIndex: Sendable {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     let insertPolicy = try db.makeStatement(sql: "INSERT OR REPLACE INTO policy VALUES (?,?,?,?,?)")
-    let insertClause = try db.makeStatement(sql: "INSERT INTO policy_clause VALUES (?,?,?)")
+    let insertClause = try db.makeStatement(sql: "INSERT INTO policy_clause VALUES (?,?)")
     for (position, entry) in contents.policies.enumerated() {
       let policy = entry.policy
       try insertPolicy.execute(arguments: [
         policy.control, position, policy.rule, String(decoding: try encoder.encode(policy), as: UTF8.self),
         entry.files.joined(separator: "\n"),
       ])
-      let cited = policy.citedClauses
       for clause in policy.clauses {
-        try insertClause.execute(arguments: [policy.control, clause.id.rawValue, cited.contains(clause.id)])
+        try insertClause.execute(arguments: [policy.control, clause.id.rawValue])
       }
     }
     let insertFile = try db.makeStatement(sql: "INSERT INTO policy_file VALUES (?,?)")
@@ -269,13 +268,9 @@ public final class TraceIndex: Sendable {
     }) ?? []
   }
 
-  /// The statements of a clause and of every provision under it, in document order.
-  public func statements(under id: PinpointID) -> [StatementRecord] {
+  private func statements(_ sql: String, _ arguments: StatementArguments) -> [StatementRecord] {
     (try? queue.read { db in
-      try Row.fetchAll(
-        db, sql: "SELECT * FROM statement WHERE clause = ? OR clause LIKE ? ESCAPE '\\' ORDER BY position",
-        arguments: [id.rawValue, Self.below(id)]
-      ).map { row in
+      try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
         StatementRecord(
           clause: PinpointID(rawValue: row["clause"]), modality: row["modality"],
           roles: (row["roles"] as String).split(separator: ",").map(String.init), json: row["json"])
@@ -283,16 +278,15 @@ public final class TraceIndex: Sendable {
     }) ?? []
   }
 
-  /// Every statement, in document order.
-  public func statements() -> [StatementRecord] {
-    (try? queue.read { db in
-      try Row.fetchAll(db, sql: "SELECT * FROM statement ORDER BY position").map { row in
-        StatementRecord(
-          clause: PinpointID(rawValue: row["clause"]), modality: row["modality"],
-          roles: (row["roles"] as String).split(separator: ",").map(String.init), json: row["json"])
-      }
-    }) ?? []
+  /// The statements of a clause and of every provision under it, in document order.
+  public func statements(under id: PinpointID) -> [StatementRecord] {
+    statements(
+      "SELECT * FROM statement WHERE clause = ? OR clause LIKE ? ESCAPE '\\' ORDER BY position",
+      [id.rawValue, Self.below(id)])
   }
+
+  /// Every statement, in document order.
+  public func statements() -> [StatementRecord] { statements("SELECT * FROM statement ORDER BY position", []) }
 
   /// A LIKE pattern for the IDs below `id`, with LIKE's own characters escaped.
   private static func below(_ id: PinpointID) -> String {
@@ -342,6 +336,15 @@ public final class TraceIndex: Sendable {
       """, StatementArguments(enclosing + [Self.below(id)]))
   }
 
+  /// Whether a policy cites or matches this clause or a provision under it.
+  public func isCited(atOrBelow id: PinpointID) -> Bool {
+    (try? queue.read { db in
+      try Bool.fetchOne(
+        db, sql: "SELECT EXISTS(SELECT 1 FROM policy_clause WHERE clause = ? OR clause LIKE ? ESCAPE '\\')",
+        arguments: [id.rawValue, Self.below(id)])
+    }) == true
+  }
+
   /// The files of a control's policy.
   public func files(of control: String) -> [String] {
     let text: String? = try? queue.read { db in
@@ -357,19 +360,13 @@ public final class TraceIndex: Sendable {
     }
   }
 
-  /// The commits that carry a control, or a clause (or a provision under it), newest first.
-  public func commits(control: String? = nil, clause: PinpointID? = nil) -> [CommitRecord] {
+  /// The commits that carry a clause (or a provision under it), newest first.
+  public func commits(clause: PinpointID) -> [CommitRecord] {
     let rows: [Row] =
       (try? queue.read { db in
-        if let clause {
-          return try Row.fetchAll(
-            db,
-            sql:
-              "SELECT * FROM commit_clause WHERE clause = ? OR clause LIKE ? ESCAPE '\\' ORDER BY position",
-            arguments: [clause.rawValue, Self.below(clause)])
-        }
-        return try Row.fetchAll(
-          db, sql: "SELECT * FROM commit_clause WHERE control = ? ORDER BY position", arguments: [control ?? ""])
+        try Row.fetchAll(
+          db, sql: "SELECT * FROM commit_clause WHERE clause = ? OR clause LIKE ? ESCAPE '\\' ORDER BY position",
+          arguments: [clause.rawValue, Self.below(clause)])
       }) ?? []
     var records: [CommitRecord] = []
     for row in rows {
@@ -389,10 +386,11 @@ public final class TraceIndex: Sendable {
 
   /// Full-text search over provisions, best first (BM25, a word in a heading weighing four in the
   /// text; English stems, so "incident" finds "incidents"). Every word of the folded query must
-  /// appear; a query in double quotes is a phrase.
-  public func search(_ foldedQuery: String, limit: Int = 20) -> [Hit] {
+  /// appear; a query in double quotes is a phrase. Only the first `maximumWords` words count: the
+  /// ranking's cost grows with their number, and no passage is found by more.
+  public func search(_ foldedQuery: String, limit: Int = 20) -> [PinpointID] {
     let phrase = foldedQuery.hasPrefix("\"") && foldedQuery.hasSuffix("\"") && foldedQuery.count > 1
-    let words = foldedQuery.split { !$0.isLetter && !$0.isNumber }.map(String.init)
+    let words = Array(foldedQuery.split { !$0.isLetter && !$0.isNumber }.map(String.init).prefix(Self.maximumWords))
     guard !words.isEmpty else { return [] }
     // Each word quoted: FTS5 reads nothing in a user's words as its own syntax.
     let match = phrase ? "\"" + words.joined(separator: " ") + "\"" : words.map { "\"\($0)\"" }.joined(separator: " ")
@@ -401,9 +399,9 @@ public final class TraceIndex: Sendable {
         try Row.fetchAll(
           db,
           sql: """
-            SELECT id, bm25(search, 0, 4, 1) AS rank FROM search WHERE search MATCH ? ORDER BY rank, id LIMIT ?
+            SELECT id FROM search WHERE search MATCH ? ORDER BY bm25(search, 0, 4, 1), id LIMIT ?
             """, arguments: [match, limit]
-        ).map { row in Hit(id: PinpointID(rawValue: row["id"]), rank: row["rank"]) }
+        ).map { row in PinpointID(rawValue: row["id"]) }
       }) ?? []
   }
 }

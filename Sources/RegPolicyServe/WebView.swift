@@ -14,15 +14,20 @@ public struct WebView: Sendable {
 
   /// How far an article or annex is implemented.
   enum Coverage: String {
-    /// A policy implements it and is current.
+    /// Policies implement every obligation and prohibition it holds, and all are current.
     case covered
-    /// A policy implements it but needs review.
+    /// Policies implement some of them; others have none.
+    case partial
+    /// A policy implementing it needs review (its clauses changed, are gone or were never reviewed).
     case review
-    /// It holds obligations or prohibitions no policy implements.
+    /// It holds obligations or prohibitions and no policy implements any.
     case open
-    /// It holds none.
+    /// It holds none, and no policy cites it.
     case none
   }
+
+  /// The longest search query served, in bytes.
+  static let maximumQuery = 256
 
   /// A page: its status, content type and bytes.
   public struct Page: Sendable {
@@ -34,15 +39,25 @@ public struct WebView: Sendable {
   /// A view of the index.
   public init(index: TraceIndex) {
     self.index = index
-    var coverage: [PinpointID: Coverage] = [:]
+    // Per article or annex: how many of its obligations some policy implements, of how many.
+    var counts: [PinpointID: (implemented: Int, all: Int)] = [:]
+    var implemented: [PinpointID: Bool] = [:]
     for statement in index.statements() where statement.modality == "obligation" || statement.modality == "prohibition"
     {
-      coverage[statement.clause.topLevel] = Coverage.open
+      let isImplemented = implemented[statement.clause] ?? !index.policies(implementing: statement.clause).isEmpty
+      implemented[statement.clause] = isImplemented
+      let count = counts[statement.clause.topLevel] ?? (0, 0)
+      counts[statement.clause.topLevel] = (count.implemented + (isImplemented ? 1 : 0), count.all + 1)
+    }
+    var coverage: [PinpointID: Coverage] = [:]
+    for (top, count) in counts {
+      coverage[top] = count.implemented == 0 ? .open : count.implemented < count.all ? .partial : .covered
     }
     for policy in index.policies() {
-      for clause in policy.clauses {
-        let top = clause.id.topLevel
-        coverage[top] = policy.review == .needsReview || coverage[top] == .review ? .review : .covered
+      let needsReview = Trace.judged(policy, in: index).review == .needsReview
+      for top in Set(policy.clauses.map(\.id.topLevel)) {
+        // Cited with no obligation extracted: implemented as far as anyone can tell.
+        if needsReview { coverage[top] = .review } else if coverage[top] == nil { coverage[top] = .covered }
       }
     }
     self.coverage = coverage
@@ -97,7 +112,7 @@ public struct WebView: Sendable {
     var entries: [(id: PinpointID, coverage: String)] = []
     for child in index.children(of: parent) {
       switch child.kind {
-      case "article", "annex", "clause": entries.append((child.id, (coverage[child.id] ?? .none).rawValue))
+      case "article", "annex", "quoted": entries.append((child.id, (coverage[child.id] ?? .none).rawValue))
       case "chapter", "section", "subsection", "title", "part": entries += outlineEntries(child.id)
       default: break
       }
@@ -108,8 +123,9 @@ public struct WebView: Sendable {
   func outline() -> String {
     var body = "<h1>\(escape(instrument))</h1>"
     body += "<p class=\"legend\">"
-    body += "<span class=\"covered\">implemented</span> <span class=\"review\">needs review</span> "
-    body += "<span class=\"open\">obligations without a policy</span> <span class=\"none\">no obligation</span></p>"
+    body += "<span class=\"covered\">implemented</span> <span class=\"partial\">partly implemented</span> "
+    body += "<span class=\"review\">needs review</span> <span class=\"open\">obligations without a policy</span> "
+    body += "<span class=\"none\">no obligation</span></p>"
     body += outlineList(nil)
     return body
   }
@@ -121,13 +137,13 @@ public struct WebView: Sendable {
       switch child.kind {
       case "preamble", "final":
         let name = child.kind == "preamble" ? "Preamble: citations and recitals" : "Final formula"
-        items += "<li class=\"none\"><a href=\"/clause/\(child.id.rawValue)\">\(name)</a></li>"
+        items += "<li class=\"none\"><a href=\"/clause/\(escape(child.id.rawValue))\">\(name)</a></li>"
       case "chapter", "section", "subsection", "title", "part":
         items += "<li class=\"division\">\(escape(child.citation))\(heading)\(outlineList(child.id))</li>"
       default:
         let state = (coverage[child.id] ?? .none).rawValue
         items +=
-          "<li class=\"\(state)\"><a href=\"/clause/\(child.id.rawValue)\">\(escape(child.citation))</a>\(heading)</li>"
+          "<li class=\"\(state)\"><a href=\"/clause/\(escape(child.id.rawValue))\">\(escape(child.citation))</a>\(heading)</li>"
       }
     }
     return "<ul>\(items)</ul>"
@@ -135,28 +151,28 @@ public struct WebView: Sendable {
 
   func clause(_ text: String, api: Bool) -> Page {
     let id = PinpointID(rawValue: text)
-    guard index.provision(id) != nil || !index.policies(implementing: id).isEmpty,
-      let trace = try? Trace.answer(id.rawValue, in: index, repository: nil), let answer = trace.clauses.first
-    else { return notFound("no clause \(text)") }
+    guard let trace = Trace.of(clause: id, in: index), let answer = trace.clauses.first else {
+      return notFound("no clause \(text)")
+    }
     if api { return json(TraceRenderer.values(trace)) }
     var body = "<nav>" + breadcrumb(id) + "</nav>"
     body += "<h1>\(escape(answer.citation)) <small>\(escape(trace.instrument)) of \(escape(trace.version))</small></h1>"
     body += "<p><span class=\"state \(answer.state.rawValue)\">\(escape(answer.state.rawValue))</span>"
     if !answer.link.isEmpty { body += " <a href=\"\(escape(answer.link))\">EUR-Lex</a>" }
-    body += " <a href=\"/api/clause/\(id.rawValue)\">JSON</a></p>"
+    body += " <a href=\"/api/clause/\(escape(id.rawValue))\">JSON</a></p>"
     body += "<blockquote>\(escape(answer.text).replacingOccurrences(of: "\n", with: "<br>"))</blockquote>"
     let children = index.children(of: id)
     if !children.isEmpty {
       body += "<h2>Provisions</h2><ul>"
       for child in children {
-        body += "<li><a href=\"/clause/\(child.id.rawValue)\">\(escape(child.citation))</a></li>"
+        body += "<li><a href=\"/clause/\(escape(child.id.rawValue))\">\(escape(child.citation))</a></li>"
       }
       body += "</ul>"
     }
     body += "<h2>Implemented by</h2>"
     body += answer.policies.isEmpty ? "<p>No policy implements this clause.</p>" : "<ul>"
     for policy in answer.policies {
-      let review = (policy.review ?? .current).rawValue
+      let review = (policy.review ?? .needsReview).rawValue
       body +=
         "<li><a href=\"/control/\(escape(policy.control))\">\(escape(policy.control))</a> — \(escape(policy.title))"
       body += " <span class=\"state \(review)\">\(review)</span></li>"
@@ -178,7 +194,7 @@ public struct WebView: Sendable {
     var links: [String] = []
     var current: PinpointID? = id.parent
     while let ancestor = current {
-      links.insert("<a href=\"/clause/\(ancestor.rawValue)\">\(escape(ancestor.citation))</a>", at: 0)
+      links.insert("<a href=\"/clause/\(escape(ancestor.rawValue))\">\(escape(ancestor.citation))</a>", at: 0)
       current = ancestor.parent
     }
     return (["<a href=\"/\">Outline</a>"] + links).joined(separator: " › ")
@@ -186,32 +202,28 @@ public struct WebView: Sendable {
 
   /// A statement with its evidence marked in its words.
   private func obligation(_ record: TraceIndex.StatementRecord) -> String {
-    let values = (try? JSONSerialization.jsonObject(with: Data(record.json.utf8))) as? [String: Any] ?? [:]
-    let bytes = Array((values["text"] as? String ?? "").utf8)
+    let (text, marks) = TraceRenderer.evidence(record)
+    let bytes = Array(text.utf8)
     var marked = ""
     var cursor = 0
-    let evidence = (values["evidence"] as? [[String: Any]] ?? []).compactMap { item -> (Int, Int, String)? in
-      guard let span = item["span"] as? [Int], span.count == 2, let rule = item["rule"] as? String else { return nil }
-      return (span[0], span[1], rule)
-    }.sorted { $0.0 < $1.0 }
-    for (start, end, rule) in evidence where start >= cursor && end <= bytes.count && start <= end {
-      marked += escape(String(decoding: bytes[cursor..<start], as: UTF8.self))
-      marked +=
-        "<mark title=\"\(escape(rule))\">\(escape(String(decoding: bytes[start..<end], as: UTF8.self)))</mark>"
-      cursor = end
+    // Overlapping evidence (a pattern over a lexicon entry) is marked once, by the first.
+    for (range, rule) in marks where range.lowerBound >= cursor {
+      marked += escape(String(decoding: bytes[cursor..<range.lowerBound], as: UTF8.self))
+      marked += "<mark title=\"\(escape(rule))\">\(escape(String(decoding: bytes[range], as: UTF8.self)))</mark>"
+      cursor = range.upperBound
     }
     marked += escape(String(decoding: bytes[cursor...], as: UTF8.self))
-    let roles = record.roles.joined(separator: ", ")
+    let roles = record.roles == ["none"] ? "no addressee named" : "addressed to " + record.roles.joined(separator: ", ")
     return "<p class=\"obligation\"><b>\(escape(record.modality))</b> (\(escape(roles))) "
-      + "<a href=\"/clause/\(record.clause.rawValue)\">\(escape(record.clause.citation))</a>: \(marked)</p>"
+      + "<a href=\"/clause/\(escape(record.clause.rawValue))\">\(escape(record.clause.citation))</a>: \(marked)</p>"
   }
 
   func control(_ name: String, api: Bool) -> Page {
-    guard let policy = index.policy(named: name),
-      let trace = try? Trace.answer(policy.control, in: index, repository: nil)
+    guard let found = index.policy(named: name),
+      let trace = try? Trace.answer(found.control, in: index, repository: nil), let policy = trace.controls.first
     else { return notFound("no control \(name)") }
     if api { return json(TraceRenderer.values(trace)) }
-    let review = (policy.review ?? .current).rawValue
+    let review = (policy.review ?? .needsReview).rawValue
     var body = "<nav><a href=\"/\">Outline</a></nav>"
     body += "<h1>\(escape(policy.control)) <small>\(escape(policy.title))</small></h1>"
     body += "<p><span class=\"state \(review)\">\(review)</span> rule <code>\(escape(policy.rule))</code>"
@@ -219,14 +231,14 @@ public struct WebView: Sendable {
     body += "<p>\(escape(policy.description))</p><h2>Requirements</h2><ul>"
     for requirement in policy.requirements {
       let clauses = requirement.basis.clauses.map {
-        "<a href=\"/clause/\($0.rawValue)\">\(escape($0.citation))</a>"
+        "<a href=\"/clause/\(escape($0.rawValue))\">\(escape($0.citation))</a>"
       }.joined(separator: ", ")
       body += "<li>\(escape(requirement.template)) \(escape(requirement.noun)) <code>\(escape(requirement.key))</code>"
       body += "\(escape(requirement.parameters)) — \(clauses): \(escape(requirement.requires))</li>"
     }
     body += "</ul><h2>Clauses</h2><ul>"
     for clause in trace.clauses {
-      body += "<li><a href=\"/clause/\(clause.id.rawValue)\">\(escape(clause.citation))</a>"
+      body += "<li><a href=\"/clause/\(escape(clause.id.rawValue))\">\(escape(clause.citation))</a>"
       body += " <span class=\"state \(clause.state.rawValue)\">\(clause.state.rawValue)</span></li>"
     }
     body += "</ul><h2>Policy files</h2>"
@@ -242,18 +254,18 @@ public struct WebView: Sendable {
   }
 
   func search(_ query: String, api: Bool) -> Page {
-    let hits = query.isEmpty ? [] : Search.hits(query, in: index, limit: 50)
-    if api {
-      return json([
-        "query": query, "hits": hits.map { ["id": $0.id.rawValue, "citation": $0.id.citation, "snippet": $0.snippet] },
-      ])
+    guard query.utf8.count <= Self.maximumQuery else {
+      return Page(
+        status: 400, contentType: "text/html; charset=utf-8",
+        body: Array(layout("Query too long", "<p>A query holds at most \(Self.maximumQuery) bytes.</p>").utf8))
     }
+    let hits = query.isEmpty ? [] : Search.hits(query, in: index, limit: 50)
+    if api { return json(["query": query, "hits": hits.map(\.values)]) }
     var body = "<nav><a href=\"/\">Outline</a></nav><h1>Search: \(escape(query))</h1>"
     body += hits.isEmpty ? "<p>Nothing found.</p>" : "<ol>"
     for hit in hits {
-      let snippet = escape(hit.snippet).replacingOccurrences(of: "[", with: "<mark>").replacingOccurrences(
-        of: "]", with: "</mark>")
-      body += "<li><a href=\"/clause/\(hit.id.rawValue)\">\(escape(hit.id.citation))</a> \(snippet)</li>"
+      body += "<li><a href=\"/clause/\(escape(hit.id.rawValue))\">\(escape(hit.id.citation))</a> "
+      body += hit.marked("<mark>", "</mark>", escape: escape) + "</li>"
     }
     if !hits.isEmpty { body += "</ol>" }
     return html("Search", body)
@@ -273,11 +285,12 @@ public struct WebView: Sendable {
     main{max-width:60em;margin:0 auto;padding:1em}
     blockquote{border-left:4px solid #457b9d;margin:1em 0;padding:.5em 1em;background:#f1faee}
     h1 small{font-weight:normal;color:#555;font-size:60%}
-    li.covered,span.covered{background:#d8f3dc}li.review,span.review{background:#ffe8a1}
+    li.covered,span.covered{background:#d8f3dc}li.partial,span.partial{background:#e9f5db}
+    li.review,span.review{background:#ffe8a1}
     li.open,span.open{background:#ffd6d6}li.none,span.none{color:#666}
     li.division{list-style:none;font-weight:bold;margin-top:.5em}li.division li{font-weight:normal}
     .state{padding:0 .4em;border-radius:3px;font-size:85%}
-    .current{background:#d8f3dc}.needs-review,.changed-since-review,.gone{background:#ffe8a1}.uncited{background:#eee}
+    .current{background:#d8f3dc}.needs-review,.changed-since-review,.unreviewed,.gone{background:#ffe8a1}.uncited{background:#eee}
     mark{background:#ffe066}pre{background:#f6f8fa;padding:1em;overflow:auto;font-size:13px}
     .legend span{padding:0 .4em;margin-right:.5em}
     </style></head>

@@ -22,12 +22,21 @@ struct RulesReview: ParsableCommand {
   @Option(help: "The regulation the rules were reviewed against (any format `ingest` reads).")
   var source: String
 
+  @Flag(
+    help: """
+      Keep the texts reviewed before: either counts as reviewed (the same version in another \
+      language). Without it, the review replaces them.
+      """)
+  var keep = false
+
   @Option(
     name: .customLong("input-format"), help: "Read the source as this format instead of detecting it.")
   var inputFormat: SourceFormat?
 
   func run() throws {
-    let status = ReviewRulesRun(rules: rules, source: source, options: IngestOptions(format: inputFormat)).run()
+    let status = ReviewRulesRun(
+      rules: rules, source: source, keep: keep, options: IngestOptions(format: inputFormat)
+    ).run()
     if status != .success { throw ExitCode(status.rawValue) }
   }
 }

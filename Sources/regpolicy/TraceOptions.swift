@@ -17,7 +17,9 @@ struct TraceOptions: ParsableArguments {
   @Option(help: "The folder of the policy tree inside the repository.")
   var prefix: String = "policies"
 
-  @Option(help: "Where the trace index is kept (default: .git/regpolicy/trace.sqlite, else ~/.cache/regpolicy).")
+  @Option(
+    help:
+      "The trace index file (default: one per set of inputs in .git/regpolicy/ of --repo, else ~/.cache/regpolicy/).")
   var index: String?
 
   @Option(

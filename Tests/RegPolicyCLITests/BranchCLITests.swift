@@ -102,7 +102,7 @@ struct BranchCLITests {
     let trailers = try Self.git(repo, ["interpret-trailers", "--parse"], input: message)
     #expect(trailers.contains("Regulation: 32024R1689\n"))
     #expect(trailers.contains("Clause: art_12.par_1\n"))
-    #expect(trailers.range(of: "Clause-SHA256: [0-9a-f]{64}\n", options: .regularExpression) != nil)
+    #expect(trailers.range(of: "Clause-SHA256: art_12.par_1 [0-9a-f]{64}\n", options: .regularExpression) != nil)
     #expect(trailers.contains("Generated-By: regpolicy "))
     // The branch's diff is the dry run's.
     #expect(try Self.git(repo, ["diff", "--no-color", "--no-renames", "main", branch]) == dry.stdout)

@@ -60,7 +60,11 @@ struct ReviewCLITests {
     let message = try BranchCLITests.git(repo, ["log", "-1", "--format=%B", "--grep=Control: AIA-12", "twelve"])
     #expect(message.hasPrefix("[needs review] AI Act Article 12(1): "), "\(message)")
     let trailers = try BranchCLITests.git(repo, ["interpret-trailers", "--parse"], input: message)
-    #expect(trailers.contains("Clause-SHA256: \(oldHash)\nClause-SHA256-Now: "), "\(trailers)")
+    #expect(
+      trailers.contains("Clause-SHA256: art_19.par_1 \(oldHash)\nClause-SHA256-Now: art_19.par_1 "), "\(trailers)")
+    // A clause the rule matches without citing it was never reviewed: its current hash only.
+    #expect(!trailers.contains("Clause-SHA256: art_26.par_6.sub_2"), "\(trailers)")
+    #expect(trailers.contains("Clause-SHA256-Now: art_26.par_6.sub_2 "), "\(trailers)")
     #expect(trailers.contains("Review: needs-review\n"))
     // The PR body opens with it: the word diff of the clause and the value that rests on it.
     let body = try String(contentsOfFile: repo + "/.git/regpolicy/twelve.md", encoding: .utf8)
@@ -99,5 +103,29 @@ struct ReviewCLITests {
     #expect(guardrail.status == 3)
     #expect(guardrail.stderr.contains("[review.no-clauses]"))
     #expect(try String(contentsOfFile: rules + "/ai-act/art-12-event-logging.yaml", encoding: .utf8) == before)
+  }
+
+  @Test("a review in another language replaces the English one, unless --keep keeps both")
+  func keep() throws {
+    let english = CLITests.corpus + "/eu-ai-act/html/32024R1689_EN_OJ.html"
+    let dutch = CLITests.corpus + "/eu-ai-act/html-nl/32024R1689_NL_OJ.html"
+    func generate(_ rules: String) throws -> CLITests.Run {
+      try cli.run([
+        "generate", english, "--rules", rules, "--profile", PolicyCLITests.profile,
+        "--out", TestPaths.temporaryFolder("keep-out"),
+      ])
+    }
+    let file = "/ai-act/art-12-event-logging.yaml"
+    let kept = try PolicyCLITests.copy("rules")
+    let review = try cli.run(["rules", "review", kept + file, "--source", dutch, "--keep"])
+    #expect(review.status == 0, "\(review.stderr)")
+    let text = try String(contentsOfFile: kept + file, encoding: .utf8)
+    let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("  art_19.par_1: [") })
+    #expect(line.contains(try Self.reviewed("art_19.par_1") + ", "), "the English hash first, then the Dutch")
+    #expect(!(try generate(kept)).stderr.contains("needs review"))
+
+    let replaced = try PolicyCLITests.copy("rules")
+    #expect(try cli.run(["rules", "review", replaced + file, "--source", dutch]).status == 0)
+    #expect(try generate(replaced).stderr.contains("AIA-12 needs review: Article 12(1) (changed)"))
   }
 }

@@ -40,13 +40,17 @@ struct ServeCLITests {
   static let server = Result { try Running() }
 
   /// An HTTP exchange with curl: status, content type, body.
-  static func fetch(_ path: String, method: String = "GET") throws -> (status: Int, type: String, body: String) {
+  static func fetch(_ path: String, method: String = "GET", headers: [String] = []) throws -> (
+    status: Int, type: String, body: String
+  ) {
     let address = try server.get().address
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [
-      "curl", "-s", "--path-as-is", "-X", method, "-o", "-", "-w", "\n%{http_code} %{content_type}", address + path,
-    ]
+    process.arguments =
+      [
+        "curl", "-s", "--path-as-is", method == "HEAD" ? "-I" : "-X", method == "HEAD" ? "-s" : method, "-o", "-",
+        "-w", "\n%{http_code} %{content_type}", address + path,
+      ] + headers.flatMap { ["-H", $0] }
     let output = Pipe()
     process.standardOutput = output
     try process.run()
@@ -67,10 +71,13 @@ struct ServeCLITests {
       ("/", 200, "text/html", "Article 12</a> — Record-keeping"),
       ("/clause/art_12.par_1", 200, "text/html", "High-risk AI systems shall technically allow"),
       ("/clause/pbl", 200, "text/html", "Recital 1"),
+      ("/clause/art_26.par_6", 200, "text/html", "<b>obligation</b> (addressed to deployer)"),
       ("/control/AIA-12", 200, "text/html", "rego/32024R1689/aia-12/policy.rego"),
       ("/control/aia-12", 200, "text/html", "Automatic event logging"),
       ("/search?q=human%20oversight", 200, "text/html", "<mark>Human</mark> <mark>oversight</mark>"),
-      ("/api", 200, "application/json", "\"coverage\":\"covered\""),
+      // Article 12(1) has a policy, 12(2) and (3) none; Article 70 binds Member States only.
+      ("/api", 200, "application/json", "\"coverage\":\"partial\",\"id\":\"art_12\""),
+      ("/api", 200, "application/json", "\"coverage\":\"open\",\"id\":\"art_70\""),
       ("/api/clause/art_12.par_1", 200, "application/json", "\"state\":\"current\""),
       ("/api/control/AIA-12", 200, "application/json", "\"controls\":[{"),
       ("/api/search?q=serious%20incident", 200, "application/json", "\"id\":\"art_73\""),
@@ -79,6 +86,9 @@ struct ServeCLITests {
       ("/nowhere", 404, "text/html", "no page at /nowhere"),
       ("/clause/..%2F..%2Fetc%2Fpasswd", 404, "text/html", "no clause"),
       ("/../../etc/passwd", 404, "text/html", "Not found"),
+      // An ID is escaped wherever the page repeats it.
+      ("/clause/art_19.par_1.pt_a\"><b>x", 404, "text/html", "no clause art_19.par_1.pt_a&quot;&gt;&lt;b&gt;x"),
+      ("/search?q=" + String(repeating: "article+", count: 40), 400, "text/html", "at most 256 bytes"),
     ] as [(String, Int, String, String)])
   func routes(_ path: String, _ status: Int, _ type: String, _ text: String) throws {
     let (got, contentType, body) = try Self.fetch(path)
@@ -88,12 +98,25 @@ struct ServeCLITests {
     #expect(!body.contains("root:x:0:0"))
   }
 
-  @Test("read-only: a write is refused with 405")
+  @Test("read-only: a write is refused with 405; HEAD answers like GET")
   func readOnly() throws {
-    for method in ["POST", "PUT", "DELETE"] {
-      #expect(try Self.fetch("/", method: method).status == 405)
-      #expect(try Self.fetch("/clause/art_12.par_1", method: method).status == 405)
+    for method in ["POST", "PUT", "DELETE", "OPTIONS", "TRACE"] {
+      #expect(try Self.fetch("/", method: method).status == 405, "\(method)")
+      #expect(try Self.fetch("/clause/art_12.par_1", method: method).status == 405, "\(method)")
     }
+    for path in ["/", "/clause/art_12.par_1"] {
+      let head = try Self.fetch(path, method: "HEAD")
+      #expect(head.status == 200, "\(path)")
+      #expect(head.type.hasPrefix("text/html"))
+    }
+  }
+
+  @Test("a request for another host name is refused: no page elsewhere reads the view by DNS rebinding")
+  func hostNames() throws {
+    #expect(try Self.fetch("/control/AIA-12", headers: ["Host: evil.example:8080"]).status == 421)
+    #expect(try Self.fetch("/api/control/AIA-12", headers: ["Host: evil.example"]).status == 421)
+    #expect(try Self.fetch("/control/AIA-12", headers: ["Host: localhost:1"]).status == 200)
+    #expect(try Self.fetch("/control/AIA-12").status == 200)
   }
 
   /// Chromium as a person's browser: the page it renders (after parsing, without script) and a

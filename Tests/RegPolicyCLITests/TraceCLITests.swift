@@ -101,11 +101,166 @@ struct TraceCLITests {
       .replacingOccurrences(of: "of at least six months", with: "of at least twelve months")
       .write(toFile: changed, atomically: true, encoding: .utf8)
     let answer = try trace("Article 19(1)", source: changed)
-    #expect((answer["clauses"] as? [[String: Any]])?.first?["state"] as? String == "changed-since-review")
+    let nineteen = (answer["clauses"] as? [[String: Any]])?.first
+    #expect(nineteen?["state"] as? String == "changed-since-review")
+    // The policy resting on it is judged against that text too, not as it was generated.
+    #expect((nineteen?["policies"] as? [[String: Any]])?.first?["review"] as? String == "needs-review")
     #expect(
       try trace("Article 12(1)", source: changed)["clauses"].map {
         ($0 as? [[String: Any]])?.first?["state"] as? String
       } == "current")
+  }
+
+  @Test("a clause a policy cites that the source no longer has is gone, and not found by search")
+  func gone() throws {
+    let (repo, _) = try Self.repository.get()
+    var html = try String(contentsOfFile: Self.aiAct, encoding: .utf8)
+    let start = try #require(html.range(of: "<div id=\"026.006\">"))
+    let end = try #require(html.range(of: "<div id=\"026.007\">"))
+    html.removeSubrange(start.lowerBound..<end.lowerBound)
+    let without = TestPaths.temporaryFolder("trace-gone") + "/without-26-6.html"
+    try html.write(toFile: without, atomically: true, encoding: .utf8)
+
+    let answer = try trace("Art. 26(6)", source: without)
+    let clause = try #require((answer["clauses"] as? [[String: Any]])?.first)
+    #expect(clause["state"] as? String == "gone")
+    #expect((clause["text"] as? String)?.hasPrefix("Deployers of high-risk AI systems shall keep the logs") == true)
+    #expect((clause["policies"] as? [[String: Any]])?.first?["review"] as? String == "needs-review")
+    let query = "\"deployers of high-risk AI systems shall keep the logs\""
+    let before = try cli.run(["search", query, "--repo", repo, "--source", Self.aiAct, "--limit", "5"])
+    #expect(before.stdout.hasPrefix("art_26.par_6\t"), "\(before.stdout)")
+    let after = try cli.run(["search", query, "--repo", repo, "--source", without, "--limit", "5"])
+    #expect(after.status == 0, "\(after.stderr)")
+    #expect(!after.stdout.contains("art_26.par_6\t"), "\(after.stdout)")
+  }
+
+  @Test(
+    "a provision the index lacks, or an article of another act, is not found",
+    arguments: [
+      "Art. 5(1)(z)", "Article 26(6)(a)", "art_19.par_1.sub_9", "Article 6 GDPR",
+      "Article 12(1) of Directive (EU) 2016/680", "Article 10 of Regulation (EU) No 1025/2012",
+    ])
+  func notFound(_ query: String) throws {
+    let (repo, _) = try Self.repository.get()
+    let result = try cli.run(["trace", query, "--repo", repo, "--source", Self.aiAct])
+    #expect(result.status == 3, "\(query): \(result.stdout)")
+    #expect(result.stderr.contains("[trace.not-found]"), "\(result.stderr)")
+  }
+
+  @Test("a rule without a review: its clauses are unreviewed, its policy needs review")
+  func unreviewed() throws {
+    let folder = TestPaths.temporaryFolder("trace-unreviewed")
+    let rules = folder + "/rules"
+    try FileManager.default.copyItem(atPath: CLITests.packageRoot + "/rules", toPath: rules)
+    let file = rules + "/ai-act/art-12-event-logging.yaml"
+    let text = try String(contentsOfFile: file, encoding: .utf8)
+    let start = try #require(text.range(of: "\nreviewed:"))
+    try String(text[..<start.lowerBound]).appending("\n").write(toFile: file, atomically: true, encoding: .utf8)
+    let generated = try cli.run([
+      "generate", Self.aiAct, "--rules", rules, "--profile", PolicyCLITests.profile, "--out", folder + "/policies",
+    ])
+    #expect(generated.stderr.contains("AIA-12 needs review: Article 12(1) (never reviewed)"), "\(generated.stderr)")
+    let result = try cli.run([
+      "trace", "Art. 12(1)", "--policies", folder + "/policies", "--source", Self.aiAct, "--format", "json",
+    ])
+    let answer = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let clause = try #require((answer["clauses"] as? [[String: Any]])?.first)
+    #expect(clause["state"] as? String == "unreviewed")
+    #expect((clause["policies"] as? [[String: Any]])?.first?["review"] as? String == "needs-review")
+  }
+
+  @Test("the index follows its inputs: an edited policy file or another prefix rebuilds it, nothing else does")
+  func cacheKey() throws {
+    let folder = TestPaths.temporaryFolder("trace-key")
+    let policies = folder + "/policies"
+    let generated = try cli.run([
+      "generate", Self.aiAct, "--profile", PolicyCLITests.profile, "--out", policies,
+    ])
+    try #require(generated.status == 0, "\(generated.stderr)")
+    let index = folder + "/trace.sqlite"
+    func inode() throws -> Int {
+      try #require(try FileManager.default.attributesOfItem(atPath: index)[.systemFileNumber] as? Int)
+    }
+    let arguments = ["trace", "AIA-12", "--policies", policies, "--index", index]
+    #expect(try cli.run(arguments).status == 0)
+    let first = try inode()
+    #expect(try cli.run(arguments).status == 0)
+    #expect(try inode() == first, "an unchanged tree reuses the index")
+    let rego = policies + "/rego/32024R1689/aia-12/policy.rego"
+    try (String(contentsOfFile: rego, encoding: .utf8) + "# edited by a reviewer\n").write(
+      toFile: rego, atomically: true, encoding: .utf8)
+    #expect(try cli.run(arguments).status == 0)
+    #expect(try inode() != first, "an edited policy file rebuilds it")
+
+    // A repository read under another prefix holds no policies there.
+    let (repo, _) = try Self.repository.get()
+    #expect(try cli.run(["trace", "AIA-12", "--repo", repo]).status == 0)
+    let elsewhere = try cli.run(["trace", "AIA-12", "--repo", repo, "--prefix", "elsewhere"])
+    #expect(elsewhere.status == 3, "\(elsewhere.stdout)")
+  }
+
+  @Test("two processes building one index at once both answer, and leave one index")
+  func concurrentBuilds() throws {
+    let folder = TestPaths.temporaryFolder("trace-concurrent")
+    let index = folder + "/trace.sqlite"
+    let processes = (0..<4).map { _ in
+      let process = Process()
+      process.executableURL = CLITests.binary
+      process.arguments = ["trace", "Art. 12(1)", "--source", Self.aiAct, "--index", index]
+      process.standardOutput = Pipe()
+      process.standardError = FileHandle.nullDevice
+      return process
+    }
+    for process in processes { try process.run() }
+    var outputs: [String] = []
+    for process in processes {
+      let data = (process.standardOutput as? Pipe)?.fileHandleForReading.readDataToEndOfFile() ?? Data()
+      process.waitUntilExit()
+      #expect(process.terminationStatus == 0)
+      outputs.append(String(decoding: data, as: UTF8.self))
+    }
+    #expect(Set(outputs).count == 1)
+    #expect(
+      outputs[0].hasPrefix("Article 12(1) (art_12.par_1) — 32024R1689 of 2024-07-12 — uncited\n"), "\(outputs[0])")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["trace.sqlite"])
+  }
+
+  @Test("a repository whose .git cannot hold the index: the user's cache does")
+  func unwritableGitDirectory() throws {
+    let repo = try BranchCLITests.repository(named: "trace-readonly-git")
+    // A file where the index's folder would go: as unwritable as it gets, even for root.
+    try Data().write(to: URL(fileURLWithPath: repo + "/.git/regpolicy"))
+    let cache = TestPaths.temporaryFolder("trace-cache")
+    let process = Process()
+    process.executableURL = CLITests.binary
+    process.arguments = ["search", "logs", "--repo", repo, "--source", Self.aiAct, "--limit", "1"]
+    var environment = ProcessInfo.processInfo.environment
+    environment["XDG_CACHE_HOME"] = cache
+    environment["TMPDIR"] = TestPaths.temporaryRoot + "/"
+    process.environment = environment
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    #expect(!data.isEmpty)
+    let files = try FileManager.default.contentsOfDirectory(atPath: cache + "/regpolicy")
+    #expect(files.count == 1 && files[0].hasPrefix("trace-") && files[0].hasSuffix(".sqlite"), "\(files)")
+  }
+
+  @Test("search marks whole words, at byte offsets a program can use")
+  func searchMatches() throws {
+    let (repo, _) = try Self.repository.get()
+    let result = try cli.run([
+      "search", "serious incident", "--repo", repo, "--source", Self.aiAct, "--limit", "1", "--format", "json",
+    ])
+    let values = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let hit = try #require((values["hits"] as? [[String: Any]])?.first)
+    #expect(hit["id"] as? String == "art_73")
+    #expect(hit["snippet"] as? String == "Reporting of serious incidents")
+    #expect(hit["matches"] as? [[Int]] == [[13, 20], [21, 30]])
   }
 
   @Test("what no control implements, for the profile's roles, by article")
@@ -140,6 +295,11 @@ struct TraceCLITests {
     let none = try cli.run(["trace", "AIA-12"])
     #expect(none.status == 2)
     #expect(none.stderr.contains("[trace.no-inputs]"))
+    // Without the regulation "no obligation is uncovered" would be a claim nobody checked.
+    let blind = try cli.run(["trace", "--uncovered", "--repo", repo])
+    #expect(blind.status == 2)
+    #expect(blind.stdout.isEmpty)
+    #expect(blind.stderr.contains("--uncovered needs --source"), "\(blind.stderr)")
   }
 
   @Test(

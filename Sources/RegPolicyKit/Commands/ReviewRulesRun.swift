@@ -10,12 +10,16 @@ import RegPolicyPolicies
 public struct ReviewRulesRun: Sendable {
   public var rules: [String]
   public var source: String
+  /// Keep the texts reviewed before beside the new ones (the same version in another language),
+  /// instead of replacing them.
+  public var keep: Bool
   public var options: IngestOptions
 
   /// Creates a run.
-  public init(rules: [String], source: String, options: IngestOptions = IngestOptions()) {
+  public init(rules: [String], source: String, keep: Bool = false, options: IngestOptions = IngestOptions()) {
     self.rules = rules
     self.source = source
+    self.keep = keep
     self.options = options
   }
 
@@ -55,15 +59,15 @@ public struct ReviewRulesRun: Sendable {
         .reviewWrongSource, file: path,
         "the rule maps \(rule.instrument ?? "no instrument"); \(source) is \(instrument.celex ?? instrument.id)")
     }
-    var hashes: [(clause: PinpointID, sha256: String)] = []
+    var hashes: [(clause: PinpointID, sha256: [String])] = []
     var lines = ["\(path): \(rule.control) reviewed against \(celex) of \(instrument.date ?? instrument.version)"]
     for id in rule.cited {
       guard let provision = document.provision(id) else {
         throw Diagnostic.error(.reviewMissingClause, file: path, "\(id) (\(id.citation)) is not in \(source)")
       }
       let hash = Ingester.sha256(Array(Mapper.clauseText(provision).utf8))
-      hashes.append((id, hash))
       let before = rule.reviewed[id] ?? []
+      hashes.append((id, keep && !before.contains(hash) ? before + [hash] : keep ? before : [hash]))
       let state = before.contains(hash) ? "as reviewed before" : before.isEmpty ? "first review" : "reviewed anew"
       lines.append("  \(id.citation) (\(id)): \(state)")
       if !before.contains(hash) { lines.append("    “\(Mapper.quote(id, in: document))”") }

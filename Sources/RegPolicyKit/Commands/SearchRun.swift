@@ -22,13 +22,10 @@ public struct SearchRun: Sendable {
       let index = try store.open()
       let hits = Search.hits(query, in: index, limit: limit)
       if format == .json {
-        OutputFile.emit(
-          TraceRenderer.json([
-            "query": query,
-            "hits": hits.map { ["id": $0.id.rawValue, "citation": $0.id.citation, "snippet": $0.snippet] },
-          ]), to: 1)
+        OutputFile.emit(TraceRenderer.json(["query": query, "hits": hits.map(\.values)]), to: 1)
       } else {
-        OutputFile.emit(Array(hits.map { "\($0.id)\t\($0.id.citation)\t\($0.snippet)\n" }.joined().utf8), to: 1)
+        OutputFile.emit(
+          Array(hits.map { "\($0.id)\t\($0.id.citation)\t\($0.marked("[", "]"))\n" }.joined().utf8), to: 1)
       }
       return .success
     } catch {

@@ -29,6 +29,13 @@ public struct TraceRun: Sendable {
   /// Answers; exit 3 when nothing matches the query or an input cannot be read.
   public func run() -> ExitStatus {
     do throws(Diagnostics) {
+      if uncovered && store.source == nil {
+        // Without the regulation there are no obligations to find uncovered, and "0" would be a lie.
+        throw Diagnostics([
+          Diagnostic.error(
+            .traceNoInputs, file: "<arguments>", "--uncovered needs --source: the obligations come from the regulation")
+        ])
+      }
       let index = try store.open()
       if uncovered {
         let configuration = try PolicyConfiguration.load(profile: profilePath)

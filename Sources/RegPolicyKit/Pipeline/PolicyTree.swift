@@ -79,13 +79,17 @@ public struct PolicyTree: Sendable {
 
 extension Policy {
   /// A warning, at the rule's file, when the policy rests on a clause whose text differs from the
-  /// one its rule was reviewed against (or was never reviewed, or is gone).
+  /// one its rule was reviewed against (or was never reviewed, or is gone), or when its tree records
+  /// no review at all (written by a regpolicy from before reviews).
   var reviewWarning: Diagnostic? {
+    guard let review else {
+      return Diagnostic(
+        .policyNeedsReview, .warning, file: ruleFile,
+        "\(control) records no review of its clauses (a tree from an earlier regpolicy); regenerate it")
+    }
     guard review == .needsReview else { return nil }
     let states = unreviewed.map { id in
-      let clause = self.clauses.first { $0.id == id }
-      let state = clause?.text.isEmpty != false ? "gone" : clause?.reviewedSHA256 == nil ? "never reviewed" : "changed"
-      return "\(id.citation) (\(state))"
+      "\(id.citation) (\((clauses.first { $0.id == id }?.reviewGap ?? .gone).rawValue))"
     }
     return Diagnostic(
       .policyNeedsReview, .warning, file: ruleFile,

@@ -173,13 +173,14 @@ public struct ReviewBranch: Sendable {
       var trailers: [(key: String, value: String)] = []
       if let instrument = policy.instrument { trailers.append(("Regulation", instrument)) }
       trailers += policy.clauses.map { ("Clause", $0.id.rawValue) }
-      // The hash each clause was reviewed against, never just the current one: a clause that
-      // changed since review carries both, one never reviewed says so.
+      // "<clause> <hash>": for a clause the checks cite, the hash it was reviewed against (or
+      // "unreviewed"), never just the current one; the current hash beside it when they differ.
+      // A clause the rule matches without citing was never reviewed: only its current hash.
       let cited = policy.citedClauses
       for clause in policy.clauses {
-        let reviewed = clause.reviewedSHA256 ?? (cited.contains(clause.id) ? "unreviewed" : clause.sha256)
-        trailers.append(("Clause-SHA256", reviewed))
-        if reviewed != clause.sha256 { trailers.append(("Clause-SHA256-Now", clause.sha256)) }
+        let reviewed = cited.contains(clause.id) ? clause.reviewedSHA256 ?? "unreviewed" : nil
+        if let reviewed { trailers.append(("Clause-SHA256", "\(clause.id) \(reviewed)")) }
+        if reviewed != clause.sha256 { trailers.append(("Clause-SHA256-Now", "\(clause.id) \(clause.sha256)")) }
       }
       trailers.append(("Control", policy.control))
       if policy.review == .needsReview { trailers.append(("Review", Policy.Review.needsReview.rawValue)) }
@@ -237,8 +238,11 @@ public struct ReviewBranch: Sendable {
       for id in policy.unreviewed {
         guard let clause = policy.clauses.first(where: { $0.id == id }) else { continue }
         let state =
-          clause.text.isEmpty
-          ? "is gone from this version" : clause.reviewedSHA256 == nil ? "was never reviewed" : "changed since review"
+          switch clause.reviewGap {
+          case .gone: "is gone from this version"
+          case .neverReviewed: "was never reviewed"
+          case .changed, nil: "changed since review"
+          }
         lines.append(
           "- **\(clause.citation)** \(state): "
             + (diffs[id].map { "`\($0.excerpt(context: 8).replacingOccurrences(of: "`", with: "'"))`" }

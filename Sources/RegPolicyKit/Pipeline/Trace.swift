@@ -19,6 +19,8 @@ public struct Trace: Sendable {
     case current
     /// Its text differs from the one its rules were reviewed against.
     case changed = "changed-since-review"
+    /// A policy rests on it, but its rule records no review of it.
+    case unreviewed
     /// The source no longer has it.
     case gone
     /// No rule cites it, so nobody reviewed it against a policy.
@@ -50,14 +52,41 @@ public struct Trace: Sendable {
   /// Answers `query` from the index; `repository` resolves a commit id.
   public static func answer(_ query: String, in index: TraceIndex, repository: String?) throws(Diagnostic) -> Trace {
     let (asked, controls, ids) = try resolve(query, in: index, repository: repository)
+    return answer(query, asked: asked, controls: controls, ids: ids, in: index)
+  }
+
+  /// The answer for one clause the index knows (from the source, or cited by a policy); nil for
+  /// any other ID.
+  public static func of(clause id: PinpointID, in index: TraceIndex) -> Trace? {
+    guard index.provision(id) != nil || index.isCited(atOrBelow: id) else { return nil }
+    return answer(id.rawValue, asked: .clause, controls: [], ids: [id], in: index)
+  }
+
+  private static func answer(
+    _ query: String, asked: Asked, controls: [Policy], ids: [PinpointID], in index: TraceIndex
+  ) -> Trace {
     var clauses: [ClauseAnswer] = []
     for id in ids where !clauses.contains(where: { $0.id == id }) {
       clauses.append(clause(id, in: index))
     }
-    let first = controls.first
+    let first = controls.first ?? clauses.lazy.flatMap(\.policies).first ?? index.policies().first
     return Trace(
       query: query, asked: asked, instrument: index.meta("instrument") ?? first?.instrument ?? "",
-      version: index.meta("version") ?? first?.version ?? "", controls: controls, clauses: clauses)
+      version: index.meta("version") ?? first?.version ?? "", controls: controls.map { judged($0, in: index) },
+      clauses: clauses)
+  }
+
+  /// The policy with its review state judged against the words the index holds now, not only as
+  /// it was generated: needs review when it was generated so, when it records no review (written
+  /// by an earlier regpolicy), or when a clause it cites reads otherwise or is gone.
+  public static func judged(_ policy: Policy, in index: TraceIndex) -> Policy {
+    var policy = policy
+    let current = policy.citedClauses.allSatisfy { id in
+      guard let provision = index.provision(id), provision.kind != "gone" else { return false }
+      return policy.clauses.first { $0.id == id }?.reviewedSHA256 == provision.sha256
+    }
+    policy.review = policy.review == .current && current ? .current : .needsReview
+    return policy
   }
 
   /// What the query names: the controls and the clauses to show.
@@ -103,8 +132,15 @@ public struct Trace: Sendable {
     // An ID as the index holds it, even one of no usual form ("pbl", "ftn_12").
     if index.provision(PinpointID(rawValue: trimmed)) != nil { return (.clause, [], [PinpointID(rawValue: trimmed)]) }
     if let id = PinpointID(citation: trimmed) {
+      let title = index.meta("title")
+      let celex = index.meta("celex") ?? index.policies().first?.instrument
+      if let act = otherAct(in: trimmed, celex: celex, title: title) {
+        throw Diagnostic.error(
+          .traceNotFound, file: "<query>",
+          "'\(trimmed.prefix(120))' names \(act), not the act the index holds (\(celex ?? title ?? "unknown"))")
+      }
       let found = index.provision(id) != nil ? id : existing(id, in: index) ?? id
-      guard index.provision(found) != nil || !index.policies(implementing: found).isEmpty else {
+      guard index.provision(found) != nil || index.isCited(atOrBelow: found) else {
         throw Diagnostic.error(
           .traceNotFound, file: "<query>", "\(found.citation) (\(found)) is neither in the source nor in the policies")
       }
@@ -128,6 +164,34 @@ public struct Trace: Sendable {
     return PinpointID(steps: steps).flatMap { index.provision($0) != nil ? $0 : nil }
   }
 
+  /// The act a citation names when it is not the index's: an act number ("2016/679") other than the
+  /// CELEX number's, or an acronym in capitals ("GDPR") that the title's initials do not spell (the
+  /// AI Act's "artificial intelligence" spells "AI"). Nil when it names none, or this one.
+  static func otherAct(in query: String, celex: String?, title: String?) -> String? {
+    if let celex, celex.count >= 7 {
+      // "32024R1689": sector, year, type, number; a consolidation adds "-date".
+      let year = String(celex.dropFirst().prefix(4))
+      let number = String(celex.dropFirst(6).prefix { $0.isNumber }.drop { $0 == "0" })
+      func isYear(_ part: String) -> Bool { part == year || (part.count == 2 && year.hasSuffix(part)) }
+      for pair in query.split(whereSeparator: { !$0.isNumber && $0 != "/" }) where pair.contains("/") {
+        let parts = pair.split(separator: "/").map { String($0.drop { $0 == "0" }) }
+        guard parts.count == 2, (isYear(parts[0]) && parts[1] == number) || (isYear(parts[1]) && parts[0] == number)
+        else { return String(pair) }
+      }
+    }
+    guard let title, !title.isEmpty else { return nil }
+    let initials = String(title.split { !$0.isLetter }.compactMap { $0.first?.lowercased() }.joined())
+    let families: Set<String> = ["eu", "ec", "eg", "eeg", "eec", "ce", "ue", "eea", "eer", "ewr"]
+    for word in query.split(whereSeparator: { !$0.isLetter }) where (2...6).contains(word.count) {
+      guard word.allSatisfy(\.isUppercase) else { continue }
+      let lower = word.lowercased()
+      if families.contains(lower) || lower.allSatisfy("ivxlcdm".contains) { continue }
+      if initials.contains(lower) || (lower.hasSuffix("a") && initials.contains(lower.dropLast())) { continue }
+      return String(word)
+    }
+    return nil
+  }
+
   /// `control: "AIA-12"` in a Rego METADATA block, or `regpolicy.dev/control: "AIA-12"` in YAML.
   static func control(inProvenance text: String) -> String? {
     for line in text.split(separator: "\n") {
@@ -143,14 +207,18 @@ public struct Trace: Sendable {
   /// Everything about one clause.
   static func clause(_ id: PinpointID, in index: TraceIndex) -> ClauseAnswer {
     let provision = index.provision(id)
-    let policies = index.policies(implementing: id)
-    // The hashes the policies citing this very clause were reviewed against.
-    let reviewed = policies.compactMap { $0.clauses.first { $0.id == id }?.reviewedSHA256 }
+    let policies = index.policies(implementing: id).map { judged($0, in: index) }
+    // The hashes the policies citing this very clause were reviewed against (nil: never).
+    let reviewed = policies.filter { $0.citedClauses.contains(id) }.map {
+      $0.clauses.first { $0.id == id }?.reviewedSHA256
+    }
     let state: State
-    if provision == nil {
+    if provision == nil || provision?.kind == "gone" {
       state = .gone
     } else if reviewed.isEmpty {
       state = .uncited
+    } else if reviewed.contains(nil) {
+      state = .unreviewed
     } else {
       state = reviewed.allSatisfy { $0 == provision?.sha256 } ? .current : .changed
     }

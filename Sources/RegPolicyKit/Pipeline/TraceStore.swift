@@ -43,9 +43,10 @@ public struct TraceStore: Sendable {
       ])
     }
     let git = repository.map { Git(repository: $0) }
-    var key: [String] = []
+    // Everything the index is built from, and the build itself: a change to any rebuilds it.
+    var key = ["regpolicy=\(RegPolicyVersion.current)", "format=\(options.format?.rawValue ?? "detect")"]
     if let source { key.append("source=" + (try wrap { () throws(Diagnostic) in try Self.fingerprint(source) })) }
-    // The repository's state is its refs (HEAD among them): the tree at HEAD is read only to build.
+    // The repository's state is its refs (HEAD among them).
     var gitDirectory: String?
     if let git {
       let head = try wrap { () throws(Diagnostic) in try git.run(["rev-parse", "--absolute-git-dir", "HEAD"]) }
@@ -56,24 +57,46 @@ public struct TraceStore: Sendable {
         try git.check(["for-each-ref", "--format=%(objectname) %(refname)"])
       }
       key.append("refs=" + Ingester.sha256(Array((refs + "\nHEAD " + (lines.last ?? "")).utf8)))
+      key.append("prefix=" + prefix)
     }
-    var treeText: String?
     if let policies {
-      let text = try wrap { () throws(Diagnostic) in try PolicyIndex.read(from: policies).text }
-      key.append("policies=" + Ingester.sha256(Array(text.utf8)))
-      treeText = text
+      // Every file, not only index.json: a reviewer may edit a generated policy by hand.
+      key.append("policies=" + (try wrap { () throws(Diagnostic) in try Self.fingerprint(policies) }))
     }
-    let path =
-      indexPath ?? gitDirectory.map { $0 + "/regpolicy/trace.sqlite" } ?? TraceStore.cacheDirectory + "/trace.sqlite"
-    return try TraceIndex.open(at: path, key: key.joined(separator: ";"), fold: Normalizer.matchKey) {
-      () throws(Diagnostics) in
-      if treeText == nil, let git {
-        treeText = try wrap { () throws(Diagnostic) in
-          try git.file("\(prefix)/\(PolicyIndex.fileName)", at: "HEAD")
-        }
+    // The tree is read only to build.
+    let build = { () throws(Diagnostics) -> TraceIndex.Contents in
+      let treeText = try wrap { () throws(Diagnostic) -> String? in
+        if let policies { return try PolicyIndex.read(from: policies).text }
+        return try git?.file("\(prefix)/\(PolicyIndex.fileName)", at: "HEAD")
       }
       return try contents(treeText: treeText, git: git)
     }
+    let joined = key.joined(separator: ";")
+    if let indexPath {
+      return try TraceIndex.open(at: indexPath, key: joined, fold: Normalizer.matchKey, contents: build)
+    }
+    // One file per set of inputs named (not per content: a changed input rebuilds its own file),
+    // so that two views of different trees do not rebuild each other's index.
+    let name = "trace-" + Ingester.sha256(Array(identity.utf8)).prefix(16) + ".sqlite"
+    if let gitDirectory {
+      do {
+        return try TraceIndex.open(
+          at: gitDirectory + "/regpolicy/" + name, key: joined, fold: Normalizer.matchKey, contents: build)
+      } catch  where error.all.allSatisfy({ $0.code == .outputUnwritable }) {
+        // A repository the user may read but not write: the user's cache will do.
+      }
+    }
+    return try TraceIndex.open(
+      at: TraceStore.cacheDirectory + "/" + name, key: joined, fold: Normalizer.matchKey, contents: build)
+  }
+
+  /// The inputs as named: absolute paths of the source, the tree and the repository, and the prefix.
+  private var identity: String {
+    func absolute(_ path: String?) -> String {
+      guard let path else { return "" }
+      return URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+    return [absolute(source), absolute(policies), absolute(repository), prefix].joined(separator: "\n")
   }
 
   /// `$XDG_CACHE_HOME/regpolicy`, else `~/.cache/regpolicy`.
@@ -83,17 +106,20 @@ public struct TraceStore: Sendable {
     return base + "/regpolicy"
   }
 
-  /// The sha256 of a file, or of a folder's files in name order (a Formex package).
+  /// The sha256 of a file, or of a folder's files (and those in its folders) with their paths, in
+  /// path order: a Formex package, a policy tree.
   static func fingerprint(_ path: String) throws(Diagnostic) -> String {
     let files: [String] =
       InputFiles.isDirectory(path)
-      ? ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted().map { path + "/" + $0 } : [path]
+      ? (FileManager.default.subpaths(atPath: path) ?? []).sorted().filter { !InputFiles.isDirectory(path + "/" + $0) }
+      : [""]
     var bytes: [UInt8] = []
     for file in files {
-      guard let data = FileManager.default.contents(atPath: file) else {
-        throw Diagnostic.error(.inputUnreadable, file: file, "cannot read file")
+      let full = file.isEmpty ? path : path + "/" + file
+      guard let data = FileManager.default.contents(atPath: full) else {
+        throw Diagnostic.error(.inputUnreadable, file: full, "cannot read file")
       }
-      bytes += Array(Ingester.sha256(Array(data)).utf8)
+      bytes += Array((file + " " + Ingester.sha256(Array(data)) + "\n").utf8)
     }
     return Ingester.sha256(bytes)
   }
@@ -119,12 +145,14 @@ public struct TraceStore: Sendable {
       let law = Self.contents(of: try Source.readAll([{ Source.read(source, options: options) }])[0])
       (instrument, provisions, statements) = (law.instrument, law.provisions, law.statements)
     }
-    // Without a source, the clauses the policies quote are what the index knows of the law.
+    // The clauses the policies quote that the source lacks: without a source, all that the index
+    // knows of the law ("quoted"); with one, clauses it no longer has ("gone").
+    var known = Set(provisions.map(\.id))
     for policy in tree.map(\.policy) {
-      for clause in policy.clauses where !provisions.contains(where: { $0.id == clause.id }) {
+      for clause in policy.clauses where known.insert(clause.id).inserted {
         provisions.append(
           TraceIndex.ProvisionRecord(
-            id: clause.id, parent: clause.id.parent, kind: "clause", num: nil, heading: nil,
+            id: clause.id, parent: clause.id.parent, kind: source == nil ? "quoted" : "gone", num: nil, heading: nil,
             text: clause.text, clauseText: clause.text, sha256: clause.sha256, citation: clause.citation,
             link: clause.link))
       }

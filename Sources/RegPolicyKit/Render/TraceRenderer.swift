@@ -10,6 +10,23 @@ public enum TraceRenderer {
     (try? JSONSerialization.jsonObject(with: Data(record.json.utf8))) as? [String: Any] ?? [:]
   }
 
+  /// A statement's words and the evidence that fired in them: byte ranges into the words, in
+  /// order, each with its lexicon entry or pattern (spans outside the words are left out).
+  public static func evidence(_ record: TraceIndex.StatementRecord) -> (
+    text: String, marks: [(range: Range<Int>, rule: String)]
+  ) {
+    let values = statement(record)
+    let text = values["text"] as? String ?? ""
+    let count = text.utf8.count
+    let marks = (values["evidence"] as? [[String: Any]] ?? []).compactMap { item -> (Range<Int>, String)? in
+      guard let rule = item["rule"] as? String, let span = item["span"] as? [Int], span.count == 2,
+        span[0] >= 0, span[0] <= span[1], span[1] <= count
+      else { return nil }
+      return (span[0]..<span[1], rule)
+    }.sorted { $0.0.lowerBound < $1.0.lowerBound }
+    return (text, marks)
+  }
+
   /// A policy's requirements in a line each: "one-of annotation k one of enabled — Article 12(1)".
   static func requirements(_ policy: Policy) -> [String] {
     policy.requirements.map { requirement in
@@ -28,7 +45,7 @@ public enum TraceRenderer {
         [
           "id": clause.id.rawValue, "citation": clause.citation, "text": clause.text, "link": clause.link,
           "state": clause.state.rawValue, "obligations": clause.statements.map(statement),
-          "policies": clause.policies.map { ["control": $0.control, "review": ($0.review ?? .current).rawValue] },
+          "policies": clause.policies.map { ["control": $0.control, "review": ($0.review ?? .needsReview).rawValue] },
           "commits": clause.commits.map(commit),
         ]
       },
@@ -38,7 +55,7 @@ public enum TraceRenderer {
   static func control(_ policy: Policy) -> [String: Any] {
     [
       "control": policy.control, "title": policy.title, "rule": policy.rule, "rule_file": policy.ruleFile,
-      "requires": policy.requires, "review": (policy.review ?? .current).rawValue,
+      "requires": policy.requires, "review": (policy.review ?? .needsReview).rawValue,
       "requirements": requirements(policy), "clauses": policy.clauses.map(\.id.rawValue),
     ]
   }
@@ -63,25 +80,23 @@ public enum TraceRenderer {
     var out = ""
     for policy in trace.controls {
       out += "\(policy.control) — \(policy.title)\n"
-      out += "  rule \(policy.rule) (\(policy.ruleFile)); review: \((policy.review ?? .current).rawValue)\n"
+      out += "  rule \(policy.rule) (\(policy.ruleFile)); review: \((policy.review ?? .needsReview).rawValue)\n"
       out += "  requires that \(policy.requires)\n"
       for line in requirements(policy) { out += "  - \(line)\n" }
       out += "\n"
     }
     for clause in trace.clauses {
-      out += "\(clause.citation) (\(clause.id)) — \(trace.instrument) of \(trace.version) — \(clause.state.rawValue)\n"
+      let instrument = trace.instrument.isEmpty ? "" : " — \(trace.instrument) of \(trace.version)"
+      out += "\(clause.citation) (\(clause.id))\(instrument) — \(clause.state.rawValue)\n"
       if !clause.link.isEmpty { out += "  \(clause.link)\n" }
       out += "  “\(clause.text.replacingOccurrences(of: "\n", with: " "))”\n"
       if !clause.statements.isEmpty { out += "  obligations:\n" }
       for record in clause.statements {
-        let values = statement(record)
-        let text = values["text"] as? String ?? ""
+        let (text, marks) = evidence(record)
         let bytes = Array(text.utf8)
-        let evidence = (values["evidence"] as? [[String: Any]] ?? []).compactMap { item -> String? in
-          guard let rule = item["rule"] as? String, let span = item["span"] as? [Int], span.count == 2,
-            span[0] >= 0, span[0] <= span[1], span[1] <= bytes.count
-          else { return nil }
-          return "\(rule) “\(String(decoding: bytes[span[0]..<span[1]], as: UTF8.self))” [\(span[0]),\(span[1])]"
+        let evidence = marks.map { mark in
+          "\(mark.rule) “\(String(decoding: bytes[mark.range], as: UTF8.self))” "
+            + "[\(mark.range.lowerBound),\(mark.range.upperBound)]"
         }
         let roles = record.roles.joined(separator: ", ")
         out += "    \(record.clause) \(record.modality) (\(roles)): \(text)\n"
@@ -91,7 +106,7 @@ public enum TraceRenderer {
       out +=
         clause.policies.isEmpty
         ? "nothing\n"
-        : clause.policies.map { "\($0.control) (review \(($0.review ?? .current).rawValue))" }.joined(
+        : clause.policies.map { "\($0.control) (review \(($0.review ?? .needsReview).rawValue))" }.joined(
           separator: ", ") + "\n"
       for commit in clause.commits {
         out += "  commit \(commit.commit.prefix(12)) \(commit.date) \(commit.subject)\n"

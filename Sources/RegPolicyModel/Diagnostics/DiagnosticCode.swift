@@ -136,7 +136,11 @@ public enum DiagnosticCode: String, CaseIterable, Comparable, Sendable {
     case .templateMalformed: (.inputError, "a template does not parse")
     case .templateMissing: (.inputError, "a template every policy needs is missing")
     case .templateRenderFailed: (.inputError, "a template rendered nothing")
-    case .traceNoInputs: (.usage, "`trace`, `search`, `serve`: no --source, --policies or --repo to read from")
+    case .traceNoInputs:
+      (
+        .usage,
+        "`trace`, `search`, `serve`: no --source, --policies or --repo to read from, or `trace --uncovered` without --source"
+      )
     case .traceNotFound:
       (.inputError, "`trace`: no control, rule, policy file, denial, commit or clause matches what was asked")
     case .xmlEntityDeclared: (.success, "a warning: the document declares entities; they are never loaded or expanded")

@@ -23,6 +23,21 @@ public struct Policy: Codable, Hashable, Sendable {
     public var reviewedSHA256: String?
     public var link: String
     public var text: String
+
+    /// Why a cited clause does not read as reviewed.
+    public enum ReviewGap: String, Sendable {
+      /// The source no longer has it.
+      case gone
+      /// The rule records no review of it.
+      case neverReviewed = "never reviewed"
+      /// Its text differs from every reviewed one.
+      case changed
+    }
+
+    /// Nil when the clause reads as reviewed.
+    public var reviewGap: ReviewGap? {
+      reviewedSHA256 == sha256 ? nil : text.isEmpty ? .gone : reviewedSHA256 == nil ? .neverReviewed : .changed
+    }
   }
 
   /// What a requirement (or one value of it) rests on, and what its messages say: the clauses it
@@ -125,7 +140,8 @@ public struct Policy: Codable, Hashable, Sendable {
   public var review: Review?
   /// The cited clauses whose text differs from the reviewed one (or was never reviewed, or is gone).
   public var unreviewed: [PinpointID] {
-    clauses.filter { $0.reviewedSHA256 != $0.sha256 && citedClauses.contains($0.id) }.map(\.id)
+    let cited = citedClauses
+    return clauses.filter { $0.reviewGap != nil && cited.contains($0.id) }.map(\.id)
   }
   /// Every clause a requirement cites.
   public var citedClauses: Set<PinpointID> {

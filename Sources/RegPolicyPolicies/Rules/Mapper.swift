@@ -48,10 +48,9 @@ public struct Mapper: Sendable {
         pattern.contains("*")
         ? ids.first { MappingRule.clause($0, matches: pattern) } ?? ids[0] : PinpointID(rawValue: pattern)
       // Provenance covers the clauses the rule matched and every clause a check cites.
-      let cited = rule.checks.flatMap { $0.cites + $0.valueCites.values }
-      let all = Set(ids + cited).sorted { (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1) }
-      let celex = document.instrument.celex ?? ""
       let cites = Set(rule.cited)
+      let all = cites.union(ids).sorted { (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1) }
+      let celex = document.instrument.celex ?? ""
       let clauses = all.map { id in
         let text = document.provision(id).map(Mapper.clauseText) ?? ""
         let current = hash(text)

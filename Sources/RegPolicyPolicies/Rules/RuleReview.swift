@@ -7,9 +7,10 @@ extension MappingRule {
   }
 
   /// The rule file's text with its `reviewed:` block replaced by `hashes` (or added at the end):
-  /// the record that a person has matched the rule to these clause texts. Every other line —
-  /// comments and layout included — stays as it was.
-  public static func recordingReview(_ text: String, hashes: [(clause: PinpointID, sha256: String)]) -> String {
+  /// the record that a person has matched the rule to these clause texts (several per clause when
+  /// more than one text counts as reviewed). Every other line — comments and layout included —
+  /// stays as it was.
+  public static func recordingReview(_ text: String, hashes: [(clause: PinpointID, sha256: [String])]) -> String {
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     if lines.last == "" { lines.removeLast() }
     // The old block: the top-level key and the indented, blank or comment lines under it.
@@ -24,7 +25,9 @@ extension MappingRule {
     lines.append(
       "reviewed:   # sha256 of each cited clause's text as a person reviewed this rule against it; "
         + "written by `regpolicy rules review`, never by generate")
-    lines += hashes.map { "  \($0.clause.rawValue): \($0.sha256)" }
+    lines += hashes.map {
+      "  \($0.clause.rawValue): " + ($0.sha256.count == 1 ? $0.sha256[0] : "[\($0.sha256.joined(separator: ", "))]")
+    }
     return lines.joined(separator: "\n") + "\n"
   }
 }
