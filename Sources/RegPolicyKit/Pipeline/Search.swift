@@ -51,28 +51,42 @@ public enum Search {
   /// About twenty words of `text` around its first word that begins with one of `words` (case and
   /// accents aside, so "incident" finds "incidents"), and where each such word lies in it.
   static func snippet(_ text: String, words: [String]) -> (String, [Range<Int>]) {
-    let options: String.CompareOptions = [.caseInsensitive, .diacriticInsensitive, .anchored]
-    var found: [Range<String.Index>] = []
-    var position = text.startIndex
-    while position < text.endIndex {
-      guard text[position].isLetter || text[position].isNumber else {
-        position = text.index(after: position)
-        continue
+    // The window around the first word that begins a word of the text; only its words are read.
+    let folded: String.CompareOptions = [.caseInsensitive, .diacriticInsensitive]
+    var first = text.endIndex
+    for word in words where !word.isEmpty {
+      var rest = text.startIndex..<text.endIndex
+      while let range = text.range(of: word, options: folded, range: rest), range.lowerBound < first {
+        let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : " "
+        if !before.isLetter && !before.isNumber {
+          first = range.lowerBound
+          break
+        }
+        rest = range.upperBound..<text.endIndex
       }
-      var end = position
-      while end < text.endIndex, text[end].isLetter || text[end].isNumber { end = text.index(after: end) }
-      let word = text[position..<end]
-      if words.contains(where: { word.range(of: $0, options: options) != nil }) { found.append(position..<end) }
-      position = end
     }
-    let first = found.first?.lowerBound ?? text.startIndex
+    if first == text.endIndex { first = text.startIndex }
     var start = text.index(first, offsetBy: -80, limitedBy: text.startIndex) ?? text.startIndex
     var end = text.index(first, offsetBy: 80, limitedBy: text.endIndex) ?? text.endIndex
     while start > text.startIndex, !text[text.index(before: start)].isWhitespace { start = text.index(before: start) }
     while end < text.endIndex, !text[end].isWhitespace { end = text.index(after: end) }
+    let options = folded.union(.anchored)
+    var found: [Range<String.Index>] = []
+    var position = start
+    while position < end {
+      guard text[position].isLetter || text[position].isNumber else {
+        position = text.index(after: position)
+        continue
+      }
+      var after = position
+      while after < end, text[after].isLetter || text[after].isNumber { after = text.index(after: after) }
+      let word = text[position..<after]
+      if words.contains(where: { word.range(of: $0, options: options) != nil }) { found.append(position..<after) }
+      position = after
+    }
     let lead = start > text.startIndex ? "…" : ""
     let base = lead.utf8.count - text.utf8.distance(from: text.startIndex, to: start)
-    let matches = found.filter { $0.lowerBound >= start && $0.upperBound <= end }.map { range in
+    let matches = found.map { range in
       let lower = text.utf8.distance(from: text.startIndex, to: range.lowerBound) + base
       return lower..<(lower + text.utf8.distance(from: range.lowerBound, to: range.upperBound))
     }

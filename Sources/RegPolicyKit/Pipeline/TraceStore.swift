@@ -61,7 +61,7 @@ public struct TraceStore: Sendable {
     }
     if let policies {
       // Every file, not only index.json: a reviewer may edit a generated policy by hand.
-      key.append("policies=" + (try wrap { () throws(Diagnostic) in try Self.fingerprint(policies) }))
+      key.append("policies=" + (try wrap { () throws(Diagnostic) in try Self.stamp(policies) }))
     }
     // The tree is read only to build.
     let build = { () throws(Diagnostics) -> TraceIndex.Contents in
@@ -106,22 +106,36 @@ public struct TraceStore: Sendable {
     return base + "/regpolicy"
   }
 
-  /// The sha256 of a file, or of a folder's files (and those in its folders) with their paths, in
-  /// path order: a Formex package, a policy tree.
+  /// The sha256 of a file, or of a folder's files in name order (a Formex package).
   static func fingerprint(_ path: String) throws(Diagnostic) -> String {
     let files: [String] =
       InputFiles.isDirectory(path)
-      ? (FileManager.default.subpaths(atPath: path) ?? []).sorted().filter { !InputFiles.isDirectory(path + "/" + $0) }
-      : [""]
+      ? ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted().map { path + "/" + $0 } : [path]
     var bytes: [UInt8] = []
     for file in files {
-      let full = file.isEmpty ? path : path + "/" + file
-      guard let data = FileManager.default.contents(atPath: full) else {
-        throw Diagnostic.error(.inputUnreadable, file: full, "cannot read file")
+      guard let data = FileManager.default.contents(atPath: file) else {
+        throw Diagnostic.error(.inputUnreadable, file: file, "cannot read file")
       }
-      bytes += Array((file + " " + Ingester.sha256(Array(data)) + "\n").utf8)
+      bytes += Array(Ingester.sha256(Array(data)).utf8)
     }
     return Ingester.sha256(bytes)
+  }
+
+  /// What git's index keeps of a tree's files to see a change without reading them: each file's
+  /// path, size, modification time (nanoseconds) and inode, in path order, hashed.
+  static func stamp(_ tree: String) throws(Diagnostic) -> String {
+    guard InputFiles.isDirectory(tree), let paths = FileManager.default.subpaths(atPath: tree) else {
+      throw Diagnostic.error(.inputUnreadable, file: tree, "not a policy tree (no such folder)")
+    }
+    var text = ""
+    for path in paths.sorted() {
+      var info = stat()
+      guard stat(tree + "/" + path, &info) == 0 else {
+        throw Diagnostic.error(.inputUnreadable, file: tree + "/" + path, "cannot read file")
+      }
+      text += "\(path) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ino)\n"
+    }
+    return Ingester.sha256(Array(text.utf8))
   }
 
   private func contents(treeText: String?, git: Git?) throws(Diagnostics) -> TraceIndex.Contents {
