@@ -27,10 +27,11 @@ struct CLITests {
   }
 
   /// Runs the binary in `directory` (default: the package root), feeding `input` on standard input,
-  /// with `temporary` as its temporary folder (default: the test process's own, removed with it).
+  /// with `temporary` as its temporary folder (default: the test process's own, removed with it) and
+  /// `environment` added to the test process's.
   func run(
     _ arguments: [String], input: Data? = nil, in directory: String = packageRoot,
-    temporary: String = TestPaths.temporaryRoot
+    temporary: String = TestPaths.temporaryRoot, environment extra: [String: String] = [:]
   ) throws -> Run {
     let process = Process()
     process.executableURL = Self.binary
@@ -38,6 +39,7 @@ struct CLITests {
     process.currentDirectoryURL = URL(fileURLWithPath: directory)
     var environment = ProcessInfo.processInfo.environment
     environment["TMPDIR"] = temporary + "/"
+    environment.merge(extra) { $1 }
     process.environment = environment
     let out = Pipe()
     let err = Pipe()

@@ -231,21 +231,11 @@ struct TraceCLITests {
     // A file where the index's folder would go: as unwritable as it gets, even for root.
     try Data().write(to: URL(fileURLWithPath: repo + "/.git/regpolicy"))
     let cache = TestPaths.temporaryFolder("trace-cache")
-    let process = Process()
-    process.executableURL = CLITests.binary
-    process.arguments = ["search", "logs", "--repo", repo, "--source", Self.aiAct, "--limit", "1"]
-    var environment = ProcessInfo.processInfo.environment
-    environment["XDG_CACHE_HOME"] = cache
-    environment["TMPDIR"] = TestPaths.temporaryRoot + "/"
-    process.environment = environment
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0)
-    #expect(!data.isEmpty)
+    let result = try cli.run(
+      ["search", "logs", "--repo", repo, "--source", Self.aiAct, "--limit", "1"],
+      environment: ["XDG_CACHE_HOME": cache])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(!result.stdout.isEmpty)
     let files = try FileManager.default.contentsOfDirectory(atPath: cache + "/regpolicy")
     #expect(files.count == 1 && files[0].hasPrefix("trace-") && files[0].hasSuffix(".sqlite"), "\(files)")
   }
