@@ -336,6 +336,12 @@ public final class TraceIndex: Sendable {
       """, StatementArguments(enclosing + [Self.below(id)]))
   }
 
+  /// Every clause some policy cites or matches.
+  public func policyClauses() -> Set<PinpointID> {
+    let ids = (try? queue.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT clause FROM policy_clause") })
+    return Set((ids ?? []).map(PinpointID.init(rawValue:)))
+  }
+
   /// Whether a policy cites or matches this clause or a provision under it.
   public func isCited(atOrBelow id: PinpointID) -> Bool {
     (try? queue.read { db in

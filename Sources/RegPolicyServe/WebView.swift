@@ -41,11 +41,10 @@ public struct WebView: Sendable {
     self.index = index
     // Per article or annex: how many of its obligations some policy implements, of how many.
     var counts: [PinpointID: (implemented: Int, all: Int)] = [:]
-    var implemented: [PinpointID: Bool] = [:]
+    let cited = index.policyClauses()
     for statement in index.statements() where statement.modality == "obligation" || statement.modality == "prohibition"
     {
-      let isImplemented = implemented[statement.clause] ?? !index.policies(implementing: statement.clause).isEmpty
-      implemented[statement.clause] = isImplemented
+      let isImplemented = Trace.isImplemented(statement.clause, cited: cited)
       let count = counts[statement.clause.topLevel] ?? (0, 0)
       counts[statement.clause.topLevel] = (count.implemented + (isImplemented ? 1 : 0), count.all + 1)
     }

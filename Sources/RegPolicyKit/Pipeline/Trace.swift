@@ -228,20 +228,31 @@ public struct Trace: Sendable {
       statements: index.statements(under: id), policies: policies, commits: index.commits(clause: id))
   }
 
+  /// Whether a policy implements a clause, given every clause the policies cite or match: one of
+  /// them is the clause, encloses it, or lies under it (what `TraceIndex.policies(implementing:)`
+  /// selects, without reading a policy).
+  public static func isImplemented(_ id: PinpointID, cited: Set<PinpointID>) -> Bool {
+    var current: PinpointID? = id
+    while let step = current {
+      if cited.contains(step) { return true }
+      current = step.parent
+    }
+    let below = id.rawValue + "."
+    return cited.contains { $0.rawValue.hasPrefix(below) }
+  }
+
   /// The obligations and prohibitions addressed to these roles that no policy implements, by
   /// article (or annex), in document order.
   public static func uncovered(roles: [String], in index: TraceIndex) -> [(
     top: PinpointID, statements: [TraceIndex.StatementRecord]
   )] {
-    var covered: [PinpointID: Bool] = [:]
+    let cited = index.policyClauses()
     var groups: [(top: PinpointID, statements: [TraceIndex.StatementRecord])] = []
     for statement in index.statements()
     where (statement.modality == "obligation" || statement.modality == "prohibition")
       && statement.roles.contains(where: roles.contains)
     {
-      let isCovered = covered[statement.clause] ?? !index.policies(implementing: statement.clause).isEmpty
-      covered[statement.clause] = isCovered
-      guard !isCovered else { continue }
+      guard !isImplemented(statement.clause, cited: cited) else { continue }
       let top = statement.clause.topLevel
       if groups.last?.top == top {
         groups[groups.count - 1].statements.append(statement)
