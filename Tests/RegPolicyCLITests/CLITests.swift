@@ -28,7 +28,8 @@ struct CLITests {
 
   /// Runs the binary in `directory` (default: the package root), feeding `input` on standard input,
   /// with `temporary` as its temporary folder (default: the test process's own, removed with it) and
-  /// `environment` added to the test process's.
+  /// also as its cache (a trace index goes there, never into the user's), and `environment` added to
+  /// the test process's.
   func run(
     _ arguments: [String], input: Data? = nil, in directory: String = packageRoot,
     temporary: String = TestPaths.temporaryRoot, environment extra: [String: String] = [:]
@@ -39,6 +40,7 @@ struct CLITests {
     process.currentDirectoryURL = URL(fileURLWithPath: directory)
     var environment = ProcessInfo.processInfo.environment
     environment["TMPDIR"] = temporary + "/"
+    environment["XDG_CACHE_HOME"] = temporary + "/cache"
     environment.merge(extra) { $1 }
     process.environment = environment
     let out = Pipe()

@@ -17,6 +17,7 @@ struct ServeCLITests {
       process.arguments = ["serve", "--repo", repo, "--source", TraceCLITests.aiAct, "--port", "0"]
       var environment = ProcessInfo.processInfo.environment
       environment["TMPDIR"] = TestPaths.temporaryRoot + "/"
+      environment["XDG_CACHE_HOME"] = TestPaths.temporaryRoot + "/cache"
       process.environment = environment
       let output = Pipe()
       process.standardOutput = output
