@@ -74,6 +74,22 @@ struct ReviewCLITests {
     #expect(body.contains("of at least [-six-] {+twelve+} months"))
     #expect(body.contains("  - rests on it: at-least annotation `ai.example.com/log-retention-days` at least 183"))
 
+    // Without --previous the same: the reviewed text comes from the index the base was generated with.
+    let alone = try cli.run([
+      "run", new, "--repo", repo, "--profile", PolicyCLITests.profile, "--branch", "twelve-alone",
+    ])
+    #expect(alone.status == 6, "\(alone.stderr)")
+    let aloneBody = try String(contentsOfFile: repo + "/.git/regpolicy/twelve-alone.md", encoding: .utf8)
+    #expect(aloneBody.contains("\n## Needs review\n"))
+    #expect(aloneBody.contains("of at least [-six-] {+twelve+} months"), "\(aloneBody)")
+
+    // check, on the tree generated from the new text, says so too.
+    let tree = TestPaths.temporaryFolder("twelve-tree")
+    _ = try cli.run(["generate", new, "--profile", PolicyCLITests.profile, "--out", tree])
+    let check = try cli.run(["check", "--policies", tree, "corpus/manifests/compliant.yaml"])
+    #expect(check.stderr.contains("AIA-12 needs review: Article 19(1) (changed), Article 26(6) (changed)"))
+    #expect(check.stderr.contains("[policy.needs-review]"), "\(check.stderr)")
+
     // A person reads the new text, keeps (or changes) the rule, and records the review.
     let rules = try PolicyCLITests.copy("rules")
     let review = try cli.run(["rules", "review", rules + "/ai-act/art-12-event-logging.yaml", "--source", new])
