@@ -35,8 +35,17 @@ public struct ReviewRulesRun: Sendable {
     for path in rules {
       do throws(Diagnostic) {
         let text = try InputFiles.read(path)
-        let rule = try MappingRule.read(text, file: path, roles: roles)
-        summary += try review(rule, text: text, path: path, in: document)
+        let reviewed: Reviewed
+        if path.hasPrefix("report/") || path.contains("/report/") {
+          let table = try ReportTable.read(text, file: path)
+          reviewed = Reviewed(
+            name: "report table", instrument: table.instrument, cited: table.cited, reviewed: table.reviewed)
+        } else {
+          let rule = try MappingRule.read(text, file: path, roles: roles)
+          reviewed = Reviewed(
+            name: rule.control, instrument: rule.instrument, cited: rule.cited, reviewed: rule.reviewed)
+        }
+        summary += try review(reviewed, text: text, path: path, in: document)
       } catch {
         problems.append(error)
       }
@@ -46,21 +55,29 @@ public struct ReviewRulesRun: Sendable {
     return ExitStatus.of(problems)
   }
 
-  /// Writes the rule's new `reviewed:` block and says, clause by clause, what the review covers.
-  private func review(_ rule: MappingRule, text: String, path: String, in document: Document) throws(Diagnostic)
+  /// What a review records: a rule's or an exposure table's cited clauses.
+  private struct Reviewed {
+    var name: String
+    var instrument: String?
+    var cited: [PinpointID]
+    var reviewed: [PinpointID: [String]]
+  }
+
+  /// Writes the file's new `reviewed:` block and says, clause by clause, what the review covers.
+  private func review(_ rule: Reviewed, text: String, path: String, in document: Document) throws(Diagnostic)
     -> String
   {
     let instrument = document.instrument
     guard !rule.cited.isEmpty else {
-      throw Diagnostic.error(.reviewNoClauses, file: path, "the rule cites no clause; there is nothing to review")
+      throw Diagnostic.error(.reviewNoClauses, file: path, "\(rule.name) cites no clause; there is nothing to review")
     }
     guard let celex = rule.instrument, celex == instrument.celex else {
       throw Diagnostic.error(
         .reviewWrongSource, file: path,
-        "the rule maps \(rule.instrument ?? "no instrument"); \(source) is \(instrument.celex ?? instrument.id)")
+        "\(rule.name) maps \(rule.instrument ?? "no instrument"); \(source) is \(instrument.celex ?? instrument.id)")
     }
     var hashes: [(clause: PinpointID, sha256: [String])] = []
-    var lines = ["\(path): \(rule.control) reviewed against \(celex) of \(instrument.date ?? instrument.version)"]
+    var lines = ["\(path): \(rule.name) reviewed against \(celex) of \(instrument.date ?? instrument.version)"]
     for id in rule.cited {
       guard let provision = document.provision(id) else {
         throw Diagnostic.error(.reviewMissingClause, file: path, "\(id) (\(id.citation)) is not in \(source)")

@@ -773,6 +773,79 @@ examples:
 """###
     ),
     (
+      "report/ai-act.yaml",
+      ###"""
+# What the gap report needs to know of the AI Act beyond the mapping rules: which provisions concern
+# only systems of one risk class, and the administrative fines.
+#
+# `risk-classes`: a provision (chapter, section, article) → the risk class whose systems it concerns;
+# the deepest one listed wins. An organisation's coverage counts the obligations of those provisions
+# only when its profile has that risk class; every other provision concerns every AI system.
+#
+# `tiers`: the AI Act's administrative fines (Article 99 and, for general-purpose AI models, Article 101), as
+# the gap report reads them: each tier is the ceiling the law sets for a kind of infringement — the
+# fixed amount or the share of the undertaking's total worldwide annual turnover for the preceding
+# financial year, whichever is higher; for SMEs and start-ups, whichever is lower (Article 99(6), for
+# the tiers of Article 99 only: `sme-rule: true`).
+# A control falls in the first tier whose `provisions` hold a clause it cites. Amounts are written
+# as digits and read as exact decimals. `reviewed:` pins each cited clause's text, as in every rule
+# (`regpolicy rules review rules/exposure/ai-act.yaml --source …`). The figures are ceilings the law
+# sets, never a prediction of a fine: Article 99(7) lists what authorities weigh.
+instrument: 32024R1689
+risk-classes:
+  cpt_III: high-risk          # Chapter III: high-risk AI systems
+  cpt_IV: limited-risk        # Chapter IV: transparency obligations for certain AI systems (Article 50)
+  cpt_V: gpai                 # Chapter V: general-purpose AI models
+  cpt_V.sct_3: gpai-systemic  # Chapter V Section 3: general-purpose AI models with systemic risk
+tiers:
+  - id: prohibited-practices
+    title: Non-compliance with the prohibition of the AI practices referred to in Article 5
+    cites: [art_99.par_3]
+    amount: "35000000"
+    currency: EUR
+    percent: "7"
+    sme-rule: true
+    provisions: [art_5]
+  - id: operator-obligations
+    title: Non-compliance with obligations of providers (Article 16, which includes the requirements of Chapter III Section 2), authorised representatives, importers, distributors, deployers and the transparency obligations of Article 50
+    cites: [art_99.par_4]
+    amount: "15000000"
+    currency: EUR
+    percent: "3"
+    sme-rule: true
+    # Article 16 makes providers ensure Section 2 (Articles 8–15), have a quality management system
+    # (17), keep documentation and logs (18, 19), take corrective action (20), undergo conformity
+    # assessment (43), draw up the declaration (47), affix the CE marking (48) and register (49(1));
+    # then Articles 22, 23, 24, 26 (deployers, whose 26(8) refers to registration under 49) and 50.
+    provisions: [art_8, art_9, art_10, art_11, art_12, art_13, art_14, art_15, art_16, art_17, art_18, art_19,
+      art_20, art_22, art_23, art_24, art_26, art_43, art_47, art_48, art_49, art_50]
+  - id: incorrect-information
+    title: Supply of incorrect, incomplete or misleading information to notified bodies or national competent authorities in reply to a request
+    cites: [art_99.par_5]
+    amount: "7500000"
+    currency: EUR
+    percent: "1"
+    sme-rule: true
+    provisions: []
+  - id: general-purpose-models
+    title: Infringements by providers of general-purpose AI models (fines imposed by the Commission)
+    cites: [art_101.par_1]
+    amount: "15000000"
+    currency: EUR
+    percent: "3"
+    provisions: [art_51, art_52, art_53, art_54, art_55, art_56]
+sme:
+  cites: [art_99.par_6]
+reviewed:   # sha256 of each cited clause's text as a person reviewed this rule against it; written by `regpolicy rules review`, never by generate
+  art_99.par_3: e4a55b0c9c5619046f758d92d98f6358e45d910014426b9e60413639526a15c4
+  art_99.par_4: 52ba9a771276b79e61e28120a468c9c46c15ca23c43ba60ce10493c35ed1665d
+  art_99.par_5: 9791e8886698c8cf17391ea6d3959b4cb1f8c32be23f70f4e02998da39dc6c65
+  art_101.par_1: d4495ae53b7c0d7b321c88cd6a72ea02123c05a62208352f295d2063585621f8
+  art_99.par_6: eff04e89a3e09698bbb6e98a3c060b61149fc4f121e43320e344eefdba934a5d
+
+"""###
+    ),
+    (
       "sample/art-01-logging.yaml",
       ###"""
 # For corpus/samples/synthetic-oj.html, the invented "Regulation (EU) 2030/1" that `regpolicy run`

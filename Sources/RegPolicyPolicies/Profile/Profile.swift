@@ -32,6 +32,38 @@ public struct Profile: Hashable, Sendable {
   public var gpuResource: String
   /// GPU budget classes and the most GPUs each allows.
   public var gpuBudgets: [String: Int]
+  /// How FOCUS cost data joins the workloads (`costs:`).
+  public var costs: Costs
+  /// What the organisation's fines are computed from (`exposure:`).
+  public var exposure: Exposure
+
+  /// How FOCUS cost and usage rows join the workloads' FinOps labels.
+  public struct Costs: Hashable, Sendable {
+    /// The FinOps labels a cost row can carry as a tag.
+    public static let labels = ["workload-id", "cost-center", "owner"]
+    /// For each of `labels`, the FOCUS tag keys that carry it (providers differ: `CostCenter`,
+    /// `cost-center`); the first found wins, `AllocatedTags` before `Tags`.
+    public var tags: [String: [String]] = [
+      "workload-id": ["workload-id", "workload"], "cost-center": ["cost-center", "CostCenter"],
+      "owner": ["owner", "Owner"],
+    ]
+    /// The cost column summed: EffectiveCost (amortised, what a workload costs) or BilledCost.
+    public var column = "EffectiveCost"
+    /// The report's currency; nil: the one billing currency of the data.
+    public var currency: String?
+    /// Units of `currency` per unit of another billing currency ("EUR": 1.0825).
+    public var exchangeRates: [String: ExactDecimal] = [:]
+  }
+
+  /// The figures the law's fines are a share of.
+  public struct Exposure: Hashable, Sendable {
+    /// Total worldwide annual turnover of the preceding financial year; nil: unknown, and only
+    /// the fixed amounts are shown.
+    public var turnover: ExactDecimal?
+    public var currency = "EUR"
+    /// A small or medium-sized enterprise (start-ups included): the lower of the two ceilings.
+    public var sme = false
+  }
 
   /// The label or annotation key of a property.
   public func key(_ property: Property) -> String {
@@ -56,7 +88,7 @@ public struct Profile: Hashable, Sendable {
         "the profile",
         allowed: [
           "organisation", "roles", "default-role", "risk-classes", "annex-iii-areas", "enforcement", "prefix",
-          "finops-prefix", "keys", "gpu",
+          "finops-prefix", "keys", "gpu", "costs", "exposure",
         ])
     }
     organisation = read("") { () throws(Diagnostic) in
@@ -128,9 +160,82 @@ public struct Profile: Hashable, Sendable {
     }
     self.gpuResource = gpuResource
     self.gpuBudgets = gpuBudgets
+    var found: [Diagnostic] = []
+    costs = read(Costs()) { () throws(Diagnostic) in
+      guard let value = root["costs"] else { return Costs() }
+      return try Profile.costs(value, &found)
+    }
+    exposure = read(Exposure()) { () throws(Diagnostic) in
+      guard let value = root["exposure"] else { return Exposure() }
+      return try Profile.exposure(value, &found)
+    }
+    problems += found
     if !problems.isEmpty {
       throw Diagnostics(problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
     }
+  }
+
+  private static func costs(_ value: YAMLValue, _ problems: inout [Diagnostic]) throws(Diagnostic) -> Costs {
+    problems += try value.unknownKeys("costs", allowed: ["tags", "column", "currency", "exchange-rates"])
+    var costs = Costs()
+    if let tags = value["tags"] {
+      for (key, keys) in try tags.keyedEntries("costs.tags") {
+        let label = try key.string("a FinOps label")
+        guard Costs.labels.contains(label) else {
+          problems.append(
+            key.failure(
+              .profileUnknownKey, "costs.tags names '\(label)'; expected \(Costs.labels.joined(separator: ", "))"))
+          continue
+        }
+        let names = try keys.strings(label)
+        if names.isEmpty { problems.append(keys.failure(.profileInvalidValue, "costs.tags.\(label) is empty")) }
+        costs.tags[label] = names
+      }
+    }
+    if let column = value["column"] {
+      costs.column = try column.string("costs.column")
+      if costs.column != "EffectiveCost" && costs.column != "BilledCost" {
+        problems.append(column.failure(.profileInvalidValue, "costs.column must be EffectiveCost or BilledCost"))
+      }
+    }
+    costs.currency = try value["currency"].map { currency throws(Diagnostic) in try Profile.currency(currency) }
+    for (key, rate) in try value["exchange-rates"]?.keyedEntries("costs.exchange-rates") ?? [] {
+      let code = try Profile.currency(key)
+      guard let number = ExactDecimal(try rate.string("exchange rate")), number > .zero else {
+        problems.append(rate.failure(.profileInvalidValue, "exchange rate for \(code) is not a positive number"))
+        continue
+      }
+      costs.exchangeRates[code] = number
+    }
+    if !costs.exchangeRates.isEmpty && costs.currency == nil {
+      problems.append(
+        value.failure(.profileMissingKey, "costs.exchange-rates needs costs.currency, the currency they convert to"))
+    }
+    return costs
+  }
+
+  private static func exposure(_ value: YAMLValue, _ problems: inout [Diagnostic]) throws(Diagnostic) -> Exposure {
+    problems += try value.unknownKeys("exposure", allowed: ["turnover", "currency", "sme"])
+    var exposure = Exposure()
+    if let turnover = value["turnover"] {
+      guard let amount = ExactDecimal(try turnover.string("exposure.turnover")), amount >= .zero else {
+        throw turnover.failure(
+          .profileInvalidValue, "exposure.turnover is not an amount (write it as digits: \"250000000\")")
+      }
+      exposure.turnover = amount
+    }
+    if let currency = value["currency"] { exposure.currency = try Profile.currency(currency) }
+    if let sme = value["sme"] { exposure.sme = try sme.bool("exposure.sme") }
+    return exposure
+  }
+
+  /// An ISO 4217 code: three capital letters.
+  private static func currency(_ value: YAMLValue) throws(Diagnostic) -> String {
+    let code = try value.string("a currency")
+    guard code.utf8.count == 3, code.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else {
+      throw value.failure(.profileInvalidValue, "'\(code)' is not an ISO 4217 currency code (three capital letters)")
+    }
+    return code
   }
 
   /// The values of a list that must each be one of `known`; an unknown one is noted at its own line.

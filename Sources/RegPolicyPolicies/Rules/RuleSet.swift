@@ -5,11 +5,15 @@ public struct RuleSet: Hashable, Sendable {
   public var rules: [MappingRule]
   /// Short names of instruments by CELEX ("32024R1689" → "AI Act"), from `rules/instruments.yaml`.
   public var instrumentNames: [String: String]
+  /// What the gap report knows of each instrument that has a table in `rules/report/`: fines and
+  /// the provisions of one risk class.
+  public var reportTables: [ReportTable]
 
   /// Creates a rule set from rules already read.
-  public init(rules: [MappingRule], instrumentNames: [String: String]) {
+  public init(rules: [MappingRule], instrumentNames: [String: String], reportTables: [ReportTable] = []) {
     self.rules = rules
     self.instrumentNames = instrumentNames
+    self.reportTables = reportTables
   }
 
   /// Reads rule files (path → text; `instruments.yaml` names the instruments). Every rule file is
@@ -20,11 +24,14 @@ public struct RuleSet: Hashable, Sendable {
     var errors: [Diagnostic] = []
     var rules: [MappingRule] = []
     var names: [String: String] = [:]
+    var tables: [ReportTable] = []
     for file in files.sorted(by: { $0.path < $1.path }) {
       do {
         if file.path.hasSuffix("/instruments.yaml") || file.path == "instruments.yaml" {
           let root = try YAMLValue.parse(file.text, file: file.path, codes: .rule)
           for (celex, value) in try root.entries("instruments") { names[celex] = try value.string(celex) }
+        } else if file.path.hasPrefix("report/") || file.path.contains("/report/") {
+          tables.append(try RuleReader(file: file.path, roles: knownRoles).readReportTable(file.text))
         } else {
           rules.append(try RuleReader(file: file.path, roles: knownRoles).read(file.text))
         }
@@ -48,8 +55,14 @@ public struct RuleSet: Hashable, Sendable {
             "instrument '\(instrument)' is not named in instruments.yaml"))
       }
     }
+    for table in tables where names[table.instrument] == nil {
+      errors.append(
+        Diagnostic.error(
+          .ruleUnknownInstrument, file: table.file, line: 1,
+          "instrument '\(table.instrument)' is not named in instruments.yaml"))
+    }
     if !errors.isEmpty { return (nil, errors) }
-    return (RuleSet(rules: rules.sorted { $0.id < $1.id }, instrumentNames: names), [])
+    return (RuleSet(rules: rules.sorted { $0.id < $1.id }, instrumentNames: names, reportTables: tables), [])
   }
 }
 
@@ -105,20 +118,7 @@ struct RuleReader {
       throw examples.failure(
         .ruleMissingExamples, "a rule needs at least one triggering and one non-triggering example")
     }
-    var reviewed: [PinpointID: [String]] = [:]
-    if let value = root["reviewed"] {
-      for (key, hashes) in try value.keyedEntries("reviewed") {
-        let clause = try readClause(key)
-        reviewed[clause] = try (hashes.node.sequence == nil ? [hashes] : hashes.items("reviewed")).map {
-          hash throws(Diagnostic) in
-          let text = try hash.string("a hash")
-          guard text.utf8.count == 64,
-            text.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
-          else { throw hash.failure(.ruleInvalidValue, "'\(text)' is not a sha256 (64 lower-case hex digits)") }
-          return text
-        }
-      }
-    }
+    let reviewed = try root["reviewed"].map { value throws(Diagnostic) in try readReviewed(value) } ?? [:]
     return MappingRule(
       id: try required("id"), file: file, line: root.line, title: try required("title"),
       description: try required("description"), requires: try required("requires"), instrument: instrument,
@@ -227,7 +227,24 @@ struct RuleReader {
   }
 
   /// A pinpoint ID as a rule writes it; anything that is not `prefix_number` segments is an error.
-  private func readClause(_ value: YAMLValue) throws(Diagnostic) -> PinpointID {
+  /// A `reviewed:` block: each clause with the sha256 (or list of them) it was reviewed against.
+  func readReviewed(_ value: YAMLValue) throws(Diagnostic) -> [PinpointID: [String]] {
+    var reviewed: [PinpointID: [String]] = [:]
+    for (key, hashes) in try value.keyedEntries("reviewed") {
+      let clause = try readClause(key)
+      reviewed[clause] = try (hashes.node.sequence == nil ? [hashes] : hashes.items("reviewed")).map {
+        hash throws(Diagnostic) in
+        let text = try hash.string("a hash")
+        guard text.utf8.count == 64,
+          text.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
+        else { throw hash.failure(.ruleInvalidValue, "'\(text)' is not a sha256 (64 lower-case hex digits)") }
+        return text
+      }
+    }
+    return reviewed
+  }
+
+  func readClause(_ value: YAMLValue) throws(Diagnostic) -> PinpointID {
     let id = PinpointID(rawValue: try value.string("a clause"))
     guard id.steps != nil else {
       throw value.failure(.ruleInvalidValue, "'\(id)' is not a pinpoint ID such as art_12.par_1")
