@@ -21,7 +21,11 @@ struct Check: ParsableCommand {
   @Argument(help: "Manifest files (YAML, one or more documents each), folders of them, or - for standard input.")
   var manifests: [String]
 
-  @Option(help: "Output format: text (for people) or json.")
+  @Option(
+    help: """
+      Output format: text (for people), json, sarif (SARIF 2.1.0 for code scanning), junit (JUnit XML, a \
+      test case per control and object) or github (workflow commands that annotate the pull request).
+      """)
   var format: CheckRun.Format = .text
 
   func run() throws {

@@ -43,9 +43,10 @@ struct PolicyCLITests {
     """.write(toFile: manifests, atomically: true, encoding: .utf8)
     let result = try cli.run(["check", "--policies", try Self.tree.get(), manifests])
     #expect(result.status == 1, "\(result.stderr)")
+    // A missing annotation is reported at the line of `annotations:`, where it belongs.
     #expect(
       result.stdout.contains(
-        "\(manifests):1: deployment/ml/scorer: denied — Article 12(1) AI Act requires that high-risk AI systems technically allow for the automatic recording of events (logs); missing annotation ai.example.com/logging\n"
+        "\(manifests):7: deployment/ml/scorer: denied — Article 12(1) AI Act requires that high-risk AI systems technically allow for the automatic recording of events (logs); missing annotation ai.example.com/logging\n"
       ), "\(result.stdout)")
     #expect(
       result.stdout.contains(

@@ -6,7 +6,7 @@ import RegPolicyPolicies
 public struct CheckRun: Sendable {
   /// How results are written.
   public enum Format: String, CaseIterable, Sendable {
-    case text, json
+    case text, json, sarif, junit, github
   }
 
   public var policiesDirectory: String
@@ -23,13 +23,16 @@ public struct CheckRun: Sendable {
 
   /// One violation: which object, which control, what the law says.
   public struct Violation: Sendable {
-    public var file: String
-    public var line: Int
-    public var subject: String
+    public var manifest: Manifest
     public var policy: Policy
     public var message: String
     /// The clauses the broken requirement rests on.
     public var basis: Policy.LegalBasis
+    /// The line of the offending key (or, when it is missing, of where it belongs).
+    public var line: Int
+
+    public var file: String { manifest.file }
+    public var subject: String { manifest.subject }
   }
 
   /// Runs: exit 1 when a policy in deny mode is violated, 3 when a manifest could not be read
@@ -43,19 +46,32 @@ public struct CheckRun: Sendable {
       OutputFile.report([error])
       return error.code.exitStatus
     }
-    var violations: [Violation] = []
     var problems: [Diagnostic] = []
-    var objects = 0
-    for (file, text) in CheckRun.manifestTexts(manifests, problems: &problems) {
-      let read = Manifest.read(text, file: file)
-      problems += read.errors
-      objects += read.manifests.count
-      violations += CheckRun.violations(read.manifests, policies)
-    }
+    let read = CheckRun.read(manifests, problems: &problems)
+    let violations = CheckRun.violations(read, policies)
     OutputFile.report(problems)
-    OutputFile.emit(format == .json ? json(violations, objects: objects) : text(violations, objects: objects), to: 1)
+    let output: [UInt8]
+    switch format {
+    case .text: output = text(violations, objects: read.count)
+    case .json: output = json(violations, objects: read.count)
+    case .sarif: output = FindingFormats.sarif(violations, policies: policies)
+    case .junit: output = FindingFormats.junit(violations, policies: policies, manifests: read)
+    case .github: output = FindingFormats.github(violations)
+    }
+    OutputFile.emit(output, to: 1)
     let status = ExitStatus.of(problems)
     return violations.contains { $0.policy.enforcement == "deny" } ? status.combined(with: .findings) : status
+  }
+
+  /// Every object of every manifest; what cannot be read is a problem, and the rest is still read.
+  static func read(_ paths: [String], problems: inout [Diagnostic]) -> [Manifest] {
+    var manifests: [Manifest] = []
+    for (file, text) in manifestTexts(paths, problems: &problems) {
+      let read = Manifest.read(text, file: file)
+      problems += read.errors
+      manifests += read.manifests
+    }
+    return manifests
   }
 
   /// The manifests to check, as (name, text): files as named; folders, every `.yaml`, `.yml` and
@@ -97,8 +113,8 @@ public struct CheckRun: Sendable {
           for finding in Evaluator.findings(of: policy, in: manifest) {
             violations.append(
               Violation(
-                file: manifest.file, line: manifest.line, subject: manifest.subject, policy: policy,
-                message: finding.message, basis: finding.basis))
+                manifest: manifest, policy: policy, message: finding.message, basis: finding.basis,
+                line: manifest.line(of: finding.field, key: finding.key)))
           }
         }
       }

@@ -9,19 +9,23 @@ public enum Evaluator {
     /// "deployment/ml/scorer: denied — Article 19(1) … require that …; annotation … below the minimum".
     public var message: String
     public var basis: Policy.LegalBasis
+    /// The metadata field ("labels", "annotations") and key of the broken requirement.
+    public var field: String
+    public var key: String
   }
 
   /// What a policy finds wrong with a manifest, one finding per distinct message, sorted by message;
   /// empty when it complies or is out of scope.
   public static func findings(of policy: Policy, in manifest: Manifest) -> [Finding] {
     guard applies(policy.target, to: manifest) else { return [] }
-    var findings: [String: Policy.LegalBasis] = [:]
+    var findings: [String: Finding] = [:]
     for requirement in policy.requirements {
       for (reason, basis) in reasons(requirement, manifest) {
-        findings[manifest.subject + ": " + basis.head + "; " + reason] = basis
+        let message = manifest.subject + ": " + basis.head + "; " + reason
+        findings[message] = Finding(message: message, basis: basis, field: requirement.field, key: requirement.key)
       }
     }
-    return findings.sorted { $0.key < $1.key }.map { Finding(message: $0.key, basis: $0.value) }
+    return findings.sorted { $0.key < $1.key }.map(\.value)
   }
 
   /// The messages a policy produces for a manifest, sorted: what the generated Rego must produce.
@@ -29,7 +33,8 @@ public enum Evaluator {
     findings(of: policy, in: manifest).map(\.message)
   }
 
-  static func applies(_ target: Policy.Target, to manifest: Manifest) -> Bool {
+  /// Whether a policy looks at an object at all (kind, AI-system label, risk class, role, area).
+  public static func applies(_ target: Policy.Target, to manifest: Manifest) -> Bool {
     guard target.kinds.contains(manifest.kind) else { return false }
     if let key = target.systemKey, manifest.labels[key]?.string != "true" { return false }
     if !target.riskClasses.isEmpty {

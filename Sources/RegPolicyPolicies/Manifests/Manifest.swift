@@ -24,6 +24,15 @@ public struct Manifest: Sendable {
   public var annotations: [String: Value]
   /// For each container of the pod template: its `resources.limits` and `resources.requests`.
   public var containers: [(limits: [String: Value], requests: [String: Value])]
+  /// Lines of the keys a finding can point at: "metadata", "labels", "annotations", and
+  /// "labels/KEY", "annotations/KEY" for each label and annotation.
+  public var keyLines: [String: Int] = [:]
+
+  /// The line a finding about `key` in `field` ("labels", "annotations") points at: the key's own
+  /// line, else (the key is missing) the line of the field, of metadata, or of the document.
+  public func line(of field: String, key: String) -> Int {
+    keyLines[field + "/" + key] ?? keyLines[field] ?? keyLines["metadata"] ?? line
+  }
 
   /// "deployment/ml/scorer": the object as messages name it.
   public var subject: String { "\(kind.lowercased())/\(namespace)/\(name)" }
@@ -54,6 +63,7 @@ public struct Manifest: Sendable {
         do throws(Diagnostic) {
           var manifest = try Manifest(node: object, file: file)
           manifest.line += offset
+          for key in manifest.keyLines.keys { manifest.keyLines[key]! += offset }
           return .success(manifest)
         } catch {
           var error = error
@@ -143,6 +153,18 @@ public struct Manifest: Sendable {
     namespace = text(metadata?["namespace"]) ?? "default"
     labels = Manifest.values(metadata?["labels"])
     annotations = Manifest.values(metadata?["annotations"])
+    if let mapping = node.mapping {
+      for (key, value) in mapping where key.string == "metadata" {
+        keyLines["metadata"] = key.mark?.line
+        for (field, entries) in value.mapping ?? [:] where field.string == "labels" || field.string == "annotations" {
+          guard let name = field.string else { continue }
+          keyLines[name] = field.mark?.line
+          for (entry, _) in entries.mapping ?? [:] {
+            if let text = entry.string { keyLines[name + "/" + text] = entry.mark?.line }
+          }
+        }
+      }
+    }
     let podSpec: Node? =
       switch kind {
       case "Pod": node["spec"]
