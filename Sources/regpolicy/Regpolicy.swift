@@ -19,7 +19,8 @@ struct Regpolicy: ParsableCommand {
     discussion: "Exit status:\n" + ExitStatus.allCases.map { "  \($0.rawValue)  \($0.meaning)\n" }.joined(),
     version: RegPolicyVersion.current,
     subcommands: [
-      Ingest.self, Extract.self, Classify.self, Generate.self, Check.self, Diff.self, Branch.self, Run.self, Rules.self,
+      Ingest.self, Extract.self, Classify.self, Generate.self, Check.self, Report.self, Diff.self, Branch.self,
+      Run.self, Rules.self,
       Trace.self, Search.self, Serve.self,
       Bench.self,
     ]

@@ -6,6 +6,11 @@ public enum DiagnosticCode: String, CaseIterable, Comparable, Sendable {
   case branchExists = "branch.exists"
   case branchInvalidName = "branch.invalid-name"
   case branchUnwritable = "branch.unwritable"
+  case costsInvalidNumber = "costs.invalid-number"
+  case costsMalformed = "costs.malformed"
+  case costsMissingColumn = "costs.missing-column"
+  case costsMixedCurrency = "costs.mixed-currency"
+  case costsNoRows = "costs.no-rows"
   case formexMissingPart = "formex.missing-part"
   case generateDuplicateControl = "generate.duplicate-control"
   case generateDuplicateInstrument = "generate.duplicate-instrument"
@@ -71,6 +76,12 @@ public enum DiagnosticCode: String, CaseIterable, Comparable, Sendable {
     case .branchExists: (.outputError, "the branch exists with other content; not rewritten without `--force`")
     case .branchInvalidName: (.inputError, "`--branch` is not a valid git branch name")
     case .branchUnwritable: (.outputError, "the pull-request body could not be written")
+    case .costsInvalidNumber: (.inputError, "a cost (or its currency) is not a decimal number; no total is given")
+    case .costsMalformed: (.inputError, "cost data is not CSV: a quote never closed, a row with the wrong field count")
+    case .costsMissingColumn: (.inputError, "cost data lacks a FOCUS column the report needs (named in the message)")
+    case .costsMixedCurrency:
+      (.inputError, "cost rows billed in a currency the profile's `costs.exchange-rates` has no rate for")
+    case .costsNoRows: (.inputError, "the cost files hold a header but no rows")
     case .formexMissingPart: (.inputError, "a Formex package lists a file that is not there")
     case .generateDuplicateControl: (.inputError, "two rules produce one control")
     case .generateDuplicateInstrument: (.inputError, "two sources are versions of one instrument")
