@@ -130,8 +130,8 @@ public struct ExactDecimal: Hashable, Comparable, Sendable, CustomStringConverti
     let shown = places ?? value.scale
     var digits = String(value.significand.magnitude)
     let decimals = max(shown, value.scale)
-    if digits.count <= decimals { digits = String(repeating: "0", count: decimals - digits.count + 1) + digits }
     digits += String(repeating: "0", count: decimals - value.scale)
+    if digits.count <= decimals { digits = String(repeating: "0", count: decimals - digits.count + 1) + digits }
     let whole = digits.dropLast(decimals)
     var integer = ""
     for (index, character) in whole.enumerated() {

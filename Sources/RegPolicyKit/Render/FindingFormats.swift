@@ -98,9 +98,9 @@ enum FindingFormats {
         tests += 1
         let name = escape(manifest.subject)
         let broken = found[policy.control + "\u{0}" + manifest.file + "\u{0}" + manifest.subject] ?? []
-        let at = escape("\(manifest.file):\(manifest.line)")
+        let at = "file=\"\(escape(manifest.file))\" line=\"\(manifest.line)\""
         guard let first = broken.first else {
-          cases += "    <testcase classname=\"\(escape(policy.control))\" name=\"\(name)\" file=\"\(at)\"/>\n"
+          cases += "    <testcase classname=\"\(escape(policy.control))\" name=\"\(name)\" \(at)/>\n"
           continue
         }
         failures += 1
@@ -108,7 +108,7 @@ enum FindingFormats {
           "\($0.file):\($0.line): \($0.message)\n    \($0.basis.citation): “\($0.basis.quote)”"
         }
         .joined(separator: "\n")
-        cases += "    <testcase classname=\"\(escape(policy.control))\" name=\"\(name)\" file=\"\(at)\">\n"
+        cases += "    <testcase classname=\"\(escape(policy.control))\" name=\"\(name)\" \(at)>\n"
         cases += "      <failure message=\"\(escape(first.message))\" type=\"\(escape(policy.enforcement))\">"
         cases += escape(detail) + "</failure>\n    </testcase>\n"
       }

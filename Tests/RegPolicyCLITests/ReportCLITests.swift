@@ -1,0 +1,501 @@
+import Foundation
+import RegPolicyTestSupport
+import Testing
+
+/// `regpolicy report` on the AI Act, the synthetic fleet of corpus/fleet and the FOCUS samples of the
+/// corpus: figures checked against an independent computation, formats against real readers.
+@Suite("regpolicy report", .serialized)
+struct ReportCLITests {
+  let cli = CLITests()
+  static let aiAct = PolicyCLITests.aiAct
+  static let fleet = "corpus/fleet"
+  static let profile = fleet + "/profile.yaml"
+  static let focus13 = ["aws", "azure", "gcp"].map {
+    CLITests.corpus + "/finops/focus-1.3/focus_sample_costandusage_\($0)_1000.csv"
+  }
+  static let focus10 = CLITests.corpus + "/finops/focus-1.0/focus_sample.csv"
+
+  /// The AI Act's policies for the fleet's profile, generated once.
+  static let tree = Result { () throws -> String in
+    let out = TestPaths.temporaryFolder("report") + "/policies"
+    let result = try CLITests().run(["generate", aiAct, "--profile", profile, "--out", out])
+    try #require(result.status == 0, "\(result.stderr)")
+    return out
+  }
+
+  /// The report as JSON, with its run.
+  func json(_ arguments: [String]) throws -> (run: CLITests.Run, object: [String: Any]) {
+    let run = try cli.run(["report", "--policies", try Self.tree.get(), "--format", "json"] + arguments)
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stderr)")
+    return (run, object)
+  }
+
+  /// Runs a Python script of the repository, returning its standard output.
+  static func python(_ arguments: [String]) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3"] + arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: CLITests.packageRoot)
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+  }
+
+  // MARK: Coverage
+
+  @Test("coverage of the AI Act for the example profile: totals and articles checked by hand")
+  func coverage() throws {
+    let (run, report) = try json(["--source", Self.aiAct])
+    #expect(run.status == 0, "\(run.stderr)")
+    let coverage = try #require(report["coverage"] as? [String: Any])
+    let totals = try #require(coverage["totals"] as? [String: Int])
+    // Every clause in which the extractor finds an obligation or prohibition is counted once.
+    #expect(totals["applicable"]! + totals["other-operators"]! + totals["others"]! + totals["undetermined"]! == 743)
+    #expect(
+      totals == [
+        "applicable": 168, "automated": 15, "attestation": 65, "needs-review": 0, "uncovered": 88,
+        "other-operators": 25, "others": 269, "undetermined": 281,
+      ])
+    let articles = try #require(coverage["articles"] as? [[String: Any]])
+    func counts(_ id: String) -> [Int] {
+      guard let row = articles.first(where: { $0["article"] as? String == id }) else { return [] }
+      return ["applicable", "automated", "attestation", "needs-review", "uncovered", "other-operators", "others"]
+        .map { row[$0] as? Int ?? -1 }
+    }
+    // Read against the text: Article 4 (AI literacy) binds providers and deployers, no control.
+    #expect(counts("art_4") == [1, 0, 0, 0, 1, 0, 0])
+    // Article 5(1)(a)–(h): eight prohibitions, each screened by the none-of check of AIA-05; 5(4),
+    // 5(5), 5(7) bind Member States and their authorities.
+    #expect(counts("art_5") == [8, 8, 0, 0, 0, 0, 3])
+    // Article 12(1) has no addressee in its words; AIA-12 covers it for providers, by checking the
+    // logging value (automated). 12(2)–(3) name none and are counted apart.
+    #expect(counts("art_12") == [1, 1, 0, 0, 0, 0, 0])
+    // Article 26: deployers' duties; 26(2) oversight and 26(5) monitoring are attested by
+    // AIA-26, 26(6) log retention is checked by AIA-12's minimum; 26(1), (4), (7)–(12) uncovered.
+    #expect(counts("art_26") == [13, 2, 2, 0, 9, 0, 0])
+    // Article 50: 50(1)–(2) providers' marking and disclosure (AIA-50, attestations), 50(3)–(4)
+    // deployers' duties uncovered, 50(7) the AI Office's.
+    #expect(counts("art_50") == [5, 0, 2, 0, 3, 0, 1])
+    let clauses = try #require(coverage["clauses"] as? [[String: Any]])
+    func clause(_ id: String) -> [String: Any]? { clauses.first { $0["clause"] as? String == id } }
+    #expect(clause("art_50.par_7")?["addressee"] as? String == "others")
+    #expect(clause("art_26.par_1")?["status"] as? String == "uncovered")
+    #expect((clause("art_26.par_1")?["text"] as? String)?.hasPrefix("Deployers of high-risk AI systems shall") == true)
+    // Penalties and governance bind Member States and the Commission: never the organisation's gaps.
+    let gaps = clauses.filter { $0["status"] as? String == "uncovered" }
+    #expect(!gaps.contains { ($0["article"] as? String).map { ["art_99", "art_64", "art_70"].contains($0) } == true })
+    let ours: Set<String> = ["provider", "deployer", "operator", "gpai-provider"]
+    for gap in gaps {
+      #expect(!Set(gap["roles"] as? [String] ?? []).isDisjoint(with: ours), "\(gap["clause"] ?? "")")
+    }
+  }
+
+  // MARK: Cost
+
+  /// The report's figures and the independent script's, for these cost files.
+  func compareSpend(_ files: [String]) throws {
+    let (run, report) = try json(
+      ["--profile", Self.profile, "--manifests", Self.fleet + "/manifests", "--costs"] + files)
+    #expect(run.status == 1, "deny violations make exit 1: \(run.stderr)")
+    let costs = try #require(report["costs"] as? [String: Any])
+    let script = try Self.python(
+      [
+        Self.fleet + "/expected_spend.py", "--profile", Self.profile, "--manifests", Self.fleet + "/manifests",
+        "--violations", Self.fleet + "/expected-violations.json",
+      ] + files)
+    try #require(script.status == 0)
+    let expected = try #require(try JSONSerialization.jsonObject(with: Data(script.output.utf8)) as? [String: Any])
+    #expect(costs["total"] as? String == expected["total"] as? String)
+    #expect(costs["rows"] as? Int == expected["rows"] as? Int)
+    #expect(costs["currency"] as? String == expected["currency"] as? String)
+    #expect(costs["period"] as? [String: String] == expected["period"] as? [String: String])
+    #expect(costs["allocated"] as? [String: String] == expected["allocated"] as? [String: String])
+    #expect(costs["gpu-ai"] as? String == expected["gpu-ai"] as? String)
+    let unallocated = try #require(costs["unallocated"] as? [String: Any])
+    let expectedUnallocated = try #require(expected["unallocated"] as? [String: Any])
+    for key in ["total", "by-cost-center", "by-owner"] {
+      #expect(
+        unallocated[key] as? NSObject == expectedUnallocated[key] as? NSObject, "unallocated \(key) for \(files)")
+    }
+    let risk = try #require(costs["at-risk"] as? [String: Any])
+    let expectedRisk = try #require(expected["at-risk"] as? [String: Any])
+    for key in ["total", "by-control", "by-cost-center", "by-owner"] {
+      #expect(risk[key] as? NSObject == expectedRisk[key] as? NSObject, "at-risk \(key) for \(files)")
+    }
+    // The violations `check` finds are the ones read from the rules by hand.
+    let violations = try #require(report["violations"] as? [String: Any])
+    let controls = try #require(violations["controls"] as? [[String: Any]])
+    let byControl = try #require(
+      try JSONSerialization.jsonObject(
+        with: Data(
+          contentsOf: URL(fileURLWithPath: CLITests.packageRoot + "/" + Self.fleet + "/expected-violations.json"))
+      ) as? [String: Any])
+    for control in controls {
+      let name = try #require(control["control"] as? String)
+      let found = (control["violations"] as? [[String: Any]] ?? []).compactMap { $0["workload-id"] as? String }
+      #expect(Set(found) == Set(byControl[name] as? [String] ?? []), "\(name)")
+    }
+    let unlabelled = controls.flatMap { control in
+      (control["violations"] as? [[String: Any]] ?? []).filter { $0["workload-id"] is NSNull }
+        .compactMap { $0["subject"] as? String }
+    }
+    #expect(Set(unlabelled).sorted() == expected["unlabelled-violators"] as? [String])
+  }
+
+  @Test("spend at risk equals the independent computation, to the last digit, for each FOCUS file")
+  func spend() throws {
+    for file in Self.focus13 + [Self.focus10] { try compareSpend([file]) }
+    try compareSpend(Self.focus13)
+  }
+
+  @Test("split allocation rows and rows priced in EUR are counted once, in the billing currency")
+  func splitAndPricing() throws {
+    let (_, report) = try json(
+      ["--profile", Self.profile, "--manifests", Self.fleet + "/manifests", "--costs", Self.focus13[0]])
+    let costs = try #require(report["costs"] as? [String: Any])
+    // SOURCES.md §9: 150 AWS rows carry AllocatedTags; 48 are priced in EUR and billed in USD.
+    #expect(costs["split-allocation-rows"] as? Int == 150)
+    #expect(costs["other-pricing-currency-rows"] as? Int == 48)
+    #expect(costs["total"] as? String == "33773.232522429145313")
+  }
+
+  /// A cost file in the test's folder.
+  static func costFile(_ text: String, name: String = "costs.csv") throws -> String {
+    let path = TestPaths.temporaryFolder("costs") + "/" + name
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+
+  static let header = "BilledCost,EffectiveCost,BillingCurrency,ChargePeriodStart,ChargePeriodEnd,Tags\n"
+
+  @Test("bad cost data: a diagnostic at its line, exit 3, and no report at all")
+  func badCosts() throws {
+    let cases: [(String, String, String)] = [
+      ("BilledCost,Tags\n1,{}\n", "costs.missing-column", "no column EffectiveCost, BillingCurrency"),
+      (Self.header + "1.5,abc,USD,2026-05-01,2026-06-01,\"{}\"\n", "costs.invalid-number", ":2:"),
+      (
+        Self.header + "1,1,USD,2026-05-01,2026-06-01,{}\n2,2,EUR,2026-05-01,2026-06-01,{}\n", "costs.mixed-currency",
+        ":3:"
+      ),
+      ("", "input.empty", "empty"),
+      (Self.header, "costs.no-rows", "no rows"),
+      (Self.header + "1,1,USD,2026-05-01,2026-06-01,\"{\n", "costs.malformed", "never closed"),
+      (Self.header + "1,1,USD\n", "costs.malformed", "3 fields where the header has 6"),
+    ]
+    for (text, code, words) in cases {
+      let out = TestPaths.temporaryFolder("report-out") + "/report.md"
+      let run = try cli.run([
+        "report", "--policies", try Self.tree.get(), "--profile", Self.profile, "--costs", try Self.costFile(text),
+        "--out", out,
+      ])
+      #expect(run.status == 3, "\(code): \(run.stderr)")
+      #expect(run.stderr.contains("[\(code)]") && run.stderr.contains(words), "\(run.stderr)")
+      #expect(!FileManager.default.fileExists(atPath: out), "no report with a wrong total")
+      #expect(run.stdout.isEmpty)
+    }
+    let binary = try Self.costFile("")
+    try Data(Array(Self.header.utf8) + [0, 1, 2]).write(to: URL(fileURLWithPath: binary))
+    let run = try cli.run(["report", "--policies", try Self.tree.get(), "--profile", Self.profile, "--costs", binary])
+    #expect(run.status == 3 && run.stderr.contains("[input.binary]"), "\(run.stderr)")
+  }
+
+  @Test("mixed currencies convert at the profile's rate, exactly")
+  func exchangeRates() throws {
+    let profile = TestPaths.temporaryFolder("profile") + "/profile.yaml"
+    let text = try String(contentsOfFile: CLITests.packageRoot + "/" + Self.profile, encoding: .utf8)
+    try text.replacingOccurrences(
+      of: "  column: EffectiveCost\n",
+      with: "  column: EffectiveCost\n  currency: USD\n  exchange-rates: {EUR: \"1.0825\"}\n"
+    ).write(toFile: profile, atomically: true, encoding: .utf8)
+    let costs = try Self.costFile(
+      Self.header + "10.10,10.10,USD,2026-05-01,2026-06-01,\"{\"\"workload\"\": \"\"billing\"\"}\"\n"
+        + "5.00,5.00,EUR,2026-05-01,2026-06-01,\"{\"\"workload\"\": \"\"billing\"\"}\"\n"
+        + "0.1,0.1,EUR,2026-05-01,2026-06-01,{}\n")
+    let (_, report) = try json(["--profile", profile, "--manifests", Self.fleet + "/manifests", "--costs", costs])
+    let spend = try #require(report["costs"] as? [String: Any])
+    // 10.10 + 5.00 × 1.0825 = 15.5125 for billing; 0.1 × 1.0825 = 0.10825 unallocated.
+    #expect((spend["allocated"] as? [String: String])?["billing"] == "15.5125")
+    #expect((spend["unallocated"] as? [String: Any])?["total"] as? String == "0.10825")
+    #expect(spend["total"] as? String == "15.62075")
+    #expect(spend["converted-rows"] as? [String: Int] == ["EUR": 2])
+  }
+
+  @Test("a 100 MB cost file is summed exactly; above --max-bytes it is refused before reading")
+  func largeCostFile() throws {
+    let source = try Data(contentsOf: URL(fileURLWithPath: Self.focus13[0]))
+    let text = String(decoding: source, as: UTF8.self)
+    let headerEnd = try #require(text.firstIndex(of: "\n"))
+    let rows = Data(text[text.index(after: headerEnd)...].utf8)
+    var data = Data(text[...headerEnd].utf8)
+    let copies = 105
+    for _ in 0..<copies { data.append(rows) }
+    #expect(data.count > 100_000_000)
+    let path = TestPaths.temporaryFolder("large") + "/large.csv"
+    try data.write(to: URL(fileURLWithPath: path))
+    let (run, report) = try json(["--profile", Self.profile, "--costs", path])
+    #expect(run.status == 0, "\(run.stderr)")
+    let costs = try #require(report["costs"] as? [String: Any])
+    // 105 × 33773.232522429145313, by hand: 3546189.414855060257865.
+    #expect(costs["total"] as? String == "3546189.414855060257865")
+    #expect(costs["rows"] as? Int == 105_000)
+    let out = TestPaths.temporaryFolder("report-out") + "/report.json"
+    let refused = try cli.run([
+      "report", "--policies", try Self.tree.get(), "--profile", Self.profile, "--costs", path, "--max-bytes",
+      "50000000", "--out", out,
+    ])
+    #expect(refused.status == 3 && refused.stderr.contains("[input.too-large]"), "\(refused.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: out))
+  }
+
+  // MARK: Exposure
+
+  @Test("the fines table cites Article 99(3)–(6) and 101, and each amount and percentage is in the clause")
+  func exposure() throws {
+    let (_, report) = try json(["--source", Self.aiAct, "--profile", Self.profile])
+    let exposure = try #require(report["exposure"] as? [String: Any])
+    let tiers = try #require(exposure["tiers"] as? [[String: Any]])
+    #expect(
+      tiers.compactMap { ($0["clauses"] as? [String])?.first } == [
+        "art_99.par_3", "art_99.par_4", "art_99.par_5", "art_101.par_1",
+      ])
+    // Read the clauses from the regulation itself, and find each figure as the law writes it.
+    let ingest = try cli.run(["ingest", Self.aiAct, "--format", "json"])
+    let document = try #require(try JSONSerialization.jsonObject(with: Data(ingest.stdout.utf8)) as? [String: Any])
+    var texts: [String: String] = [:]
+    func walk(_ provision: [String: Any]) {
+      if let id = provision["id"] as? String { texts[id] = provision["text"] as? String }
+      for child in provision["children"] as? [[String: Any]] ?? [] { walk(child) }
+    }
+    for provision in document["provisions"] as? [[String: Any]] ?? [] { walk(provision) }
+    for tier in tiers {
+      let clause = try #require((tier["clauses"] as? [String])?.first)
+      let text = try #require(texts[clause])
+      let amount = try #require(tier["amount"] as? String)
+      // 35000000 → "EUR 35 000 000" (the Official Journal groups thousands with spaces).
+      var grouped = ""
+      for (index, digit) in amount.enumerated() {
+        if index > 0 && (amount.count - index) % 3 == 0 { grouped += " " }
+        grouped.append(digit)
+      }
+      #expect(text.contains("EUR \(grouped)"), "\(clause): \(text)")
+      #expect(text.contains("\(tier["percent"] as? String ?? "?") %"), "\(clause): \(text)")
+      #expect(text.contains("whichever is higher"), "\(clause)")
+      #expect(tier["needs-review"] as? Bool == false, "the table was reviewed against this text")
+    }
+    #expect(texts["art_99.par_6"]?.contains("In the case of SMEs") == true)
+    #expect(texts["art_99.par_6"]?.contains("whichever thereof is lower") == true)
+    // Turnover EUR 250,000,000, not an SME: max(35M, 7 % = 17.5M), max(15M, 7.5M), max(7.5M, 2.5M).
+    #expect(tiers.map { $0["ceiling"] as? String } == ["35000000", "15000000", "7500000", "15000000"])
+    // As an SME: the lower for Article 99's tiers only; Article 101 has no SME rule.
+    let sme = TestPaths.temporaryFolder("profile") + "/sme.yaml"
+    let text = try String(contentsOfFile: CLITests.packageRoot + "/" + Self.profile, encoding: .utf8)
+    try text.replacingOccurrences(of: "sme: false", with: "sme: true").write(
+      toFile: sme, atomically: true, encoding: .utf8)
+    let (_, smeReport) = try json(["--profile", sme])
+    let smeTiers = try #require((smeReport["exposure"] as? [String: Any])?["tiers"] as? [[String: Any]])
+    #expect(smeTiers.map { $0["ceiling"] as? String } == ["17500000", "7500000", "2500000", "15000000"])
+  }
+
+  // MARK: Formats
+
+  /// The fleet's report in a format, written with --out.
+  func fleetReport(_ format: String, extra: [String] = []) throws -> String {
+    let out = TestPaths.temporaryFolder("report-out") + "/report." + format
+    let run = try cli.run(
+      [
+        "report", "--policies", try Self.tree.get(), "--profile", Self.profile, "--source", Self.aiAct,
+        "--manifests", Self.fleet + "/manifests", "--costs", Self.focus13[0], "--format", format, "--out", out,
+      ] + extra)
+    #expect(run.status == 1, "\(run.stderr)")
+    return out
+  }
+
+  @Test("SARIF validates against the SARIF 2.1.0 schema; each result at the offending key's line")
+  func sarif() throws {
+    let path = try fleetReport("sarif")
+    let validation = try Self.python(["Tests/Support/validate_sarif.py", path])
+    #expect(validation.status == 0, "\(validation.output)")
+    let log = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+    let run = try #require((log["runs"] as? [[String: Any]])?.first)
+    let results = try #require(run["results"] as? [[String: Any]])
+    let logging = try #require(results.first { $0["ruleId"] as? String == "AIA-12" })
+    let location = try #require(
+      ((logging["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]))
+    let uri = try #require((location["artifactLocation"] as? [String: Any])?["uri"] as? String)
+    let line = try #require((location["region"] as? [String: Any])?["startLine"] as? Int)
+    // The line holds the offending annotation: `ai.example.com/logging: disabled`.
+    let lines = try String(contentsOfFile: CLITests.packageRoot + "/" + uri, encoding: .utf8)
+      .split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines[line - 1].contains("ai.example.com/logging: disabled"), "\(uri):\(line)")
+    let rules = try #require(
+      (run["tool"] as? [String: Any]).flatMap { ($0["driver"] as? [String: Any])?["rules"] } as? [[String: Any]])
+    let rule = try #require(rules.first { $0["id"] as? String == "AIA-12" })
+    #expect((rule["helpUri"] as? String)?.hasPrefix("https://eur-lex.europa.eu/") == true)
+    #expect(((rule["help"] as? [String: Any])?["text"] as? String)?.contains("automatic recording of events") == true)
+  }
+
+  @Test("JUnit parses with junitparser: a suite per control, a failing case per violating object")
+  func junit() throws {
+    let path = try fleetReport("junit")
+    let parsed = try Self.python(["Tests/Support/read_junit.py", path])
+    #expect(parsed.status == 0, "\(parsed.output)")
+    let summary = try #require(try JSONSerialization.jsonObject(with: Data(parsed.output.utf8)) as? [String: Any])
+    let cases = try #require(summary["cases"] as? [[String: Any]])
+    let failing = cases.filter { $0["result"] as? String == "failure" }
+    #expect(
+      failing.contains {
+        $0["classname"] as? String == "AIA-12" && $0["name"] as? String == "statefulset/payments/billing-risk-scorer"
+      })
+    #expect(summary["failures"] as? Int == failing.count)
+    let declared = try #require((summary["declared"] as? [String: Any])?["root"] as? [String: Any])
+    #expect(declared["failures"] as? Int == failing.count && declared["tests"] as? Int == cases.count)
+    // Controls that look at no object have an empty suite; every case belongs to a generated control.
+    #expect(
+      Set(cases.compactMap { $0["classname"] as? String }).isSubset(
+        of: Set([
+          "AIA-05", "AIA-09", "AIA-10", "AIA-11", "AIA-12", "AIA-13", "AIA-14", "AIA-15", "AIA-17", "AIA-26", "AIA-27",
+          "AIA-49", "AIA-50", "AIA-53", "AIA-72", "AIA-73", "FINOPS-GPU", "FINOPS-LABELS",
+        ])))
+  }
+
+  @Test("the HTML report opens in Chromium with no console error, is self-contained, and is screenshotted")
+  func html() throws {
+    let path = try fleetReport("html")
+    let html = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(html.utf8.count < 1_000_000)
+    for external in ["<script", "<link", "src=", "url(", "@import"] { #expect(!html.contains(external), "\(external)") }
+    #expect(html.contains("<svg") && html.contains("Spend at risk per cost centre"))
+    let folder = TestPaths.packageRoot + "/.build/screenshots"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let screenshot = folder + "/report.png"
+    try? FileManager.default.removeItem(atPath: screenshot)
+    let console = try Self.browserConsole(path, screenshot: screenshot)
+    #expect(console.isEmpty, "\(console)")
+    let size = try FileManager.default.attributesOfItem(atPath: screenshot)[.size] as? Int ?? 0
+    #expect(size > 10_000, "a screenshot of a rendered page")
+    // The console check sees errors when there are some.
+    let bad = TestPaths.temporaryFolder("html") + "/bad.html"
+    try "<html><body><script>undefinedFunction()</script></body></html>".write(
+      toFile: bad, atomically: true, encoding: .utf8)
+    #expect(try !Self.browserConsole(bad, screenshot: bad + ".png").isEmpty)
+  }
+
+  /// Opens a file in headless Chromium, writes a screenshot, and returns the console messages.
+  static func browserConsole(_ file: String, screenshot: String) throws -> [String] {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [
+      "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0",
+      "--user-data-dir=" + TestPaths.temporaryFolder("chromium"), "--window-size=1280,2400",
+      "--screenshot=" + screenshot, "file://" + file,
+    ]
+    let errors = Pipe()
+    process.standardError = errors
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    let data = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    try #require(process.terminationStatus == 0, "chromium failed (is Debian's chromium installed?)")
+    return String(decoding: data, as: UTF8.self).split(separator: "\n").filter { $0.contains(":CONSOLE") }
+      .map(String.init)
+  }
+
+  @Test("the Markdown fits a pull-request comment on the AI Act with 10,000 manifests")
+  func markdownLimit() throws {
+    // 10,000 objects: the fleet's documents again and again under new names.
+    let fleet = try FileManager.default.contentsOfDirectory(
+      atPath: CLITests.packageRoot + "/" + Self.fleet + "/manifests"
+    )
+    .sorted().map {
+      try String(contentsOfFile: CLITests.packageRoot + "/" + Self.fleet + "/manifests/" + $0, encoding: .utf8)
+    }
+    .joined(separator: "\n---\n")
+    var stream = ""
+    for copy in 0..<770 {
+      stream += fleet.replacingOccurrences(of: "\n  name: ", with: "\n  name: c\(copy)-") + "\n---\n"
+    }
+    let folder = TestPaths.temporaryFolder("many")
+    try stream.write(toFile: folder + "/fleet.yaml", atomically: true, encoding: .utf8)
+    let run = try cli.run([
+      "report", "--policies", try Self.tree.get(), "--profile", Self.profile, "--source", Self.aiAct, "--manifests",
+      folder, "--costs", Self.focus13[0],
+    ])
+    #expect(run.status == 1, "\(run.stderr)")
+    #expect(run.stdout.contains("of 10010 objects"), "\(run.stdout.prefix(2000))")
+    #expect(run.stdout.count <= 65_536, "\(run.stdout.count) characters")
+    #expect(run.stdout.contains("more violations (the JSON report lists them all)"))
+    #expect(run.stdout.contains("<details><summary>Uncovered obligations"))
+  }
+
+  // MARK: Trend and check's CI formats
+
+  @Test("with --previous: new and fixed violations, spend at risk down")
+  func trend() throws {
+    let before = TestPaths.temporaryFolder("trend")
+    let manifests = before + "/manifests"
+    try FileManager.default.copyItem(atPath: CLITests.packageRoot + "/" + Self.fleet + "/manifests", toPath: manifests)
+    let first = try json(["--profile", Self.profile, "--manifests", manifests, "--costs", Self.focus13[0]])
+    try first.run.stdout.write(toFile: before + "/previous.json", atomically: true, encoding: .utf8)
+    // Fix the billing scorer's logging (AIA-12).
+    let file = manifests + "/01-payments.yaml"
+    let text = try String(contentsOfFile: file, encoding: .utf8)
+    #expect(text.contains("ai.example.com/logging: disabled"))
+    try text.replacingOccurrences(of: "ai.example.com/logging: disabled", with: "ai.example.com/logging: enabled")
+      .write(toFile: file, atomically: true, encoding: .utf8)
+    let (_, report) = try json([
+      "--profile", Self.profile, "--manifests", manifests, "--costs", Self.focus13[0], "--previous",
+      before + "/previous.json",
+    ])
+    let trend = try #require(report["trend"] as? [String: Any])
+    #expect(trend["fixed-violations"] as? [String] == ["AIA-12 statefulset/payments/billing-risk-scorer"])
+    #expect(trend["new-violations"] as? [String] == [])
+    let atRisk = try #require(trend["at-risk"] as? [String: Any])
+    // billing's AWS spend (1.2642816) is no longer at risk.
+    #expect(atRisk["change"] as? String == "-1.2642816")
+    let bad = try cli.run([
+      "report", "--policies", try Self.tree.get(), "--previous", Self.fleet + "/profile.yaml",
+    ])
+    #expect(bad.status == 3 && bad.stderr.contains("[json.malformed]"), "\(bad.stderr)")
+  }
+
+  @Test("check --format sarif, junit and github, as CI gates on them")
+  func checkFormats() throws {
+    let tree = try Self.tree.get()
+    let sarif = try cli.run(["check", "--policies", tree, "--format", "sarif", Self.fleet + "/manifests"])
+    #expect(sarif.status == 1)
+    let path = TestPaths.temporaryFolder("check") + "/check.sarif"
+    try sarif.stdout.write(toFile: path, atomically: true, encoding: .utf8)
+    let validation = try Self.python(["Tests/Support/validate_sarif.py", path])
+    #expect(validation.status == 0, "\(validation.output)")
+    let github = try cli.run(["check", "--policies", tree, "--format", "github", Self.fleet + "/manifests"])
+    let lines = github.stdout.split(separator: "\n")
+    #expect(!lines.isEmpty && lines.allSatisfy { $0.hasPrefix("::error file=") || $0.hasPrefix("::warning file=") })
+    #expect(lines.contains { $0.contains("01-payments.yaml,line=") && $0.contains("title=AIA-12 Article 12(1)::") })
+    let junit = try cli.run(["check", "--policies", tree, "--format", "junit", Self.fleet + "/manifests"])
+    let xml = TestPaths.temporaryFolder("check") + "/check.xml"
+    try junit.stdout.write(toFile: xml, atomically: true, encoding: .utf8)
+    #expect(try Self.python(["Tests/Support/read_junit.py", xml]).status == 0)
+  }
+
+  @Test("profile costs: and exposure: errors are reported together, each at its line")
+  func profileErrors() throws {
+    let profile = TestPaths.temporaryFolder("profile") + "/bad.yaml"
+    let text = try String(contentsOfFile: CLITests.packageRoot + "/" + Self.profile, encoding: .utf8)
+    try text.replacingOccurrences(
+      of: "    owner: [Owner, owner]\n", with: "    owner: [Owner, owner]\n    team: [Team]\n"
+    )
+    .replacingOccurrences(of: "column: EffectiveCost", with: "column: ListCost")
+    .replacingOccurrences(of: "turnover: \"250000000\"", with: "turnover: lots")
+    .write(toFile: profile, atomically: true, encoding: .utf8)
+    let run = try cli.run(["report", "--policies", try Self.tree.get(), "--profile", profile])
+    #expect(run.status == 3)
+    #expect(run.stderr.contains("costs.tags names 'team'"), "\(run.stderr)")
+    #expect(run.stderr.contains("costs.column must be EffectiveCost or BilledCost"))
+    #expect(run.stderr.contains("exposure.turnover is not an amount"))
+  }
+}
