@@ -61,6 +61,26 @@ PY
 hyperfine -N -i --warmup 2 --runs 10 "$bin check --policies /tmp/regpolicy-policies /tmp/regpolicy-manifests-10k.yaml"
 { $bin check --policies /tmp/regpolicy-policies /tmp/regpolicy-manifests-10k.yaml || true; } | tail -1
 
+echo "## report: AI Act tree, coverage, 10,000 manifests (corpus/fleet repeated), the three FOCUS 1.3 files"
+python3 - <<'PY'
+import glob, re
+docs = []
+for path in sorted(glob.glob("corpus/fleet/manifests/*.yaml")):
+    text = open(path, encoding="utf-8").read()
+    docs += [d.strip("\n") for d in re.split(r"^---\s*$", text, flags=re.M) if "kind:" in d]
+out = [re.sub(r"^(  name: )(\S+)", lambda m: m.group(1) + m.group(2) + "-%d" % i, docs[i % len(docs)], count=1, flags=re.M)
+       for i in range(10000)]
+open("/tmp/regpolicy-fleet-10k.yaml", "w", encoding="utf-8").write("\n---\n".join(out) + "\n")
+PY
+focus=("$corpus"/finops/focus-1.3/*.csv)
+report="$bin report --policies /tmp/regpolicy-policies --profile corpus/fleet/profile.yaml --source $html \
+  --manifests /tmp/regpolicy-fleet-10k.yaml --costs ${focus[*]}"
+hyperfine -N -i --warmup 2 --runs 10 "$report --format markdown" "$report --format html" "$report --format json"
+for format in markdown html json sarif; do
+  /usr/bin/time -f "%M KiB peak RSS, $format" $report --format $format --out /tmp/regpolicy-report.$format || true
+  wc -c < /tmp/regpolicy-report.$format | sed "s/$/ bytes, $format/"
+done
+
 echo "## diff: GDPR OJ → consolidated 2016-05-04 (HTML and Formex)"
 gdpr="$corpus/gdpr"
 hyperfine -N -i --warmup 3 --runs 20 \

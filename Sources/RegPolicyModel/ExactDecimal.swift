@@ -11,8 +11,10 @@ public struct ExactDecimal: Hashable, Comparable, Sendable, CustomStringConverti
 
   public static let zero = ExactDecimal(significand: 0, scale: 0)
 
-  /// Creates `significand` × 10^-`scale`, with trailing zeros removed so equal values are equal.
+  /// Creates `significand` × 10^-`scale` (`scale` 0…38), with trailing zeros removed so equal
+  /// values are equal.
   public init(significand: Int128, scale: Int) {
+    precondition((0...38).contains(scale), "an ExactDecimal has 0 to 38 decimal places")
     var significand = significand
     var scale = scale
     while scale > 0, significand % 10 == 0 {
@@ -40,12 +42,14 @@ public struct ExactDecimal: Hashable, Comparable, Sendable, CustomStringConverti
     var negative = false
     var exponent: Int?
     var exponentNegative = false
+    var exponentSigned = false
     var exponentDigits = 0
     for (offset, byte) in bytes.enumerated() {
       if offset == 0, byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") {
         negative = byte == UInt8(ascii: "-")
       } else if let value = exponent {
-        if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+"), value == 0, !exponentNegative {
+        if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+"), exponentDigits == 0, !exponentSigned {
+          exponentSigned = true
           exponentNegative = byte == UInt8(ascii: "-")
           continue
         }
@@ -99,7 +103,10 @@ public struct ExactDecimal: Hashable, Comparable, Sendable, CustomStringConverti
 
   /// The exact difference; nil when it does not fit.
   public func subtracting(_ other: ExactDecimal) -> ExactDecimal? {
-    adding(ExactDecimal(significand: -other.significand, scale: other.scale))
+    let target = max(scale, other.scale)
+    guard let left = significand(at: target), let right = other.significand(at: target) else { return nil }
+    let (difference, overflow) = left.subtractingReportingOverflow(right)
+    return overflow ? nil : ExactDecimal(significand: difference, scale: target)
   }
 
   /// The exact product; nil when it does not fit.
@@ -112,8 +119,7 @@ public struct ExactDecimal: Hashable, Comparable, Sendable, CustomStringConverti
   /// Rounded to `places` decimals, halves away from zero (as amounts are shown).
   public func rounded(to places: Int) -> ExactDecimal {
     guard scale > places else { return self }
-    var divisor: Int128 = 1
-    for _ in places..<scale { divisor *= 10 }
+    let divisor = ExactDecimal.power(scale - places)
     var quotient = significand / divisor
     let remainder = significand % divisor
     if remainder.magnitude * 2 >= divisor.magnitude { quotient += significand < 0 ? -1 : 1 }
@@ -142,12 +148,26 @@ public struct ExactDecimal: Hashable, Comparable, Sendable, CustomStringConverti
     return decimals == 0 ? sign + integer : sign + integer + "." + digits.suffix(decimals)
   }
 
+  /// Orders by value, exactly: by sign, then by magnitude.
   public static func < (left: ExactDecimal, right: ExactDecimal) -> Bool {
-    let target = max(left.scale, right.scale)
-    // Values that do not fit at the common scale differ in magnitude: compare through Double.
-    guard let a = left.significand(at: target), let b = right.significand(at: target) else {
-      return Double(left.description)! < Double(right.description)!
-    }
-    return a < b
+    let (leftSign, rightSign) = (left.significand.signum(), right.significand.signum())
+    if leftSign != rightSign { return leftSign < rightSign }
+    return leftSign < 0 ? smaller(magnitude: right, than: left) : smaller(magnitude: left, than: right)
+  }
+
+  /// |a| < |b|: the whole parts, then the fractions at the common scale (below 10^38: no overflow).
+  private static func smaller(magnitude a: ExactDecimal, than b: ExactDecimal) -> Bool {
+    let (aWhole, aFraction) = a.significand.magnitude.quotientAndRemainder(dividingBy: UInt128(power(a.scale)))
+    let (bWhole, bFraction) = b.significand.magnitude.quotientAndRemainder(dividingBy: UInt128(power(b.scale)))
+    if aWhole != bWhole { return aWhole < bWhole }
+    let target = max(a.scale, b.scale)
+    return aFraction * UInt128(power(target - a.scale)) < bFraction * UInt128(power(target - b.scale))
+  }
+
+  /// 10^exponent, for 0…38.
+  private static func power(_ exponent: Int) -> Int128 {
+    var value: Int128 = 1
+    for _ in 0..<exponent { value *= 10 }
+    return value
   }
 }

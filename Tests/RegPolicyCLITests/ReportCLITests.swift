@@ -57,8 +57,8 @@ struct ReportCLITests {
     #expect(totals["applicable"]! + totals["other-operators"]! + totals["others"]! + totals["undetermined"]! == 743)
     #expect(
       totals == [
-        "applicable": 168, "automated": 15, "attestation": 65, "needs-review": 0, "uncovered": 88,
-        "other-operators": 25, "others": 269, "undetermined": 281,
+        "applicable": 186, "automated": 13, "attestation": 51, "needs-review": 0, "uncovered": 122,
+        "other-operators": 25, "others": 269, "undetermined": 263,
       ])
     let articles = try #require(coverage["articles"] as? [[String: Any]])
     func counts(_ id: String) -> [Int] {
@@ -68,12 +68,16 @@ struct ReportCLITests {
     }
     // Read against the text: Article 4 (AI literacy) binds providers and deployers, no control.
     #expect(counts("art_4") == [1, 0, 0, 0, 1, 0, 0])
-    // Article 5(1)(a)–(h): eight prohibitions, each screened by the none-of check of AIA-05; 5(4),
-    // 5(5), 5(7) bind Member States and their authorities.
+    // Article 5(1)(a)–(h): eight prohibitions with no addressee in the words, the operators' by the
+    // report table; each screened by AIA-05's none-of check. 5(5)–(7) bind Member States and the
+    // Commission; 5(2)–(4) (law-enforcement use, authorisations) name no one and are counted apart.
     #expect(counts("art_5") == [8, 8, 0, 0, 0, 0, 3])
-    // Article 12(1) has no addressee in its words; AIA-12 covers it for providers, by checking the
-    // logging value (automated). 12(2)–(3) name none and are counted apart.
-    #expect(counts("art_12") == [1, 1, 0, 0, 0, 0, 0])
+    // Article 9: passive duties of Section 2, the providers' (Article 16(a)). 9(1) and 9(2)(a)–(d)
+    // are attested by AIA-09's risk-management record; 9(3)–(6), (8) and (9) are not covered.
+    #expect(counts("art_9") == [15, 0, 5, 0, 10, 0, 0])
+    // Article 12(1) is checked by AIA-12's logging value (automated); what the logs must record,
+    // 12(2)(a)–(c) and 12(3)(a)–(d), no control checks.
+    #expect(counts("art_12") == [8, 1, 0, 0, 7, 0, 0])
     // Article 26: deployers' duties; 26(2) oversight and 26(5) monitoring are attested by
     // AIA-26, 26(6) log retention is checked by AIA-12's minimum; 26(1), (4), (7)–(12) uncovered.
     #expect(counts("art_26") == [13, 2, 2, 0, 9, 0, 0])
@@ -83,6 +87,8 @@ struct ReportCLITests {
     let clauses = try #require(coverage["clauses"] as? [[String: Any]])
     func clause(_ id: String) -> [String: Any]? { clauses.first { $0["clause"] as? String == id } }
     #expect(clause("art_50.par_7")?["addressee"] as? String == "others")
+    #expect(clause("art_9.par_1")?["inherited-from"] as? String == "cpt_III.sct_2")
+    #expect(clause("art_26.par_1")?["inherited-from"] is NSNull)
     #expect(clause("art_26.par_1")?["status"] as? String == "uncovered")
     #expect((clause("art_26.par_1")?["text"] as? String)?.hasPrefix("Deployers of high-risk AI systems shall") == true)
     // Penalties and governance bind Member States and the Commission: never the organisation's gaps.
@@ -185,6 +191,14 @@ struct ReportCLITests {
       (Self.header, "costs.no-rows", "no rows"),
       (Self.header + "1,1,USD,2026-05-01,2026-06-01,\"{\n", "costs.malformed", "never closed"),
       (Self.header + "1,1,USD\n", "costs.malformed", "3 fields where the header has 6"),
+      (
+        Self.header + "1,1,USD,2026-05-01,2026-06-01,\"{\"\"a\"\": \"\"b\"\",}\"\n", "costs.malformed",
+        "Tags is not a JSON object"
+      ),
+      (Self.header + "1,1,US Dollar,2026-05-01,2026-06-01,{}\n", "costs.invalid-value", "not an ISO 4217 code"),
+      (Self.header + "1,1,USD,May 2026,2026-06-01,{}\n", "costs.invalid-value", "not an ISO 8601 date"),
+      (Self.header + "1,1,USD,2026-05-01,2026-06-01,\"{}\" x\n", "costs.malformed", "text after the closing quote"),
+      (Self.header + "1e0-5,1e0-5,USD,2026-05-01,2026-06-01,{}\n", "costs.invalid-number", "not a decimal number"),
     ]
     for (text, code, words) in cases {
       let out = TestPaths.temporaryFolder("report-out") + "/report.md"
@@ -201,6 +215,71 @@ struct ReportCLITests {
     try Data(Array(Self.header.utf8) + [0, 1, 2]).write(to: URL(fileURLWithPath: binary))
     let run = try cli.run(["report", "--policies", try Self.tree.get(), "--profile", Self.profile, "--costs", binary])
     #expect(run.status == 3 && run.stderr.contains("[input.binary]"), "\(run.stderr)")
+  }
+
+  @Test("CSV as exports write it: BOM, quoted header, CRLF, NULL, nested tag values, mixed date forms")
+  func exportShapes() throws {
+    let header =
+      "\u{FEFF}\"BilledCost\",\"EffectiveCost\",\"BillingCurrency\",\"ChargePeriodStart\",\"ChargePeriodEnd\",\"Tags\"\r\n"
+    let rows = [
+      "2.5,2.5,USD,2024-09-30T23:00:00Z,2024-10-01T00:00:00+02:00,\"{\"\"workload\"\":\"\"billing\"\",\"\"x\"\":[1,{\"\"y\"\":2}]}\"",
+      "0.5,0.5,USD,2024-09-01 00:00:00,2024-09-30 23:59:59,NULL",
+      "1,1,USD,2024-09-15,2024-09-16,\"{\"\"workload\"\": \"\"billing\"\", \"\"workload\"\": \"\"search\"\"}\"",
+    ]
+    let costs = try Self.costFile(header + rows.joined(separator: "\r\n") + "\r\n")
+    let (run, report) = try json([
+      "--profile", Self.profile, "--manifests", Self.fleet + "/manifests", "--costs", costs, costs,
+    ])
+    #expect(run.stderr.contains("given twice; read once [costs.duplicate-file]"), "\(run.stderr)")
+    let spend = try #require(report["costs"] as? [String: Any])
+    #expect(spend["total"] as? String == "4")
+    // Nested values are skipped, not fatal; a repeated key's last value wins, as in JSON readers.
+    #expect(
+      spend["allocated"] as? [String: String] == [
+        "billing": "2.5", "search": "1", "checkout": "0", "analytics": "0", "ingestion": "0", "recommender": "0",
+        "BrightPathMatrix": "0", "ZoomMapMax": "0", "BrightLensMatrix": "0",
+      ])
+    // Instants, not strings, are compared: 2024-10-01T00:00:00+02:00 is 2024-09-30 22:00 UTC.
+    #expect(spend["period"] as? [String: String] == ["start": "2024-09-01 00:00:00", "end": "2024-09-30 23:59:59"])
+  }
+
+  @Test("names and tags cannot inject markup into the Markdown comment")
+  func markdownInjection() throws {
+    let folder = TestPaths.temporaryFolder("hostile")
+    try """
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata:
+      name: "x`<img src=https://evil.example/x.png>`y"
+      namespace: "@octocat"
+      labels:
+        ai.example.com/system: "true"
+        ai.example.com/risk-class: high-risk
+        finops.example.com/workload-id: "[link](https://evil.example)"
+        finops.example.com/owner: "<b>team</b>"
+    spec: {template: {spec: {containers: [{name: m, image: i}]}}}
+    """.write(toFile: folder + "/hostile.yaml", atomically: true, encoding: .utf8)
+    let costs = try Self.costFile(
+      Self.header + "1,1,USD,2026-05-01,2026-06-01,\"{\"\"CostCenter\"\": \"\"cc\\r## injected @octocat\"\"}\"\n")
+    let run = try cli.run([
+      "report", "--policies", try Self.tree.get(), "--profile", Self.profile, "--manifests", folder, "--costs", costs,
+    ])
+    #expect(run.status == 1, "\(run.stderr)")
+    #expect(!run.stdout.contains("<img") && !run.stdout.contains("<b>team"), "\(run.stdout)")
+    #expect(run.stdout.contains("| cc \\#\\# injected \\@octocat | 1.00 |"), "\(run.stdout)")
+    #expect(run.stdout.contains("deployment/\\@octocat/x\\`&lt;img"))
+    #expect(!run.stdout.contains(" @octocat") && !run.stdout.contains("\n## injected"), "\(run.stdout)")
+  }
+
+  @Test("a turnover in another currency than the law's is not compared with its amounts")
+  func exposureCurrency() throws {
+    let profile = TestPaths.temporaryFolder("profile") + "/usd.yaml"
+    let text = try String(contentsOfFile: CLITests.packageRoot + "/" + Self.profile, encoding: .utf8)
+    try text.replacingOccurrences(of: "currency: EUR", with: "currency: USD").write(
+      toFile: profile, atomically: true, encoding: .utf8)
+    let (_, report) = try json(["--profile", profile])
+    let tiers = try #require((report["exposure"] as? [String: Any])?["tiers"] as? [[String: Any]])
+    #expect(tiers.allSatisfy { $0["ceiling"] is NSNull })
   }
 
   @Test("mixed currencies convert at the profile's rate, exactly")
@@ -466,6 +545,18 @@ struct ReportCLITests {
   @Test("check --format sarif, junit and github, as CI gates on them")
   func checkFormats() throws {
     let tree = try Self.tree.get()
+    // An index with a control twice (edited by hand) still gives valid SARIF, one rule per id.
+    let doubled = TestPaths.temporaryFolder("doubled") + "/policies"
+    try FileManager.default.copyItem(atPath: tree, toPath: doubled)
+    var index = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: doubled + "/index.json")))
+        as? [String: Any])
+    var entries = try #require(index["policies"] as? [Any])
+    entries.append(entries[entries.count - 1])
+    index["policies"] = entries
+    try JSONSerialization.data(withJSONObject: index).write(to: URL(fileURLWithPath: doubled + "/index.json"))
+    let twice = try cli.run(["check", "--policies", doubled, "--format", "sarif", Self.fleet + "/manifests"])
+    #expect(twice.status == 1, "\(twice.stderr)")
     let sarif = try cli.run(["check", "--policies", tree, "--format", "sarif", Self.fleet + "/manifests"])
     #expect(sarif.status == 1)
     let path = TestPaths.temporaryFolder("check") + "/check.sarif"

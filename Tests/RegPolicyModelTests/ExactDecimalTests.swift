@@ -12,7 +12,9 @@ struct ExactDecimalTests {
     #expect(ExactDecimal("0.00000000000")?.description == "0")
     #expect(ExactDecimal("1.5E-7")?.description == "0.00000015")
     #expect(ExactDecimal("2e3")?.description == "2000")
-    for bad in ["", "-", ".", "NaN", "Infinity", "1,5", "1.2.3", "12a", "1e", "e5", " 1", "0x10"] {
+    for bad in [
+      "", "-", ".", "NaN", "Infinity", "1,5", "1.2.3", "12a", "1e", "e5", " 1", "0x10", "1e0-5", "1e+-5", "1e5-",
+    ] {
       #expect(ExactDecimal(bad) == nil, "\(bad)")
     }
     // 39 significant digits do not fit; 38 do.
@@ -37,6 +39,11 @@ struct ExactDecimalTests {
     let huge = try #require(ExactDecimal(String(repeating: "9", count: 38)))
     #expect(huge.adding(huge) == nil)
     #expect(huge.multiplied(by: huge) == nil)
+    // The least Int128 is reachable by a sum, and has no negation: subtracting still reports.
+    let half = try #require(ExactDecimal("-85070591730234615865843651857942052864"))
+    let least = try #require(half.adding(half))
+    #expect(least.subtracting(ExactDecimal(1)) == nil)
+    #expect(least < half && least.subtracting(half) == half)
   }
 
   @Test("shown with two decimals, halves away from zero, thousands grouped; ordered by value")
@@ -54,5 +61,13 @@ struct ExactDecimalTests {
     #expect(try #require(ExactDecimal("2.5")) < ExactDecimal(3))
     #expect(try #require(ExactDecimal("-1")) < ExactDecimal("0.0000001")!)
     #expect(ExactDecimal("1.50") == ExactDecimal("1.5"))
+    // Values too close for a Double are still ordered exactly, either way round.
+    let a = try #require(ExactDecimal("1701411834604692317316873037158841057.7"))
+    let b = try #require(ExactDecimal("1701411834604692317316873037158841058"))
+    #expect(Double(a.description) == Double(b.description))
+    #expect(a < b && !(b < a))
+    let minusA = try #require(ExactDecimal("-1701411834604692317316873037158841057.7"))
+    let minusB = try #require(ExactDecimal("-1701411834604692317316873037158841058"))
+    #expect(minusB < minusA && !(minusA < minusB))
   }
 }

@@ -21,18 +21,40 @@ public struct CheckRun: Sendable {
     self.format = format
   }
 
-  /// One violation: which object, which control, what the law says.
-  public struct Violation: Sendable {
-    public var manifest: Manifest
-    public var policy: Policy
-    public var message: String
+  /// One violation: which object, which control, what the law says. A class: a report holds tens
+  /// of thousands, grouped several ways, and copying the manifest and policy each time showed.
+  public final class Violation: Sendable {
+    public let manifest: Manifest
+    public let policy: Policy
+    public let message: String
     /// The clauses the broken requirement rests on.
-    public var basis: Policy.LegalBasis
+    public let basis: Policy.LegalBasis
+    /// The metadata field ("labels", "annotations") and key of the broken requirement.
+    public let field: String
+    public let key: String
     /// The line of the offending key (or, when it is missing, of where it belongs).
-    public var line: Int
+    public let line: Int
+
+    init(manifest: Manifest, policy: Policy, finding: Evaluator.Finding) {
+      self.manifest = manifest
+      self.policy = policy
+      message = finding.message
+      basis = finding.basis
+      field = finding.field
+      key = finding.key
+      line = manifest.line(of: finding.field, key: finding.key)
+    }
 
     public var file: String { manifest.file }
     public var subject: String { manifest.subject }
+    /// The object broken, as one key: two files may hold objects of one name.
+    public var object: ObjectKey { ObjectKey(file: manifest.file, subject: manifest.subject) }
+  }
+
+  /// An object of a manifest: its file and "kind/namespace/name".
+  public struct ObjectKey: Hashable, Sendable {
+    public var file: String
+    public var subject: String
   }
 
   /// Runs: exit 1 when a policy in deny mode is violated, 3 when a manifest could not be read
@@ -111,10 +133,7 @@ public struct CheckRun: Sendable {
       for manifest in batch {
         for policy in policies {
           for finding in Evaluator.findings(of: policy, in: manifest) {
-            violations.append(
-              Violation(
-                manifest: manifest, policy: policy, message: finding.message, basis: finding.basis,
-                line: manifest.line(of: finding.field, key: finding.key)))
+            violations.append(Violation(manifest: manifest, policy: policy, finding: finding))
           }
         }
       }

@@ -52,7 +52,7 @@ public struct ReportRun: Sendable {
       switch format {
       case .markdown: bytes = ReportMarkdown.render(report)
       case .html: bytes = ReportHTML.render(report)
-      case .json: bytes = TraceRenderer.json(ReportValues.values(report))
+      case .json: bytes = JSONValues.encode(ReportValues.values(report))
       case .sarif: bytes = FindingFormats.sarif(report.violations, policies: report.policies)
       case .junit:
         bytes = FindingFormats.junit(report.violations, policies: report.policies, manifests: report.manifests)
@@ -81,6 +81,14 @@ public struct ReportRun: Sendable {
     } catch {
       failures.append(error)
     }
+    // The manifests are read and checked on other cores while the regulation is read here.
+    let checked = Background {
+      [manifests = self.manifests, policies] () -> (checked: ([Manifest], [CheckRun.Violation]), problems: [Diagnostic])
+      in
+      var problems: [Diagnostic] = []
+      let manifests = CheckRun.read(manifests, problems: &problems)
+      return ((manifests, CheckRun.violations(manifests, policies)), problems)
+    }
     var configuration: PolicyConfiguration?
     do { configuration = try PolicyConfiguration.load(profile: profile, rules: rules) } catch { failures += error.all }
     var source: Source?
@@ -104,14 +112,14 @@ public struct ReportRun: Sendable {
       failures.append(error)
       previousText = nil
     }
+    let ((manifests, violations), manifestProblems) = checked.value()
     guard failures.isEmpty, let configuration else { throw Diagnostics(failures) }
+    problems += manifestProblems + (data?.warnings ?? [])
 
     let profile = configuration.profile
-    let manifests = CheckRun.read(self.manifests, problems: &problems)
-    let violations = CheckRun.violations(manifests, policies)
     let workloads = Report.workloads(manifests, violations: violations, profile: profile)
-    let instrument = policies.lazy.compactMap(\.instrument).first ?? source?.instrument
-    let table = configuration.rules.reportTables.first { $0.instrument == instrument }
+    let instruments = Set(policies.compactMap(\.instrument) + (source.map { [$0.instrument] } ?? []))
+    let table = configuration.rules.reportTables.first { instruments.contains($0.instrument) }
     let violated = Set(violations.map(\.policy.control))
     let fines = table.map {
       Report.fines($0, policies: policies, violated: violated, exposure: profile.exposure, source: source)

@@ -36,7 +36,7 @@ public struct ReviewRulesRun: Sendable {
       do throws(Diagnostic) {
         let text = try InputFiles.read(path)
         let reviewed: Reviewed
-        if path.hasPrefix("report/") || path.contains("/report/") {
+        if ReportTable.isTable(path: path) {
           let table = try ReportTable.read(text, file: path)
           reviewed = Reviewed(
             name: "report table", instrument: table.instrument, cited: table.cited, reviewed: table.reviewed)

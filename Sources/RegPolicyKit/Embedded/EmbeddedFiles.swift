@@ -782,6 +782,10 @@ examples:
 # the deepest one listed wins. An organisation's coverage counts the obligations of those provisions
 # only when its profile has that risk class; every other provision concerns every AI system.
 #
+# `addressees`: a provision (chapter, section, article) → the role its duties bind where their words
+# name none ("A risk management system shall be established", Article 9(1)); the deepest one listed
+# wins. Coverage counts such duties as that role's, and says where the role came from.
+#
 # `tiers`: the AI Act's administrative fines (Article 99 and, for general-purpose AI models, Article 101), as
 # the gap report reads them: each tier is the ceiling the law sets for a kind of infringement — the
 # fixed amount or the share of the undertaking's total worldwide annual turnover for the preceding
@@ -789,7 +793,7 @@ examples:
 # the tiers of Article 99 only: `sme-rule: true`).
 # A control falls in the first tier whose `provisions` hold a clause it cites. Amounts are written
 # as digits and read as exact decimals. `reviewed:` pins each cited clause's text, as in every rule
-# (`regpolicy rules review rules/exposure/ai-act.yaml --source …`). The figures are ceilings the law
+# (`regpolicy rules review rules/report/ai-act.yaml --source …`). The figures are ceilings the law
 # sets, never a prediction of a fine: Article 99(7) lists what authorities weigh.
 instrument: 32024R1689
 risk-classes:
@@ -797,6 +801,9 @@ risk-classes:
   cpt_IV: limited-risk        # Chapter IV: transparency obligations for certain AI systems (Article 50)
   cpt_V: gpai                 # Chapter V: general-purpose AI models
   cpt_V.sct_3: gpai-systemic  # Chapter V Section 3: general-purpose AI models with systemic risk
+addressees:
+  art_5.par_1: operator       # the prohibited practices: placing on the market, putting into service, use
+  cpt_III.sct_2: provider     # Article 16(a): providers ensure their systems comply with Section 2
 tiers:
   - id: prohibited-practices
     title: Non-compliance with the prohibition of the AI practices referred to in Article 5

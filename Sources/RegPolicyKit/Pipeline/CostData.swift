@@ -37,21 +37,43 @@ public struct CostData: Sendable {
   /// to the workload its allocated tags name, so those tags win over the resource's own.
   public var allocated: Int
 
+  /// Problems that change no figure (a file given twice is read once).
+  public var warnings: [Diagnostic]
+
   /// The columns every file must have, besides the cost column.
   static let required = ["BillingCurrency", "ChargePeriodStart", "ChargePeriodEnd", "Tags"]
+
+  /// At most this many row problems are reported per file: the rest are like them.
+  static let rowProblems = 20
 
   /// Reads every file; all problems of every file are thrown together, and then no data at all.
   public static func read(
     _ paths: [String], costs: Profile.Costs, maxBytes: Int = 512 << 20
   ) throws(Diagnostics) -> CostData {
     var data = CostData(
-      rows: [], files: paths, currency: costs.currency ?? "", column: costs.column, periodStart: "", periodEnd: "",
-      total: .zero, converted: [:], otherPricingCurrency: 0, allocated: 0)
+      rows: [], files: [], currency: costs.currency ?? "", column: costs.column, periodStart: "", periodEnd: "",
+      total: .zero, converted: [:], otherPricingCurrency: 0, allocated: 0, warnings: [])
     var problems: [Diagnostic] = []
+    var seen: Set<String> = []
     for path in paths {
+      let resolved = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+      guard seen.insert(resolved).inserted else {
+        data.warnings.append(Diagnostic(.costsDuplicateFile, .warning, file: path, "given twice; read once"))
+        continue
+      }
+      data.files.append(path)
       do throws(Diagnostic) {
-        let bytes = try bytes(of: path, maxBytes: maxBytes)
-        try data.add(bytes, file: path, costs: costs, problems: &problems)
+        let contents = try contents(of: path, maxBytes: maxBytes)
+        // Data.withUnsafeBytes rethrows untyped errors: the diagnostic comes back as a Result.
+        let added = contents.withUnsafeBytes { raw -> Result<Void, Diagnostic> in
+          var bytes = raw.bindMemory(to: UInt8.self)
+          // A byte-order mark before the header.
+          if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes.dropFirst(3)) }
+          return Result { () throws(Diagnostic) in
+            try data.add(CSVReader(bytes: bytes, file: path), costs: costs, problems: &problems)
+          }
+        }
+        try added.get()
       } catch {
         problems.append(error)
       }
@@ -63,8 +85,8 @@ public struct CostData: Sendable {
     return data
   }
 
-  /// A file's bytes: refused above `maxBytes` before reading, empty or binary files refused.
-  private static func bytes(of path: String, maxBytes: Int) throws(Diagnostic) -> [UInt8] {
+  /// A file's contents: refused above `maxBytes` before reading, empty or binary files refused.
+  private static func contents(of path: String, maxBytes: Int) throws(Diagnostic) -> Data {
     guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
       let size = attributes[.size] as? Int
     else { throw Diagnostic.error(.inputUnreadable, file: path, "cannot read file") }
@@ -75,253 +97,192 @@ public struct CostData: Sendable {
     guard let contents = FileManager.default.contents(atPath: path) else {
       throw Diagnostic.error(.inputUnreadable, file: path, "cannot read file")
     }
-    let bytes = [UInt8](contents)
-    guard bytes.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else {
+    guard contents.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else {
       throw Diagnostic.error(.inputEmpty, file: path, "the cost file is empty")
     }
-    if let zero = bytes.firstIndex(of: 0) {
+    if let zero = contents.firstIndex(of: 0) {
       throw Diagnostic.error(.inputBinary, file: path, "not CSV text: a NUL byte at offset \(zero)")
     }
-    return bytes
+    return contents
   }
 
-  /// Adds one file's rows. Problems of single rows are collected (up to a screenful); the file's
+  /// Adds one file's rows. Problems of single rows are collected (up to `rowProblems`); the file's
   /// structure (header, quoting) stops it at once.
   private mutating func add(
-    _ bytes: [UInt8], file: String, costs: Profile.Costs, problems: inout [Diagnostic]
+    _ csv: CSVReader, costs: Profile.Costs, problems: inout [Diagnostic]
   ) throws(Diagnostic) {
-    var reader = CSVReader(bytes: bytes, file: file)
-    guard var header = try reader.next() else {
+    var csv = csv
+    let file = csv.file
+    var fields: [CSVReader.Field] = []
+    guard try csv.next(into: &fields) != nil else {
       throw Diagnostic.error(.inputEmpty, file: file, "the cost file is empty")
     }
-    // A byte-order mark before the first column name.
-    if header[0].starts(with: [0xEF, 0xBB, 0xBF]) { header[0] = Array(header[0].dropFirst(3)) }
-    let names = header.map { String(decoding: $0, as: UTF8.self) }
-    func column(_ name: String) -> Int? { names.firstIndex(of: name) }
-    let missing = ([costs.column] + CostData.required).filter { column($0) == nil }
-    guard missing.isEmpty else {
+    let names = fields.map { csv.text($0) ?? "" }
+    let width = names.count
+    var columns: [String: Int] = [:]
+    for (index, name) in names.enumerated() where columns[name] == nil { columns[name] = index }
+    let missing = ([costs.column] + CostData.required).filter { columns[$0] == nil }
+    guard missing.isEmpty, let cost = columns[costs.column], let currencyColumn = columns["BillingCurrency"],
+      let start = columns["ChargePeriodStart"], let end = columns["ChargePeriodEnd"], let tags = columns["Tags"]
+    else {
       throw Diagnostic.error(
         .costsMissingColumn, file: file, line: 1, column: 1,
         "not FOCUS cost data: no column \(missing.joined(separator: ", ")) (FOCUS names them BilledCost, "
           + "EffectiveCost, BillingCurrency, ChargePeriodStart, ChargePeriodEnd, Tags)")
     }
-    let cost = column(costs.column)!
-    let currencyColumn = column("BillingCurrency")!
-    let start = column("ChargePeriodStart")!
-    let end = column("ChargePeriodEnd")!
-    let tags = column("Tags")!
-    let allocatedTags = column("AllocatedTags")
-    let pricing = column("PricingCurrency")
-    let before = problems.count
-    while let (line, fields) = try reader.nextRecord() {
-      if fields.count == 1 && fields[0].isEmpty { continue }  // a blank line
-      guard fields.count == header.count else {
-        problems.append(
-          Diagnostic.error(
-            .costsMalformed, file: file, line: line, "\(fields.count) fields where the header has \(header.count)"))
-        if problems.count - before >= 20 { break }
-        continue
+    let allocatedTags = columns["AllocatedTags"]
+    let pricing = columns["PricingCurrency"]
+    var reported = 0
+    /// Notes a row's problem; false once enough were noted for this file.
+    func note(_ line: Int, _ code: DiagnosticCode, _ message: String) -> Bool {
+      problems.append(Diagnostic.error(code, file: file, line: line, message))
+      reported += 1
+      return reported < CostData.rowProblems
+    }
+    var earliest: (instant: Int64, text: String)?
+    var latest: (instant: Int64, text: String)?
+    rows: while let line = try csv.next(into: &fields) {
+      if fields.count == 1 && fields[0].range.isEmpty { continue }  // a blank line
+      guard fields.count == width else {
+        if note(line, .costsMalformed, "\(fields.count) fields where the header has \(width)") { continue }
+        break
       }
-      func text(_ index: Int) -> String? {
-        let field = fields[index]
-        return field.isEmpty || field == Array("NULL".utf8) ? nil : String(decoding: field, as: UTF8.self)
+      guard var amount = csv.decimal(fields[cost]) else {
+        if note(line, .costsInvalidNumber, "\(costs.column) is '\(csv.text(fields[cost]) ?? "")', not a decimal number")
+        {
+          continue
+        }
+        break
       }
-      guard var amount = ExactDecimal(bytes: fields[cost]) else {
-        problems.append(
-          Diagnostic.error(
-            .costsInvalidNumber, file: file, line: line,
-            "\(costs.column) is '\(text(cost) ?? "")', not a decimal number"))
-        if problems.count - before >= 20 { break }
-        continue
-      }
-      guard let billed = text(currencyColumn) else {
-        problems.append(Diagnostic.error(.costsInvalidNumber, file: file, line: line, "no BillingCurrency"))
-        continue
+      guard let billed = csv.text(fields[currencyColumn]), CostData.isCurrency(billed) else {
+        let written = csv.text(fields[currencyColumn]).map { "'\($0)'" } ?? "empty"
+        if note(line, .costsInvalidValue, "BillingCurrency is \(written), not an ISO 4217 code") { continue }
+        break
       }
       if currency.isEmpty { currency = billed }
       if billed != currency {
-        guard let rate = costs.exchangeRates[billed], let converted = amount.multiplied(by: rate) else {
-          problems.append(
-            Diagnostic.error(
-              .costsMixedCurrency, file: file, line: line,
-              "billed in \(billed), but the report is in \(currency) and the profile's costs.exchange-rates "
-                + "has no rate for \(billed)"))
-          if problems.count - before >= 20 { break }
-          continue
+        guard let rate = costs.exchangeRates[billed] else {
+          let message =
+            "billed in \(billed), but the report is in \(currency) and the profile's costs.exchange-rates has no "
+            + "rate for \(billed)"
+          if note(line, .costsMixedCurrency, message) { continue }
+          break
+        }
+        guard let converted = amount.multiplied(by: rate) else {
+          if note(line, .costsInvalidNumber, "\(amount) × \(rate) does not fit 38 digits") { continue }
+          break
         }
         amount = converted
         self.converted[billed, default: 0] += 1
       }
-      if let pricing, let priced = text(pricing), priced != billed { otherPricingCurrency += 1 }
-      var labels: [String: String] = [:]
-      let allocatedJSON = allocatedTags.flatMap { text($0) }
-      if allocatedJSON != nil { allocated += 1 }
-      for label in Profile.Costs.labels {
-        let keys = costs.tags[label] ?? []
-        labels[label] =
-          allocatedJSON.flatMap { TagReader.first(keys, in: Array($0.utf8)) }
-          ?? text(tags).flatMap { TagReader.first(keys, in: Array($0.utf8)) }
+      if let pricing, let priced = csv.text(fields[pricing]), priced != billed { otherPricingCurrency += 1 }
+      for (column, keep) in [(start, true), (end, false)] {
+        guard let text = csv.text(fields[column]) else { continue }
+        guard let instant = CostData.instant(text) else {
+          if note(line, .costsInvalidValue, "'\(text)' is not an ISO 8601 date and time") { continue rows }
+          break rows
+        }
+        if keep {
+          if earliest.map({ instant < $0.instant }) ?? true { earliest = (instant, text) }
+        } else if latest.map({ instant > $0.instant }) ?? true {
+          latest = (instant, text)
+        }
       }
-      if let first = text(start), periodStart.isEmpty || first < periodStart { periodStart = first }
-      if let last = text(end), last > periodEnd { periodEnd = last }
+      // Split cost allocation: the allocated tags name the workload the row's cost was allocated to.
+      var tagSets: [[String: String]] = []
+      for (column, name) in [(allocatedTags, "AllocatedTags"), (Optional(tags), "Tags")] {
+        guard let column, !fields[column].range.isEmpty, csv.text(fields[column]) != nil else { continue }
+        guard let parsed = TagObject.parse(csv.value(fields[column])) else {
+          if note(line, .costsMalformed, "\(name) is not a JSON object of tags") { continue rows }
+          break rows
+        }
+        if name == "AllocatedTags" { allocated += 1 }
+        tagSets.append(parsed)
+      }
+      func label(_ name: String) -> String? {
+        let keys = costs.tags[name] ?? []
+        return tagSets.lazy.compactMap { TagObject.first(keys, in: $0) }.first
+      }
       guard let sum = total.adding(amount) else {
         throw Diagnostic.error(.costsInvalidNumber, file: file, line: line, "the total no longer fits 38 digits")
       }
       total = sum
       rows.append(
-        Row(workload: labels["workload-id"], costCenter: labels["cost-center"], owner: labels["owner"], amount: amount))
+        Row(workload: label("workload-id"), costCenter: label("cost-center"), owner: label("owner"), amount: amount))
+    }
+    if let earliest, periodStart.isEmpty || earliest.instant < (CostData.instant(periodStart) ?? .max) {
+      periodStart = earliest.text
+    }
+    if let latest, periodEnd.isEmpty || latest.instant > (CostData.instant(periodEnd) ?? .min) {
+      periodEnd = latest.text
     }
   }
-}
 
-/// RFC 4180 CSV on bytes: fields separated by commas, records by LF or CRLF, fields in double quotes
-/// may hold commas, line breaks and doubled quotes. An unterminated quote is an error at the line
-/// the field began.
-struct CSVReader {
-  let bytes: [UInt8]
-  let file: String
-  var position = 0
-  var line = 1
-
-  init(bytes: [UInt8], file: String) {
-    self.bytes = bytes
-    self.file = file
+  /// An ISO 4217 code: three capital letters.
+  static func isCurrency(_ text: String) -> Bool {
+    text.utf8.count == 3 && text.utf8.allSatisfy { $0 >= 0x41 && $0 <= 0x5A }
   }
 
-  /// The next record's fields; nil at the end.
-  mutating func next() throws(Diagnostic) -> [[UInt8]]? { try nextRecord()?.fields }
-
-  /// The next record with the line it starts on; nil at the end.
-  mutating func nextRecord() throws(Diagnostic) -> (line: Int, fields: [[UInt8]])? {
-    guard position < bytes.count else { return nil }
-    let first = line
-    var fields: [[UInt8]] = []
-    var field: [UInt8] = []
-    while true {
-      if position < bytes.count, bytes[position] == UInt8(ascii: "\"") {
-        let opened = line
-        position += 1
-        while true {
-          guard position < bytes.count else {
-            throw Diagnostic.error(.costsMalformed, file: file, line: opened, "a quoted field is never closed")
-          }
-          let byte = bytes[position]
-          position += 1
-          if byte == UInt8(ascii: "\"") {
-            if position < bytes.count, bytes[position] == UInt8(ascii: "\"") {
-              field.append(byte)
-              position += 1
-            } else {
-              break
-            }
-          } else {
-            if byte == 0x0A { line += 1 }
-            field.append(byte)
-          }
-        }
-      }
-      // Unquoted bytes up to the next separator (after a quoted field: none are expected).
-      let stop = bytes[position...].firstIndex { $0 == UInt8(ascii: ",") || $0 == 0x0A } ?? bytes.count
-      var chunk = bytes[position..<stop]
-      if stop < bytes.count, bytes[stop] == 0x0A, chunk.last == 0x0D { chunk = chunk.dropLast() }
-      field += chunk
-      position = stop
-      fields.append(field)
-      field = []
-      if position >= bytes.count { return (first, fields) }
-      position += 1
-      if bytes[position - 1] == 0x0A {
-        line += 1
-        return (first, fields)
-      }
-    }
-  }
-}
-
-/// Reads a tag column: a JSON object of tag keys to values, as FOCUS writes it. Only the keys asked
-/// for are decoded; values that are numbers or booleans are taken as written.
-enum TagReader {
-  /// The value of the first of `keys` the object has (blank values do not count).
-  static func first(_ keys: [String], in json: [UInt8]) -> String? {
-    guard let pairs = pairs(json) else { return nil }
-    for key in keys {
-      if let value = pairs.first(where: { $0.key == key })?.value, !value.allSatisfy({ $0 == " " }) { return value }
-    }
-    return nil
-  }
-
-  /// Every key and scalar value of a flat JSON object; nil when it is not one.
-  static func pairs(_ json: [UInt8]) -> [(key: String, value: String)]? {
+  /// Milliseconds since 1970 of an ISO 8601 date ("2026-05-01") or date and time with `T` or a
+  /// space ("2024-09-01 00:00:00", "2026-05-01T05:00:00.5Z", "…+02:00"; no zone: UTC); nil when
+  /// it is neither.
+  static func instant(_ text: String) -> Int64? {
+    let bytes = Array(text.utf8)
     var index = 0
-    func skipSpace() {
-      while index < json.count, json[index] == 0x20 || json[index] == 0x09 || json[index] == 0x0A || json[index] == 0x0D
-      {
-        index += 1
+    func number(_ digits: Int) -> Int64? {
+      guard index + digits <= bytes.count else { return nil }
+      var value: Int64 = 0
+      for byte in bytes[index..<index + digits] {
+        guard byte >= 0x30 && byte <= 0x39 else { return nil }
+        value = value * 10 + Int64(byte - 0x30)
+      }
+      index += digits
+      return value
+    }
+    func take(_ byte: UInt8) -> Bool {
+      guard index < bytes.count, bytes[index] == byte else { return false }
+      index += 1
+      return true
+    }
+    guard let year = number(4), take(UInt8(ascii: "-")), let month = number(2), (1...12).contains(month),
+      take(UInt8(ascii: "-")), let day = number(2), (1...31).contains(day)
+    else { return nil }
+    // Days since 1970-01-01 of a proleptic Gregorian date (the usual civil-from-days inverse).
+    let shifted = month <= 2 ? year - 1 : year
+    let era = (shifted >= 0 ? shifted : shifted - 399) / 400
+    let yearOfEra = shifted - era * 400
+    let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+    var milliseconds = (era * 146_097 + dayOfEra - 719_468) * 86_400_000
+    guard index < bytes.count else { return milliseconds }
+    guard take(UInt8(ascii: "T")) || take(UInt8(ascii: " ")), let hour = number(2), hour < 24,
+      take(UInt8(ascii: ":")), let minute = number(2), minute < 60
+    else { return nil }
+    milliseconds += (hour * 60 + minute) * 60_000
+    if take(UInt8(ascii: ":")) {
+      guard let second = number(2), second < 61 else { return nil }
+      milliseconds += second * 1000
+      if take(UInt8(ascii: ".")) {
+        var scale: Int64 = 100
+        var digits = 0
+        while index < bytes.count, bytes[index] >= 0x30 && bytes[index] <= 0x39 {
+          milliseconds += Int64(bytes[index] - 0x30) * scale
+          scale /= 10
+          index += 1
+          digits += 1
+        }
+        guard digits > 0 else { return nil }
       }
     }
-    func string() -> String? {
-      guard index < json.count, json[index] == UInt8(ascii: "\"") else { return nil }
-      index += 1
-      var bytes: [UInt8] = []
-      while index < json.count {
-        let byte = json[index]
-        index += 1
-        if byte == UInt8(ascii: "\"") { return String(decoding: bytes, as: UTF8.self) }
-        guard byte == UInt8(ascii: "\\") else {
-          bytes.append(byte)
-          continue
-        }
-        guard index < json.count else { return nil }
-        let escaped = json[index]
-        index += 1
-        switch escaped {
-        case UInt8(ascii: "n"): bytes.append(0x0A)
-        case UInt8(ascii: "t"): bytes.append(0x09)
-        case UInt8(ascii: "r"): bytes.append(0x0D)
-        case UInt8(ascii: "b"): bytes.append(0x08)
-        case UInt8(ascii: "f"): bytes.append(0x0C)
-        case UInt8(ascii: "u"):
-          guard index + 4 <= json.count,
-            let code = UInt32(String(decoding: json[index..<index + 4], as: UTF8.self), radix: 16)
-          else { return nil }
-          index += 4
-          bytes += Array(String(Unicode.Scalar(code).map(Character.init) ?? "\u{FFFD}").utf8)
-        default: bytes.append(escaped)
-        }
-      }
+    if take(UInt8(ascii: "Z")) || index == bytes.count { return index == bytes.count ? milliseconds : nil }
+    guard index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") else {
       return nil
     }
-    skipSpace()
-    guard index < json.count, json[index] == UInt8(ascii: "{") else { return nil }
+    let sign: Int64 = bytes[index] == UInt8(ascii: "-") ? -1 : 1
     index += 1
-    var pairs: [(key: String, value: String)] = []
-    skipSpace()
-    if index < json.count, json[index] == UInt8(ascii: "}") { return pairs }
-    while index < json.count {
-      skipSpace()
-      guard let key = string() else { return nil }
-      skipSpace()
-      guard index < json.count, json[index] == UInt8(ascii: ":") else { return nil }
-      index += 1
-      skipSpace()
-      let value: String
-      if let text = string() {
-        value = text
-      } else {
-        // A number, true, false or null: the bytes up to the next comma or brace.
-        let stop = json[index...].firstIndex { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "}") } ?? json.count
-        let raw = String(decoding: json[index..<stop], as: UTF8.self)
-        index = stop
-        guard !raw.isEmpty, !raw.contains("{"), !raw.contains("[") else { return nil }
-        value = raw.trimmingCharacters(in: .whitespaces) == "null" ? "" : raw.trimmingCharacters(in: .whitespaces)
-      }
-      pairs.append((key, value))
-      skipSpace()
-      guard index < json.count else { return nil }
-      if json[index] == UInt8(ascii: "}") { return pairs }
-      guard json[index] == UInt8(ascii: ",") else { return nil }
-      index += 1
-    }
-    return nil
+    guard let hours = number(2) else { return nil }
+    _ = take(UInt8(ascii: ":"))
+    guard let minutes = number(2), index == bytes.count else { return nil }
+    return milliseconds - sign * (hours * 60 + minutes) * 60_000
   }
 }

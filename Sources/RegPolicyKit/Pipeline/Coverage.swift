@@ -41,8 +41,11 @@ public struct Coverage: Sendable {
     public var addressee: Addressee
     /// For the organisation's clauses; nil for the others.
     public var status: Status?
-    /// The roles named in its obligations ("provider", "member-state").
+    /// The roles its obligations bind ("provider", "member-state").
     public var roles: [String]
+    /// Where the roles came from when the words name none: the provision the report table
+    /// attributes the duties of (`cpt_III.sct_2`); nil when they are stated.
+    public var inheritedFrom: PinpointID?
     /// The controls covering it.
     public var controls: [String]
     /// The clause's words (for a point: with its chapeau).
@@ -58,6 +61,18 @@ public struct Coverage: Sendable {
     public var statuses: [Status: Int]
     /// Clauses by addressee.
     public var addressees: [Addressee: Int]
+
+    /// The names of `columns`, in order; the JSON keys.
+    public static let columnNames =
+      ["applicable"] + Status.allCases.map(\.rawValue)
+      + [Addressee.otherOperators, .others, .undetermined].map(\.rawValue)
+
+    /// The counts as every report shows them: the organisation's clauses, by status, then the
+    /// clauses counted apart.
+    public var columns: [Int] {
+      [addressees[.organisation] ?? 0] + Status.allCases.map { statuses[$0] ?? 0 }
+        + [Addressee.otherOperators, .others, .undetermined].map { addressees[$0] ?? 0 }
+    }
   }
 
   public var instrument: String
@@ -94,8 +109,12 @@ public struct Coverage: Sendable {
     }
     for provision in document.provisions { walk(provision, []) }
 
+    var provisions: [PinpointID: Provision] = [:]
+    for provision in document.allProvisions where provisions[provision.id] == nil {
+      provisions[provision.id] = provision
+    }
     let ours = ourRoles(profile)
-    let coverers = Coverers(policies: policies, document: document)
+    let coverers = Coverers(policies: policies, instrument: document.instrument.celex, provisions: provisions)
     var order: [PinpointID] = []
     var byClause: [PinpointID: (roles: Set<String>, undetermined: Bool)] = [:]
     for statement in source.statements where statement.modality == .obligation || statement.modality == .prohibition {
@@ -108,18 +127,26 @@ public struct Coverage: Sendable {
     }
     var clauses: [Clause] = []
     for id in order {
-      let entry = byClause[id]!
+      guard var entry = byClause[id] else { continue }
       let article = id.topLevel
-      let path = enclosing[article] ?? [article]
+      // Chapter, section, article, then the clause's own ancestors down to itself.
+      var below: [PinpointID] = []
+      var step: PinpointID? = id
+      while let current = step, current != article {
+        below.insert(current, at: 0)
+        step = current.parent
+      }
+      let path = (enclosing[article] ?? [article]) + below
       let riskClass = table?.riskClass(along: path)
       let applies = riskClass.map { profile.riskClasses.contains($0) } ?? true
+      var inheritedFrom: PinpointID?
+      if entry.roles.isEmpty, let inherited = table?.addressee(along: path) {
+        entry.roles = [inherited.role]
+        inheritedFrom = inherited.from
+      }
       let covering = coverers.covering(id)
       let addressee: Addressee
       if applies && !entry.roles.isDisjoint(with: ours) {
-        addressee = .organisation
-      } else if applies && entry.roles.isEmpty && covering.contains(where: { !$0.roles.isDisjoint(with: ours) }) {
-        // No addressee in the words, but a control covers it for one of the organisation's roles:
-        // the rule's author read whose duty it is (Article 16(a) makes Section 2 the providers').
         addressee = .organisation
       } else if !entry.roles.isDisjoint(with: operatorRoles) {
         addressee = .otherOperators
@@ -137,11 +164,12 @@ public struct Coverage: Sendable {
             ? .needsReview
             : covering.contains { !$0.attestation } ? .automated : .attestation
       }
-      let provision = document.provision(id)
+      let provision = provisions[id]
       clauses.append(
         Clause(
           id: id, article: article, chapter: path.first { $0.rawValue.hasPrefix("cpt_") }, addressee: addressee,
-          status: status, roles: entry.roles.sorted(), controls: Array(Set(covering.map(\.control))).sorted(),
+          status: status, roles: entry.roles.sorted(), inheritedFrom: inheritedFrom,
+          controls: Array(Set(covering.map(\.control))).sorted(),
           text: provision == nil ? "" : Mapper.quote(id, in: document),
           link: id.eurLexLink(celex: celex, language: document.instrument.language)))
     }
@@ -150,12 +178,13 @@ public struct Coverage: Sendable {
       var index: [PinpointID: Int] = [:]
       for clause in clauses {
         guard let id = key(clause) else { continue }
-        if index[id] == nil {
-          index[id] = groups.count
+        let at = index[id] ?? groups.count
+        if at == groups.count {
+          index[id] = at
           groups.append(Group(id: id, heading: headings[id] ?? "", statuses: [:], addressees: [:]))
         }
-        groups[index[id]!].addressees[clause.addressee, default: 0] += 1
-        if let status = clause.status { groups[index[id]!].statuses[status, default: 0] += 1 }
+        groups[at].addressees[clause.addressee, default: 0] += 1
+        if let status = clause.status { groups[at].statuses[status, default: 0] += 1 }
       }
       return groups
     }
@@ -197,21 +226,19 @@ private struct Coverers {
     /// It only checks that a document is referenced.
     var attestation: Bool
     var needsReview: Bool
-    /// The roles the control applies to (empty: any).
-    var roles: Set<String>
   }
 
   var coverers: [Coverer] = []
 
-  init(policies: [Policy], document: Document) {
-    for policy in policies where policy.instrument == document.instrument.celex {
+  init(policies: [Policy], instrument: String?, provisions: [PinpointID: Provision]) {
+    for policy in policies where policy.instrument == instrument {
       // A clause the control rests on whose text in this source differs from the one it was made from.
       let changed = policy.clauses.contains { clause in
-        guard let provision = document.provision(clause.id) else { return true }
+        guard let provision = provisions[clause.id] else { return true }
         return Ingester.sha256(Array(Mapper.clauseText(provision).utf8)) != clause.sha256
       }
-      let needsReview = policy.review == .needsReview || changed
-      let roles = Set(policy.target.roles.isEmpty ? Profile.roles : policy.target.roles)
+      // An index written before reviews were recorded says nothing: not known to be current.
+      let needsReview = policy.review != .current || changed
       func attestation(_ requirement: Policy.Requirement) -> Bool {
         requirement.template == Check.Template.present.rawValue && requirement.field == "annotations"
       }
@@ -220,14 +247,14 @@ private struct Coverers {
           Coverer(
             control: policy.control,
             clauses: requirement.basis.clauses + requirement.valueBases.values.flatMap(\.clauses),
-            attestation: attestation(requirement), needsReview: needsReview, roles: roles))
+            attestation: attestation(requirement), needsReview: needsReview))
       }
       // The clauses the rule matched that no requirement cites one by one: covered by the whole control.
       let cited = policy.citedClauses
       coverers.append(
         Coverer(
           control: policy.control, clauses: policy.clauses.map(\.id).filter { !cited.contains($0) },
-          attestation: policy.requirements.allSatisfy(attestation), needsReview: needsReview, roles: roles))
+          attestation: policy.requirements.allSatisfy(attestation), needsReview: needsReview))
     }
   }
 

@@ -51,9 +51,11 @@ public struct Report: Sendable {
     /// The controls that fall in the tier, and those of them violated.
     public var controls: [String]
     public var violated: [String]
-    /// The ceiling for this organisation; nil when the turnover is unknown (then the fixed amount
-    /// is the least the ceiling can be for a non-SME).
+    /// The ceiling for this organisation; nil when the turnover is unknown or not in the tier's
+    /// currency (then only the fixed amount is shown).
     public var ceiling: ExactDecimal?
+    /// The profile's turnover is in another currency than the law's amounts.
+    public var currencyMismatch: Bool
     /// The tier's clause no longer reads as the table was reviewed against.
     public var needsReview: Bool
   }
@@ -89,6 +91,11 @@ public struct Report: Sendable {
   /// How many objects were checked.
   public var objects: Int { manifests.count }
 
+  /// The violations of each control.
+  public var violationsByControl: [String: [CheckRun.Violation]] {
+    Dictionary(grouping: violations) { $0.policy.control }
+  }
+
   /// The controls violated, in index order.
   public var violatedControls: [Policy] {
     let violated = Set(violations.map(\.policy.control))
@@ -98,16 +105,12 @@ public struct Report: Sendable {
   /// Groups objects into workloads by the FinOps workload-id label.
   static func workloads(_ manifests: [Manifest], violations: [CheckRun.Violation], profile: Profile) -> [Workload] {
     let labels = Labels(profile)
-    let systemKey = profile.key(Property.named("system")!)
-    var bySubject: [String: [CheckRun.Violation]] = [:]
-    for violation in violations {
-      bySubject[violation.file + "\u{0}" + violation.subject, default: []].append(violation)
-    }
+    let byObject = Dictionary(grouping: violations, by: \.object)
     var workloads: [Workload] = []
     var index: [String: Int] = [:]
     for manifest in manifests where Scope.workloadKinds.contains(manifest.kind) {
       let id = labels.workload(manifest)
-      let broken = bySubject[manifest.file + "\u{0}" + manifest.subject] ?? []
+      let broken = byObject[CheckRun.ObjectKey(file: manifest.file, subject: manifest.subject)] ?? []
       let gpus = manifest.containers.contains { container in
         switch container.limits[profile.gpuResource] ?? container.requests[profile.gpuResource] {
         case .number(let value)?: value > 0
@@ -115,7 +118,7 @@ public struct Report: Sendable {
         default: false
         }
       }
-      let aiGPU = labels.value(manifest, systemKey) == "true" && gpus
+      let aiGPU = labels.isAISystem(manifest) && gpus
       let articles = Set(broken.flatMap { $0.basis.clauses.map(\.topLevel) })
       if let id, let at = index[id] {
         workloads[at].subjects.append(manifest.subject)
@@ -204,13 +207,16 @@ public struct Report: Sendable {
           return !(table.reviewed[id] ?? []).contains(hash)
         }
       }
+      // A turnover in another currency is not compared with the law's amounts: no rate is assumed.
+      let mismatch = exposure.turnover != nil && exposure.currency != tier.currency
       fines.append(
         Fine(
           tier: tier, citation: tier.cites.map(\.citation).joined(separator: ", "), text: text,
-          link: clause.eurLexLink(celex: table.instrument), controls: controls,
-          violated: controls.filter(violated.contains),
-          ceiling: exposure.turnover.flatMap { ReportTable.ceiling(tier, turnover: $0, sme: exposure.sme) },
-          needsReview: needsReview))
+          link: clause.eurLexLink(celex: table.instrument, language: source?.document.instrument.language ?? "EN"),
+          controls: controls, violated: controls.filter(violated.contains),
+          ceiling: mismatch
+            ? nil : exposure.turnover.flatMap { ReportTable.ceiling(tier, turnover: $0, sme: exposure.sme) },
+          currencyMismatch: mismatch, needsReview: needsReview))
     }
     let outside = policies.filter { violated.contains($0.control) && $0.instrument == table.instrument }
       .map(\.control).filter { !inTier.contains($0) }

@@ -10,7 +10,8 @@ enum FindingFormats {
   static func sarif(_ violations: [CheckRun.Violation], policies: [Policy]) -> [UInt8] {
     let violated = Set(violations.map(\.policy.control))
     let rules = policies.filter { violated.contains($0.control) }
-    let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($0.element.control, $0.offset) })
+    // An index with a control twice (hand-edited) keeps the first: SARIF needs one rule per id.
+    let ruleIndex = Dictionary(rules.enumerated().map { ($0.element.control, $0.offset) }) { first, _ in first }
     let log: [String: Any] = [
       "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
       "version": "2.1.0",
@@ -18,9 +19,7 @@ enum FindingFormats {
         [
           "tool": [
             "driver": [
-              "name": "regpolicy", "version": RegPolicyVersion.current,
-              "informationUri": "https://eur-lex.europa.eu/eli/reg/2024/1689/oj",
-              "rules": rules.map(rule),
+              "name": "regpolicy", "version": RegPolicyVersion.current, "rules": rules.map(rule),
             ]
           ],
           "columnKind": "utf16CodeUnits",
@@ -35,17 +34,19 @@ enum FindingFormats {
                     "artifactLocation": ["uri": uri(violation.file)],
                     "region": ["startLine": max(violation.line, 1)],
                   ],
-                  "logicalLocations": [["name": violation.subject, "kind": "object"]],
+                  "logicalLocations": [["name": violation.subject, "kind": "resource"]],
                 ]
               ],
-              "partialFingerprints": ["regpolicy/v1": violation.policy.control + ":" + violation.subject],
+              "partialFingerprints": [
+                "regpolicy/v1": "\(violation.policy.control):\(violation.subject):\(violation.field)/\(violation.key)"
+              ],
               "properties": ["citation": violation.basis.citation, "clauses": violation.basis.clauses.map(\.rawValue)],
             ]
           },
         ]
       ],
     ]
-    return TraceRenderer.json(log)
+    return JSONValues.encode(log)
   }
 
   private static func rule(_ policy: Policy) -> [String: Any] {
@@ -74,18 +75,25 @@ enum FindingFormats {
 
   private static func level(_ policy: Policy) -> String { policy.enforcement == "deny" ? "error" : "warning" }
 
-  /// A file path as a relative URI reference ("manifests/app%20one.yaml").
+  /// A file path as a URI reference: `file://` for an absolute path, else relative
+  /// ("manifests/app%20one.yaml"; "./a:b.yaml", so a colon is not read as a scheme).
   private static func uri(_ path: String) -> String {
-    path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+    if path.hasPrefix("/") { return URL(fileURLWithPath: path).absoluteString }
+    let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+    let firstSegment = encoded.split(separator: "/", maxSplits: 1).first ?? ""
+    return firstSegment.contains(":") ? "./" + encoded : encoded
   }
 
   /// JUnit XML: a suite per control, a test case per object the control looks at; a case fails
   /// with the violation's messages and the clause's words.
   static func junit(_ violations: [CheckRun.Violation], policies: [Policy], manifests: [Manifest]) -> [UInt8] {
-    var found: [String: [CheckRun.Violation]] = [:]
+    struct Case: Hashable {
+      var control: String
+      var object: CheckRun.ObjectKey
+    }
+    var found: [Case: [CheckRun.Violation]] = [:]
     for violation in violations {
-      found[violation.policy.control + "\u{0}" + violation.file + "\u{0}" + violation.subject, default: []].append(
-        violation)
+      found[Case(control: violation.policy.control, object: violation.object), default: []].append(violation)
     }
     var suites = ""
     var total = 0
@@ -96,11 +104,12 @@ enum FindingFormats {
       var failures = 0
       for manifest in manifests where Evaluator.applies(policy.target, to: manifest) {
         tests += 1
-        let name = escape(manifest.subject)
-        let broken = found[policy.control + "\u{0}" + manifest.file + "\u{0}" + manifest.subject] ?? []
-        let at = "file=\"\(escape(manifest.file))\" line=\"\(manifest.line)\""
+        let name = Markup.escape(manifest.subject)
+        let object = CheckRun.ObjectKey(file: manifest.file, subject: manifest.subject)
+        let broken = found[Case(control: policy.control, object: object)] ?? []
+        let at = "file=\"\(Markup.escape(manifest.file))\" line=\"\(manifest.line)\""
         guard let first = broken.first else {
-          cases += "    <testcase classname=\"\(escape(policy.control))\" name=\"\(name)\" \(at)/>\n"
+          cases += "    <testcase classname=\"\(Markup.escape(policy.control))\" name=\"\(name)\" \(at)/>\n"
           continue
         }
         failures += 1
@@ -108,41 +117,21 @@ enum FindingFormats {
           "\($0.file):\($0.line): \($0.message)\n    \($0.basis.citation): “\($0.basis.quote)”"
         }
         .joined(separator: "\n")
-        cases += "    <testcase classname=\"\(escape(policy.control))\" name=\"\(name)\" \(at)>\n"
-        cases += "      <failure message=\"\(escape(first.message))\" type=\"\(escape(policy.enforcement))\">"
-        cases += escape(detail) + "</failure>\n    </testcase>\n"
+        cases += "    <testcase classname=\"\(Markup.escape(policy.control))\" name=\"\(name)\" \(at)>\n"
+        cases +=
+          "      <failure message=\"\(Markup.escape(first.message))\" type=\"\(Markup.escape(policy.enforcement))\">"
+        cases += Markup.escape(detail) + "</failure>\n    </testcase>\n"
       }
       total += tests
       failed += failures
       suites +=
-        "  <testsuite name=\"\(escape(policy.control + " " + policy.title))\" tests=\"\(tests)\" "
+        "  <testsuite name=\"\(Markup.escape(policy.control + " " + policy.title))\" tests=\"\(tests)\" "
         + "failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n" + cases + "  </testsuite>\n"
     }
     let head =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       + "<testsuites name=\"regpolicy\" tests=\"\(total)\" failures=\"\(failed)\" errors=\"0\">\n"
     return Array((head + suites + "</testsuites>\n").utf8)
-  }
-
-  /// XML text and attribute values, escaped; characters XML 1.0 forbids are dropped.
-  static func escape(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "\n": out += "&#10;"
-      case "\t", "\r": out.unicodeScalars.append(scalar)
-      default:
-        if scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out
   }
 
   /// GitHub Actions workflow commands: one `::error` (deny) or `::warning` (warn) per violation,

@@ -13,7 +13,7 @@ enum ReportHTML {
       <!DOCTYPE html>
       <html lang="en"><head><meta charset="utf-8">
       <meta name="viewport" content="width=device-width, initial-scale=1">
-      <title>Gap report — \(escape(report.organisation))</title>
+      <title>Gap report — \(Markup.escape(report.organisation))</title>
       <style>
       body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;max-width:72em;padding:0 1em;color:#1b1f24}
       h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #d0d7de}
@@ -23,11 +23,11 @@ enum ReportHTML {
       .legend span{display:inline-block;margin-right:1em}.legend i{display:inline-block;width:.8em;height:.8em;margin-right:.3em}
       svg text{font:11px system-ui,sans-serif;fill:#1b1f24}
       </style></head><body>
-      <h1>Gap report — \(escape(report.organisation))</h1>
+      <h1>Gap report — \(Markup.escape(report.organisation))</h1>
       <ul>
       """
     out += "\n"
-    for line in ReportSummary.lines(report) { out += "<li>\(escape(line))</li>\n" }
+    for line in ReportSummary.lines(report) { out += "<li>\(Markup.escape(line))</li>\n" }
     out += "</ul>\n"
     if let coverage = report.coverage { out += self.coverage(coverage) }
     out += violations(report)
@@ -35,18 +35,18 @@ enum ReportHTML {
     out += exposure(report)
     if let trend = report.trend {
       out += "<h2>Since the last report</h2>\n<ul>\n"
-      for line in ReportSummary.trendLines(trend) { out += "<li>\(escape(line))</li>\n" }
+      for line in ReportSummary.trendLines(trend) { out += "<li>\(Markup.escape(line))</li>\n" }
       out += "</ul>\n"
       for (title, items) in [
         ("New gaps", trend.newGaps), ("Closed gaps", trend.closedGaps), ("New violations", trend.newViolations),
         ("Fixed violations", trend.fixedViolations),
       ] where !items.isEmpty {
         out += "<details><summary>\(title) (\(items.count))</summary><ul>\n"
-        for item in items.prefix(cap) { out += "<li><code>\(escape(item))</code></li>\n" }
+        for item in items.prefix(cap) { out += "<li><code>\(Markup.escape(item))</code></li>\n" }
         out += more(items.count) + "</ul></details>\n"
       }
     }
-    out += "<p><small>\(escape(report.generator)).</small></p>\n</body></html>\n"
+    out += "<p><small>\(Markup.escape(report.generator)).</small></p>\n</body></html>\n"
     return Array(out.utf8)
   }
 
@@ -55,7 +55,7 @@ enum ReportHTML {
   ]
 
   private static func coverage(_ coverage: Coverage) -> String {
-    var out = "<h2>Coverage of \(escape(coverage.instrument))</h2>\n"
+    var out = "<h2>Coverage of \(Markup.escape(coverage.instrument))</h2>\n"
     let articles = coverage.articles.filter { ($0.addressees[.organisation] ?? 0) > 0 }
     out += "<p class=\"legend\">"
     for status in Coverage.Status.allCases {
@@ -69,7 +69,7 @@ enum ReportHTML {
       "<svg role=\"img\" aria-label=\"Coverage per article\" width=\"720\" height=\"\(articles.count * height + 4)\">\n"
     for (row, article) in articles.enumerated() {
       let y = row * height + 2
-      out += "<text x=\"0\" y=\"\(y + 12)\">\(escape(article.id.citation))</text>"
+      out += "<text x=\"0\" y=\"\(y + 12)\">\(Markup.escape(article.id.citation))</text>"
       var x = 110.0
       for status in Coverage.Status.allCases {
         let count = article.statuses[status] ?? 0
@@ -77,7 +77,7 @@ enum ReportHTML {
         let width = Double(count) * 560 / Double(widest)
         out += "<rect x=\"\(format(x))\" y=\"\(y)\" width=\"\(format(width))\" height=\"\(height - 3)\" "
         out +=
-          "fill=\"\(colours[status]!)\"><title>\(escape(article.id.citation)): \(count) \(status.rawValue)</title></rect>"
+          "fill=\"\(colours[status]!)\"><title>\(Markup.escape(article.id.citation)): \(count) \(status.rawValue)</title></rect>"
         x += width
       }
       out += "<text x=\"\(format(x + 4))\" y=\"\(y + 12)\">\(article.addressees[.organisation] ?? 0)</text>\n"
@@ -90,17 +90,15 @@ enum ReportHTML {
     let uncovered = coverage.clauses.filter { $0.status == .uncovered }
     out += "<details><summary>Uncovered obligations (\(uncovered.count)), verbatim</summary>\n"
     for clause in uncovered.prefix(cap) {
-      out += "<p><a href=\"\(escape(clause.link))\">\(escape(clause.id.citation))</a> "
-      out += "(\(escape(clause.roles.joined(separator: ", "))))</p><blockquote>\(escape(clause.text))</blockquote>\n"
+      out += "<p><a href=\"\(Markup.escape(clause.link))\">\(Markup.escape(clause.id.citation))</a> "
+      out +=
+        "(\(Markup.escape(clause.roles.joined(separator: ", "))))</p><blockquote>\(Markup.escape(clause.text))</blockquote>\n"
     }
     return out + more(uncovered.count) + "</details>\n"
   }
 
   private static func row(_ name: String, _ group: Coverage.Group) -> String {
-    let counts: [Int] =
-      [group.addressees[.organisation] ?? 0] + Coverage.Status.allCases.map { group.statuses[$0] ?? 0 }
-      + [.otherOperators, .others, .undetermined].map { group.addressees[$0] ?? 0 }
-    return "<tr><td>\(escape(name))</td>" + counts.map { "<td class=\"n\">\($0)</td>" }.joined() + "</tr>\n"
+    "<tr><td>\(Markup.escape(name))</td>" + group.columns.map { "<td class=\"n\">\($0)</td>" }.joined() + "</tr>\n"
   }
 
   private static func violations(_ report: Report) -> String {
@@ -111,35 +109,36 @@ enum ReportHTML {
     out += "<th>Cost centre</th><th>What the law says</th></tr>\n"
     let labels = Labels(report.profile)
     for violation in report.violations.prefix(cap) {
-      out += "<tr><td>\(escape(violation.policy.control))</td><td>\(escape(violation.subject))</td>"
-      out += "<td>\(escape("\(violation.file):\(violation.line)"))</td>"
+      out += "<tr><td>\(Markup.escape(violation.policy.control))</td><td>\(Markup.escape(violation.subject))</td>"
+      out += "<td>\(Markup.escape("\(violation.file):\(violation.line)"))</td>"
       out +=
-        "<td>\(escape(labels.owner(violation.manifest) ?? "—"))</td><td>\(escape(violation.manifest.namespace))</td>"
-      out += "<td>\(escape(labels.costCenter(violation.manifest) ?? "—"))</td>"
-      out += "<td><a href=\"\(escape(violation.basis.link))\">\(escape(violation.basis.citation))</a>: "
-      out += "\(escape(violation.message))</td></tr>\n"
+        "<td>\(Markup.escape(labels.owner(violation.manifest) ?? "—"))</td><td>\(Markup.escape(violation.manifest.namespace))</td>"
+      out += "<td>\(Markup.escape(labels.costCenter(violation.manifest) ?? "—"))</td>"
+      out += "<td><a href=\"\(Markup.escape(violation.basis.link))\">\(Markup.escape(violation.basis.citation))</a>: "
+      out += "\(Markup.escape(violation.message))</td></tr>\n"
     }
     return out + "</table>\n" + more(report.violations.count)
   }
 
   private static func spend(_ spend: Report.Spend, report: Report) -> String {
     let currency = spend.data.currency
-    var out = "<h2>Spend at risk (\(escape(currency)), \(escape(spend.data.periodStart)) – "
-    out += "\(escape(spend.data.periodEnd)))</h2>\n"
+    var out = "<h2>Spend at risk (\(Markup.escape(currency)), \(Markup.escape(spend.data.periodStart)) – "
+    out += "\(Markup.escape(spend.data.periodEnd)))</h2>\n"
     out += chart("Spend at risk per cost centre", ReportSummary.ranked(spend.atRiskByCostCenter), currency)
     out += chart("Spend at risk per control", ReportSummary.ranked(spend.atRiskByControl), currency)
     for (title, sums) in [
       ("Per owner", ReportSummary.ranked(spend.atRiskByOwner)),
       ("Per article", ReportSummary.ranked(spend.atRiskByArticle).map { ($0.0.citation, $0.1) }),
       ("Unallocated, by the rows' cost centre", ReportSummary.ranked(spend.unallocatedByCostCenter)),
+      ("Unallocated, by the rows' owner", ReportSummary.ranked(spend.unallocatedByOwner)),
     ] where !sums.isEmpty {
-      out += "<details><summary>\(title)</summary><table><tr><th></th><th>\(escape(currency))</th></tr>\n"
+      out += "<details><summary>\(title)</summary><table><tr><th></th><th>\(Markup.escape(currency))</th></tr>\n"
       for (name, amount) in sums.prefix(cap) {
-        out += "<tr><td>\(escape(name))</td><td class=\"n\">\(ReportSummary.money(amount))</td></tr>\n"
+        out += "<tr><td>\(Markup.escape(name))</td><td class=\"n\">\(ReportSummary.money(amount))</td></tr>\n"
       }
       out += "</table>\(more(sums.count))</details>\n"
     }
-    out += "<ul>" + ReportSummary.costNotes(spend).map { "<li>\(escape($0))</li>" }.joined() + "</ul>\n"
+    out += "<ul>" + ReportSummary.costNotes(spend).map { "<li>\(Markup.escape($0))</li>" }.joined() + "</ul>\n"
     return out
   }
 
@@ -149,14 +148,14 @@ enum ReportHTML {
     guard !bars.isEmpty else { return "" }
     // Bar lengths only: Double is exact enough for pixels, never for the figures printed.
     let largest = max(bars.map { Double($0.1.description) ?? 0 }.max() ?? 1, .leastNonzeroMagnitude)
-    var out = "<h3>\(escape(title))</h3>\n"
-    out += "<svg role=\"img\" aria-label=\"\(escape(title))\" width=\"720\" height=\"\(bars.count * 18 + 4)\">\n"
+    var out = "<h3>\(Markup.escape(title))</h3>\n"
+    out += "<svg role=\"img\" aria-label=\"\(Markup.escape(title))\" width=\"720\" height=\"\(bars.count * 18 + 4)\">\n"
     for (row, (name, amount)) in bars.enumerated() {
       let y = row * 18 + 2
       let width = max(0, (Double(amount.description) ?? 0) / largest * 420)
-      out += "<text x=\"0\" y=\"\(y + 12)\">\(escape(String(name.prefix(24))))</text>"
+      out += "<text x=\"0\" y=\"\(y + 12)\">\(Markup.escape(String(name.prefix(24))))</text>"
       out += "<rect x=\"170\" y=\"\(y)\" width=\"\(format(width))\" height=\"14\" fill=\"#cf222e\">"
-      out += "<title>\(escape(name)): \(escape(currency)) \(ReportSummary.money(amount))</title></rect>"
+      out += "<title>\(Markup.escape(name)): \(Markup.escape(currency)) \(ReportSummary.money(amount))</title></rect>"
       out += "<text x=\"\(format(174 + width))\" y=\"\(y + 12)\">\(ReportSummary.money(amount))</text>\n"
     }
     return out + "</svg>\n"
@@ -167,13 +166,14 @@ enum ReportHTML {
     var out = "<h2>Exposure: the ceilings the law sets</h2>\n<table><tr><th>Tier</th><th>Clause</th>"
     out += "<th>Controls</th><th>Violated</th><th>Ceiling</th></tr>\n"
     for fine in report.fines {
-      out += "<tr><td>\(escape(fine.tier.title))</td><td><a href=\"\(escape(fine.link))\">\(escape(fine.citation))</a>"
+      out +=
+        "<tr><td>\(Markup.escape(fine.tier.title))</td><td><a href=\"\(Markup.escape(fine.link))\">\(Markup.escape(fine.citation))</a>"
       out += fine.needsReview ? " (needs review)" : ""
-      out += "</td><td>\(escape(fine.controls.joined(separator: ", ")))</td>"
-      out += "<td>\(escape(fine.violated.joined(separator: ", ")))</td>"
-      out += "<td class=\"n\">\(escape(ReportSummary.ceiling(fine, report.profile.exposure)))</td></tr>\n"
+      out += "</td><td>\(Markup.escape(fine.controls.joined(separator: ", ")))</td>"
+      out += "<td>\(Markup.escape(fine.violated.joined(separator: ", ")))</td>"
+      out += "<td class=\"n\">\(Markup.escape(ReportSummary.ceiling(fine, report.profile.exposure)))</td></tr>\n"
     }
-    return out + "</table>\n<p>\(escape(ReportSummary.exposureNote(report)))</p>\n"
+    return out + "</table>\n<p>\(Markup.escape(ReportSummary.exposureNote(report)))</p>\n"
   }
 
   private static func more(_ count: Int) -> String {
@@ -183,10 +183,5 @@ enum ReportHTML {
   private static func format(_ value: Double) -> String {
     let tenths = (value * 10).rounded()
     return String(Int(tenths) / 10) + "." + String(abs(Int(tenths)) % 10)
-  }
-
-  static func escape(_ text: String) -> String {
-    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-      .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
   }
 }

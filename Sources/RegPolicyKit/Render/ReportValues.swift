@@ -25,13 +25,7 @@ enum ReportValues {
   }
 
   static func counts(_ group: Coverage.Group) -> [String: Any] {
-    var values: [String: Any] = [:]
-    for status in Coverage.Status.allCases { values[status.rawValue] = group.statuses[status] ?? 0 }
-    for addressee in Coverage.Addressee.allCases where addressee != .organisation {
-      values[addressee.rawValue] = group.addressees[addressee] ?? 0
-    }
-    values["applicable"] = group.addressees[.organisation] ?? 0
-    return values
+    Dictionary(uniqueKeysWithValues: zip(Coverage.Group.columnNames, group.columns.map { $0 as Any }))
   }
 
   private static func coverage(_ coverage: Coverage) -> [String: Any] {
@@ -52,6 +46,7 @@ enum ReportValues {
           "clause": clause.id.rawValue, "citation": clause.id.citation, "article": clause.article.rawValue,
           "addressee": clause.addressee.rawValue, "status": clause.status?.rawValue ?? NSNull(),
           "roles": clause.roles, "controls": clause.controls, "link": clause.link,
+          "inherited-from": clause.inheritedFrom?.rawValue ?? NSNull(),
           "text": clause.status == .uncovered ? clause.text : "",
         ]
       },
@@ -59,8 +54,7 @@ enum ReportValues {
   }
 
   private static func violations(_ report: Report) -> [String: Any] {
-    var byControl: [String: [CheckRun.Violation]] = [:]
-    for violation in report.violations { byControl[violation.policy.control, default: []].append(violation) }
+    let byControl = report.violationsByControl
     func groups(_ key: (Report.Workload) -> String?) -> [String: Any] {
       var groups: [String: (objects: Int, controls: Set<String>)] = [:]
       for workload in report.workloads where !workload.violated.isEmpty {
@@ -196,36 +190,16 @@ enum ReportValues {
     let costs = object["costs"] as? [String: Any]
     let previousCurrency = costs?["currency"] as? String
     let previousAtRisk = ((costs?["at-risk"] as? [String: Any])?["total"] as? String).flatMap { ExactDecimal($0) }
-    let sameCurrency = previousCurrency == nil || previousCurrency == report.spend?.data.currency
-    // Two currencies are not compared: the earlier figure is dropped rather than subtracted.
+    let previousColumn = costs?["column"] as? String
+    // Two currencies, or two cost columns, are not compared: the earlier figure is dropped.
+    let sameCurrency =
+      (previousCurrency == nil || previousCurrency == report.spend?.data.currency)
+      && (previousColumn == nil || previousColumn == report.spend?.data.column)
     return Report.Trend(
       newGaps: now.subtracting(before).sorted(), closedGaps: before.subtracting(now).sorted(),
       newViolations: nowViolations.subtracting(beforeViolations).sorted(),
       fixedViolations: beforeViolations.subtracting(nowViolations).sorted(),
       previousAtRisk: sameCurrency ? previousAtRisk : nil, currentAtRisk: report.spend?.atRisk,
       currency: report.spend?.data.currency ?? previousCurrency)
-  }
-}
-
-/// The FinOps labels of an object, by the profile's keys.
-struct Labels {
-  let workloadKey: String
-  let costCenterKey: String
-  let ownerKey: String
-
-  init(_ profile: Profile) {
-    workloadKey = profile.key(Property.named("workload-id")!)
-    costCenterKey = profile.key(Property.named("cost-center")!)
-    ownerKey = profile.key(Property.named("owner")!)
-  }
-
-  func workload(_ manifest: Manifest) -> String? { value(manifest, workloadKey) }
-  func costCenter(_ manifest: Manifest) -> String? { value(manifest, costCenterKey) }
-  func owner(_ manifest: Manifest) -> String? { value(manifest, ownerKey) }
-
-  /// A label's text, nil when missing, not a string or blank.
-  func value(_ manifest: Manifest, _ key: String) -> String? {
-    guard case .string(let text)? = manifest.labels[key], !text.allSatisfy(\.isWhitespace) else { return nil }
-    return text
   }
 }

@@ -6,7 +6,9 @@ public enum DiagnosticCode: String, CaseIterable, Comparable, Sendable {
   case branchExists = "branch.exists"
   case branchInvalidName = "branch.invalid-name"
   case branchUnwritable = "branch.unwritable"
+  case costsDuplicateFile = "costs.duplicate-file"
   case costsInvalidNumber = "costs.invalid-number"
+  case costsInvalidValue = "costs.invalid-value"
   case costsMalformed = "costs.malformed"
   case costsMissingColumn = "costs.missing-column"
   case costsMixedCurrency = "costs.mixed-currency"
@@ -76,8 +78,13 @@ public enum DiagnosticCode: String, CaseIterable, Comparable, Sendable {
     case .branchExists: (.outputError, "the branch exists with other content; not rewritten without `--force`")
     case .branchInvalidName: (.inputError, "`--branch` is not a valid git branch name")
     case .branchUnwritable: (.outputError, "the pull-request body could not be written")
-    case .costsInvalidNumber: (.inputError, "a cost (or its currency) is not a decimal number; no total is given")
-    case .costsMalformed: (.inputError, "cost data is not CSV: a quote never closed, a row with the wrong field count")
+    case .costsDuplicateFile: (.success, "warning: a cost file given twice is read once")
+    case .costsInvalidNumber:
+      (.inputError, "a cost is not a decimal number, or a sum does not fit 38 digits; no total is given")
+    case .costsInvalidValue:
+      (.inputError, "a BillingCurrency that is not an ISO 4217 code, or a charge period that is not ISO 8601")
+    case .costsMalformed:
+      (.inputError, "cost data is not CSV (a quote never closed, a row with the wrong field count) or tags not JSON")
     case .costsMissingColumn: (.inputError, "cost data lacks a FOCUS column the report needs (named in the message)")
     case .costsMixedCurrency:
       (.inputError, "cost rows billed in a currency the profile's `costs.exchange-rates` has no rate for")

@@ -29,6 +29,9 @@ public struct ReportTable: Hashable, Sendable {
   public var tiers: [Tier]
   /// Provisions that concern only systems of one risk class (`cpt_III` → high-risk).
   public var riskClasses: [PinpointID: String]
+  /// Provisions whose duties bind a role their words do not name (`cpt_III.sct_2` → provider:
+  /// Article 16(a) makes providers ensure Section 2's requirements).
+  public var addressees: [PinpointID: String]
   /// The clause that makes SMEs' ceiling the lower of amount and share ("art_99.par_6").
   public var smeCites: [PinpointID]
   /// The sha256 of each cited clause's text as a person reviewed the table against it.
@@ -39,6 +42,15 @@ public struct ReportTable: Hashable, Sendable {
   public func riskClass(along path: [PinpointID]) -> String? {
     path.reversed().lazy.compactMap { riskClasses[$0] }.first
   }
+
+  /// The role bound by the duties of a provision that names none, and the provision that says so:
+  /// the deepest listed provision along `path`.
+  public func addressee(along path: [PinpointID]) -> (role: String, from: PinpointID)? {
+    path.reversed().lazy.compactMap { id in self.addressees[id].map { ($0, id) } }.first
+  }
+
+  /// Whether a file of the rules folder is a report table: it lies in `report/`.
+  public static func isTable(path: String) -> Bool { path.hasPrefix("report/") || path.contains("/report/") }
 
   /// Every clause the table cites, in order.
   public var cited: [PinpointID] {
@@ -76,7 +88,16 @@ extension RuleReader {
   /// Reads a report table, naming the line of every problem.
   func readReportTable(_ text: String) throws(Diagnostic) -> ReportTable {
     let root = try YAMLValue.parse(text, file: file, codes: .rule)
-    try root.keys("a report table", allowed: ["instrument", "risk-classes", "tiers", "sme", "reviewed"])
+    try root.keys(
+      "a report table", allowed: ["instrument", "risk-classes", "addressees", "tiers", "sme", "reviewed"])
+    var addressees: [PinpointID: String] = [:]
+    for (key, value) in try root["addressees"]?.keyedEntries("addressees") ?? [] {
+      let role = try value.string("a role")
+      guard roles.isEmpty || roles.contains(role) else {
+        throw value.failure(.ruleUnknownRole, "unknown role '\(role)'")
+      }
+      addressees[PinpointID(rawValue: try key.string("a provision"))] = role
+    }
     var riskClasses: [PinpointID: String] = [:]
     for (key, value) in try root["risk-classes"]?.keyedEntries("risk-classes") ?? [] {
       let riskClass = try value.string("a risk class")
@@ -118,7 +139,7 @@ extension RuleReader {
     }
     return ReportTable(
       file: file, instrument: try root.required("instrument", in: "the report table").string("instrument"),
-      tiers: tiers, riskClasses: riskClasses, smeCites: smeCites,
+      tiers: tiers, riskClasses: riskClasses, addressees: addressees, smeCites: smeCites,
       reviewed: try root["reviewed"].map { value throws(Diagnostic) in try readReviewed(value) } ?? [:])
   }
 }

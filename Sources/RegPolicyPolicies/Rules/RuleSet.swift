@@ -30,7 +30,7 @@ public struct RuleSet: Hashable, Sendable {
         if file.path.hasSuffix("/instruments.yaml") || file.path == "instruments.yaml" {
           let root = try YAMLValue.parse(file.text, file: file.path, codes: .rule)
           for (celex, value) in try root.entries("instruments") { names[celex] = try value.string(celex) }
-        } else if file.path.hasPrefix("report/") || file.path.contains("/report/") {
+        } else if ReportTable.isTable(path: file.path) {
           tables.append(try RuleReader(file: file.path, roles: knownRoles).readReportTable(file.text))
         } else {
           rules.append(try RuleReader(file: file.path, roles: knownRoles).read(file.text))
