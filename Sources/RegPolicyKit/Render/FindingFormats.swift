@@ -95,21 +95,28 @@ enum FindingFormats {
     for violation in violations {
       found[Case(control: violation.policy.control, object: violation.object), default: []].append(violation)
     }
-    var suites = ""
+    // Each object's attributes once: they repeat in every suite.
+    let objects = manifests.map { manifest in
+      (
+        key: CheckRun.ObjectKey(file: manifest.file, subject: manifest.subject),
+        attributes: "name=\"\(Markup.escape(manifest.subject))\" file=\"\(Markup.escape(manifest.file))\" "
+          + "line=\"\(manifest.line)\""
+      )
+    }
+    var suites: [UInt8] = []
     var total = 0
     var failed = 0
     for policy in policies {
-      var cases = ""
+      var cases: [UInt8] = []
       var tests = 0
       var failures = 0
-      for manifest in manifests where Evaluator.applies(policy.target, to: manifest) {
+      let head = "    <testcase classname=\"\(Markup.escape(policy.control))\" "
+      for (manifest, object) in zip(manifests, objects) where Evaluator.applies(policy.target, to: manifest) {
         tests += 1
-        let name = Markup.escape(manifest.subject)
-        let object = CheckRun.ObjectKey(file: manifest.file, subject: manifest.subject)
-        let broken = found[Case(control: policy.control, object: object)] ?? []
-        let at = "file=\"\(Markup.escape(manifest.file))\" line=\"\(manifest.line)\""
-        guard let first = broken.first else {
-          cases += "    <testcase classname=\"\(Markup.escape(policy.control))\" name=\"\(name)\" \(at)/>\n"
+        cases += head.utf8
+        cases += object.attributes.utf8
+        guard let broken = found[Case(control: policy.control, object: object.key)], let first = broken.first else {
+          cases += "/>\n".utf8
           continue
         }
         failures += 1
@@ -117,21 +124,22 @@ enum FindingFormats {
           "\($0.file):\($0.line): \($0.message)\n    \($0.basis.citation): “\($0.basis.quote)”"
         }
         .joined(separator: "\n")
-        cases += "    <testcase classname=\"\(Markup.escape(policy.control))\" name=\"\(name)\" \(at)>\n"
         cases +=
-          "      <failure message=\"\(Markup.escape(first.message))\" type=\"\(Markup.escape(policy.enforcement))\">"
-        cases += Markup.escape(detail) + "</failure>\n    </testcase>\n"
+          ">\n      <failure message=\"\(Markup.escape(first.message))\" type=\"\(Markup.escape(policy.enforcement))\">"
+          .utf8
+        cases += (Markup.escape(detail) + "</failure>\n    </testcase>\n").utf8
       }
       total += tests
       failed += failures
-      suites +=
-        "  <testsuite name=\"\(Markup.escape(policy.control + " " + policy.title))\" tests=\"\(tests)\" "
-        + "failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n" + cases + "  </testsuite>\n"
+      suites += "  <testsuite name=\"\(Markup.escape(policy.control + " " + policy.title))\" tests=\"\(tests)\" ".utf8
+      suites += "failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n".utf8
+      suites += cases
+      suites += "  </testsuite>\n".utf8
     }
     let head =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       + "<testsuites name=\"regpolicy\" tests=\"\(total)\" failures=\"\(failed)\" errors=\"0\">\n"
-    return Array((head + suites + "</testsuites>\n").utf8)
+    return Array(head.utf8) + suites + Array("</testsuites>\n".utf8)
   }
 
   /// GitHub Actions workflow commands: one `::error` (deny) or `::warning` (warn) per violation,

@@ -3,6 +3,12 @@ enum Markup {
   /// Text and attribute values, escaped; tabs and carriage returns as references (an attribute
   /// would otherwise turn them into spaces); characters XML 1.0 forbids are dropped.
   static func escape(_ text: String) -> String {
+    // Most text needs nothing: it is returned as it is.
+    let special: (UInt8) -> Bool = {
+      $0 < 0x20 || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+        || $0 == UInt8(ascii: "\"") || $0 == 0xEF  // 0xEF leads U+FFFE and U+FFFF
+    }
+    if !text.utf8.contains(where: special) { return text }
     var out = ""
     out.reserveCapacity(text.utf8.count)
     for scalar in text.unicodeScalars {

@@ -167,6 +167,8 @@ enum ReportMarkdown {
   /// the characters that make emphasis, links, headings, mentions, references and table cells
   /// escaped, so a manifest name or a tag value cannot format or ping anything.
   static func inline(_ text: String) -> String {
+    let special = Set("&<>\n\r\\`*_[]#@|!~".utf8)
+    if !text.utf8.contains(where: special.contains) { return text }
     var out = ""
     out.reserveCapacity(text.utf8.count)
     for scalar in text.unicodeScalars {

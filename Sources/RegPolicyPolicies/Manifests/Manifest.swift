@@ -24,14 +24,23 @@ public struct Manifest: Sendable {
   public var annotations: [String: Value]
   /// For each container of the pod template: its `resources.limits` and `resources.requests`.
   public var containers: [(limits: [String: Value], requests: [String: Value])]
-  /// Lines of the keys a finding can point at: "metadata", "labels", "annotations", and
-  /// "labels/KEY", "annotations/KEY" for each label and annotation.
-  public var keyLines: [String: Int] = [:]
+  /// Lines, within the document, of the keys a finding can point at: each label's and
+  /// annotation's, and those of `metadata:`, `labels:` and `annotations:`.
+  var labelLines: [String: Int] = [:]
+  var annotationLines: [String: Int] = [:]
+  var fieldLines: (metadata: Int?, labels: Int?, annotations: Int?) = (nil, nil, nil)
+  /// Lines of the stream before the document.
+  var documentOffset = 0
 
   /// The line a finding about `key` in `field` ("labels", "annotations") points at: the key's own
   /// line, else (the key is missing) the line of the field, of metadata, or of the document.
   public func line(of field: String, key: String) -> Int {
-    keyLines[field + "/" + key] ?? keyLines[field] ?? keyLines["metadata"] ?? line
+    let labels = field == "labels"
+    let own = labels ? labelLines[key] : annotationLines[key]
+    guard let found = own ?? (labels ? fieldLines.labels : fieldLines.annotations) ?? fieldLines.metadata else {
+      return line
+    }
+    return found + documentOffset
   }
 
   /// "deployment/ml/scorer": the object as messages name it.
@@ -63,7 +72,7 @@ public struct Manifest: Sendable {
         do throws(Diagnostic) {
           var manifest = try Manifest(node: object, file: file)
           manifest.line += offset
-          for key in manifest.keyLines.keys { manifest.keyLines[key]! += offset }
+          manifest.documentOffset = offset
           return .success(manifest)
         } catch {
           var error = error
@@ -151,18 +160,14 @@ public struct Manifest: Sendable {
     self.kind = kind
     self.name = name
     namespace = text(metadata?["namespace"]) ?? "default"
-    labels = Manifest.values(metadata?["labels"])
-    annotations = Manifest.values(metadata?["annotations"])
-    if let mapping = node.mapping {
-      for (key, value) in mapping where key.string == "metadata" {
-        keyLines["metadata"] = key.mark?.line
-        for (field, entries) in value.mapping ?? [:] where field.string == "labels" || field.string == "annotations" {
-          guard let name = field.string else { continue }
-          keyLines[name] = field.mark?.line
-          for (entry, _) in entries.mapping ?? [:] {
-            if let text = entry.string { keyLines[name + "/" + text] = entry.mark?.line }
-          }
-        }
+    (labels, labelLines) = Manifest.values(metadata?["labels"])
+    (annotations, annotationLines) = Manifest.values(metadata?["annotations"])
+    // The lines of the keys themselves (the values' nodes carry their own).
+    for (key, value) in node.mapping ?? [:] where key.string == "metadata" {
+      fieldLines.metadata = key.mark?.line
+      for (field, _) in value.mapping ?? [:] {
+        if field.string == "labels" { fieldLines.labels = field.mark?.line }
+        if field.string == "annotations" { fieldLines.annotations = field.mark?.line }
       }
     }
     let podSpec: Node? =
@@ -173,18 +178,23 @@ public struct Manifest: Sendable {
       }
     containers = (podSpec?["containers"]?.sequence.map(Array.init) ?? []).map { container in
       let resources = container["resources"]
-      return (Manifest.values(resources?["limits"]), Manifest.values(resources?["requests"]))
+      return (Manifest.values(resources?["limits"]).values, Manifest.values(resources?["requests"]).values)
     }
   }
 
-  private static func values(_ node: Node?) -> [String: Value] {
-    guard let mapping = node?.mapping else { return [:] }
+  /// A mapping's scalar values by key, and the line of each key.
+  private static func values(_ node: Node?) -> (values: [String: Value], lines: [String: Int]) {
+    guard let mapping = node?.mapping else { return ([:], [:]) }
     var values: [String: Value] = [:]
+    var lines: [String: Int] = [:]
+    values.reserveCapacity(mapping.count)
+    lines.reserveCapacity(mapping.count)
     for (key, value) in mapping {
-      guard let key = key.string else { continue }
-      values[key] = Manifest.value(value)
+      guard let name = key.string else { continue }
+      values[name] = Manifest.value(value)
+      lines[name] = key.mark?.line
     }
-    return values
+    return (values, lines)
   }
 
   /// A scalar as the policies see it; mappings and sequences are `.other`.
