@@ -9,6 +9,7 @@ public struct ExactDecimal: Hashable, Comparable, Sendable, CustomStringConverti
   /// Decimal places, 0…38.
   public private(set) var scale: Int
 
+  /// 0.
   public static let zero = ExactDecimal(significand: 0, scale: 0)
 
   /// Creates `significand` × 10^-`scale` (`scale` 0…38), with trailing zeros removed so equal

@@ -17,6 +17,7 @@ public struct CostData: Sendable {
     public var amount: ExactDecimal
   }
 
+  /// Every row of every file, in file order.
   public var rows: [Row]
   /// The files read, in order.
   public var files: [String]
@@ -27,6 +28,7 @@ public struct CostData: Sendable {
   /// The earliest ChargePeriodStart and latest ChargePeriodEnd, as written.
   public var periodStart: String
   public var periodEnd: String
+  /// The sum of the cost column over every row.
   public var total: ExactDecimal
   /// Rows charged in another billing currency, converted at the profile's rate, by currency.
   public var converted: [String: Int]

@@ -28,10 +28,15 @@ public struct Report: Sendable {
     public var data: CostData
     /// Cost per workload id of the fleet (zero when no row names it).
     public var allocated: [String: ExactDecimal]
+    /// Rows naming no workload of the fleet: their sum, count, and sums by the rows' own cost
+    /// centre and owner tags ("(untagged)" without one).
     public var unallocated: ExactDecimal
     public var unallocatedRows: Int
     public var unallocatedByCostCenter: [String: ExactDecimal]
     public var unallocatedByOwner: [String: ExactDecimal]
+    /// Cost of the workloads that violate some control, each counted once; then by control, by
+    /// article of the clauses broken, and by the workloads' cost centre and owner labels
+    /// ("(unlabelled)" without one). A workload violating two controls counts under both.
     public var atRisk: ExactDecimal
     public var atRiskByControl: [String: ExactDecimal]
     public var atRiskByArticle: [PinpointID: ExactDecimal]
@@ -62,8 +67,10 @@ public struct Report: Sendable {
 
   /// What changed since a previous report.
   public struct Trend: Sendable {
+    /// Clauses uncovered now and not before, and the reverse (pinpoint IDs).
     public var newGaps: [String]
     public var closedGaps: [String]
+    /// Violations as "CONTROL kind/namespace/name", new and fixed.
     public var newViolations: [String]
     public var fixedViolations: [String]
     /// Spend at risk then and now (nil when a report had no cost data), in `currency`.
@@ -73,9 +80,12 @@ public struct Report: Sendable {
   }
 
   public var organisation: String
+  /// "regpolicy 0.4.0", named in every report.
   public var generator: String
   public var profile: Profile
+  /// The tree's policies, in index order.
   public var policies: [Policy]
+  /// Nil without `--source`.
   public var coverage: Coverage?
   /// Whether manifests were given, the objects they held, and what broke.
   public var manifestsGiven: Bool
