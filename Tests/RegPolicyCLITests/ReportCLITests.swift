@@ -505,7 +505,7 @@ struct ReportCLITests {
       folder, "--costs", Self.focus13[0],
     ])
     #expect(run.status == 1, "\(run.stderr)")
-    #expect(run.stdout.contains("of 10010 objects"), "\(run.stdout.prefix(2000))")
+    #expect(run.stdout.contains("of the 10010 objects checked"), "\(run.stdout.prefix(2000))")
     #expect(run.stdout.count <= 65_536, "\(run.stdout.count) characters")
     #expect(run.stdout.contains("more violations (the JSON report lists them all)"))
     #expect(run.stdout.contains("<details><summary>Uncovered obligations"))

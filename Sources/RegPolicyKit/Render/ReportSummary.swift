@@ -33,8 +33,8 @@ enum ReportSummary {
     if report.manifestsGiven {
       let objects = Set(report.violations.map(\.object)).count
       lines.append(
-        "Violations: \(report.violations.count) of \(report.violatedControls.count) controls on \(objects) of "
-          + "\(report.objects) objects.")
+        "Violations: \(report.violations.count) of \(report.violatedControls.count) controls, by \(objects) of the "
+          + "\(report.objects) objects checked.")
     } else {
       lines.append("Violations: not checked (give --manifests).")
     }
