@@ -24,9 +24,12 @@ enum FormatDetector {
     // OJ pages carry `oj-` classes from the masthead on; consolidated pages open with their own
     // header classes. Both appear within the first few kilobytes of the body.
     let start = bytes.prefix(1 << 17)
-    if contains(start, "class=\"oj-") { return .format(.eurlexHTML) }
+    // OJ pages of 2011–2014 have the same classes without the prefix (`hd-oj`, `ti-art`, `normal`).
+    if contains(start, "class=\"oj-") || contains(start, "class=\"hd-oj\"") || contains(start, "class=\"ti-art\"") {
+      return .format(.eurlexHTML)
+    }
     if contains(start, "title-doc-first") || contains(start, "hd-modifiers")
-      || contains(start, "class=\"norm")
+      || contains(start, "class=\"norm\"")
     {
       return .format(.eurlexConsolidatedHTML)
     }

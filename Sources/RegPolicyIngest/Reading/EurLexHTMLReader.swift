@@ -8,6 +8,11 @@ import RegPolicyModel
 /// Structure is recognised from classes and from the EUR-Lex subdivision ids only to find a unit
 /// (`rct_`, `cit_`, `pbl_`, `NNN.NNN`); every pinpoint ID is derived from the numbers as printed.
 /// The two flavours use disjoint class names, so one reader serves both.
+///
+/// Older pages of both flavours — OJ XHTML of 2011–2014 (`ti-art`, `sti-art`, `normal`, no `oj-`
+/// prefix) and consolidated HTML of 2014–2018 — have no subdivision containers: titles and text
+/// are siblings. There an article is its title and the siblings up to the next article, division
+/// or annex title, and a division runs to the next division title of its rank or above.
 struct EurLexHTMLReader: MarkupReader {
   var context: ReadContext
   private let tree: MarkupTree
@@ -21,16 +26,20 @@ struct EurLexHTMLReader: MarkupReader {
   private let separatorTable: [Bool]
   /// Markers of a consolidated text (`▼C2`, `►M1`) waiting for the block they introduce.
   private var pendingMarkers: [String] = []
+  /// The divisions of a flat page still open, outermost first.
+  private var openDivisions: [Provision] = []
 
   /// Class names of both flavours (OJ first, consolidated second).
   private enum Class {
-    static let articleTitle = ["oj-ti-art", "title-article-norm"]
-    static let articleHeading = ["oj-sti-art", "stitle-article-norm", "eli-title"]
-    static let divisionTitle = ["oj-ti-section-1", "title-division-1"]
-    static let divisionHeading = ["oj-ti-section-2", "title-division-2"]
-    static let groupHeading = ["oj-ti-grseq-1", "title-gr-seq-level-1", "title-gr-seq-level-2", "title-gr-seq-level-3"]
-    static let documentTitle = ["oj-doc-ti", "title-doc-first", "title-doc-last"]
-    static let footnote = ["oj-note", "footnote"]
+    static let articleTitle = ["oj-ti-art", "title-article-norm", "ti-art"]
+    static let articleHeading = ["oj-sti-art", "stitle-article-norm", "eli-title", "sti-art"]
+    static let divisionTitle = ["oj-ti-section-1", "title-division-1", "ti-section-1"]
+    static let divisionHeading = ["oj-ti-section-2", "title-division-2", "ti-section-2"]
+    static let groupHeading = [
+      "oj-ti-grseq-1", "title-gr-seq-level-1", "title-gr-seq-level-2", "title-gr-seq-level-3", "ti-grseq-1",
+    ]
+    static let documentTitle = ["oj-doc-ti", "title-doc-first", "title-doc-last", "doc-ti"]
+    static let footnote = ["oj-note", "footnote", "note"]
     static let annexTitle = ["title-annex-1"]
     static let annexHeading = ["title-annex-2"]
     static let marker = ["modref", "arrow"]
@@ -66,6 +75,7 @@ struct EurLexHTMLReader: MarkupReader {
         readContainer(root)  // the body alone (see Ingester.wellFormedBody) or a fragment
       }
     }
+    closeDivisions(below: 0)
     if let title = context.pageTitle, instrument.format == .eurlexConsolidatedHTML {
       readConsolidationTitle(title)
     }
@@ -110,7 +120,25 @@ struct EurLexHTMLReader: MarkupReader {
       index += 1
       guard tree.isElement(child) else { continue }
       let name = tree.name(child)
-      if name == "p" && has(child, Class.annexTitle) {
+      if name == "p" && has(child, Class.articleTitle) {
+        // A flat page: the article runs to the next title of an article, division or annex.
+        var end = index
+        while end < children.count, !endsFlatArticle(children[end]) { end += 1 }
+        let parts = [child] + children[index..<end].filter(tree.isElement)
+        if let article = readArticle(parts, at: tree.sourceStart(child), flat: true) {
+          appendFlat(article)
+        }
+        index = end
+      } else if name == "p" && has(child, Class.divisionTitle) {
+        var heading: MarkupTree.NodeIndex?
+        while index < children.count, !tree.isElement(children[index]) { index += 1 }
+        if index < children.count, has(children[index], Class.divisionHeading) {
+          heading = children[index]
+          index += 1
+        }
+        openDivision(child, heading: heading)
+      } else if name == "p" && has(child, Class.annexTitle) {
+        closeDivisions(below: 0)
         // Consolidated annexes are not wrapped: the annex runs to the next annex title.
         var end = index
         while end < children.count, !isAnnexStart(children[end]), !has(children[end], Class.footnote) { end += 1 }
@@ -163,6 +191,8 @@ struct EurLexHTMLReader: MarkupReader {
     let elements = tree.elements(node)
     if tree.hasClass(node, "eli-main-title") {
       readTitle(node)
+    } else if elements.filter({ has($0, Class.articleTitle) }).count > 1 {
+      readContainer(node)  // a flat page's text: its articles are siblings
     } else if elements.contains(where: { has($0, Class.articleTitle) }) {
       if let article = readArticle(node) { provisions.append(article) }
     } else if let heading = elements.first(where: { has($0, Class.divisionTitle) }) {
@@ -171,6 +201,8 @@ struct EurLexHTMLReader: MarkupReader {
       }
     } else if id.hasPrefix("pbl_") {
       readPreamble(node)
+    } else if tree.hasClass(node, "preamble") && preamble == nil {
+      readFlatPreamble(node)
     } else if let first = elements.first, tree.hasClass(first, "oj-doc-ti"),
       let number = Vocabulary.annexNumber(context.plainText(first, role: .provision))
     {
@@ -231,6 +263,27 @@ struct EurLexHTMLReader: MarkupReader {
       source: context.assembler.span(tree.sourceStart(node)))
   }
 
+  /// The preamble of a consolidated page of 2014–2018 (`<div class="preamble">`): the formulas and
+  /// citations as its text, and each numbered row "(N) | text" a recital.
+  private mutating func readFlatPreamble(_ node: MarkupTree.NodeIndex) {
+    var blocks: [Block] = []
+    var recitals: [Provision] = []
+    for block in blocksOf(node) {
+      if case .item(let number, let source, let body) = block, number.hasPrefix("(") {
+        let number = Numbering.clean(number)
+        recitals.append(
+          context.assemble(PinpointID(.recital, number), kind: .recital, num: number, blocks: body, at: source))
+      } else {
+        blocks.append(block)
+      }
+    }
+    let preambleID = context.assembler.claim(PinpointID.preamble, at: tree.sourceStart(node))
+    let content = context.assembler.body(blocks, under: preambleID)
+    preamble = Provision(
+      id: preambleID, kind: .preamble, text: content.text, children: merge(content.children, recitals),
+      source: context.assembler.span(tree.sourceStart(node)))
+  }
+
   /// Orders the preamble's subparagraphs and its citations/recitals by source position.
   private func merge(_ a: [Provision], _ b: [Provision]) -> [Provision] {
     (a + b).sorted { $0.source.startOffset < $1.source.startOffset }
@@ -286,7 +339,14 @@ struct EurLexHTMLReader: MarkupReader {
   }
 
   private mutating func readArticle(_ node: MarkupTree.NodeIndex) -> Provision? {
-    let elements = tree.elements(node)
+    readArticle(tree.elements(node), at: tree.sourceStart(node))
+  }
+
+  /// An article from its elements: its title, heading and body. The paragraphs of a flat or
+  /// consolidated page are its numbered text blocks ("1. …"), not containers.
+  private mutating func readArticle(_ elements: [MarkupTree.NodeIndex], at source: Int, flat: Bool = false)
+    -> Provision?
+  {
     guard let title = elements.first(where: { has($0, Class.articleTitle) }) else { return nil }
     guard let number = context.articleNumber(title) else { return nil }
     var heading: String?
@@ -298,10 +358,85 @@ struct EurLexHTMLReader: MarkupReader {
         body += blocksOf(child, asItself: true)
       }
     }
-    if instrument.format == .eurlexConsolidatedHTML { body = Assembler.foldIntoParagraphs(body) }
+    if flat { body = Self.numberedParagraphs(body) }
+    if flat || instrument.format == .eurlexConsolidatedHTML { body = Assembler.foldIntoParagraphs(body) }
     return context.assemble(
-      PinpointID(.article, number), kind: .article, num: number, heading: heading, blocks: body,
-      at: tree.sourceStart(node))
+      PinpointID(.article, number), kind: .article, num: number, heading: heading, blocks: body, at: source)
+  }
+
+  // MARK: Flat pages
+
+  /// A flat article's paragraphs are text blocks that begin with their number ("1.   Everyone …"):
+  /// when the first text block begins with "1.", every text block that begins with a number opens
+  /// a paragraph (the blocks after it are folded into it).
+  static func numberedParagraphs(_ blocks: [Block]) -> [Block] {
+    guard case .text(let first)? = blocks.first(where: { if case .text = $0 { true } else { false } }),
+      Numbering.splitParagraphNumber(first.bytes)?.number == "1"
+    else { return blocks }
+    return blocks.map { block in
+      guard case .text(var text) = block, let split = Numbering.splitParagraphNumber(text.bytes) else { return block }
+      text.bytes = split.rest
+      return .paragraph(number: split.number, source: text.source, body: [.text(text)])
+    }
+  }
+
+  /// Whether a sibling ends a flat article: a title of an article, division or annex, a footnote,
+  /// a rule, or a typographic separator ("°°°") after the enacting terms.
+  private func endsFlatArticle(_ node: MarkupTree.NodeIndex) -> Bool {
+    guard tree.isElement(node) else { return false }
+    if tree.name(node) == "hr" || isAnnexStart(node) { return true }
+    if has(node, Class.articleTitle + Class.divisionTitle + Class.footnote) { return true }
+    guard has(node, Class.groupHeading) else { return false }
+    var bytes: [UInt8] = []
+    tree.appendText(node, to: &bytes)
+    return !bytes.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || ($0 >= 0x30 && $0 <= 0x39) }
+  }
+
+  /// Rank of a division kind: a division closes the open ones of its rank and below.
+  private static func rank(_ kind: ProvisionKind) -> Int {
+    switch kind {
+    case .part: 0
+    case .title: 1
+    case .chapter: 2
+    case .section: 3
+    default: 4
+    }
+  }
+
+  /// Opens a division of a flat page at its title ("CHAPTER I") and heading.
+  private mutating func openDivision(_ title: MarkupTree.NodeIndex, heading: MarkupTree.NodeIndex?) {
+    let label = context.plainText(title)
+    guard let (kind, prefix, number) = Vocabulary.division(label) else {
+      context.diagnose(
+        DiagnosticCode.ingestUnplacedText, .warning, at: tree.sourceStart(title),
+        "division heading '\(label)' not recognised")
+      if let heading { context.mark(heading, .header) }
+      return
+    }
+    closeDivisions(below: Self.rank(kind))
+    let id = context.assembler.claim(
+      openDivisions.last?.id.appending(prefix, number) ?? PinpointID(prefix, number), at: tree.sourceStart(title))
+    openDivisions.append(
+      Provision(
+        id: id, kind: kind, num: number, heading: heading.map { context.plainText($0) },
+        source: context.assembler.span(tree.sourceStart(title))))
+  }
+
+  /// Closes the open divisions of `rank` and below, each into the one around it.
+  private mutating func closeDivisions(below rank: Int) {
+    while let last = openDivisions.last, Self.rank(last.kind) >= rank {
+      openDivisions.removeLast()
+      appendFlat(last)
+    }
+  }
+
+  /// Adds a provision of a flat page to the innermost open division, or to the document.
+  private mutating func appendFlat(_ provision: Provision) {
+    if openDivisions.isEmpty {
+      provisions.append(provision)
+    } else {
+      openDivisions[openDivisions.count - 1].children.append(provision)
+    }
   }
 
   /// An annex: its title lines ("ANNEX III", then its heading), then its content. `parts` are the
@@ -407,7 +542,9 @@ struct EurLexHTMLReader: MarkupReader {
     switch tree.name(node) {
     case "p":
       // Most paragraphs are plain text ("oj-normal", "norm"): skip the class checks for them.
-      if tree.hasOnlyClass(node, "oj-normal") || tree.hasOnlyClass(node, "norm") { return [.text(textBlock(node))] }
+      if tree.hasOnlyClass(node, "oj-normal") || tree.hasOnlyClass(node, "norm") || tree.hasOnlyClass(node, "normal") {
+        return [.text(textBlock(node))]
+      }
       if has(node, Class.footnote) {
         readFootnote(node)
         return []

@@ -30,8 +30,15 @@ enum Vocabulary {
     return (kind, prefix, String(words[1]))
   }
 
-  /// "Article 16" → "16", "Artikel 4 bis" → "4bis"; nil when the text is not an article heading.
-  static func articleNumber(_ heading: String) -> String? { number(heading, after: articleWords) }
+  /// "Article 16" → "16", "Artikel 4 bis" → "4bis", "Article premier" (French for the first) → "1";
+  /// nil when the text is not an article heading.
+  static func articleNumber(_ heading: String) -> String? {
+    guard let number = number(heading, after: articleWords) else { return nil }
+    return ordinalOne.contains(number.lowercased()) ? "1" : number
+  }
+
+  /// How French and Italian write the first article ("Article premier", "Articolo primo").
+  static let ordinalOne: Set<String> = ["premier", "première", "primo"]
 
   /// "ANNEX III" → "III"; "ANNEX" alone (a single annex) → "I".
   static func annexNumber(_ heading: String) -> String? {

@@ -1,0 +1,113 @@
+import Foundation
+import RegPolicyIngest
+import RegPolicyModel
+import RegPolicyTestSupport
+import Testing
+
+/// Older EUR-Lex markup (corpus `eurlex-generations/`, SOURCES.md §12): flat OJ pages of 2011–2014
+/// and consolidated pages of 2014–2018, whose articles and text are siblings with no subdivision
+/// containers. Their counts are checked against an independent Python count over the raw markup.
+@Suite("EUR-Lex generations")
+struct GenerationTests {
+  static let flat = [
+    "eurlex-generations/oj-2011-2014/12012P-TXT_Charter_EN_OJ-C326-2012.html",
+    "eurlex-generations/oj-2011-2014/12012P-TXT_Charter_FR_OJ-C326-2012.html",
+    "eurlex-generations/consolidated-2014-2018/02004R2006-20130708_EN_consolidated.html",
+    "eurlex-generations/consolidated-2014-2018/02011L0083-20180701_EN_consolidated.html",
+    "eurlex-generations/consolidated-2014-2018/02011L0083-20180701_FR_consolidated.html",
+    "eurlex-generations/formex-consolidated-2005/01984L0450-20050612_EN_consolidated.html",
+  ]
+
+  /// `Tests/Support/count_flat_articles.py` on a corpus file.
+  static func independentCount(_ file: String) throws -> [String: Int] {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", TestPaths.packageRoot + "/Tests/Support/count_flat_articles.py", Corpus.path(file)]
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    try #require(process.terminationStatus == 0)
+    return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Int])
+  }
+
+  @Test("articles, numbered paragraphs and recitals equal an independent count", arguments: flat)
+  func counts(_ file: String) throws {
+    let (document, result) = try Corpus.ingest(file, fidelity: true)
+    let expected = try Self.independentCount(file)
+    #expect(document.all(.article).count == expected["articles"], "articles")
+    #expect(document.all(.paragraph).count == expected["paragraphs"], "paragraphs")
+    #expect(document.all(.recital).count == expected["recitals"], "recitals")
+    for report in result.fidelity { #expect(report.coverage >= 0.999, "\(report.coverage)") }
+  }
+
+  @Test("the same act in two languages gets the same pinpoint IDs ('Article premier' is art_1)")
+  func languages() throws {
+    for (english, french) in [(Self.flat[0], Self.flat[1]), (Self.flat[3], Self.flat[4])] {
+      let (en, _) = try Corpus.ingest(english)
+      let (fr, _) = try Corpus.ingest(french)
+      #expect(en.allProvisions.map(\.id) == fr.allProvisions.map(\.id), "\(english)")
+      #expect(fr.provision(PinpointID(rawValue: "art_1")) != nil)
+    }
+  }
+
+  @Test("a 2012 OJ page is read as the OJ, with its titles and chapters as divisions")
+  func charter() throws {
+    let (document, _) = try Corpus.ingest(Self.flat[0])
+    #expect(document.instrument.format == .eurlexHTML && document.instrument.version == "oj")
+    // TITLE I DIGNITY holds Articles 1–5; Article 3(2) has points (a)–(d) laid out as tables.
+    let title = try #require(document.provision(PinpointID(rawValue: "tit_I")))
+    #expect(title.heading == "DIGNITY")
+    #expect(title.children.map(\.id.rawValue) == ["art_1", "art_2", "art_3", "art_4", "art_5"])
+    let points = try #require(document.provision(PinpointID(rawValue: "art_3.par_2"))).children
+    #expect(
+      points.map(\.id.rawValue) == ["art_3.par_2.pt_a", "art_3.par_2.pt_b", "art_3.par_2.pt_c", "art_3.par_2.pt_d"])
+    #expect(document.all(.title).count == 7)
+    // The "°°°" after Article 54 ends the enacting terms: Article 54 is one sentence.
+    let last = try #require(document.provision(PinpointID(rawValue: "art_54")))
+    #expect(last.children.isEmpty && last.text.hasPrefix("Nothing in this Charter shall be interpreted"))
+  }
+
+  @Test("a consolidated page of 2013 with a preamble: recitals kept, 45 articles, annexes apart")
+  func preamble() throws {
+    let (document, result) = try Corpus.ingest(
+      "eurlex-generations/annex-own-articles/02008R0800-20131201_EN_consolidated.html", fidelity: true)
+    // Regulation 800/2008 has 45 articles and 68 recitals; Annex I's own articles (1–6) are not yet
+    // read as articles (issue 17, item 7).
+    var articles = 0
+    for provision in document.provisions where provision.kind != .annex {
+      provision.forEach { if $0.kind == .article { articles += 1 } }
+    }
+    #expect(articles == 45)
+    #expect(document.all(.recital).count == 68)
+    #expect(document.all(.annex).count == 3)
+    for report in result.fidelity { #expect(report.coverage >= 0.999) }
+  }
+
+  @Test(
+    "generations not read yet fail loudly with ingest.no-articles, never exit 0 with the articles lost",
+    arguments: [
+      "eurlex-generations/legacy-pre-2011/31995L0046_EN_legacy.html",
+      "eurlex-generations/legacy-pre-2011/OJ-C115-2008_TEU-TFEU-consolidated_EN_legacy.html",
+      "eurlex-generations/consolidated-early-inline/01995L0046-20031120_EN_consolidated.html",
+      "eurlex-generations/com-proposal/52022PC0209_EN_COM.html",
+    ])
+  func notUnderstood(_ file: String) throws {
+    let result = Ingester.ingest(Corpus.path(file))
+    #expect(result.document == nil)
+    #expect(result.diagnostics.contains { $0.code == .ingestNoArticles && $0.line > 0 }, "\(result.diagnostics)")
+  }
+
+  @Test("a page whose article titles are in a markup the reader does not know is an error, not annexes alone")
+  func silentLoss() throws {
+    // Derived from the official 2011/83 page: the article title class renamed, as an unknown
+    // generation would name it. Before the check this read its two annexes and exited 0.
+    let path = Corpus.path("eurlex-generations/consolidated-2014-2018/02011L0083-20180701_EN_consolidated.html")
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    let renamed = text.replacingOccurrences(of: "class=\"title-article-norm\"", with: "class=\"ti-article-x\"")
+    let result = Ingester.ingest(bytes: Array(renamed.utf8), path: "renamed.html")
+    #expect(result.document == nil)
+    #expect(result.diagnostics.contains { $0.code == .ingestNoArticles })
+  }
+}

@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""Counts articles and numbered paragraphs of a flat EUR-Lex page, independently of regpolicy.
+
+Usage: count_flat_articles.py FILE.html  →  {"articles": N, "paragraphs": N, "recitals": N}
+
+Flat pages (OJ XHTML of 2011–2014, consolidated HTML of 2014–2018) have no subdivision
+containers: an article title (`<p class="ti-art">` or `title-article-norm`) and its text are
+siblings. An article runs to the next sibling that is an article, division or annex title, a
+footnote or a rule. Its paragraphs are the siblings whose text begins with "N." followed by white space — a `<p>`, or a
+hanging-indent `<div>` whose first `<p>` does (consolidated pages wrap a paragraph with its points
+so) — counted only when the article's first text sibling is "1.", as the Official Journal numbers
+them. Recitals are the rows "(N) | text" of the `<div class="preamble">` of a consolidated page,
+counted by a pattern over the raw markup. Standard library only.
+"""
+import html.parser
+import json
+import re
+import sys
+
+ARTICLE = {"ti-art", "title-article-norm"}
+BOUNDARY = {"ti-art", "title-article-norm", "ti-section-1", "title-division-1", "title-annex-1", "footnote", "note"}
+NUMBER = re.compile(r"^\s*(\d+[a-z]{0,6})\.\s")
+
+
+class Page(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack = []          # open elements: (tag, id)
+        self.next_id = 0
+        self.siblings = {}       # parent id → [[kind, classes, text]]; a div's text is its first <p>'s
+        self.current = None      # the <p> being read: [parent, classes, text parts]
+        self.divs = {}           # open div id → its sibling entry
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("br", "img", "col", "meta", "link", "input"):
+            return
+        parent = self.stack[-1][1] if self.stack else -1
+        self.next_id += 1
+        classes = set((dict(attrs).get("class") or "").split())
+        if tag == "p" and self.current is None:
+            self.current = [parent, classes, []]
+        elif tag in ("hr",):
+            self.siblings.setdefault(parent, []).append(["hr", classes, None])
+            return
+        elif self.current is None:
+            entry = [tag, classes, None]
+            self.siblings.setdefault(parent, []).append(entry)
+            if tag == "div":
+                self.divs[self.next_id] = entry
+        self.stack.append((tag, self.next_id))
+
+    def handle_endtag(self, tag):
+        if tag in ("br", "img", "col", "meta", "link", "input", "hr"):
+            return
+        while self.stack:
+            open_tag, _ = self.stack.pop()
+            if open_tag == tag:
+                break
+        if tag == "p" and self.current is not None:
+            parent, classes, parts = self.current
+            text = "".join(parts)
+            self.siblings.setdefault(parent, []).append(["p", classes, text])
+            for _, open_id in reversed(self.stack):  # the innermost open div takes its first text
+                if open_id in self.divs:
+                    if self.divs[open_id][2] is None:
+                        self.divs[open_id][2] = text
+                    break
+            self.current = None
+
+    def handle_data(self, data):
+        if self.current is not None:
+            self.current[2].append(data)
+
+
+def count(path):
+    page = Page()
+    page.feed(open(path, encoding="utf-8").read())
+    articles = paragraphs = 0
+    for items in page.siblings.values():
+        index = 0
+        while index < len(items):
+            kind, classes, text = items[index]
+            index += 1
+            if kind != "p" or not classes & ARTICLE:
+                continue
+            articles += 1
+            numbers = []
+            while index < len(items):
+                kind, classes, text = items[index]
+                if kind == "hr" or (kind == "p" and classes & BOUNDARY):
+                    break
+                index += 1
+                if kind in ("p", "div") and text is not None and not classes & {"sti-art", "stitle-article-norm", "modref", "arrow"}:
+                    match = NUMBER.match(text.replace("\u00a0", " "))
+                    numbers.append(match.group(1) if match else None)
+            if numbers and numbers[0] == "1":
+                paragraphs += sum(1 for n in numbers if n is not None)
+    return {"articles": articles, "paragraphs": paragraphs, "recitals": recitals(path)}
+
+
+def recitals(path):
+    text = open(path, encoding="utf-8").read()
+    start = text.find('<div class="preamble">')
+    if start < 0:
+        return 0
+    ends = [i for i in (text.find("title-article-norm", start), text.find("title-division-1", start)) if i > 0]
+    region = text[start:min(ends)] if ends else text[start:]
+    return len(re.findall(r'<td[^>]*>\s*<p class="norm">\(\d+\)</p>', region))
+
+
+if __name__ == "__main__":
+    print(json.dumps(count(sys.argv[1]), sort_keys=True))
