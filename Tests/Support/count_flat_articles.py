@@ -10,8 +10,14 @@ footnote or a rule. Its paragraphs are the siblings whose text begins with "N." 
 hanging-indent `<div>` whose first `<p>` does (consolidated pages wrap a paragraph with its points
 so) — counted only when the article's first text sibling is "1.", as the Official Journal numbers
 them. Recitals are the rows "(N) | text" of the `<div class="preamble">` of a consolidated page,
-counted by a pattern over the raw markup. Standard library only.
+counted by a pattern over the raw markup.
+
+A Commission proposal (a page with `class="Institutionquiagit"`) is counted by patterns too: its
+articles are the paragraphs whose whole text is "Article N" (whatever their class), its recitals
+the `ManualConsidrant` paragraphs, its paragraphs the `ManualNumPar1` paragraphs between the
+adoption formula and "Done at". Standard library only.
 """
+import html
 import html.parser
 import json
 import re
@@ -108,5 +114,22 @@ def recitals(path):
     return len(re.findall(r'<td[^>]*>\s*<p class="norm">\(\d+\)</p>', region))
 
 
+def proposal(path):
+    text = open(path, encoding="utf-8").read()
+    paragraphs = re.findall(r'<p class="([^"]*)"[^>]*>(.*?)</p>', text, flags=re.S)
+
+    def plain(markup):
+        return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", markup))).strip()
+
+    start, end = text.find('class="Formuledadoption"'), text.find('class="Fait"')
+    return {
+        "articles": sum(1 for _, inner in paragraphs if re.fullmatch(r"Article \d+", plain(inner))),
+        "recitals": sum(1 for classes, _ in paragraphs if "ManualConsidrant" in classes.split()),
+        "paragraphs": len(re.findall(r'<p class="li ManualNumPar1"', text[start:end])),
+    }
+
+
 if __name__ == "__main__":
-    print(json.dumps(count(sys.argv[1]), sort_keys=True))
+    page = open(sys.argv[1], encoding="utf-8").read()
+    result = proposal(sys.argv[1]) if 'class="Institutionquiagit"' in page else count(sys.argv[1])
+    print(json.dumps(result, sort_keys=True))

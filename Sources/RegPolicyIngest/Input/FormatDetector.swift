@@ -33,7 +33,11 @@ enum FormatDetector {
     {
       return .format(.eurlexConsolidatedHTML)
     }
-    if contains(bytes[...], "class=\"Titrearticle\"") { return .format(.commissionHTML) }
+    // Commission proposals: article titles `Titrearticle`, or (2022 style) `ManualHeadingN` after
+    // the acting institution's formula.
+    if contains(bytes[...], "class=\"Titrearticle\"") || contains(bytes[...], "class=\"Institutionquiagit\"") {
+      return .format(.commissionHTML)
+    }
     if contains(head, "<html") || contains(head, "<HTML") || contains(head, "<!DOCTYPE html") {
       return .format(.eurlexHTML)
     }

@@ -2,7 +2,8 @@ import RegPolicyModel
 
 /// Reads a Commission proposal as EUR-Lex serves it (COM documents: `Typedudocument`,
 /// `Titrearticle`, `ManualConsidrant`, `ManualNumPar1` classes) — the markup of COM(2021) 206, the
-/// AI Act proposal. The page is flat: article titles and paragraphs are siblings, so the reader
+/// AI Act proposal — and its variant whose article and division titles are `ManualHeadingN`
+/// paragraphs ("Article 1", then its heading; "CHAPTER I", then its heading), as COM(2022) 209. The page is flat: article titles and paragraphs are siblings, so the reader
 /// walks the leaf blocks in order with a small state machine. The explanatory memorandum before
 /// the act is front matter (counted as header by the fidelity check, not as provisions).
 struct CommissionProposalReader: MarkupReader {
@@ -31,17 +32,34 @@ struct CommissionProposalReader: MarkupReader {
     var preambleBlocks: [Block] = []
     var preambleChildren: [Provision] = []
     var preambleStart: Int?
-    var article: (number: String, source: Int, body: [Block])?
+    var article: (number: String, source: Int, heading: String?, body: [Block])?
+    /// The divisions open, outermost first, and whether the last one still awaits its heading.
+    var divisions: [Provision] = []
+    var divisionHeadingDue = false
     var finalBlocks: [Block] = []
     var finalStart: Int?
     var titleLines: [String] = []
 
+    func append(_ provision: Provision, _ reader: inout CommissionProposalReader) {
+      if divisions.isEmpty {
+        reader.provisions.append(provision)
+      } else {
+        divisions[divisions.count - 1].children.append(provision)
+      }
+    }
     func closeArticle(_ reader: inout CommissionProposalReader) {
       guard let open = article else { return }
-      reader.provisions.append(
+      append(
         reader.context.assemble(
-          PinpointID(.article, open.number), kind: .article, num: open.number, blocks: open.body, at: open.source))
+          PinpointID(.article, open.number), kind: .article, num: open.number, heading: open.heading,
+          blocks: open.body, at: open.source), &reader)
       article = nil
+    }
+    func closeDivisions(rank: Int, _ reader: inout CommissionProposalReader) {
+      while let last = divisions.last, Vocabulary.rank(last.kind) >= rank {
+        divisions.removeLast()
+        append(last, &reader)
+      }
     }
 
     for leaf in leaves {
@@ -61,14 +79,57 @@ struct CommissionProposalReader: MarkupReader {
       if tree.hasClass(leaf, "Institutionquiagit") {
         phase = .preamble
         preambleStart = source
-      } else if tree.hasClass(leaf, "Titrearticle") {
+      } else if tree.hasClass(leaf, "Titrearticle") || (phase != .frontMatter && isArticleHeading(leaf)) {
         closeArticle(&self)
         phase = .article
-        let label = context.plainText(leaf)
-        article = (Vocabulary.articleNumber(label) ?? label, source, [])
+        // "Article 1", or "Artikel 1<br>Gegenstand": the number's line, then the heading's.
+        let lines = self.lines(leaf)
+        let label = lines.first ?? ""
+        article = (
+          Vocabulary.articleNumber(label) ?? label, source,
+          lines.count > 1 ? lines.dropFirst().joined(separator: " ") : nil, []
+        )
+        continue
+      } else if phase != .frontMatter, phase != .final, isManualHeading(leaf) || isDivisionTitle(leaf) {
+        // A division's title ("CHAPTER I", or "Section 4<br>Removal obligations" in one
+        // paragraph), or the heading of the division or article just opened.
+        let lines = self.lines(leaf)
+        let text = lines.joined(separator: " ")
+        if let (kind, prefix, number, heading) = Self.divisionLabel(text) {
+          closeArticle(&self)
+          phase = .article
+          closeDivisions(rank: Vocabulary.rank(kind), &self)
+          let id = context.assembler.claim(
+            divisions.last?.id.appending(prefix, number) ?? PinpointID(prefix, number), at: source)
+          divisions.append(
+            Provision(id: id, kind: kind, num: number, heading: heading, source: context.assembler.span(source)))
+          divisionHeadingDue = heading == nil
+          continue
+        }
+        if divisionHeadingDue, article == nil, !divisions.isEmpty {
+          divisions[divisions.count - 1].heading = text
+          divisionHeadingDue = false
+          continue
+        }
+        if var open = article, open.heading == nil, open.body.isEmpty {
+          open.heading = text
+          article = open
+          continue
+        }
+        if phase == .article {
+          article?.body.append(.text(textBlock(leaf)))
+          continue
+        }
+      } else if phase == .article, var open = article, open.heading == nil, open.body.isEmpty,
+        let heading = plainHeading(leaf)
+      {
+        // "Article 12" then "Reporting obligations" as plain paragraphs: the heading.
+        open.heading = heading
+        article = open
         continue
       } else if tree.hasClass(leaf, "Fait") || isInSignature(leaf) {
         closeArticle(&self)
+        closeDivisions(rank: 0, &self)
         phase = .final
         finalStart = finalStart ?? source
       }
@@ -112,6 +173,7 @@ struct CommissionProposalReader: MarkupReader {
       }
     }
     closeArticle(&self)
+    closeDivisions(rank: 0, &self)
     if let preambleStart {
       let preambleID = context.assembler.claim(
         PinpointID.preamble, at: preambleStart)
@@ -128,6 +190,100 @@ struct CommissionProposalReader: MarkupReader {
     instrument.title = titleLines.suffix(2).joined(separator: " ")
     instrument.language = "en"
     return Document(instrument: instrument, provisions: provisions, footnotes: footnotes)
+  }
+
+  /// A `ManualHeadingN` paragraph: a title or heading of an article or division (COM 2022 style).
+  private func isManualHeading(_ node: MarkupTree.NodeIndex) -> Bool {
+    ["ManualHeading1", "ManualHeading2", "ManualHeading3", "ManualHeading4"].contains { tree.hasClass(node, $0) }
+  }
+
+  /// A division's title in a proposal's heading paragraph: "CHAPTER II", "Section 4 Removal
+  /// obligations" (its heading after a `<br>`), or "Section 1Risk assessment …" (Word's spans run
+  /// the number into the heading): the kind, ID prefix, number and the heading if there is one.
+  static func divisionLabel(_ text: String) -> (
+    kind: ProvisionKind, prefix: PinpointID.Prefix, number: String, heading: String?
+  )? {
+    let words = text.split(separator: " ", maxSplits: 2).map(String.init)
+    guard words.count >= 2, let (kind, prefix, _) = Vocabulary.division(words[0] + " " + words[1]) else { return nil }
+    let token = words[1]
+    let rest = words.count > 2 ? words[2] : nil
+    if token.allSatisfy({ "IVXLC".contains($0) }) || token.allSatisfy(\.isNumber) {
+      return (kind, prefix, token, rest)
+    }
+    // Digits run into a capitalised heading: "1Risk".
+    let digits = token.prefix { $0.isNumber }
+    let after = token.dropFirst(digits.count)
+    guard !digits.isEmpty, after.first?.isUppercase == true else { return nil }
+    return (kind, prefix, String(digits), ([String(after)] + (rest.map { [$0] } ?? [])).joined(separator: " "))
+  }
+
+  /// The text of a paragraph that reads as a heading — one short line, no number, no closing
+  /// punctuation — marked as a provision's; nil for anything else.
+  private mutating func plainHeading(_ node: MarkupTree.NodeIndex) -> String? {
+    guard tree.hasClass(node, "Normal"), tree.first(node, where: { tree.hasClass($0, "num") }) == nil else {
+      return nil
+    }
+    var bytes: [UInt8] = []
+    tree.appendText(node, to: &bytes)
+    let text = Normalizer.normalize(bytes)
+    guard !text.isEmpty, text.count <= 150, let last = text.last, !".:;,".contains(last),
+      text.first?.isNumber == false, text.first != "("
+    else { return nil }
+    context.mark(node, .provision)
+    return text
+  }
+
+  /// A paragraph whose first line, before a `<br>`, is a division's label ("Section 4").
+  private func isDivisionTitle(_ node: MarkupTree.NodeIndex) -> Bool {
+    guard tree.first(node, where: { tree.name($0) == "br" }) != nil else { return false }
+    let first = firstLine(node)
+    return first.split(separator: " ").count == 2 && Vocabulary.division(first) != nil
+  }
+
+  /// A paragraph's text up to its first `<br>`.
+  private func firstLine(_ node: MarkupTree.NodeIndex) -> String {
+    var bytes: [UInt8] = []
+    var done = false
+    func walk(_ index: MarkupTree.NodeIndex) {
+      guard !done else { return }
+      if tree.isText(index) {
+        bytes += tree.textBytes(index)
+      } else if tree.name(index) == "br" {
+        done = true
+      } else {
+        for child in tree.children(index) { walk(child) }
+      }
+    }
+    walk(node)
+    return Normalizer.normalize(bytes)
+  }
+
+  /// A paragraph whose whole text is an article's label ("Article 1"): a `ManualHeadingN`, or a
+  /// `Normal` paragraph where the author's styling slipped.
+  private func isArticleHeading(_ node: MarkupTree.NodeIndex) -> Bool {
+    var bytes: [UInt8] = []
+    tree.appendText(node, to: &bytes)
+    let words = Normalizer.normalize(bytes).split(separator: " ")
+    return (words.count == 2 || (words.count == 3 && Vocabulary.latinSuffixes.contains(words[2].lowercased())))
+      && Vocabulary.articleNumber(words.joined(separator: " ")) != nil && words[1].first?.isNumber == true
+  }
+
+  /// The text of a paragraph line by line, split at its `<br>`s (blank lines dropped); the
+  /// paragraph's text is marked as a provision's.
+  private mutating func lines(_ node: MarkupTree.NodeIndex) -> [String] {
+    var lines: [[UInt8]] = [[]]
+    func walk(_ index: MarkupTree.NodeIndex) {
+      if tree.isText(index) {
+        lines[lines.count - 1] += tree.textBytes(index)
+      } else if tree.name(index) == "br" {
+        lines.append([])
+      } else {
+        for child in tree.children(index) { walk(child) }
+      }
+    }
+    walk(node)
+    context.mark(node, .provision)
+    return lines.map { Normalizer.normalize($0) }.filter { !$0.isEmpty }
   }
 
   private func isInsideLeaf(_ node: MarkupTree.NodeIndex) -> Bool {

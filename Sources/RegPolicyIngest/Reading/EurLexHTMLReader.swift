@@ -392,17 +392,6 @@ struct EurLexHTMLReader: MarkupReader {
     return !bytes.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || ($0 >= 0x30 && $0 <= 0x39) }
   }
 
-  /// Rank of a division kind: a division closes the open ones of its rank and below.
-  private static func rank(_ kind: ProvisionKind) -> Int {
-    switch kind {
-    case .part: 0
-    case .title: 1
-    case .chapter: 2
-    case .section: 3
-    default: 4
-    }
-  }
-
   /// Opens a division of a flat page at its title ("CHAPTER I") and heading.
   private mutating func openDivision(_ title: MarkupTree.NodeIndex, heading: MarkupTree.NodeIndex?) {
     let label = context.plainText(title)
@@ -413,7 +402,7 @@ struct EurLexHTMLReader: MarkupReader {
       if let heading { context.mark(heading, .header) }
       return
     }
-    closeDivisions(below: Self.rank(kind))
+    closeDivisions(below: Vocabulary.rank(kind))
     let id = context.assembler.claim(
       openDivisions.last?.id.appending(prefix, number) ?? PinpointID(prefix, number), at: tree.sourceStart(title))
     openDivisions.append(
@@ -424,7 +413,7 @@ struct EurLexHTMLReader: MarkupReader {
 
   /// Closes the open divisions of `rank` and below, each into the one around it.
   private mutating func closeDivisions(below rank: Int) {
-    while let last = openDivisions.last, Self.rank(last.kind) >= rank {
+    while let last = openDivisions.last, Vocabulary.rank(last.kind) >= rank {
       openDivisions.removeLast()
       appendFlat(last)
     }

@@ -30,6 +30,17 @@ enum Vocabulary {
     return (kind, prefix, String(words[1]))
   }
 
+  /// Rank of a division kind, outermost 0: a division closes the open ones of its rank and below.
+  static func rank(_ kind: ProvisionKind) -> Int {
+    switch kind {
+    case .part: 0
+    case .title: 1
+    case .chapter: 2
+    case .section: 3
+    default: 4
+    }
+  }
+
   /// "Article 16" → "16", "Artikel 4 bis" → "4bis", "Article premier" (French for the first) → "1";
   /// nil when the text is not an article heading.
   static func articleNumber(_ heading: String) -> String? {
@@ -47,11 +58,23 @@ enum Vocabulary {
     return words.count >= 2 ? String(words[1]) : "I"
   }
 
+  /// The number after a keyword, with a Latin suffix joined ("4 bis" → "4bis"); any other words
+  /// after it are a heading run into the label (a `<br>` between them), not part of the number.
   private static func number(_ heading: String, after keywords: Set<String>) -> String? {
     let words = heading.split(separator: " ")
     guard words.count >= 2, keywords.contains(words[0].uppercased()) else { return nil }
-    return words[1...].joined()
+    var number = String(words[1])
+    for word in words.dropFirst(2) {
+      guard latinSuffixes.contains(word.lowercased()) else { break }
+      number += word
+    }
+    return number
   }
+
+  /// "bis", "ter", …: the suffixes of an article inserted between two others.
+  static let latinSuffixes: Set<String> = [
+    "bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "nonies", "decies",
+  ]
 
   /// "13 June 2024" / "13 juni 2024" → "2024-06-13".
   static func isoDate(fromWords text: String) -> String? {
