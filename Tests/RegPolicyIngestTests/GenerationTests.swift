@@ -138,4 +138,17 @@ struct GenerationTests {
     #expect(result.document == nil)
     #expect(result.diagnostics.contains { $0.code == .ingestNoArticles })
   }
+
+  @Test("Formex of 2005 (schema 02.00): unnumbered recitals numbered by position, the articles of the HTML")
+  func formex2005() throws {
+    let folder = "eurlex-generations/formex-consolidated-2005/"
+    let (formex, result) = try Corpus.ingest(folder + "CL1984L0450EN0020010.0001.xml")
+    let (html, _) = try Corpus.ingest(folder + "01984L0450-20050612_EN_consolidated.html")
+    // 18 <CONSID> elements, none with a number ("Whereas …", 1984): rct_1 … rct_18, no warning.
+    let raw = try String(contentsOfFile: Corpus.path(folder + "CL1984L0450EN0020010.0001.xml"), encoding: .utf8)
+    #expect(formex.all(.recital).count == raw.components(separatedBy: "<CONSID>").count - 1)
+    #expect(formex.all(.recital).last?.id.rawValue == "rct_18")
+    #expect(!result.diagnostics.contains { $0.message.contains("recital without a number") })
+    #expect(formex.all(.article).map(\.id) == html.all(.article).map(\.id))
+  }
 }

@@ -122,6 +122,9 @@ struct FormexReader: MarkupReader {
     var texts: [Block] = []
     var children: [Provision] = []
     var citations = 0
+    // Acts before the mid-1990s print their recitals unnumbered ("Whereas …"); they are cited by
+    // position (recital 3), so a group of recitals none of which has a number is numbered so.
+    var positional: Int?
     func walk(_ node: MarkupTree.NodeIndex, _ reader: inout FormexReader) {
       for child in reader.tree.children(node) {
         guard reader.tree.isElement(child) else {
@@ -129,7 +132,12 @@ struct FormexReader: MarkupReader {
           continue
         }
         switch reader.tree.name(child) {
-        case "GR.VISA", "GR.CONSID": walk(child, &reader)
+        case "GR.VISA": walk(child, &reader)
+        case "GR.CONSID":
+          let tree = reader.tree
+          positional = tree.first(child, where: { tree.name($0) == "NO.P" }) == nil ? 0 : nil
+          walk(child, &reader)
+          positional = nil
         case "VISA":
           citations += 1
           let blocks = reader.blocks(child)
@@ -138,7 +146,16 @@ struct FormexReader: MarkupReader {
               PinpointID(.citation, String(citations)), kind: .citation, num: String(citations), blocks: blocks,
               at: reader.tree.sourceStart(child)))
         case "CONSID":
-          if let recital = reader.readRecital(child) { children.append(recital) }
+          if let position = positional {
+            positional = position + 1
+            let number = String(position + 1)
+            children.append(
+              reader.context.assemble(
+                PinpointID(.recital, number), kind: .recital, blocks: reader.blocks(child),
+                at: reader.tree.sourceStart(child)))
+          } else if let recital = reader.readRecital(child) {
+            children.append(recital)
+          }
         default:
           texts += reader.blocks(forChild: child)
         }
