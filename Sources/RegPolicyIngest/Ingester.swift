@@ -225,7 +225,7 @@ public enum Ingester {
         code: DiagnosticCode.inputUnknownFormat, message: "the NIST Playbook is JSON, not markup")
     }
     result.diagnostics += finished.assembler.diagnostics + finished.diagnostics
-    if options.fidelity { result.fidelity.append(Fidelity(context: finished)) }
+    if options.fidelity { result.fidelity.append(Fidelity(context: finished, document: document)) }
     var output = document
     output.instrument.format = format
     return output

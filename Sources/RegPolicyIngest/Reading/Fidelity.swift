@@ -18,6 +18,13 @@ public struct Fidelity: Hashable, Sendable {
   public var unplaced = 0
   /// Where the unplaced text is, with an excerpt.
   public var unplacedSpans: [Diagnostic] = []
+  /// Units by kind: the articles read, and the article headings the text holds (paragraphs and
+  /// title elements whose whole text is "Article N") — fewer read than seen is a loss no byte
+  /// count shows, since a lost article's words may be counted as header.
+  public var articles = 0
+  public var articleLabels = 0
+  public var paragraphs = 0
+  public var points = 0
 
   /// The share of the body's text (everything but header, wrapper and markers) that is in a
   /// provision or a footnote.
@@ -34,9 +41,39 @@ public struct Fidelity: Hashable, Sendable {
     self.unplaced = unplaced
   }
 
-  init(context: ReadContext) {
+  init(context: ReadContext, document: Document) {
     file = context.file
     let tree = context.tree
+    for provision in document.allProvisions {
+      switch provision.kind {
+      case .article: articles += 1
+      case .paragraph: paragraphs += 1
+      case .point: points += 1
+      default: break
+      }
+    }
+    let titles = tree.nameTable(["p", "TI.ART", "num"])
+    let cells = tree.nameTable(["td", "th", "CELL"])
+    /// Inside a table: a correlation table's "Article 25" is a reference, not a heading.
+    func inTable(_ node: Int32) -> Bool {
+      var parent = tree.parent(node)
+      while parent >= 0 {
+        if tree.isNamed(parent, in: cells) { return true }
+        parent = tree.parent(parent)
+      }
+      return false
+    }
+    for index in tree.nodes.indices where tree.isNamed(Int32(index), in: titles) && !inTable(Int32(index)) {
+      var bytes: [UInt8] = []
+      tree.appendText(Int32(index), to: &bytes)
+      guard bytes.count < 40 else { continue }
+      let words = Normalizer.normalize(bytes).split(separator: " ")
+      if words.count == 2, words[1].first?.isNumber == true || Vocabulary.ordinalOne.contains(words[1].lowercased()),
+        Vocabulary.articleNumber(words.joined(separator: " ")) != nil
+      {
+        articleLabels += 1
+      }
+    }
     for index in tree.nodes.indices where tree.nodes[index].name < 0 {
       let bytes = tree.textBytes(Int32(index))
       let count = bytes.reduce(0) { $0 + (Numbering.isSpace($1) ? 0 : 1) }

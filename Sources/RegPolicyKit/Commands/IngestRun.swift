@@ -46,7 +46,9 @@ public struct IngestRun: Sendable {
       if check {
         for fidelity in result.fidelity {
           OutputFile.emit(Array(Self.describe(fidelity).utf8), to: 1)
-          if fidelity.coverage < minimumCoverage { status = status.combined(with: .findings) }
+          if fidelity.coverage < minimumCoverage || fidelity.articles < fidelity.articleLabels {
+            status = status.combined(with: .findings)
+          }
         }
         continue
       }
@@ -71,6 +73,12 @@ public struct IngestRun: Sendable {
       "\(fidelity.file): coverage \(percent)% (provisions \(fidelity.provision), footnotes \(fidelity.footnote), "
     text +=
       "unplaced \(fidelity.unplaced); header \(fidelity.header), wrapper \(fidelity.wrapper), markers \(fidelity.marker) bytes)\n"
+    text +=
+      "  units: articles \(fidelity.articles) (article headings in the text: \(fidelity.articleLabels)), "
+      + "paragraphs \(fidelity.paragraphs), points \(fidelity.points)\n"
+    if fidelity.articles < fidelity.articleLabels {
+      text += "  fewer articles read than article headings in the text: articles were lost\n"
+    }
     for span in fidelity.unplacedSpans { text += "  \(span)\n" }
     return text
   }
