@@ -344,9 +344,9 @@ struct EurLexHTMLReader: MarkupReader {
 
   /// An article from its elements: its title, heading and body. The paragraphs of a flat or
   /// consolidated page are its numbered text blocks ("1. …"), not containers.
-  private mutating func readArticle(_ elements: [MarkupTree.NodeIndex], at source: Int, flat: Bool = false)
-    -> Provision?
-  {
+  private mutating func readArticle(
+    _ elements: [MarkupTree.NodeIndex], at source: Int, flat: Bool = false, under parent: PinpointID? = nil
+  ) -> Provision? {
     guard let title = elements.first(where: { has($0, Class.articleTitle) }) else { return nil }
     guard let number = context.articleNumber(title) else { return nil }
     var heading: String?
@@ -361,7 +361,8 @@ struct EurLexHTMLReader: MarkupReader {
     if flat { body = Self.numberedParagraphs(body) }
     if flat || instrument.format == .eurlexConsolidatedHTML { body = Assembler.foldIntoParagraphs(body) }
     return context.assemble(
-      PinpointID(.article, number), kind: .article, num: number, heading: heading, blocks: body, at: source)
+      parent?.appending(.article, number) ?? PinpointID(.article, number), kind: .article, num: number,
+      heading: heading, blocks: body, at: source)
   }
 
   // MARK: Flat pages
@@ -437,20 +438,36 @@ struct EurLexHTMLReader: MarkupReader {
     let annexID = context.assembler.claim(PinpointID(.annex, number), at: tree.sourceStart(node))
     var heading: [String] = []
     var body: [Block] = []
+    var articles: [Provision] = []
     var titleBlock = true
-    for child in parts {
+    var index = 0
+    while index < parts.count {
+      let child = parts[index]
+      index += 1
       if titleBlock && has(child, Class.documentTitle + Class.annexTitle + Class.annexHeading) {
         let text = context.plainText(child)
         if !heading.isEmpty || Vocabulary.annexNumber(text) == nil { heading.append(text) }
         continue
       }
       titleBlock = false
+      if has(child, Class.articleTitle) {
+        // An annex with articles of its own (Regulation 800/2008, Annex I): each runs to the next.
+        var end = index
+        while end < parts.count, !has(parts[end], Class.articleTitle) { end += 1 }
+        let elements = [child] + parts[index..<end]
+        if let article = readArticle(elements, at: tree.sourceStart(child), flat: true, under: annexID) {
+          articles.append(article)
+        }
+        index = end
+        continue
+      }
       body += blocksOf(child, asItself: true)
     }
     let content = context.assembler.body(groupAnnexSections(body), under: annexID)
     return Provision(
       id: annexID, kind: .annex, num: number, heading: heading.isEmpty ? nil : heading.joined(separator: " "),
-      text: content.text, children: content.children, source: context.assembler.span(tree.sourceStart(node)))
+      text: content.text, children: merge(content.children, articles),
+      source: context.assembler.span(tree.sourceStart(node)))
   }
 
   /// A consolidated annex title line ("BIJLAGE X"); the class also marks its heading line.
