@@ -235,7 +235,7 @@ struct CommissionProposalReader: MarkupReader {
 
   /// A paragraph whose first line, before a `<br>`, is a division's label ("Section 4").
   private func isDivisionTitle(_ node: MarkupTree.NodeIndex) -> Bool {
-    guard tree.first(node, where: { tree.name($0) == "br" }) != nil else { return false }
+    guard tree.hasClass(node, "Normal"), tree.first(node, where: { tree.name($0) == "br" }) != nil else { return false }
     let first = firstLine(node)
     return first.split(separator: " ").count == 2 && Vocabulary.division(first) != nil
   }
@@ -261,8 +261,18 @@ struct CommissionProposalReader: MarkupReader {
   /// A paragraph whose whole text is an article's label ("Article 1"): a `ManualHeadingN`, or a
   /// `Normal` paragraph where the author's styling slipped.
   private func isArticleHeading(_ node: MarkupTree.NodeIndex) -> Bool {
+    guard isManualHeading(node) || tree.hasClass(node, "Normal") else { return false }
+    // Only a short paragraph can be a label: reading stops as soon as this one is too long.
     var bytes: [UInt8] = []
-    tree.appendText(node, to: &bytes)
+    func collect(_ index: MarkupTree.NodeIndex) -> Bool {
+      if tree.isText(index) {
+        bytes += tree.textBytes(index)
+        return bytes.count <= 96
+      }
+      for child in tree.children(index) where !collect(child) { return false }
+      return true
+    }
+    guard collect(node), bytes.count(where: { !Numbering.isSpace($0) }) < 32 else { return false }
     let words = Normalizer.normalize(bytes).split(separator: " ")
     return (words.count == 2 || (words.count == 3 && Vocabulary.latinSuffixes.contains(words[2].lowercased())))
       && Vocabulary.articleNumber(words.joined(separator: " ")) != nil && words[1].first?.isNumber == true

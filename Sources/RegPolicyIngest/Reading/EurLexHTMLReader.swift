@@ -191,10 +191,12 @@ struct EurLexHTMLReader: MarkupReader {
     let elements = tree.elements(node)
     if tree.hasClass(node, "eli-main-title") {
       readTitle(node)
-    } else if elements.filter({ has($0, Class.articleTitle) }).count > 1 {
-      readContainer(node)  // a flat page's text: its articles are siblings
-    } else if elements.contains(where: { has($0, Class.articleTitle) }) {
-      if let article = readArticle(node) { provisions.append(article) }
+    } else if let first = elements.firstIndex(where: { has($0, Class.articleTitle) }) {
+      if elements[(first + 1)...].contains(where: { has($0, Class.articleTitle) }) {
+        readContainer(node)  // a flat page's text: its articles are siblings
+      } else if let article = readArticle(node) {
+        provisions.append(article)
+      }
     } else if let heading = elements.first(where: { has($0, Class.divisionTitle) }) {
       if let division = readDivision(node, heading: heading, parent: nil) {
         provisions.append(division)
