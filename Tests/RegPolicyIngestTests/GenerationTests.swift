@@ -18,6 +18,8 @@ struct GenerationTests {
     "eurlex-generations/formex-consolidated-2005/01984L0450-20050612_EN_consolidated.html",
     "eurlex-generations/com-proposal/52022PC0209_EN_COM.html",
     "eurlex-generations/annex-own-articles/02008R0800-20131201_EN_consolidated.html",
+    "eurlex-generations/legacy-pre-2011/31995L0046_EN_legacy.html",
+    "eurlex-generations/legacy-pre-2011/31995L0046_FR_legacy.html",
   ]
 
   /// `Tests/Support/count_flat_articles.py` on a corpus file.
@@ -52,6 +54,23 @@ struct GenerationTests {
       #expect(en.allProvisions.map(\.id) == fr.allProvisions.map(\.id), "\(english)")
       #expect(fr.provision(PinpointID(rawValue: "art_1")) != nil)
     }
+  }
+
+  @Test("a page of 1995 (plain <p>s in <TXT_TE>): chapters, articles with headings, points in EN and FR alike")
+  func legacy() throws {
+    let folder = "eurlex-generations/legacy-pre-2011/"
+    let (en, _) = try Corpus.ingest(folder + "31995L0046_EN_legacy.html")
+    let (fr, _) = try Corpus.ingest(folder + "31995L0046_FR_legacy.html")
+    #expect(en.provision(PinpointID(rawValue: "art_1"))?.heading == "Object of the Directive")
+    #expect(en.provision(PinpointID(rawValue: "cpt_I"))?.heading == "GENERAL PROVISIONS")
+    // "CHAPITRE PREMIER" is cpt_I; "a) …" (French) are points as "(a) …"; "ou" between two points
+    // ends the first, as the OJ prints "…; or".
+    #expect(fr.provision(PinpointID(rawValue: "cpt_I")) != nil)
+    #expect(en.all(.point).count == 63 && fr.all(.point).count == 63)
+    #expect(
+      fr.provision(PinpointID(rawValue: "art_7"))?.children.map(\.id.rawValue)
+        == ["art_7.pt_a", "art_7.pt_b", "art_7.pt_c", "art_7.pt_d", "art_7.pt_e", "art_7.pt_f"])
+    #expect(en.all(.chapter).map(\.id) == fr.all(.chapter).map(\.id))
   }
 
   @Test("a 2012 OJ page is read as the OJ, with its titles and chapters as divisions")
@@ -117,7 +136,6 @@ struct GenerationTests {
   @Test(
     "generations not read yet fail loudly with ingest.no-articles, never exit 0 with the articles lost",
     arguments: [
-      "eurlex-generations/legacy-pre-2011/31995L0046_EN_legacy.html",
       "eurlex-generations/legacy-pre-2011/OJ-C115-2008_TEU-TFEU-consolidated_EN_legacy.html",
       "eurlex-generations/consolidated-early-inline/01995L0046-20031120_EN_consolidated.html",
     ])

@@ -129,7 +129,35 @@ def proposal(path):
     }
 
 
+def legacy(path):
+    """A page before 2011: plain <p>s after <TXT_TE>. Articles: paragraphs whose whole text is
+    "Article N"; recitals: "(N) …" paragraphs before the first article; paragraphs: "N. …" ones
+    after it, in articles whose first text paragraph (after a heading line) is "1."."""
+    text = open(path, encoding="utf-8", errors="replace").read()
+    body = text[text.find("<TXT_TE>"):]
+    lines = [re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", p))).strip()
+             for p in re.findall(r"<p>(.*?)</p>", body, flags=re.S)]
+    article = re.compile(r"Article (\d+|premier)")
+    first = next(i for i, line in enumerate(lines) if article.fullmatch(line))
+    recitals = sum(1 for line in lines[:first] if re.match(r"\(\d+\) ", line))
+    articles = paragraphs = 0
+    numbers = []
+    for line in lines[first:] + ["Article 0"]:
+        if article.fullmatch(line):
+            if numbers and "1" in numbers[:2]:
+                paragraphs += sum(1 for n in numbers if n)
+            articles += 1
+            numbers = []
+            continue
+        match = NUMBER.match(line + " ")
+        numbers.append(match.group(1) if match else None)
+    return {"articles": articles - 1, "paragraphs": paragraphs, "recitals": recitals}
+
+
 if __name__ == "__main__":
-    page = open(sys.argv[1], encoding="utf-8").read()
-    result = proposal(sys.argv[1]) if 'class="Institutionquiagit"' in page else count(sys.argv[1])
+    page = open(sys.argv[1], encoding="utf-8", errors="replace").read()
+    if "<TXT_TE>" in page:
+        result = legacy(sys.argv[1])
+    else:
+        result = proposal(sys.argv[1]) if 'class="Institutionquiagit"' in page else count(sys.argv[1])
     print(json.dumps(result, sort_keys=True))

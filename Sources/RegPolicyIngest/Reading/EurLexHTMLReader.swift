@@ -28,6 +28,9 @@ struct EurLexHTMLReader: MarkupReader {
   private var pendingMarkers: [String] = []
   /// The divisions of a flat page still open, outermost first.
   private var openDivisions: [Provision] = []
+  /// Marks the `txt_te` element name, if the page has one (pages before 2011), and whether it has.
+  private let legacyTable: [Bool]
+  private let isLegacyPage: Bool
 
   /// Class names of both flavours (OJ first, consolidated second).
   private enum Class {
@@ -52,6 +55,8 @@ struct EurLexHTMLReader: MarkupReader {
     tree = context.tree
     blockTable = tree.nameTable(Self.blockElements)
     separatorTable = tree.nameTable(["p", "div", "td", "th", "tr", "br", "li", "table"])
+    legacyTable = tree.nameTable(["txt_te"])
+    isLegacyPage = legacyTable.contains(true)
     instrument = Instrument(
       id: "", version: consolidated ? "consolidated" : "oj",
       format: consolidated ? .eurlexConsolidatedHTML : .eurlexHTML)
@@ -148,6 +153,11 @@ struct EurLexHTMLReader: MarkupReader {
         index = end
       } else if name == "p" && has(child, Class.marker) {
         takeMarkers(child)
+      } else if name == "p", let legacy = legacyText(in: child) {
+        // libxml2 closes the unknown <TXT_TE> where the first <p> opens: the act is the rest of
+        // this container.
+        readLegacy(node, from: tree.sourceStart(legacy))
+        return
       } else if name == "p" {
         readLooseParagraph(child)
       } else if name == "table" && instrument.format == .eurlexConsolidatedHTML {
@@ -158,6 +168,9 @@ struct EurLexHTMLReader: MarkupReader {
         readDivision(child)
       } else if name == "script" || name == "style" || name == "noscript" {
         context.mark(child, .wrapper)
+      } else if name != "hr", let legacy = legacyText(in: child), tree.isNamed(child, in: legacyTable) {
+        readLegacy(node, from: tree.sourceStart(legacy))
+        return
       } else if name != "hr" {
         readContainer(child)
       }
@@ -365,6 +378,233 @@ struct EurLexHTMLReader: MarkupReader {
     return context.assemble(
       parent?.appending(.article, number) ?? PinpointID(.article, number), kind: .article, num: number,
       heading: heading, blocks: body, at: source)
+  }
+
+  // MARK: Pages before 2011
+
+  /// The `<TXT_TE>` element of a page before 2011 at or inside `node`; nil on every other page
+  /// (looked up by name id, so today's pages pay one table lookup per node at most).
+  private func legacyText(in node: MarkupTree.NodeIndex) -> MarkupTree.NodeIndex? {
+    guard isLegacyPage else { return nil }
+    if tree.isNamed(node, in: legacyTable) { return node }
+    return tree.first(node) { tree.isNamed($0, in: legacyTable) }
+  }
+
+  /// The act of a page before 2011: plain `<p>`s without classes from the `<TXT_TE>` element on
+  /// (`node` is the container, `start` where the act begins). The title
+  /// lines run to the first empty paragraph; then the preamble (citations, "(N) Whereas …"
+  /// recitals) up to the first division or article; an article is its label ("Article 1"), a short
+  /// heading line, and the paragraphs up to the next label; "Done at …" opens the final part.
+  private mutating func readLegacy(_ node: MarkupTree.NodeIndex, from start: Int) {
+    let paragraphs = tree.descendants(node) {
+      tree.name($0) == "p" && tree.sourceStart($0) >= start && !self.isInsideParagraph($0, after: start)
+    }
+    var index = 0
+    var title: [String] = []
+    // The title block: to the first empty paragraph.
+    while index < paragraphs.count {
+      let text = context.plainText(paragraphs[index], role: .header)
+      index += 1
+      if text.isEmpty { break }
+      title.append(text)
+    }
+    instrument.title = title.joined(separator: " ")
+    var preambleBlocks: [Block] = []
+    var recitals: [Provision] = []
+    var preambleStart: Int?
+    var final: (start: Int, blocks: [Block])?
+    while index < paragraphs.count {
+      let paragraph = paragraphs[index]
+      let text = plainTextPeek(paragraph)
+      if final != nil {
+        final?.blocks += blocksOf(paragraph, asItself: true)
+        index += 1
+        continue
+      }
+      if Self.finalFormulas.contains(where: text.hasPrefix) {
+        closeDivisions(below: 0)
+        final = (tree.sourceStart(paragraph), blocksOf(paragraph, asItself: true))
+        index += 1
+        continue
+      }
+      if let number = Self.legacyArticleNumber(text) {
+        // The article: its label, a heading line if one follows, and its text to the next label.
+        context.mark(paragraph, .provision)
+        var end = index + 1
+        var heading: String?
+        if end < paragraphs.count, let line = Self.headingLine(plainTextPeek(paragraphs[end])) {
+          heading = line
+          context.mark(paragraphs[end], .provision)
+          end += 1
+        }
+        var body: [Block] = []
+        while end < paragraphs.count {
+          let next = plainTextPeek(paragraphs[end])
+          if Self.legacyArticleNumber(next) != nil || Self.legacyDivision(next) != nil
+            || Self.finalFormulas.contains(where: next.hasPrefix)
+          {
+            break
+          }
+          body += blocksOf(paragraphs[end], asItself: true)
+          end += 1
+        }
+        body = Assembler.foldIntoParagraphs(Self.legacyItems(Self.numberedParagraphs(body)))
+        appendFlat(
+          context.assemble(
+            PinpointID(.article, number), kind: .article, num: number, heading: heading, blocks: body,
+            at: tree.sourceStart(paragraph)))
+        index = end
+        continue
+      }
+      if let (kind, prefix, number, heading) = Self.legacyDivision(text) {
+        context.mark(paragraph, .provision)
+        closeDivisions(below: Vocabulary.rank(kind))
+        let id = context.assembler.claim(
+          openDivisions.last?.id.appending(prefix, number) ?? PinpointID(prefix, number),
+          at: tree.sourceStart(paragraph))
+        openDivisions.append(
+          Provision(
+            id: id, kind: kind, num: number, heading: heading,
+            source: context.assembler.span(tree.sourceStart(paragraph))))
+        index += 1
+        continue
+      }
+      // Before the enacting terms: the preamble.
+      if provisions.isEmpty && openDivisions.isEmpty {
+        preambleStart = preambleStart ?? tree.sourceStart(paragraph)
+        let blocks = Self.legacyItems(blocksOf(paragraph, asItself: true))
+        for block in blocks {
+          if case .item(let label, let source, let body) = block, label.hasPrefix("("),
+            label.dropFirst().first?.isNumber == true
+          {
+            let number = Numbering.clean(label)
+            recitals.append(
+              context.assemble(PinpointID(.recital, number), kind: .recital, num: number, blocks: body, at: source))
+          } else {
+            preambleBlocks.append(block)
+          }
+        }
+      } else {
+        _ = context.plainText(paragraph, role: .header)
+      }
+      index += 1
+    }
+    closeDivisions(below: 0)
+    if let preambleStart, preamble == nil {
+      let preambleID = context.assembler.claim(PinpointID.preamble, at: preambleStart)
+      let content = context.assembler.body(preambleBlocks, under: preambleID)
+      preamble = Provision(
+        id: preambleID, kind: .preamble, text: content.text, children: merge(content.children, recitals),
+        source: context.assembler.span(preambleStart))
+    }
+    if let final {
+      provisions.append(context.assemble(.finalPart, kind: .final, blocks: final.blocks, at: final.start))
+    }
+  }
+
+  /// Whether a paragraph lies in another paragraph of the act (one that starts after `start`; the
+  /// page's own `<p>` around `<TXT_TE>` does not count).
+  private func isInsideParagraph(_ node: MarkupTree.NodeIndex, after start: Int) -> Bool {
+    var parent = tree.parent(node)
+    while parent >= 0 {
+      if tree.name(parent) == "p" && tree.sourceStart(parent) >= start { return true }
+      parent = tree.parent(parent)
+    }
+    return false
+  }
+
+  /// A paragraph's normalised text, without marking it.
+  private func plainTextPeek(_ node: MarkupTree.NodeIndex) -> String {
+    var bytes: [UInt8] = []
+    tree.appendText(node, to: &bytes)
+    return Normalizer.normalize(bytes)
+  }
+
+  /// "Article 12" alone in its paragraph → "12"; nil for anything else.
+  static func legacyArticleNumber(_ text: String) -> String? {
+    let words = text.split(separator: " ")
+    guard words.count == 2 || (words.count == 3 && Vocabulary.latinSuffixes.contains(words[2].lowercased())),
+      words[1].first?.isNumber == true || Vocabulary.ordinalOne.contains(words[1].lowercased())
+    else { return nil }
+    return Vocabulary.articleNumber(text)
+  }
+
+  /// "CHAPTER I GENERAL PROVISIONS" → (chapter, cpt, "I", "GENERAL PROVISIONS").
+  static func legacyDivision(_ text: String) -> (ProvisionKind, PinpointID.Prefix, String, String?)? {
+    let words = text.split(separator: " ", maxSplits: 2).map(String.init)
+    // "CHAPITRE PREMIER": French numbers the first division in words.
+    let token =
+      Vocabulary.ordinalOne.contains(words.count >= 2 ? words[1].lowercased() : "")
+      ? "I" : words.dropFirst().first ?? ""
+    guard words.count >= 2, words[0] == words[0].uppercased(),
+      token.allSatisfy({ "IVXLC".contains($0) }) || token.allSatisfy(\.isNumber),
+      let (kind, prefix, number) = Vocabulary.division(words[0] + " " + token)
+    else { return nil }
+    return (kind, prefix, number, words.count > 2 ? words[2] : nil)
+  }
+
+  /// A heading line: short, no number first, no closing punctuation.
+  static func headingLine(_ text: String) -> String? {
+    guard !text.isEmpty, text.count <= 150, let last = text.last, !".:;,".contains(last),
+      text.first?.isNumber == false, text.first != "(", text.first != "-"
+    else { return nil }
+    return text
+  }
+
+  static let connectives: Set<String> = ["or", "and", "ou", "et", "oder", "und", "of", "en", "o", "e", "y"]
+
+  /// How the final part begins ("Done at Luxembourg, 24 October 1995.").
+  static let finalFormulas = ["Done at ", "Fait à ", "Geschehen zu ", "Gedaan te "]
+
+  /// Text blocks that begin with a list label ("(a) …", "a) …", "(1) …", "- …") as items.
+  static func legacyItems(_ blocks: [Block]) -> [Block] {
+    // "ou d) …": the connective belongs to the item before, the rest is an item.
+    var split: [Block] = []
+    for block in blocks {
+      guard case .text(var text) = block else {
+        split.append(block)
+        continue
+      }
+      let bytes = Numbering.trimmed(text.bytes)
+      if let space = bytes.firstIndex(of: 0x20), space > 0,
+        connectives.contains(String(decoding: bytes[..<space], as: UTF8.self).lowercased()),
+        Numbering.splitItemNumber(Array(bytes[(space + 1)...])) != nil
+      {
+        split.append(.text(TextBlock(bytes: Array(bytes[..<space]), source: text.source)))
+        text.bytes = Array(bytes[(space + 1)...])
+      }
+      split.append(.text(text))
+    }
+    let items = split.map { block -> Block in
+      guard case .text(var text) = block else { return block }
+      let bytes = Numbering.trimmed(text.bytes)
+      if bytes.first == UInt8(ascii: "-"), bytes.count > 2, Numbering.isSpace(bytes[1]) {
+        text.bytes = Array(bytes.dropFirst(2))
+        return .item(number: "—", source: text.source, body: [.text(text)])
+      }
+      // "(a) …", or as French writes it, "a) …".
+      guard let first = bytes.first,
+        first == UInt8(ascii: "(") || bytes.dropFirst().prefix(3).contains(UInt8(ascii: ")")),
+        let (number, rest) = Numbering.splitItemNumber(bytes)
+      else { return block }
+      text.bytes = rest
+      return .item(number: number, source: text.source, body: [.text(text)])
+    }
+    // A connective alone between two items ("or", "ou", "oder") ends the item before it, as the
+    // Official Journal prints it ("…; or").
+    var joined: [Block] = []
+    for block in items {
+      if case .text(let text) = block, case .item(let number, let source, var body)? = joined.last,
+        connectives.contains(Normalizer.normalize(text.bytes).lowercased()), case .text(var last)? = body.last
+      {
+        last.bytes += [0x20] + Numbering.trimmed(text.bytes)
+        body[body.count - 1] = .text(last)
+        joined[joined.count - 1] = .item(number: number, source: source, body: body)
+        continue
+      }
+      joined.append(block)
+    }
+    return joined
   }
 
   // MARK: Flat pages
