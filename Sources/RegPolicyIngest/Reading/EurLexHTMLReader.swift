@@ -399,6 +399,8 @@ struct EurLexHTMLReader: MarkupReader {
     let paragraphs = tree.descendants(node) {
       tree.name($0) == "p" && tree.sourceStart($0) >= start && !self.isInsideParagraph($0, after: start)
     }
+    // Each paragraph's text, once: the labels are looked for in it again and again.
+    let texts = paragraphs.map(plainTextPeek)
     var index = 0
     var title: [String] = []
     // The title block: to the first empty paragraph.
@@ -415,7 +417,7 @@ struct EurLexHTMLReader: MarkupReader {
     var final: (start: Int, blocks: [Block])?
     while index < paragraphs.count {
       let paragraph = paragraphs[index]
-      let text = plainTextPeek(paragraph)
+      let text = texts[index]
       if final != nil {
         final?.blocks += blocksOf(paragraph, asItself: true)
         index += 1
@@ -432,14 +434,14 @@ struct EurLexHTMLReader: MarkupReader {
         context.mark(paragraph, .provision)
         var end = index + 1
         var heading: String?
-        if end < paragraphs.count, let line = Self.headingLine(plainTextPeek(paragraphs[end])) {
+        if end < paragraphs.count, let line = Self.headingLine(texts[end]) {
           heading = line
           context.mark(paragraphs[end], .provision)
           end += 1
         }
         var body: [Block] = []
         while end < paragraphs.count {
-          let next = plainTextPeek(paragraphs[end])
+          let next = texts[end]
           if Self.legacyArticleNumber(next) != nil || Self.legacyDivision(next) != nil
             || Self.finalFormulas.contains(where: next.hasPrefix)
           {
@@ -522,6 +524,7 @@ struct EurLexHTMLReader: MarkupReader {
 
   /// "Article 12" alone in its paragraph → "12"; nil for anything else.
   static func legacyArticleNumber(_ text: String) -> String? {
+    guard text.utf8.count <= 24 else { return nil }  // most paragraphs: not split for nothing
     let words = text.split(separator: " ")
     guard words.count == 2 || (words.count == 3 && Vocabulary.latinSuffixes.contains(words[2].lowercased())),
       words[1].first?.isNumber == true || Vocabulary.ordinalOne.contains(words[1].lowercased())
