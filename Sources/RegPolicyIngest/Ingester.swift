@@ -119,17 +119,6 @@ public enum Ingester {
     var document: Document
     if case .format(let format) = detected, format != .playbook {
       document = try readMarkup(file, format: format, options: options, into: &result)
-      if format != .oscal, !document.allProvisions.contains(where: { $0.kind == .article }),
-        let heading = articleHeading(in: bytes)
-      {
-        // The words say there are articles and none was read: a markup this reader does not
-        // understand, never a document that silently lost its enacting terms.
-        let (line, column) = bytes.withUnsafeBytes { LineIndex($0).location(of: heading) }
-        throw IngestFailure(
-          code: DiagnosticCode.ingestNoArticles,
-          message: "the text has article headings but no article was read: this markup is not understood",
-          line: line, column: column)
-      }
     } else {
       let (read, fidelity) = try PlaybookReader.read(file)
       document = read
@@ -138,28 +127,6 @@ public enum Ingester {
     document.instrument.sha256 = hash.value()
     document.instrument.files = [file.path]
     return document
-  }
-
-  /// The offset of the first element whose whole text is an article heading ("Article 1",
-  /// "Artikel 12", "ARTICLE 3"), as a document with articles has; nil when there is none.
-  static func articleHeading(in bytes: [UInt8]) -> Int? {
-    let words = ["Article", "Artikel", "ARTICLE", "Articolo"].map { Array($0.utf8) }
-    var index = 0
-    while let close = bytes[index...].firstIndex(of: UInt8(ascii: ">")) {
-      index = close + 1
-      var start = index
-      while start < bytes.count, Numbering.isSpace(bytes[start]) { start += 1 }
-      guard let word = words.first(where: { bytes[start...].starts(with: $0) }) else { continue }
-      var cursor = start + word.count
-      guard cursor < bytes.count, bytes[cursor] == 0x20 else { continue }
-      cursor += 1
-      let digits = cursor
-      while cursor < bytes.count, bytes[cursor] >= 0x30 && bytes[cursor] <= 0x39 { cursor += 1 }
-      guard cursor > digits else { continue }
-      while cursor < bytes.count, Numbering.isSpace(bytes[cursor]) { cursor += 1 }
-      if cursor < bytes.count, bytes[cursor] == UInt8(ascii: "<") { return start }
-    }
-    return nil
   }
 
   /// Parses markup and runs the reader for `format`.
@@ -225,6 +192,17 @@ public enum Ingester {
         code: DiagnosticCode.inputUnknownFormat, message: "the NIST Playbook is JSON, not markup")
     }
     result.diagnostics += finished.assembler.diagnostics + finished.diagnostics
+    if format != .oscal, !document.allProvisions.contains(where: { $0.kind == .article }),
+      let heading = Fidelity.articleLabels(in: finished.tree).first
+    {
+      // The words say there are articles and none was read: a markup this reader does not
+      // understand, never a document that silently lost its enacting terms.
+      let (line, column) = finished.assembler.lines.location(of: finished.tree.sourceStart(heading))
+      result.diagnostics.append(
+        Diagnostic(
+          DiagnosticCode.ingestNoArticles, .error, file: file.path, line: line, column: column,
+          "the text has article headings but no article was read: this markup is not understood"))
+    }
     if options.fidelity { result.fidelity.append(Fidelity(context: finished, document: document)) }
     var output = document
     output.instrument.format = format

@@ -188,4 +188,24 @@ struct GenerationTests {
       for report in checked.fidelity { #expect(report.articles == report.articleLabels, "\(file)") }
     }
   }
+
+  @Test("today's markup keeps its meaning: an amending article's inserted titles stay in it; a link is no title")
+  func todaysMarkup() throws {
+    let amending = """
+      <html><body><div class="eli-subdivision" id="art_1"><p class="oj-ti-art">Article 1</p>\
+      <p class="oj-normal">In Regulation X, the following Articles are inserted:</p>\
+      <p class="oj-ti-art">‘Article 5a</p><p class="oj-normal">Quoted a.</p>\
+      <p class="oj-ti-art">Article 5b</p><p class="oj-normal">Quoted b.’</p></div>\
+      <div class="eli-subdivision" id="art_2"><p class="oj-ti-art">Article 2</p>\
+      <p class="oj-normal">This Regulation shall enter into force.</p></div></body></html>
+      """
+    let result = Ingester.ingest(
+      bytes: Array(amending.utf8), path: "amending.html", options: IngestOptions(fidelity: true))
+    let document = try #require(result.document, "\(result.diagnostics)")
+    #expect(document.all(.article).map(\.id.rawValue) == ["art_1", "art_2"])
+    #expect(result.fidelity.first?.articleLabels == 2)
+    let notice = "<html><body><p class=\"oj-normal\">As <a href=\"#\">Article 5</a> provides.</p></body></html>"
+    let read = Ingester.ingest(bytes: Array(notice.utf8), path: "notice.html")
+    #expect(!read.diagnostics.contains { $0.code == .ingestNoArticles })
+  }
 }

@@ -28,6 +28,9 @@ struct CommissionProposalReader: MarkupReader {
       }
       leaves += tree.descendants(root) { ["p", "dd"].contains(tree.name($0)) && !isInsideLeaf($0) }
     }
+    // Today's style titles articles `Titrearticle`; only pages without it (2022 style) take their
+    // titles and headings from `ManualHeadingN` and plain paragraphs.
+    let headingStyle = !leaves.contains { tree.hasClass($0, "Titrearticle") }
     var phase = Phase.frontMatter
     var preambleBlocks: [Block] = []
     var preambleChildren: [Provision] = []
@@ -79,48 +82,57 @@ struct CommissionProposalReader: MarkupReader {
       if tree.hasClass(leaf, "Institutionquiagit") {
         phase = .preamble
         preambleStart = source
-      } else if tree.hasClass(leaf, "Titrearticle") || (phase != .frontMatter && isArticleHeading(leaf)) {
+      } else if tree.hasClass(leaf, "Titrearticle")
+        || (headingStyle && phase != .frontMatter && phase != .final && !isInTable(leaf) && isArticleHeading(leaf))
+      {
         closeArticle(&self)
         phase = .article
         // "Article 1", or "Artikel 1<br>Gegenstand": the number's line, then the heading's.
         let lines = self.lines(leaf)
+        context.mark(leaf, .provision)
         let label = lines.first ?? ""
         article = (
           Vocabulary.articleNumber(label) ?? label, source,
           lines.count > 1 ? lines.dropFirst().joined(separator: " ") : nil, []
         )
         continue
-      } else if phase != .frontMatter, phase != .final, isManualHeading(leaf) || isDivisionTitle(leaf) {
+      } else if headingStyle, phase != .frontMatter, phase != .final, !isInTable(leaf),
+        isManualHeading(leaf) || isDivisionTitle(leaf)
+      {
         // A division's title ("CHAPTER I", or "Section 4<br>Removal obligations" in one
         // paragraph), or the heading of the division or article just opened.
         let lines = self.lines(leaf)
         let text = lines.joined(separator: " ")
+        if text.isEmpty { continue }  // an empty heading paragraph is no title
         if let (kind, prefix, number, heading) = Self.divisionLabel(text) {
           closeArticle(&self)
           phase = .article
           closeDivisions(rank: Vocabulary.rank(kind), &self)
           let id = context.assembler.claim(
             divisions.last?.id.appending(prefix, number) ?? PinpointID(prefix, number), at: source)
+          context.mark(leaf, .provision)
           divisions.append(
             Provision(id: id, kind: kind, num: number, heading: heading, source: context.assembler.span(source)))
           divisionHeadingDue = heading == nil
           continue
         }
         if divisionHeadingDue, article == nil, !divisions.isEmpty {
+          context.mark(leaf, .provision)
           divisions[divisions.count - 1].heading = text
           divisionHeadingDue = false
           continue
         }
         if var open = article, open.heading == nil, open.body.isEmpty {
+          context.mark(leaf, .provision)
           open.heading = text
           article = open
           continue
         }
-        if phase == .article {
+        if phase == .article, article != nil {
           article?.body.append(.text(textBlock(leaf)))
           continue
         }
-      } else if phase == .article, var open = article, open.heading == nil, open.body.isEmpty,
+      } else if headingStyle, phase == .article, var open = article, open.heading == nil, open.body.isEmpty,
         let heading = plainHeading(leaf)
       {
         // "Article 12" then "Reporting obligations" as plain paragraphs: the heading.
@@ -190,6 +202,16 @@ struct CommissionProposalReader: MarkupReader {
     instrument.title = titleLines.suffix(2).joined(separator: " ")
     instrument.language = "en"
     return Document(instrument: instrument, provisions: provisions, footnotes: footnotes)
+  }
+
+  /// Whether a paragraph is in a table cell (a correlation table's "Article 5" is no title).
+  private func isInTable(_ node: MarkupTree.NodeIndex) -> Bool {
+    var parent = tree.parent(node)
+    while parent >= 0 {
+      if tree.name(parent) == "td" || tree.name(parent) == "th" { return true }
+      parent = tree.parent(parent)
+    }
+    return false
   }
 
   /// A `ManualHeadingN` paragraph: a title or heading of an article or division (COM 2022 style).
@@ -278,9 +300,8 @@ struct CommissionProposalReader: MarkupReader {
       && Vocabulary.articleNumber(words.joined(separator: " ")) != nil && words[1].first?.isNumber == true
   }
 
-  /// The text of a paragraph line by line, split at its `<br>`s (blank lines dropped); the
-  /// paragraph's text is marked as a provision's.
-  private mutating func lines(_ node: MarkupTree.NodeIndex) -> [String] {
+  /// The text of a paragraph line by line, split at its `<br>`s (blank lines dropped).
+  private func lines(_ node: MarkupTree.NodeIndex) -> [String] {
     var lines: [[UInt8]] = [[]]
     func walk(_ index: MarkupTree.NodeIndex) {
       if tree.isText(index) {
@@ -292,7 +313,6 @@ struct CommissionProposalReader: MarkupReader {
       }
     }
     walk(node)
-    context.mark(node, .provision)
     return lines.map { Normalizer.normalize($0) }.filter { !$0.isEmpty }
   }
 

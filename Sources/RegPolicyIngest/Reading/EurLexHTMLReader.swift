@@ -125,7 +125,7 @@ struct EurLexHTMLReader: MarkupReader {
       index += 1
       guard tree.isElement(child) else { continue }
       let name = tree.name(child)
-      if name == "p" && has(child, Class.articleTitle) {
+      if name == "p" && has(child, Class.articleTitle) && !isQuoted(child) {
         // A flat page: the article runs to the next title of an article, division or annex.
         var end = index
         while end < children.count, !endsFlatArticle(children[end]) { end += 1 }
@@ -204,9 +204,18 @@ struct EurLexHTMLReader: MarkupReader {
     let elements = tree.elements(node)
     if tree.hasClass(node, "eli-main-title") {
       readTitle(node)
+    } else if let first = elements.first, tree.hasClass(first, "oj-doc-ti"),
+      let number = Vocabulary.annexNumber(plainTextPeek(first))
+    {
+      // An annex first: it may hold articles of its own.
+      provisions.append(readAnnex(node, parts: tree.elements(node), number: number))
     } else if let first = elements.firstIndex(where: { has($0, Class.articleTitle) }) {
-      if elements[(first + 1)...].contains(where: { has($0, Class.articleTitle) }) {
-        readContainer(node)  // a flat page's text: its articles are siblings
+      // A container of several article titles is a flat page's text — unless it is an article of
+      // today's markup, whose second title is one its amendment inserts.
+      if !tree.hasClass(node, "eli-subdivision"), !id.hasPrefix("art_"),
+        elements[(first + 1)...].contains(where: { has($0, Class.articleTitle) })
+      {
+        readContainer(node)
       } else if let article = readArticle(node) {
         provisions.append(article)
       }
@@ -218,10 +227,6 @@ struct EurLexHTMLReader: MarkupReader {
       readPreamble(node)
     } else if tree.hasClass(node, "preamble") && preamble == nil {
       readFlatPreamble(node)
-    } else if let first = elements.first, tree.hasClass(first, "oj-doc-ti"),
-      let number = Vocabulary.annexNumber(context.plainText(first, role: .provision))
-    {
-      provisions.append(readAnnex(node, parts: tree.elements(node), number: number))
     } else if tree.hasClass(node, "oj-final") || id.hasPrefix("fnp_") {
       provisions.append(readFinal(node))
     } else {
@@ -588,7 +593,8 @@ struct EurLexHTMLReader: MarkupReader {
       // "(a) …", or as French writes it, "a) …".
       guard let first = bytes.first,
         first == UInt8(ascii: "(") || bytes.dropFirst().prefix(3).contains(UInt8(ascii: ")")),
-        let (number, rest) = Numbering.splitItemNumber(bytes)
+        let (number, rest) = Numbering.splitItemNumber(bytes),
+        number.filter(\.isNumber).count <= 3  // "(1990) …" is a year, not an item
       else { return block }
       text.bytes = rest
       return .item(number: number, source: text.source, body: [.text(text)])
@@ -626,12 +632,18 @@ struct EurLexHTMLReader: MarkupReader {
     }
   }
 
+  /// Whether a title opens with a quotation mark: an article an amending act inserts.
+  private func isQuoted(_ node: MarkupTree.NodeIndex) -> Bool {
+    let text = plainTextPeek(node)
+    return text.first.map { "‘“'\"«„".contains($0) } ?? false
+  }
+
   /// Whether a sibling ends a flat article: a title of an article, division or annex, a footnote,
   /// a rule, or a typographic separator ("°°°") after the enacting terms.
   private func endsFlatArticle(_ node: MarkupTree.NodeIndex) -> Bool {
     guard tree.isElement(node) else { return false }
     if tree.name(node) == "hr" || isAnnexStart(node) { return true }
-    if has(node, Class.articleTitle + Class.divisionTitle + Class.footnote) { return true }
+    if has(node, Class.articleTitle + Class.divisionTitle + Class.footnote) { return !isQuoted(node) }
     guard has(node, Class.groupHeading) else { return false }
     var bytes: [UInt8] = []
     tree.appendText(node, to: &bytes)

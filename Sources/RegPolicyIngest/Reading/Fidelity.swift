@@ -52,28 +52,7 @@ public struct Fidelity: Hashable, Sendable {
       default: break
       }
     }
-    let titles = tree.nameTable(["p", "TI.ART", "num"])
-    let cells = tree.nameTable(["td", "th", "CELL"])
-    /// Inside a table: a correlation table's "Article 25" is a reference, not a heading.
-    func inTable(_ node: Int32) -> Bool {
-      var parent = tree.parent(node)
-      while parent >= 0 {
-        if tree.isNamed(parent, in: cells) { return true }
-        parent = tree.parent(parent)
-      }
-      return false
-    }
-    for index in tree.nodes.indices where tree.isNamed(Int32(index), in: titles) && !inTable(Int32(index)) {
-      var bytes: [UInt8] = []
-      tree.appendText(Int32(index), to: &bytes)
-      guard bytes.count < 40 else { continue }
-      let words = Normalizer.normalize(bytes).split(separator: " ")
-      if words.count == 2, words[1].first?.isNumber == true || Vocabulary.ordinalOne.contains(words[1].lowercased()),
-        Vocabulary.articleNumber(words.joined(separator: " ")) != nil
-      {
-        articleLabels += 1
-      }
-    }
+    articleLabels = Fidelity.articleLabels(in: tree).count
     for index in tree.nodes.indices where tree.nodes[index].name < 0 {
       let bytes = tree.textBytes(Int32(index))
       let count = bytes.reduce(0) { $0 + (Numbering.isSpace($1) ? 0 : 1) }
@@ -96,5 +75,41 @@ public struct Fidelity: Hashable, Sendable {
         }
       }
     }
+  }
+
+  /// The title elements whose whole text is an article's label ("Article 1", "Article premier"):
+  /// paragraphs, `TI.ART` and `num` — not in a table (a correlation table's "Article 25" is a
+  /// reference), not in a quoted structure or a link, not opening with a quotation mark (an
+  /// amending act's inserted "‘Article 5a").
+  static func articleLabels(in tree: MarkupTree) -> [MarkupTree.NodeIndex] {
+    let titles = tree.nameTable(["p", "TI.ART", "num"])
+    let excluded = tree.nameTable(["td", "th", "CELL", "QUOT.S", "quotedStructure", "blockquote", "a"])
+    func isExcluded(_ node: MarkupTree.NodeIndex) -> Bool {
+      var parent = tree.parent(node)
+      while parent >= 0 {
+        if tree.isNamed(parent, in: excluded) { return true }
+        parent = tree.parent(parent)
+      }
+      return false
+    }
+    var labels: [MarkupTree.NodeIndex] = []
+    // In today's markup an article is a container (`id="art_5"`): a second title in it is one its
+    // amendment inserts ("Article 6b" after "‘Article 6a"), not an article of this act.
+    var articleContainers: Set<MarkupTree.NodeIndex> = []
+    for index in tree.nodes.indices where tree.isNamed(Int32(index), in: titles) {
+      var bytes: [UInt8] = []
+      tree.appendText(Int32(index), to: &bytes)
+      guard bytes.count < 40 else { continue }
+      let words = Normalizer.normalize(bytes).split(separator: " ")
+      guard words.count == 2, words[1].first?.isNumber == true || Vocabulary.ordinalOne.contains(words[1].lowercased()),
+        Vocabulary.articleNumber(words.joined(separator: " ")) != nil, !isExcluded(Int32(index))
+      else { continue }
+      let parent = tree.parent(Int32(index))
+      if parent >= 0, tree.attribute(parent, "id")?.hasPrefix("art_") == true {
+        guard articleContainers.insert(parent).inserted else { continue }
+      }
+      labels.append(Int32(index))
+    }
+    return labels
   }
 }
