@@ -258,26 +258,8 @@ struct CommissionProposalReader: MarkupReader {
   /// A paragraph whose first line, before a `<br>`, is a division's label ("Section 4").
   private func isDivisionTitle(_ node: MarkupTree.NodeIndex) -> Bool {
     guard tree.hasClass(node, "Normal"), tree.first(node, where: { tree.name($0) == "br" }) != nil else { return false }
-    let first = firstLine(node)
+    let first = lines(node).first ?? ""
     return first.split(separator: " ").count == 2 && Vocabulary.division(first) != nil
-  }
-
-  /// A paragraph's text up to its first `<br>`.
-  private func firstLine(_ node: MarkupTree.NodeIndex) -> String {
-    var bytes: [UInt8] = []
-    var done = false
-    func walk(_ index: MarkupTree.NodeIndex) {
-      guard !done else { return }
-      if tree.isText(index) {
-        bytes += tree.textBytes(index)
-      } else if tree.name(index) == "br" {
-        done = true
-      } else {
-        for child in tree.children(index) { walk(child) }
-      }
-    }
-    walk(node)
-    return Normalizer.normalize(bytes)
   }
 
   /// A paragraph whose whole text is an article's label ("Article 1"): a `ManualHeadingN`, or a
