@@ -141,6 +141,16 @@ final class MarkupTree {
   func isText(_ node: NodeIndex) -> Bool { nodes[Int(node)].name < 0 }
   func parent(_ node: NodeIndex) -> NodeIndex { nodes[Int(node)].parent }
 
+  /// Whether some element around `node` (its parent, its parent's parent, …) satisfies `test`.
+  func hasAncestor(_ node: NodeIndex, where test: (NodeIndex) -> Bool) -> Bool {
+    var parent = self.parent(node)
+    while parent >= 0 {
+      if test(parent) { return true }
+      parent = self.parent(parent)
+    }
+    return false
+  }
+
   /// The id of an element name or attribute name in this document, or nil when it never occurs.
   func nameID(_ name: String) -> Int32? { nameIDs[name] }
 

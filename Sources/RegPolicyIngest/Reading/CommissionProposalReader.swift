@@ -36,33 +36,20 @@ struct CommissionProposalReader: MarkupReader {
     var preambleChildren: [Provision] = []
     var preambleStart: Int?
     var article: (number: String, source: Int, heading: String?, body: [Block])?
-    /// The divisions open, outermost first, and whether the last one still awaits its heading.
-    var divisions: [Provision] = []
+    /// The divisions open, and whether the innermost still awaits its heading.
+    var divisions = DivisionStack()
     var divisionHeadingDue = false
     var finalBlocks: [Block] = []
     var finalStart: Int?
     var titleLines: [String] = []
 
-    func append(_ provision: Provision, _ reader: inout CommissionProposalReader) {
-      if divisions.isEmpty {
-        reader.provisions.append(provision)
-      } else {
-        divisions[divisions.count - 1].children.append(provision)
-      }
-    }
     func closeArticle(_ reader: inout CommissionProposalReader) {
       guard let open = article else { return }
-      append(
+      divisions.add(
         reader.context.assemble(
           PinpointID(.article, open.number), kind: .article, num: open.number, heading: open.heading,
-          blocks: open.body, at: open.source), &reader)
+          blocks: open.body, at: open.source), to: &reader.provisions)
       article = nil
-    }
-    func closeDivisions(rank: Int, _ reader: inout CommissionProposalReader) {
-      while let last = divisions.last, Vocabulary.rank(last.kind) >= rank {
-        divisions.removeLast()
-        append(last, &reader)
-      }
     }
 
     for leaf in leaves {
@@ -107,18 +94,15 @@ struct CommissionProposalReader: MarkupReader {
         if let (kind, prefix, number, heading) = Self.divisionLabel(text) {
           closeArticle(&self)
           phase = .article
-          closeDivisions(rank: Vocabulary.rank(kind), &self)
-          let id = context.assembler.claim(
-            divisions.last?.id.appending(prefix, number) ?? PinpointID(prefix, number), at: source)
           context.mark(leaf, .provision)
-          divisions.append(
-            Provision(id: id, kind: kind, num: number, heading: heading, source: context.assembler.span(source)))
+          divisions.open(
+            kind, prefix, number, heading: heading, at: source, assembler: &context.assembler, into: &provisions)
           divisionHeadingDue = heading == nil
           continue
         }
         if divisionHeadingDue, article == nil, !divisions.isEmpty {
           context.mark(leaf, .provision)
-          divisions[divisions.count - 1].heading = text
+          divisions.setHeading(text)
           divisionHeadingDue = false
           continue
         }
@@ -141,7 +125,7 @@ struct CommissionProposalReader: MarkupReader {
         continue
       } else if tree.hasClass(leaf, "Fait") || isInSignature(leaf) {
         closeArticle(&self)
-        closeDivisions(rank: 0, &self)
+        divisions.close(rank: 0, into: &provisions)
         phase = .final
         finalStart = finalStart ?? source
       }
@@ -185,7 +169,7 @@ struct CommissionProposalReader: MarkupReader {
       }
     }
     closeArticle(&self)
-    closeDivisions(rank: 0, &self)
+    divisions.close(rank: 0, into: &provisions)
     if let preambleStart {
       let preambleID = context.assembler.claim(
         PinpointID.preamble, at: preambleStart)
@@ -206,12 +190,7 @@ struct CommissionProposalReader: MarkupReader {
 
   /// Whether a paragraph is in a table cell (a correlation table's "Article 5" is no title).
   private func isInTable(_ node: MarkupTree.NodeIndex) -> Bool {
-    var parent = tree.parent(node)
-    while parent >= 0 {
-      if tree.name(parent) == "td" || tree.name(parent) == "th" { return true }
-      parent = tree.parent(parent)
-    }
-    return false
+    tree.hasAncestor(node) { tree.name($0) == "td" || tree.name($0) == "th" }
   }
 
   /// A `ManualHeadingN` paragraph: a title or heading of an article or division (COM 2022 style).
@@ -247,10 +226,7 @@ struct CommissionProposalReader: MarkupReader {
     }
     var bytes: [UInt8] = []
     tree.appendText(node, to: &bytes)
-    let text = Normalizer.normalize(bytes)
-    guard !text.isEmpty, text.count <= 150, let last = text.last, !".:;,".contains(last),
-      text.first?.isNumber == false, text.first != "("
-    else { return nil }
+    guard let text = Vocabulary.headingLine(Normalizer.normalize(bytes)) else { return nil }
     context.mark(node, .provision)
     return text
   }
@@ -299,12 +275,7 @@ struct CommissionProposalReader: MarkupReader {
   }
 
   private func isInsideLeaf(_ node: MarkupTree.NodeIndex) -> Bool {
-    var parent = tree.parent(node)
-    while parent >= 0 {
-      if tree.name(parent) == "p" || tree.name(parent) == "dd" { return true }
-      parent = tree.parent(parent)
-    }
-    return false
+    tree.hasAncestor(node) { tree.name($0) == "p" || tree.name($0) == "dd" }
   }
 
   private func isInSignature(_ node: MarkupTree.NodeIndex) -> Bool {

@@ -27,7 +27,7 @@ struct EurLexHTMLReader: MarkupReader {
   /// Markers of a consolidated text (`▼C2`, `►M1`) waiting for the block they introduce.
   private var pendingMarkers: [String] = []
   /// The divisions of a flat page still open, outermost first.
-  private var openDivisions: [Provision] = []
+  private var openDivisions = DivisionStack()
   /// Marks the `txt_te` element name, if the page has one (pages before 2011), and whether it has.
   private let legacyTable: [Bool]
   private let isLegacyPage: Bool
@@ -439,7 +439,7 @@ struct EurLexHTMLReader: MarkupReader {
         context.mark(paragraph, .provision)
         var end = index + 1
         var heading: String?
-        if end < paragraphs.count, let line = Self.headingLine(texts[end]) {
+        if end < paragraphs.count, let line = Vocabulary.headingLine(texts[end]) {
           heading = line
           context.mark(paragraphs[end], .provision)
           end += 1
@@ -465,14 +465,9 @@ struct EurLexHTMLReader: MarkupReader {
       }
       if let (kind, prefix, number, heading) = Self.legacyDivision(text) {
         context.mark(paragraph, .provision)
-        closeDivisions(below: Vocabulary.rank(kind))
-        let id = context.assembler.claim(
-          openDivisions.last?.id.appending(prefix, number) ?? PinpointID(prefix, number),
-          at: tree.sourceStart(paragraph))
-        openDivisions.append(
-          Provision(
-            id: id, kind: kind, num: number, heading: heading,
-            source: context.assembler.span(tree.sourceStart(paragraph))))
+        openDivisions.open(
+          kind, prefix, number, heading: heading, at: tree.sourceStart(paragraph), assembler: &context.assembler,
+          into: &provisions)
         index += 1
         continue
       }
@@ -512,12 +507,7 @@ struct EurLexHTMLReader: MarkupReader {
   /// Whether a paragraph lies in another paragraph of the act (one that starts after `start`; the
   /// page's own `<p>` around `<TXT_TE>` does not count).
   private func isInsideParagraph(_ node: MarkupTree.NodeIndex, after start: Int) -> Bool {
-    var parent = tree.parent(node)
-    while parent >= 0 {
-      if tree.name(parent) == "p" && tree.sourceStart(parent) >= start { return true }
-      parent = tree.parent(parent)
-    }
-    return false
+    tree.hasAncestor(node) { tree.name($0) == "p" && tree.sourceStart($0) >= start }
   }
 
   /// A paragraph's normalised text, without marking it.
@@ -549,14 +539,6 @@ struct EurLexHTMLReader: MarkupReader {
       let (kind, prefix, number) = Vocabulary.division(words[0] + " " + token)
     else { return nil }
     return (kind, prefix, number, words.count > 2 ? words[2] : nil)
-  }
-
-  /// A heading line: short, no number first, no closing punctuation.
-  static func headingLine(_ text: String) -> String? {
-    guard !text.isEmpty, text.count <= 150, let last = text.last, !".:;,".contains(last),
-      text.first?.isNumber == false, text.first != "(", text.first != "-"
-    else { return nil }
-    return text
   }
 
   static let connectives: Set<String> = ["or", "and", "ou", "et", "oder", "und", "of", "en", "o", "e", "y"]
@@ -660,31 +642,16 @@ struct EurLexHTMLReader: MarkupReader {
       if let heading { context.mark(heading, .header) }
       return
     }
-    closeDivisions(below: Vocabulary.rank(kind))
-    let id = context.assembler.claim(
-      openDivisions.last?.id.appending(prefix, number) ?? PinpointID(prefix, number), at: tree.sourceStart(title))
-    openDivisions.append(
-      Provision(
-        id: id, kind: kind, num: number, heading: heading.map { context.plainText($0) },
-        source: context.assembler.span(tree.sourceStart(title))))
+    openDivisions.open(
+      kind, prefix, number, heading: heading.map { context.plainText($0) }, at: tree.sourceStart(title),
+      assembler: &context.assembler, into: &provisions)
   }
 
-  /// Closes the open divisions of `rank` and below, each into the one around it.
-  private mutating func closeDivisions(below rank: Int) {
-    while let last = openDivisions.last, Vocabulary.rank(last.kind) >= rank {
-      openDivisions.removeLast()
-      appendFlat(last)
-    }
-  }
+  /// Closes the open divisions of `rank` and below.
+  private mutating func closeDivisions(below rank: Int) { openDivisions.close(rank: rank, into: &provisions) }
 
   /// Adds a provision of a flat page to the innermost open division, or to the document.
-  private mutating func appendFlat(_ provision: Provision) {
-    if openDivisions.isEmpty {
-      provisions.append(provision)
-    } else {
-      openDivisions[openDivisions.count - 1].children.append(provision)
-    }
-  }
+  private mutating func appendFlat(_ provision: Provision) { openDivisions.add(provision, to: &provisions) }
 
   /// An annex: its title lines ("ANNEX III", then its heading), then its content. `parts` are the
   /// elements that make it up (the container's children, or the run of siblings of a consolidated

@@ -84,14 +84,6 @@ public struct Fidelity: Hashable, Sendable {
   static func articleLabels(in tree: MarkupTree) -> [MarkupTree.NodeIndex] {
     let titles = tree.nameTable(["p", "TI.ART", "num"])
     let excluded = tree.nameTable(["td", "th", "CELL", "QUOT.S", "quotedStructure", "blockquote", "a"])
-    func isExcluded(_ node: MarkupTree.NodeIndex) -> Bool {
-      var parent = tree.parent(node)
-      while parent >= 0 {
-        if tree.isNamed(parent, in: excluded) { return true }
-        parent = tree.parent(parent)
-      }
-      return false
-    }
     var labels: [MarkupTree.NodeIndex] = []
     // In today's markup an article is a container (`id="art_5"`): a second title in it is one its
     // amendment inserts ("Article 6b" after "‘Article 6a"), not an article of this act.
@@ -102,7 +94,8 @@ public struct Fidelity: Hashable, Sendable {
       guard bytes.count < 40 else { continue }
       let words = Normalizer.normalize(bytes).split(separator: " ")
       guard words.count == 2, words[1].first?.isNumber == true || Vocabulary.ordinalOne.contains(words[1].lowercased()),
-        Vocabulary.articleNumber(words.joined(separator: " ")) != nil, !isExcluded(Int32(index))
+        Vocabulary.articleNumber(words.joined(separator: " ")) != nil,
+        !tree.hasAncestor(Int32(index), where: { tree.isNamed($0, in: excluded) })
       else { continue }
       let parent = tree.parent(Int32(index))
       if parent >= 0, tree.attribute(parent, "id")?.hasPrefix("art_") == true {

@@ -30,6 +30,16 @@ enum Vocabulary {
     return (kind, prefix, String(words[1]))
   }
 
+  /// A paragraph that reads as an article's heading where the markup does not say so (pages
+  /// before 2011, proposals' plain paragraphs): short, no number or list label first, no closing
+  /// punctuation; nil for anything else.
+  static func headingLine(_ text: String) -> String? {
+    guard !text.isEmpty, text.count <= 150, let last = text.last, !".:;,".contains(last),
+      text.first?.isNumber == false, text.first != "(", text.first != "-"
+    else { return nil }
+    return text
+  }
+
   /// Rank of a division kind, outermost 0: a division closes the open ones of its rank and below.
   static func rank(_ kind: ProvisionKind) -> Int {
     switch kind {

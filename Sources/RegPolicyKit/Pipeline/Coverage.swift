@@ -48,7 +48,8 @@ public struct Coverage: Sendable {
     public var inheritedFrom: PinpointID?
     /// The controls covering it.
     public var controls: [String]
-    /// The clause's words (for a point: with its chapeau).
+    /// An uncovered clause's words (for a point: with its chapeau), as the report quotes them;
+    /// empty for the others.
     public var text: String
     public var link: String
   }
@@ -170,7 +171,7 @@ public struct Coverage: Sendable {
           id: id, article: article, chapter: path.first { $0.rawValue.hasPrefix("cpt_") }, addressee: addressee,
           status: status, roles: entry.roles.sorted(), inheritedFrom: inheritedFrom,
           controls: Array(Set(covering.map(\.control))).sorted(),
-          text: provision == nil ? "" : Mapper.quote(id, in: document),
+          text: status == .uncovered && provision != nil ? Mapper.quote(id, in: document) : "",
           link: id.eurLexLink(celex: celex, language: document.instrument.language)))
     }
     func groups(_ key: (Clause) -> PinpointID?) -> [Group] {
@@ -222,7 +223,7 @@ private struct Coverers {
   /// One requirement of a control, and the clauses it rests on or its rule matched.
   struct Coverer {
     var control: String
-    var clauses: [PinpointID]
+    var clauses: Set<PinpointID>
     /// It only checks that a document is referenced.
     var attestation: Bool
     var needsReview: Bool
@@ -246,14 +247,14 @@ private struct Coverers {
         coverers.append(
           Coverer(
             control: policy.control,
-            clauses: requirement.basis.clauses + requirement.valueBases.values.flatMap(\.clauses),
+            clauses: Set(requirement.basis.clauses + requirement.valueBases.values.flatMap(\.clauses)),
             attestation: attestation(requirement), needsReview: needsReview))
       }
       // The clauses the rule matched that no requirement cites one by one: covered by the whole control.
       let cited = policy.citedClauses
       coverers.append(
         Coverer(
-          control: policy.control, clauses: policy.clauses.map(\.id).filter { !cited.contains($0) },
+          control: policy.control, clauses: Set(policy.clauses.map(\.id).filter { !cited.contains($0) }),
           attestation: policy.requirements.allSatisfy(attestation), needsReview: needsReview))
     }
   }
@@ -261,7 +262,7 @@ private struct Coverers {
   /// The requirements covering a clause: resting on it, on a clause enclosing it, or on one under it.
   func covering(_ id: PinpointID) -> [Coverer] {
     coverers.filter { coverer in
-      coverer.clauses.contains { Trace.isImplemented(id, cited: [$0]) }
+      Trace.isImplemented(id, cited: coverer.clauses)
     }
   }
 }

@@ -121,14 +121,7 @@ public struct Report: Sendable {
     for manifest in manifests where Scope.workloadKinds.contains(manifest.kind) {
       let id = labels.workload(manifest)
       let broken = byObject[CheckRun.ObjectKey(file: manifest.file, subject: manifest.subject)] ?? []
-      let gpus = manifest.containers.contains { container in
-        switch container.limits[profile.gpuResource] ?? container.requests[profile.gpuResource] {
-        case .number(let value)?: value > 0
-        case .string(let text)?: (Double(text) ?? 0) > 0
-        default: false
-        }
-      }
-      let aiGPU = labels.isAISystem(manifest) && gpus
+      let aiGPU = labels.isAISystem(manifest) && manifest.gpus(profile.gpuResource) > 0
       let articles = Set(broken.flatMap { $0.basis.clauses.map(\.topLevel) })
       if let id, let at = index[id] {
         workloads[at].subjects.append(manifest.subject)

@@ -47,7 +47,7 @@ enum ReportValues {
           "addressee": clause.addressee.rawValue, "status": clause.status?.rawValue ?? NSNull(),
           "roles": clause.roles, "controls": clause.controls, "link": clause.link,
           "inherited-from": clause.inheritedFrom?.rawValue ?? NSNull(),
-          "text": clause.status == .uncovered ? clause.text : "",
+          "text": clause.text,
         ]
       },
     ]

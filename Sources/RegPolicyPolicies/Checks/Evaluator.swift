@@ -97,16 +97,7 @@ public enum Evaluator {
   }
 
   private static func gpuReasons(_ requirement: Policy.Requirement, _ manifest: Manifest) -> [String] {
-    var total = 0.0
-    for container in manifest.containers {
-      let quantity = container.limits[requirement.gpuResource] ?? container.requests[requirement.gpuResource]
-      switch quantity {
-      case .number(let value)?: total += value
-      case .string(let text)? where !text.isEmpty && text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }):
-        total += Double(text) ?? 0
-      default: break
-      }
-    }
+    let total = manifest.gpus(requirement.gpuResource)
     guard total > 0 else { return [] }
     let count = total == total.rounded() && total < 1e15 ? String(Int(total)) : String(total)
     let label = "label \(requirement.key)"

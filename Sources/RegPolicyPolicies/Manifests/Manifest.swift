@@ -43,6 +43,21 @@ public struct Manifest: Sendable {
     return found + documentOffset
   }
 
+  /// The GPUs its containers ask for: each container's limit of `resource`, else its request; a
+  /// number, or a string of digits (as Rego reads them), anything else counting nothing.
+  public func gpus(_ resource: String) -> Double {
+    var total = 0.0
+    for container in containers {
+      switch container.limits[resource] ?? container.requests[resource] {
+      case .number(let value)?: total += value
+      case .string(let text)? where !text.isEmpty && text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }):
+        total += Double(text) ?? 0
+      default: break
+      }
+    }
+    return total
+  }
+
   /// "deployment/ml/scorer": the object as messages name it.
   public var subject: String { "\(kind.lowercased())/\(namespace)/\(name)" }
 

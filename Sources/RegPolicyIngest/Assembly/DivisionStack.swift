@@ -1,0 +1,45 @@
+import RegPolicyModel
+
+/// The divisions still open on a page whose titles and text are siblings (flat EUR-Lex pages,
+/// pages before 2011, Commission proposals): a division runs to the next title of its rank or
+/// above, nests in the one around it (`cpt_II.sct_1`), and every provision read meanwhile goes into
+/// the innermost.
+struct DivisionStack {
+  /// Outermost first.
+  private(set) var open: [Provision] = []
+
+  var isEmpty: Bool { open.isEmpty }
+
+  /// Adds a provision to the innermost open division, or to the document's `provisions`.
+  mutating func add(_ provision: Provision, to provisions: inout [Provision]) {
+    if open.isEmpty {
+      provisions.append(provision)
+    } else {
+      open[open.count - 1].children.append(provision)
+    }
+  }
+
+  /// Closes the open divisions of `rank` and below (`Vocabulary.rank`; 0 closes all), each into the
+  /// one around it.
+  mutating func close(rank: Int, into provisions: inout [Provision]) {
+    while let last = open.last, Vocabulary.rank(last.kind) >= rank {
+      open.removeLast()
+      add(last, to: &provisions)
+    }
+  }
+
+  /// Opens a division at its title: the open ones of its rank and below close first.
+  mutating func open(
+    _ kind: ProvisionKind, _ prefix: PinpointID.Prefix, _ number: String, heading: String?, at source: Int,
+    assembler: inout Assembler, into provisions: inout [Provision]
+  ) {
+    close(rank: Vocabulary.rank(kind), into: &provisions)
+    let id = assembler.claim(open.last?.id.appending(prefix, number) ?? PinpointID(prefix, number), at: source)
+    open.append(Provision(id: id, kind: kind, num: number, heading: heading, source: assembler.span(source)))
+  }
+
+  /// Sets the heading of the innermost open division (one whose heading is a paragraph of its own).
+  mutating func setHeading(_ heading: String) {
+    if !open.isEmpty { open[open.count - 1].heading = heading }
+  }
+}
