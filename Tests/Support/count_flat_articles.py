@@ -129,17 +129,20 @@ def proposal(path):
     }
 
 
-def legacy(path):
-    """A page before 2011: plain <p>s after <TXT_TE>. Articles: paragraphs whose whole text is
-    "Article N"; recitals: "(N) …" paragraphs before the first article; paragraphs: "N. …" ones
+def plain(path):
+    """A page read from its words: a page before 2011 (plain <p>s after <TXT_TE>) or an early
+    consolidated page (no class attribute at all, styled inline). Articles: paragraphs whose whole
+    text is "Article N" ("Article premier", "Article 7 bis"); recitals: "(N) …" paragraphs (or
+    "(N)" alone, in the left cell of a table) before the first article; paragraphs: "N. …" ones
     after it, in articles whose first text paragraph (after a heading line) is "1."."""
     text = open(path, encoding="utf-8", errors="replace").read()
-    body = text[text.find("<TXT_TE>"):]
+    start = text.find("<TXT_TE>")
+    body = text[start:] if start >= 0 else text[text.find("<body"):]
     lines = [re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", p))).strip()
-             for p in re.findall(r"<p>(.*?)</p>", body, flags=re.S)]
-    article = re.compile(r"Article (\d+|premier)")
+             for p in re.findall(r"<p\b[^>]*>(.*?)</p>", body, flags=re.S)]
+    article = re.compile(r"Article (\d+|premier)( (bis|ter|quater|quinquies|sexies))?")
     first = next(i for i, line in enumerate(lines) if article.fullmatch(line))
-    recitals = sum(1 for line in lines[:first] if re.match(r"\(\d+\) ", line))
+    recitals = sum(1 for line in lines[:first] if re.match(r"\(\d+\)( |$)", line))
     articles = paragraphs = 0
     numbers = []
     for line in lines[first:] + ["Article 0"]:
@@ -156,8 +159,8 @@ def legacy(path):
 
 if __name__ == "__main__":
     page = open(sys.argv[1], encoding="utf-8", errors="replace").read()
-    if "<TXT_TE>" in page:
-        result = legacy(sys.argv[1])
+    if "<TXT_TE>" in page or "class=" not in page:
+        result = plain(sys.argv[1])
     else:
         result = proposal(sys.argv[1]) if 'class="Institutionquiagit"' in page else count(sys.argv[1])
     print(json.dumps(result, sort_keys=True))

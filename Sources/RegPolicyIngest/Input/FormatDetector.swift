@@ -33,6 +33,9 @@ enum FormatDetector {
     {
       return .format(.eurlexConsolidatedHTML)
     }
+    // Early consolidated pages have no class at all; their title says what they are
+    // ("Consolidated TEXT: 31995L0046 — EN — 20.11.2003", "TEXTE consolidé: …").
+    if !contains(start, "class=") && contains(head, "onsolid") { return .format(.eurlexConsolidatedHTML) }
     // Commission proposals: article titles `Titrearticle`, or (2022 style) `ManualHeadingN` after
     // the acting institution's formula.
     if contains(bytes[...], "class=\"Titrearticle\"") || contains(bytes[...], "class=\"Institutionquiagit\"") {

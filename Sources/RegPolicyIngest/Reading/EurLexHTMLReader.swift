@@ -31,6 +31,9 @@ struct EurLexHTMLReader: MarkupReader {
   /// Marks the `txt_te` element name, if the page has one (pages before 2011), and whether it has.
   private let legacyTable: [Bool]
   private let isLegacyPage: Bool
+  /// Whether no element has a class: early consolidated pages (CONSLEG, about 2002–2005), styled
+  /// inline only.
+  private let isInlineStyled: Bool
 
   /// Class names of both flavours (OJ first, consolidated second).
   private enum Class {
@@ -57,6 +60,7 @@ struct EurLexHTMLReader: MarkupReader {
     separatorTable = tree.nameTable(["p", "div", "td", "th", "tr", "br", "li", "table"])
     legacyTable = tree.nameTable(["txt_te"])
     isLegacyPage = legacyTable.contains(true)
+    isInlineStyled = !isLegacyPage && tree.nameID("class") == nil
     instrument = Instrument(
       id: "", version: consolidated ? "consolidated" : "oj",
       format: consolidated ? .eurlexConsolidatedHTML : .eurlexHTML)
@@ -71,7 +75,7 @@ struct EurLexHTMLReader: MarkupReader {
       if tree.name(root) == "html" {
         for child in tree.children(root) where tree.isElement(child) {
           if tree.name(child) == "body" {
-            readContainer(child)
+            if isInlineStyled { readInlineStyled(child) } else { readContainer(child) }
           } else {
             readHead(child)
           }
@@ -395,14 +399,53 @@ struct EurLexHTMLReader: MarkupReader {
     return tree.first(node) { tree.isNamed($0, in: legacyTable) }
   }
 
+  /// Early consolidated pages carry no class at all: the consolidation's header (reference line,
+  /// disclaimer, the list of amending acts) runs to the last rule before the first article
+  /// heading, the footnotes follow the first rule after the last one, and the act between is
+  /// read from its words as on pages before 2011 — with recitals laid out as (number | text) tables.
+  private mutating func readInlineStyled(_ body: MarkupTree.NodeIndex) {
+    let children = tree.elements(body)
+    let labels = Fidelity.articleLabels(in: tree)
+    func position(_ node: MarkupTree.NodeIndex) -> Int? {
+      var top = node
+      while top >= 0, tree.parent(top) != body { top = tree.parent(top) }
+      return children.firstIndex(of: top)
+    }
+    guard let first = labels.first.flatMap(position), let last = labels.last.flatMap(position) else {
+      readContainer(body)  // no article: nothing to bound the act by
+      return
+    }
+    let actStart = children[..<first].lastIndex { tree.name($0) == "hr" }.map { $0 + 1 } ?? 0
+    for child in children[..<actStart] { context.mark(child, .header) }
+    let notes = children[(last + 1)...].firstIndex { tree.name($0) == "hr" }
+    // The title lines: the paragraphs that open the act, up to the first element of another kind.
+    let titleEnd = children[actStart...].drop { tree.name($0) != "p" }.first { tree.name($0) != "p" }.map(
+      tree.sourceStart)
+    readLegacy(
+      body, from: tree.sourceStart(children[actStart]), to: notes.map { tree.sourceStart(children[$0]) } ?? .max,
+      titleEnd: titleEnd)
+    for child in children[((notes ?? children.count - 1) + 1)...] where tree.name(child) == "p" {
+      readFootnote(child)
+    }
+  }
+
   /// The act of a page before 2011: plain `<p>`s without classes from the `<TXT_TE>` element on
-  /// (`node` is the container, `start` where the act begins). The title
-  /// lines run to the first empty paragraph; then the preamble (citations, "(N) Whereas …"
-  /// recitals) up to the first division or article; an article is its label ("Article 1"), a short
-  /// heading line, and the paragraphs up to the next label; "Done at …" opens the final part.
-  private mutating func readLegacy(_ node: MarkupTree.NodeIndex, from start: Int) {
+  /// (`node` is the container, the act lies between the offsets `start` and `end`). The title
+  /// lines run to the first empty paragraph (or to `titleEnd`); then the preamble (citations,
+  /// "(N) Whereas …" recitals) up to the first division or article; an article is its label
+  /// ("Article 1"), a short heading line, and the paragraphs up to the next label; "Done at …"
+  /// opens the final part.
+  private mutating func readLegacy(
+    _ node: MarkupTree.NodeIndex, from start: Int, to end: Int = .max, titleEnd: Int? = nil
+  ) {
+    let table = tree.nameID("table")
+    // The units: paragraphs, and on inline-styled pages the tables that lay out numbered items.
     let paragraphs = tree.descendants(node) {
-      tree.name($0) == "p" && tree.sourceStart($0) >= start && !self.isInsideParagraph($0, after: start)
+      let offset = tree.sourceStart($0)
+      guard offset >= start, offset < end else { return false }
+      if self.isInlineStyled && tree.hasAncestor($0, where: { tree.hasName($0, table) }) { return false }
+      return tree.name($0) == "p" && !self.isInsideParagraph($0, after: start)
+        || (self.isInlineStyled && tree.hasName($0, table))
     }
     // Each paragraph's text, once: the labels are looked for in it again and again.
     let texts = paragraphs.map(plainTextPeek)
@@ -410,21 +453,49 @@ struct EurLexHTMLReader: MarkupReader {
     var title: [String] = []
     // The title block: to the first empty paragraph.
     while index < paragraphs.count {
+      if let titleEnd, tree.sourceStart(paragraphs[index]) >= titleEnd { break }
+      if Self.isMarkerLine(texts[index]) {
+        takeMarkers(paragraphs[index])
+        index += 1
+        continue
+      }
       let text = context.plainText(paragraphs[index], role: .header)
       index += 1
-      if text.isEmpty { break }
-      title.append(text)
+      if text.isEmpty && titleEnd == nil { break }
+      if !text.isEmpty { title.append(text) }
     }
     instrument.title = title.joined(separator: " ")
     var preambleBlocks: [Block] = []
     var recitals: [Provision] = []
     var preambleStart: Int?
     var final: (start: Int, blocks: [Block])?
+    /// Whether the text at `position` opens a unit of the enacting terms: an article, a division
+    /// (numbered, or a heading alone such as "FINAL PROVISIONS" before an article), the final part.
+    func opensUnit(_ position: Int, unnumbered: Bool = true) -> Bool {
+      let text = texts[position]
+      return Self.legacyArticleNumber(text) != nil || Self.legacyDivision(text) != nil
+        || Self.finalFormulas.contains(where: text.hasPrefix) || (unnumbered && isUnnumberedDivision(position))
+    }
+    /// An unnumbered division heading: a line in capitals, followed by an article label.
+    func isUnnumberedDivision(_ position: Int) -> Bool {
+      let text = texts[position]
+      guard text.utf8.count < 100, Vocabulary.headingLine(text) != nil, text == text.uppercased(),
+        text.contains(where: \.isLetter)
+      else { return false }
+      var next = position + 1
+      while next < texts.count, texts[next].isEmpty || Self.isMarkerLine(texts[next]) { next += 1 }
+      return next < texts.count && Self.legacyArticleNumber(texts[next]) != nil
+    }
     while index < paragraphs.count {
       let paragraph = paragraphs[index]
       let text = texts[index]
       if final != nil {
         final?.blocks += blocksOf(paragraph, asItself: true)
+        index += 1
+        continue
+      }
+      if Self.isMarkerLine(text) {
+        takeMarkers(paragraph)
         index += 1
         continue
       }
@@ -437,44 +508,58 @@ struct EurLexHTMLReader: MarkupReader {
       if let number = Self.legacyArticleNumber(text) {
         // The article: its label, a heading line if one follows, and its text to the next label.
         context.mark(paragraph, .provision)
-        var end = index + 1
+        var next = index + 1
         var heading: String?
-        if end < paragraphs.count, let line = Vocabulary.headingLine(texts[end]) {
+        if next < paragraphs.count, let line = Vocabulary.headingLine(texts[next]), !opensUnit(next) {
           heading = line
-          context.mark(paragraphs[end], .provision)
-          end += 1
+          context.mark(paragraphs[next], .provision)
+          next += 1
         }
         var body: [Block] = []
-        while end < paragraphs.count {
-          let next = texts[end]
-          if Self.legacyArticleNumber(next) != nil || Self.legacyDivision(next) != nil
-            || Self.finalFormulas.contains(where: next.hasPrefix)
-          {
-            break
+        while next < paragraphs.count, !opensUnit(next) {
+          if Self.isMarkerLine(texts[next]) {
+            takeMarkers(paragraphs[next])
+          } else {
+            body += unitBlocks(paragraphs[next])
           }
-          body += blocksOf(paragraphs[end], asItself: true)
-          end += 1
+          next += 1
         }
         body = Assembler.foldIntoParagraphs(Self.legacyItems(Self.numberedParagraphs(body)))
         appendFlat(
           context.assemble(
             PinpointID(.article, number), kind: .article, num: number, heading: heading, blocks: body,
             at: tree.sourceStart(paragraph)))
-        index = end
+        index = next
         continue
       }
-      if let (kind, prefix, number, heading) = Self.legacyDivision(text) {
+      if case (let kind, let prefix, let number, var heading)? = Self.legacyDivision(text) {
         context.mark(paragraph, .provision)
+        index += 1
+        // "CHAPTER I", then its heading in a paragraph of its own.
+        if heading == nil, index < paragraphs.count, let line = Vocabulary.headingLine(texts[index]),
+          !opensUnit(index, unnumbered: false)
+        {
+          heading = line
+          context.mark(paragraphs[index], .provision)
+          index += 1
+        }
         openDivisions.open(
           kind, prefix, number, heading: heading, at: tree.sourceStart(paragraph), assembler: &context.assembler,
           into: &provisions)
+        continue
+      }
+      if isUnnumberedDivision(index) {
+        // A division without a number ("FINAL PROVISIONS"): its articles belong to no chapter
+        // before it. Its words are the act's own, but the division has no pinpoint of its own.
+        context.mark(paragraph, .provision)
+        closeDivisions(below: 0)
         index += 1
         continue
       }
       // Before the enacting terms: the preamble.
       if provisions.isEmpty && openDivisions.isEmpty {
         preambleStart = preambleStart ?? tree.sourceStart(paragraph)
-        let blocks = Self.legacyItems(blocksOf(paragraph, asItself: true))
+        let blocks = Self.legacyItems(unitBlocks(paragraph))
         for block in blocks {
           if case .item(let label, let source, let body) = block, label.hasPrefix("("),
             label.dropFirst().first?.isNumber == true
@@ -502,6 +587,23 @@ struct EurLexHTMLReader: MarkupReader {
     if let final {
       provisions.append(context.assemble(.finalPart, kind: .final, blocks: final.blocks, at: final.start))
     }
+  }
+
+  /// The blocks of a unit of a page read from its words: the paragraph as one block, unless it
+  /// holds blocks of its own (early consolidated pages nest indented `<div>`s in a `<p>`).
+  private mutating func unitBlocks(_ node: MarkupTree.NodeIndex) -> [Block] {
+    let nested =
+      tree.name(node) == "p"
+      && tree.elements(node).contains { tree.isNamed($0, in: blockTable) && tree.name($0) != "br" }
+    return blocksOf(node, asItself: !nested)
+  }
+
+  /// A paragraph that holds amendment markers only ("▼B", "▼M1").
+  static func isMarkerLine(_ text: String) -> Bool {
+    guard let first = text.unicodeScalars.first, first == "▼" || first == "►", text.utf8.count <= 24 else {
+      return false
+    }
+    return !text.contains(" ")
   }
 
   /// Whether a paragraph lies in another paragraph of the act (one that starts after `start`; the
@@ -546,7 +648,7 @@ struct EurLexHTMLReader: MarkupReader {
   /// How the final part begins ("Done at Luxembourg, 24 October 1995.").
   static let finalFormulas = ["Done at ", "Fait à ", "Geschehen zu ", "Gedaan te "]
 
-  /// Text blocks that begin with a list label ("(a) …", "a) …", "(1) …", "- …") as items.
+  /// Text blocks that begin with a list label ("(a) …", "a) …", "(1) …", "- …", "— …") as items.
   static func legacyItems(_ blocks: [Block]) -> [Block] {
     // "ou d) …": the connective belongs to the item before, the rest is an item.
     var split: [Block] = []
@@ -568,8 +670,14 @@ struct EurLexHTMLReader: MarkupReader {
     let items = split.map { block -> Block in
       guard case .text(var text) = block else { return block }
       let bytes = Numbering.trimmed(text.bytes)
-      if bytes.first == UInt8(ascii: "-"), bytes.count > 2, Numbering.isSpace(bytes[1]) {
-        text.bytes = Array(bytes.dropFirst(2))
+      // "- …" on pages before 2011, "— …" on early consolidated ones.
+      let dash = bytes.first == UInt8(ascii: "-") ? 1 : bytes.starts(with: [0xE2, 0x80, 0x94]) ? 3 : 0
+      let space =
+        dash == 0 || bytes.count <= dash + 2
+        ? 0
+        : Numbering.isSpace(bytes[dash]) ? 1 : bytes[dash] == 0xC2 && bytes[dash + 1] == 0xA0 ? 2 : 0
+      if space > 0 {
+        text.bytes = Array(bytes.dropFirst(dash + space))
         return .item(number: "—", source: text.source, body: [.text(text)])
       }
       // "(a) …", or as French writes it, "a) …".

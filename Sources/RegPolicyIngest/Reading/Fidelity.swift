@@ -77,7 +77,8 @@ public struct Fidelity: Hashable, Sendable {
     }
   }
 
-  /// The title elements whose whole text is an article's label ("Article 1", "Article premier"):
+  /// The title elements whose whole text is an article's label ("Article 1", "Article premier",
+  /// "Article 7 bis"):
   /// paragraphs, `TI.ART` and `num` — not in a table (a correlation table's "Article 25" is a
   /// reference), not in a quoted structure or a link, not opening with a quotation mark (an
   /// amending act's inserted "‘Article 5a").
@@ -93,7 +94,9 @@ public struct Fidelity: Hashable, Sendable {
       tree.appendText(Int32(index), to: &bytes)
       guard bytes.count < 40 else { continue }
       let words = Normalizer.normalize(bytes).split(separator: " ")
-      guard words.count == 2, words[1].first?.isNumber == true || Vocabulary.ordinalOne.contains(words[1].lowercased()),
+      // "Article 7", "Article premier", "Article 7 bis".
+      guard words.count == 2 || (words.count == 3 && Vocabulary.latinSuffixes.contains(words[2].lowercased())),
+        words[1].first?.isNumber == true || Vocabulary.ordinalOne.contains(words[1].lowercased()),
         Vocabulary.articleNumber(words.joined(separator: " ")) != nil,
         !tree.hasAncestor(Int32(index), where: { tree.isNamed($0, in: excluded) })
       else { continue }
