@@ -110,6 +110,22 @@ struct GenerationTests {
     #expect(french.provision(PinpointID(rawValue: "art_1.par_1.pt_b")) != nil)
   }
 
+  @Test("an accession-act annex of 2012: numbered items in table cells are points, as many as the label cells")
+  func itemsInCells() throws {
+    let file = "eurlex-generations/oj-2011-2014/12012J-N05-08_Croatia-Accession-AnnexV_EN_OJ-L112-2012.html"
+    let (document, result) = try Corpus.ingest(file, fidelity: true)
+    let expected = try Self.independentCount(file)
+    #expect(document.instrument.language == "en" && document.instrument.date == "2012-04-24")
+    #expect(document.provisions.map(\.id.rawValue) == ["anx_V"])
+    #expect(document.all(.point).count == expected["cells"])
+    #expect(expected["articles"] == 0 && document.all(.article).isEmpty)  // "‘Article 390c" is quoted
+    // Point 8 (Taxation), item 2 (Directive 2006/112/EC), its points (a)–(g).
+    let item = try #require(document.provision(PinpointID(rawValue: "anx_V.pt_8.pt_2")))
+    #expect(item.text.hasPrefix("32006 L 0112: Council Directive 2006/112/EC"))
+    #expect(item.children.filter { $0.kind == .point }.map(\.num) == ["a", "b", "c", "d", "e", "f", "g"])
+    #expect(result.fidelity.first?.unplaced == 0)
+  }
+
   @Test("a 2012 OJ page is read as the OJ, with its titles and chapters as divisions")
   func charter() throws {
     let (document, _) = try Corpus.ingest(Self.flat[0])

@@ -10,7 +10,7 @@ footnote or a rule. Its paragraphs are the siblings whose text begins with "N." 
 hanging-indent `<div>` whose first `<p>` does (consolidated pages wrap a paragraph with its points
 so) — counted only when the article's first text sibling is "1.", as the Official Journal numbers
 them. Recitals are the rows "(N) | text" of the `<div class="preamble">` of a consolidated page,
-counted by a pattern over the raw markup.
+counted by a pattern over the raw markup, and so are the table cells holding a list label alone.
 
 A Commission proposal (a page with `class="Institutionquiagit"`) is counted by patterns too: its
 articles are the paragraphs whose whole text is "Article N" (whatever their class), its recitals
@@ -87,8 +87,8 @@ def count(path):
         while index < len(items):
             kind, classes, text = items[index]
             index += 1
-            if kind != "p" or not classes & ARTICLE:
-                continue
+            if kind != "p" or not classes & ARTICLE or text.lstrip().startswith(("‘", "“")):
+                continue  # not a title, or one an amendment inserts ("‘Article 390c")
             articles += 1
             numbers = []
             while index < len(items):
@@ -101,7 +101,14 @@ def count(path):
                     numbers.append(match.group(1) if match else None)
             if numbers and numbers[0] == "1":
                 paragraphs += sum(1 for n in numbers if n is not None)
-    return {"articles": articles, "paragraphs": paragraphs, "recitals": recitals(path)}
+    return {"articles": articles, "paragraphs": paragraphs, "recitals": recitals(path), "cells": label_cells(path)}
+
+
+def label_cells(path):
+    """Table cells that hold a list label alone ("1.", "(a)", "‘(b)"): numbered items laid out as
+    (label | text) rows, counted by a pattern over the raw markup."""
+    text = open(path, encoding="utf-8").read()
+    return len(re.findall(r"<td[^>]*>\s*<p[^>]*>[‘“]?(\(?[a-z0-9]{1,4}[.)])</p>\s*</td>", text))
 
 
 def recitals(path):

@@ -146,7 +146,7 @@ struct EurLexHTMLReader: MarkupReader {
           index += 1
         }
         openDivision(child, heading: heading)
-      } else if name == "p" && has(child, Class.annexTitle) {
+      } else if name == "p" && (has(child, Class.annexTitle) || isAnnexStart(child)) {
         closeDivisions(below: 0)
         // Consolidated annexes are not wrapped: the annex runs to the next annex title.
         var end = index
@@ -197,8 +197,11 @@ struct EurLexHTMLReader: MarkupReader {
   private mutating func readMasthead(_ node: MarkupTree.NodeIndex) {
     for p in tree.descendants(node, where: { tree.name($0) == "p" }) {
       let text = context.plainText(p, role: .header)
-      if tree.hasClass(p, "oj-hd-lg") { instrument.language = text.lowercased() }
-      if tree.hasClass(p, "oj-hd-date") { instrument.date = Vocabulary.isoDate(fromDotted: text) }
+      // Without the prefix on OJ pages of 2011–2014.
+      if tree.hasClass(p, "oj-hd-lg") || tree.hasClass(p, "hd-lg") { instrument.language = text.lowercased() }
+      if tree.hasClass(p, "oj-hd-date") || tree.hasClass(p, "hd-date") {
+        instrument.date = Vocabulary.isoDate(fromDotted: text)
+      }
     }
     context.mark(node, .header)
   }
@@ -802,9 +805,10 @@ struct EurLexHTMLReader: MarkupReader {
       source: context.assembler.span(tree.sourceStart(node)))
   }
 
-  /// A consolidated annex title line ("BIJLAGE X"); the class also marks its heading line.
+  /// An annex title line of a page whose annexes are not wrapped: consolidated ("BIJLAGE X"; the
+  /// class also marks its heading line) or an OJ page of 2011–2014 ("ANNEX V" as a document title).
   private func isAnnexStart(_ node: MarkupTree.NodeIndex) -> Bool {
-    guard tree.isElement(node), has(node, Class.annexTitle) else { return false }
+    guard tree.isElement(node), has(node, Class.annexTitle) || tree.hasClass(node, "doc-ti") else { return false }
     var bytes: [UInt8] = []
     tree.appendText(node, to: &bytes)
     return Vocabulary.annexNumber(Normalizer.normalize(bytes)) != nil
