@@ -126,6 +126,40 @@ struct GenerationTests {
     #expect(result.fidelity.first?.unplaced == 0)
   }
 
+  @Test("lists the markup does not nest are nested as their labels say; lettered labels in the text are read as points")
+  func nestedLists() throws {
+    // 2011/83: "(9) 'business premises' means:" then "(a)", "(b)" at the same indentation.
+    let (consumer, consumerResult) = try Corpus.ingest(Self.flat[3], fidelity: true)
+    #expect(
+      consumer.provision(PinpointID(rawValue: "art_2.pt_9"))?.children.map(\.id.rawValue)
+        == ["art_2.pt_9.pt_a", "art_2.pt_9.pt_b"])
+    #expect(!consumerResult.diagnostics.contains { $0.code == .ingestDuplicateID })
+    // 800/2008: a hanging indent holds its own ("3. 'individual aid' means:", "(a)", "(b)").
+    let (aid, aidResult) = try Corpus.ingest(Self.flat[7])
+    #expect(
+      aid.provision(PinpointID(rawValue: "art_2.pt_3"))?.children.map(\.id.rawValue)
+        == ["art_2.pt_3.pt_a", "art_2.pt_3.pt_b"])
+    #expect(
+      aid.provision(PinpointID(rawValue: "art_1.par_3.pt_c"))?.children.map(\.id.rawValue)
+        == ["art_1.par_3.pt_c.pt_i", "art_1.par_3.pt_c.pt_ii"])
+    #expect(!aidResult.diagnostics.contains { $0.code == .ingestDuplicateID })
+    // COM(2022) 209: points after paragraph 2 of Article 4 are its own (were 64 duplicate IDs), and
+    // "(i) a hosting service;" typed into the text is a point of definition (f).
+    let (proposal, proposalResult) = try Corpus.ingest(Self.flat[6])
+    #expect(proposal.provision(PinpointID(rawValue: "art_4.par_2.pt_c")) != nil)
+    #expect(proposal.provision(PinpointID(rawValue: "art_2.pt_f.pt_i")) != nil)
+    #expect(!proposalResult.diagnostics.contains { $0.code == .ingestDuplicateID && $0.message.contains("art_") })
+    // 84/450: Article 3a's "1." holds points (a)–(h) and is a paragraph, as the independent count says.
+    let (advertising, _) = try Corpus.ingest(Self.flat[5])
+    #expect(advertising.provision(PinpointID(rawValue: "art_3a.par_1.pt_a")) != nil)
+    // The check's point count: every lettered label in the text is a point read.
+    for file in Self.flat {
+      let (_, result) = try Corpus.ingest(file, fidelity: true)
+      let report = try #require(result.fidelity.first)
+      #expect(report.letteredPoints == report.pointLabels, "\(file)")
+    }
+  }
+
   @Test("a 2012 OJ page is read as the OJ, with its titles and chapters as divisions")
   func charter() throws {
     let (document, _) = try Corpus.ingest(Self.flat[0])

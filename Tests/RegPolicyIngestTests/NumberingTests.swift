@@ -33,3 +33,50 @@ struct NumberingTests {
     #expect(Numbering.splitParagraphNumber(Array("Article 1".utf8)) == nil)
   }
 }
+
+@Suite("Lists nested by their labels")
+struct LabelNestingTests {
+  /// The labels of a nested list of items, "9[a b]" for an item with children.
+  static func shape(_ blocks: [Block]) -> String {
+    blocks.compactMap { block -> String? in
+      guard case .item(let number, _, let body) = block else { return nil }
+      let inner = shape(body)
+      return Numbering.clean(number) + (inner.isEmpty ? "" : "[\(inner)]")
+    }.joined(separator: " ")
+  }
+
+  static func items(_ labels: String) -> [Block] {
+    labels.split(separator: " ").map {
+      .item(number: "(\($0))", source: 0, body: [.text(TextBlock(bytes: Array("text".utf8), source: 0))])
+    }
+  }
+
+  @Test(
+    "a run of another style belongs to the item before it; 'i' after 'h' is a letter",
+    arguments: [
+      ("8 9 a b 10", "8 9[a b] 10"),
+      ("a b c i ii d", "a b c[i ii] d"),
+      ("g h i j", "g h i j"),
+      ("a b i ii iii", "a b[i ii iii]"),
+      ("1 a i ii b 2", "1[a[i ii] b] 2"),
+      ("u v w", "u v w"),
+    ])
+  func nesting(_ labels: String, _ expected: String) {
+    #expect(Self.shape(Assembler.nestByLabelStyle(Self.items(labels))) == expected)
+  }
+
+  @Test("inside a paragraph, and a text block between items is kept where it is")
+  func paragraphs() {
+    let blocks: [Block] = [
+      .paragraph(number: "1", source: 0, body: Self.items("a b i ii")),
+      .text(TextBlock(bytes: Array("wrap-up".utf8), source: 0)),
+    ]
+    let nested = Assembler.nestByLabelStyle(blocks)
+    guard case .paragraph(_, _, let body) = nested[0] else {
+      Issue.record("no paragraph")
+      return
+    }
+    #expect(Self.shape(body) == "a b[i ii]")
+    #expect(nested.count == 2)
+  }
+}

@@ -65,6 +65,75 @@ struct Assembler {
     return result
   }
 
+  /// Items printed at one indentation whose labels change style — "(9) …:", "(a)", "(b)", then
+  /// "(10)" — nested as their labels say: a run of items of another style than the list's first
+  /// belongs to the item before it (recursively, so "(c)" then "(i)", "(ii)" nests too). For pages
+  /// whose markup does not nest lists (flat and early pages); paragraphs' bodies are nested alike.
+  static func nestByLabelStyle(_ blocks: [Block]) -> [Block] {
+    var result: [Block] = []
+    var listStyle: LabelStyle?
+    var previous: String?  // the last label of the list's own style
+    var index = 0
+    while index < blocks.count {
+      switch blocks[index] {
+      case .paragraph(let number, let source, let body):
+        result.append(.paragraph(number: number, source: source, body: nestByLabelStyle(body)))
+        listStyle = nil
+        previous = nil
+      case .item(let number, _, _):
+        let label = Numbering.clean(number)
+        let style = LabelStyle(label, after: previous)
+        if listStyle == nil { listStyle = style }
+        if style == listStyle {
+          result.append(blocks[index])
+          previous = label
+        } else if case .item(let parentNumber, let parentSource, let parentBody)? = result.last {
+          // The run of items of other styles, up to the next item of the list's style.
+          var end = index
+          while end < blocks.count, case .item(let next, _, _) = blocks[end],
+            LabelStyle(Numbering.clean(next), after: previous) != listStyle
+          {
+            end += 1
+          }
+          let run = nestByLabelStyle(Array(blocks[index..<end]))
+          result[result.count - 1] = .item(number: parentNumber, source: parentSource, body: parentBody + run)
+          index = end
+          continue
+        } else {
+          result.append(blocks[index])
+        }
+      case .text, .group:
+        result.append(blocks[index])
+      }
+      index += 1
+    }
+    return result
+  }
+
+  /// How a list label is written: "1", "a", "iv", "—".
+  enum LabelStyle {
+    case number, letter, roman, dash, other
+
+    /// "i", "v", "x" are roman numerals unless they follow the letter before them ("h", "u", "w").
+    init(_ label: String, after previous: String?) {
+      let scalars = label.unicodeScalars
+      if scalars.isEmpty || label == "—" || label == "–" || label == "-" || label == "•" {
+        self = .dash
+      } else if scalars.allSatisfy({ $0.properties.numericType != nil }) {
+        self = .number
+      } else if scalars.allSatisfy({ "ivxlc".unicodeScalars.contains($0) }),
+        !(scalars.count == 1 && previous?.unicodeScalars.count == 1
+          && previous!.unicodeScalars.first!.value + 1 == scalars.first!.value)
+      {
+        self = .roman
+      } else if scalars.allSatisfy({ $0.properties.isLowercase }) {
+        self = .letter
+      } else {
+        self = .other
+      }
+    }
+  }
+
   /// Builds the body of the provision `id`: its own text, its markers and its children.
   mutating func body(_ blocks: [Block], under id: PinpointID) -> (
     text: String, markers: [String], children: [Provision]

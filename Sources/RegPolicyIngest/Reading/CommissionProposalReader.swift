@@ -48,7 +48,8 @@ struct CommissionProposalReader: MarkupReader {
       divisions.add(
         reader.context.assemble(
           PinpointID(.article, open.number), kind: .article, num: open.number, heading: open.heading,
-          blocks: open.body, at: open.source), to: &reader.provisions)
+          blocks: Assembler.nestByLabelStyle(Assembler.foldIntoParagraphs(open.body)), at: open.source),
+        to: &reader.provisions)
       article = nil
     }
 
@@ -161,6 +162,12 @@ struct CommissionProposalReader: MarkupReader {
           article?.body.append(item)
         } else if tree.hasClass(leaf, "Tiret1") || tree.hasClass(leaf, "Tiret0") {
           article?.body.append(.item(number: "—", source: source, body: [.text(textBlock(leaf))]))
+        } else if tree.hasClass(leaf, "li"), case var block = textBlock(leaf),
+          let (number, rest) = Numbering.splitItemNumber(block.bytes)
+        {
+          // A list paragraph whose label is typed into its text ("(i) a hosting service;").
+          block.bytes = rest
+          article?.body.append(.item(number: number, source: source, body: [.text(block)]))
         } else {
           article?.body.append(.text(textBlock(leaf)))
         }

@@ -387,6 +387,7 @@ struct EurLexHTMLReader: MarkupReader {
     }
     if flat { body = Self.numberedParagraphs(body) }
     if flat || instrument.format == .eurlexConsolidatedHTML { body = Assembler.foldIntoParagraphs(body) }
+    if flat { body = Assembler.nestByLabelStyle(body) }
     return context.assemble(
       parent?.appending(.article, number) ?? PinpointID(.article, number), kind: .article, num: number,
       heading: heading, blocks: body, at: source)
@@ -527,7 +528,8 @@ struct EurLexHTMLReader: MarkupReader {
           }
           next += 1
         }
-        body = Assembler.foldIntoParagraphs(Self.legacyItems(Self.numberedParagraphs(body)))
+        body = Assembler.nestByLabelStyle(
+          Assembler.foldIntoParagraphs(Self.legacyItems(Self.numberedParagraphs(body))))
         appendFlat(
           context.assemble(
             PinpointID(.article, number), kind: .article, num: number, heading: heading, blocks: body,
@@ -711,18 +713,34 @@ struct EurLexHTMLReader: MarkupReader {
 
   // MARK: Flat pages
 
-  /// A flat article's paragraphs are text blocks that begin with their number ("1.   Everyone …"):
-  /// when the first text block begins with "1.", every text block that begins with a number opens
-  /// a paragraph (the blocks after it are folded into it).
+  /// A flat article's paragraphs are text blocks that begin with their number ("1.   Everyone …"),
+  /// or hanging-indent items numbered so that hold the paragraph's points: when the first of them
+  /// is "1.", each opens a paragraph (the blocks after it are folded into it).
   static func numberedParagraphs(_ blocks: [Block]) -> [Block] {
-    guard case .text(let first)? = blocks.first(where: { if case .text = $0 { true } else { false } }),
-      Numbering.splitParagraphNumber(first.bytes)?.number == "1"
-    else { return blocks }
-    return blocks.map { block in
-      guard case .text(var text) = block, let split = Numbering.splitParagraphNumber(text.bytes) else { return block }
-      text.bytes = split.rest
-      return .paragraph(number: split.number, source: text.source, body: [.text(text)])
+    // The first block is a text or, where a hanging indent holds the paragraph's points, an item.
+    func paragraph(_ block: Block) -> Block? {
+      switch block {
+      case .text(var text):
+        guard let split = Numbering.splitParagraphNumber(text.bytes) else { return nil }
+        text.bytes = split.rest
+        return .paragraph(number: split.number, source: text.source, body: [.text(text)])
+      case .item(let number, let source, let body):
+        let digits = Numbering.clean(number)
+        guard number.hasSuffix("."), digits.first?.isNumber == true,
+          body.contains(where: { if case .item = $0 { true } else { false } })
+        else { return nil }
+        return .paragraph(number: digits, source: source, body: body)
+      case .paragraph, .group:
+        return nil
+      }
     }
+    guard
+      let first = blocks.first(where: {
+        if case .text = $0 { true } else if case .item = $0 { paragraph($0) != nil } else { false }
+      }),
+      case .paragraph(let number, _, _)? = paragraph(first), number == "1"
+    else { return blocks }
+    return blocks.map { paragraph($0) ?? $0 }
   }
 
   /// Whether a title opens with a quotation mark: an article an amending act inserts.
@@ -940,15 +958,17 @@ struct EurLexHTMLReader: MarkupReader {
       for child in tree.children(node) where child != label { body += blocks(for: child) }
       return [.paragraph(number: number, source: tree.sourceStart(node), body: body)]
     }
-    // Consolidated annex enumerations: a hanging-indent div whose text starts with its number.
+    // Consolidated enumerations: a hanging-indent div whose text starts with its number; the
+    // hanging-indent divs after its first paragraph are its own items ("(c) …:" then "(i) …").
     if instrument.format == .eurlexConsolidatedHTML, let style = tree.attribute(node, "style"),
-      style.contains("text-indent: -"), parts.count == 1,
-      tree.name(parts[0]) == "p"
+      style.contains("text-indent: -"), let first = parts.first, tree.name(first) == "p",
+      parts.count == 1 || Numbering.splitItemNumber(Array(plainTextPeek(first).utf8)) != nil
     {
-      var block = textBlock(parts[0])
+      var block = textBlock(first)
       if let (number, rest) = Numbering.splitItemNumber(block.bytes) {
         block.bytes = rest
-        return [.item(number: number, source: tree.sourceStart(node), body: [.text(block)])]
+        let body = [.text(block)] + parts.dropFirst().flatMap { blocks(for: $0) }
+        return [.item(number: number, source: tree.sourceStart(node), body: body)]
       }
       return [.text(block)]
     }

@@ -25,6 +25,10 @@ public struct Fidelity: Hashable, Sendable {
   public var articleLabels = 0
   public var paragraphs = 0
   public var points = 0
+  /// Points lettered "(a)", "a)", "(iv)" read, and such labels seen opening a paragraph, list
+  /// label or cell of the text (numbered ones are left out: "(1)" may be a recital).
+  public var letteredPoints = 0
+  public var pointLabels = 0
 
   /// The share of the body's text (everything but header, wrapper and markers) that is in a
   /// provision or a footnote.
@@ -48,11 +52,14 @@ public struct Fidelity: Hashable, Sendable {
       switch provision.kind {
       case .article: articles += 1
       case .paragraph: paragraphs += 1
-      case .point: points += 1
+      case .point:
+        points += 1
+        if let num = provision.num, num.first?.isLetter == true { letteredPoints += 1 }
       default: break
       }
     }
     articleLabels = Fidelity.articleLabels(in: tree).count
+    pointLabels = Fidelity.pointLabels(in: tree, roles: context.roles).count
     for index in tree.nodes.indices where tree.nodes[index].name < 0 {
       let bytes = tree.textBytes(Int32(index))
       let count = bytes.reduce(0) { $0 + (Numbering.isSpace($1) ? 0 : 1) }
@@ -75,6 +82,53 @@ public struct Fidelity: Hashable, Sendable {
         }
       }
     }
+  }
+
+  /// The paragraphs, list labels (`NO.P`, `num`) and label-only divisions open with a
+  /// lettered point label — "(a)", "a)", "(iv)", after an opening quotation mark or not — outside
+  /// links and outside the header and wrapper (a proposal's explanatory memorandum has lists too).
+  static func pointLabels(in tree: MarkupTree, roles: [TextRole]) -> [MarkupTree.NodeIndex] {
+    func firstText(_ node: MarkupTree.NodeIndex) -> MarkupTree.NodeIndex? {
+      for child in tree.children(node) {
+        if tree.isText(child) {
+          if tree.textBytes(child).contains(where: { !Numbering.isSpace($0) }) { return child }
+        } else if let text = firstText(child) {
+          return text
+        }
+      }
+      return nil
+    }
+    let labels = tree.nameTable(["p", "NO.P", "num", "div"])
+    let paragraph = tree.nameID("p")
+    let division = tree.nameID("div")
+    let anchor = tree.nameTable(["a"])
+    var found: [MarkupTree.NodeIndex] = []
+    var counted: Set<MarkupTree.NodeIndex> = []
+    for index in tree.nodes.indices where tree.isNamed(Int32(index), in: labels) {
+      let node = Int32(index)
+      // A division counts only as a label of its own (a "grid-list" column), not around others.
+      if tree.name(node) == "div",
+        tree.elements(node).contains(where: { tree.hasName($0, paragraph) || tree.hasName($0, division) })
+      {
+        continue
+      }
+      var bytes: [UInt8] = []
+      tree.appendText(node, to: &bytes)
+      var label = Numbering.trimmed(Numbering.stripQuote(Array(bytes.prefix(16))))[...]
+      guard label.first == UInt8(ascii: "(") || label.dropFirst().prefix(4).contains(UInt8(ascii: ")")) else {
+        continue
+      }
+      if label.first == UInt8(ascii: "(") { label = label.dropFirst() }
+      guard let close = label.firstIndex(of: UInt8(ascii: ")")), close > label.startIndex,
+        close - label.startIndex <= 4,
+        label[..<close].allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }),
+        !tree.hasAncestor(node, where: { tree.isNamed($0, in: anchor) }),
+        let text = firstText(node), roles[Int(text)] != .header, roles[Int(text)] != .wrapper,
+        counted.insert(text).inserted  // an element around another opening with the same label
+      else { continue }
+      found.append(node)
+    }
+    return found
   }
 
   /// The title elements whose whole text is an article's label ("Article 1", "Article premier",

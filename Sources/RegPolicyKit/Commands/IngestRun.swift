@@ -75,9 +75,14 @@ public struct IngestRun: Sendable {
       "unplaced \(fidelity.unplaced); header \(fidelity.header), wrapper \(fidelity.wrapper), markers \(fidelity.marker) bytes)\n"
     text +=
       "  units: articles \(fidelity.articles) (article headings in the text: \(fidelity.articleLabels)), "
-      + "paragraphs \(fidelity.paragraphs), points \(fidelity.points)\n"
+      + "paragraphs \(fidelity.paragraphs), points \(fidelity.points) "
+      + "(lettered \(fidelity.letteredPoints); lettered point labels in the text: \(fidelity.pointLabels))\n"
     if fidelity.articles < fidelity.articleLabels {
       text += "  fewer articles read than article headings in the text: articles were lost\n"
+    }
+    if fidelity.letteredPoints < fidelity.pointLabels {
+      // Not a finding: a lettered label may rightly stay text (a data table's cell, a form).
+      text += "  fewer lettered points read than lettered labels in the text: check for items read as text\n"
     }
     for span in fidelity.unplacedSpans { text += "  \(span)\n" }
     return text
