@@ -192,16 +192,22 @@ public enum Ingester {
         code: DiagnosticCode.inputUnknownFormat, message: "the NIST Playbook is JSON, not markup")
     }
     result.diagnostics += finished.assembler.diagnostics + finished.diagnostics
-    if format != .oscal, !document.allProvisions.contains(where: { $0.kind == .article }),
-      let heading = Fidelity.articleLabels(in: finished.tree).first
-    {
-      // The words say there are articles and none was read: a markup this reader does not
-      // understand, never a document that silently lost its enacting terms.
-      let (line, column) = finished.assembler.lines.location(of: finished.tree.sourceStart(heading))
-      result.diagnostics.append(
-        Diagnostic(
-          DiagnosticCode.ingestNoArticles, .error, file: file.path, line: line, column: column,
-          "the text has article headings but no article was read: this markup is not understood"))
+    if format != .oscal {
+      // The words say there are articles and fewer (or none) were read: a markup this reader does
+      // not understand, never a document that silently lost its enacting terms.
+      let labels = Fidelity.articleLabels(in: finished.tree)
+      let articles = document.allProvisions.filter { $0.kind == .article }
+      if articles.count < labels.count {
+        let starts = Set(articles.map(\.source.startOffset))
+        let lost = labels.first { !starts.contains(finished.tree.sourceStart($0)) } ?? labels[0]
+        let (line, column) = finished.assembler.lines.location(of: finished.tree.sourceStart(lost))
+        let message =
+          articles.isEmpty
+          ? "the text has article headings but no article was read: this markup is not understood"
+          : "the text has \(labels.count) article headings but \(articles.count) articles were read; this one was not"
+        result.diagnostics.append(
+          Diagnostic(DiagnosticCode.ingestNoArticles, .error, file: file.path, line: line, column: column, message))
+      }
     }
     if options.fidelity { result.fidelity.append(Fidelity(context: finished, document: document)) }
     var output = document

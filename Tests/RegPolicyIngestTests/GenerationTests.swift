@@ -275,6 +275,33 @@ struct GenerationTests {
     }
   }
 
+  @Test("an article heading counted as header is reported, and the Charter's preamble is no longer header")
+  func headerBounds() throws {
+    // Derived from the official 1995 page: the empty paragraphs that end its title block removed up
+    // to Chapter II. The title block stops at the first recital all the same; without that bound
+    // it ran on over Chapter I and Articles 1 to 4 were header.
+    let path = Corpus.path(Self.flat[8])
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    let chapter = try #require(text.range(of: "<p>CHAPTER II "))
+    let head = text[..<chapter.lowerBound].replacingOccurrences(of: "<p></p>", with: "")
+      .replacingOccurrences(of: "<p> </p>", with: "")
+    let derived = head + text[chapter.lowerBound...]
+    let result = Ingester.ingest(
+      bytes: Array(derived.utf8), path: "derived.html", options: IngestOptions(fidelity: true))
+    let report = try #require(result.fidelity.first)
+    #expect(report.articleLabelsInHeader == 0 && report.articles == 34 && report.articleLabels == 34)
+    #expect(result.document?.all(.recital).count == 72)
+    // The official pages: no heading in the header; the Charter's preamble is pbl, not header.
+    for file in Self.flat {
+      let (_, checked) = try Corpus.ingest(file, fidelity: true)
+      #expect(checked.fidelity.first?.articleLabelsInHeader == 0, "\(file)")
+    }
+    let (charter, checked) = try Corpus.ingest(Self.flat[0], fidelity: true)
+    let preamble = try #require(charter.provision(.preamble))
+    #expect(preamble.children.last?.text.hasPrefix("The Union therefore recognises the rights") == true)
+    #expect(try #require(checked.fidelity.first).header < 600)
+  }
+
   @Test("today's markup keeps its meaning: an amending article's inserted titles stay in it; a link is no title")
   func todaysMarkup() throws {
     let amending = """

@@ -28,6 +28,10 @@ struct EurLexHTMLReader: MarkupReader {
   private var pendingMarkers: [String] = []
   /// The divisions of a flat page still open, outermost first.
   private var openDivisions = DivisionStack()
+  /// On an OJ page of 2011–2014, the loose paragraphs and tables after the document title, held
+  /// until an article or division title shows they were the preamble (a rule or the end of the
+  /// container shows they were not).
+  private var flatPreamble: [MarkupTree.NodeIndex]?
   /// Marks the `txt_te` element name, if the page has one (pages before 2011), and whether it has.
   private let legacyTable: [Bool]
   private let isLegacyPage: Bool
@@ -129,6 +133,14 @@ struct EurLexHTMLReader: MarkupReader {
       index += 1
       guard tree.isElement(child) else { continue }
       let name = tree.name(child)
+      if flatPreamble != nil, provisions.isEmpty, openDivisions.isEmpty, preamble == nil,
+        name == "table" || (name == "p" && !has(child, Class.articleTitle + Class.divisionTitle + Class.footnote))
+      {
+        flatPreamble?.append(child)
+        continue
+      }
+      if name == "p" && (has(child, Class.articleTitle) || has(child, Class.divisionTitle)) { closeFlatPreamble() }
+      if name == "hr" { dropFlatPreamble() }
       if name == "p" && has(child, Class.articleTitle) && !isQuoted(child) {
         // A flat page: the article runs to the next title of an article, division or annex.
         var end = index
@@ -179,6 +191,27 @@ struct EurLexHTMLReader: MarkupReader {
         readContainer(child)
       }
     }
+    dropFlatPreamble()
+  }
+
+  /// The paragraphs held after an OJ page's title were its preamble: the formulas and citations
+  /// as its text, each numbered row "(N) | text" a recital.
+  private mutating func closeFlatPreamble() {
+    guard let nodes = flatPreamble, let first = nodes.first else { return }
+    flatPreamble = nil
+    var blocks: [Block] = []
+    for node in nodes {
+      // A title line among them ("CHARTER OF FUNDAMENTAL RIGHTS …") is text of the preamble.
+      blocks += tree.name(node) == "table" ? blocksOf(node, asItself: true) : [.text(textBlock(node))]
+    }
+    makePreamble(blocks, at: tree.sourceStart(first))
+  }
+
+  /// The paragraphs held after an OJ page's title were not a preamble (a table of contents before
+  /// a rule, a notice without articles): they are header.
+  private mutating func dropFlatPreamble() {
+    for node in flatPreamble ?? [] { readLooseParagraph(node) }
+    flatPreamble = nil
   }
 
   private mutating func readLooseParagraph(_ node: MarkupTree.NodeIndex) {
@@ -187,6 +220,8 @@ struct EurLexHTMLReader: MarkupReader {
     } else if has(node, Class.documentTitle) {
       let text = context.plainText(node, role: .header)
       instrument.title = instrument.title.isEmpty ? text : instrument.title + " " + text
+      // An OJ page of 2011–2014: what follows its title up to the first article may be preamble.
+      if tree.hasClass(node, "doc-ti"), provisions.isEmpty, preamble == nil { flatPreamble = [] }
     } else {
       let text = context.plainText(node, role: .header)
       if text.hasPrefix("ELI: ") { instrument.eli = String(text.dropFirst(5)) }
@@ -293,9 +328,14 @@ struct EurLexHTMLReader: MarkupReader {
   /// The preamble of a consolidated page of 2014–2018 (`<div class="preamble">`): the formulas and
   /// citations as its text, and each numbered row "(N) | text" a recital.
   private mutating func readFlatPreamble(_ node: MarkupTree.NodeIndex) {
+    makePreamble(blocksOf(node), at: tree.sourceStart(node))
+  }
+
+  /// A preamble from its blocks: numbered items "(N)" are recitals, the rest its text.
+  private mutating func makePreamble(_ preambleBlocks: [Block], at start: Int) {
     var blocks: [Block] = []
     var recitals: [Provision] = []
-    for block in blocksOf(node) {
+    for block in preambleBlocks {
       if case .item(let number, let source, let body) = block, number.hasPrefix("(") {
         let number = Numbering.clean(number)
         recitals.append(
@@ -304,11 +344,11 @@ struct EurLexHTMLReader: MarkupReader {
         blocks.append(block)
       }
     }
-    let preambleID = context.assembler.claim(PinpointID.preamble, at: tree.sourceStart(node))
+    let preambleID = context.assembler.claim(PinpointID.preamble, at: start)
     let content = context.assembler.body(blocks, under: preambleID)
     preamble = Provision(
       id: preambleID, kind: .preamble, text: content.text, children: merge(content.children, recitals),
-      source: context.assembler.span(tree.sourceStart(node)))
+      source: context.assembler.span(start))
   }
 
   /// Orders the preamble's subparagraphs and its citations/recitals by source position.
@@ -455,9 +495,12 @@ struct EurLexHTMLReader: MarkupReader {
     let texts = paragraphs.map(plainTextPeek)
     var index = 0
     var title: [String] = []
-    // The title block: to the first empty paragraph.
+    // The title block: to the first empty paragraph — and never over the first recital, division
+    // or article, whatever the blank lines say.
     while index < paragraphs.count {
       if let titleEnd, tree.sourceStart(paragraphs[index]) >= titleEnd { break }
+      let line = texts[index]
+      if line.hasPrefix("(1) ") || Self.legacyArticleNumber(line) != nil || Self.legacyDivision(line) != nil { break }
       if Self.isMarkerLine(texts[index]) {
         takeMarkers(paragraphs[index])
         index += 1

@@ -23,6 +23,9 @@ public struct Fidelity: Hashable, Sendable {
   /// count shows, since a lost article's words may be counted as header.
   public var articles = 0
   public var articleLabels = 0
+  /// Article headings whose text was counted as header or wrapper: never right, since the header
+  /// ends where the first recital, citation or article begins.
+  public var articleLabelsInHeader = 0
   public var paragraphs = 0
   public var points = 0
   /// Points lettered "(a)", "a)", "(iv)" read, and such labels seen opening a paragraph, list
@@ -58,7 +61,12 @@ public struct Fidelity: Hashable, Sendable {
       default: break
       }
     }
-    articleLabels = Fidelity.articleLabels(in: tree).count
+    let labels = Fidelity.articleLabels(in: tree)
+    articleLabels = labels.count
+    articleLabelsInHeader = labels.count { label in
+      guard let text = Fidelity.firstText(label, in: tree) else { return false }
+      return context.roles[Int(text)] == .header || context.roles[Int(text)] == .wrapper
+    }
     pointLabels = Fidelity.pointLabels(in: tree, roles: context.roles).count
     for index in tree.nodes.indices where tree.nodes[index].name < 0 {
       let bytes = tree.textBytes(Int32(index))
@@ -88,16 +96,6 @@ public struct Fidelity: Hashable, Sendable {
   /// lettered point label — "(a)", "a)", "(iv)", after an opening quotation mark or not — outside
   /// links and outside the header and wrapper (a proposal's explanatory memorandum has lists too).
   static func pointLabels(in tree: MarkupTree, roles: [TextRole]) -> [MarkupTree.NodeIndex] {
-    func firstText(_ node: MarkupTree.NodeIndex) -> MarkupTree.NodeIndex? {
-      for child in tree.children(node) {
-        if tree.isText(child) {
-          if tree.textBytes(child).contains(where: { !Numbering.isSpace($0) }) { return child }
-        } else if let text = firstText(child) {
-          return text
-        }
-      }
-      return nil
-    }
     let labels = tree.nameTable(["p", "NO.P", "num", "div"])
     let paragraph = tree.nameID("p")
     let division = tree.nameID("div")
@@ -123,12 +121,24 @@ public struct Fidelity: Hashable, Sendable {
         close - label.startIndex <= 4,
         label[..<close].allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }),
         !tree.hasAncestor(node, where: { tree.isNamed($0, in: anchor) }),
-        let text = firstText(node), roles[Int(text)] != .header, roles[Int(text)] != .wrapper,
+        let text = firstText(node, in: tree), roles[Int(text)] != .header, roles[Int(text)] != .wrapper,
         counted.insert(text).inserted  // an element around another opening with the same label
       else { continue }
       found.append(node)
     }
     return found
+  }
+
+  /// The first text node below `node` that is not white space.
+  static func firstText(_ node: MarkupTree.NodeIndex, in tree: MarkupTree) -> MarkupTree.NodeIndex? {
+    for child in tree.children(node) {
+      if tree.isText(child) {
+        if tree.textBytes(child).contains(where: { !Numbering.isSpace($0) }) { return child }
+      } else if let text = firstText(child, in: tree) {
+        return text
+      }
+    }
+    return nil
   }
 
   /// The title elements whose whole text is an article's label ("Article 1", "Article premier",

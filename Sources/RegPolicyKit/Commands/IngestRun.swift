@@ -46,7 +46,9 @@ public struct IngestRun: Sendable {
       if check {
         for fidelity in result.fidelity {
           OutputFile.emit(Array(Self.describe(fidelity).utf8), to: 1)
-          if fidelity.coverage < minimumCoverage || fidelity.articles < fidelity.articleLabels {
+          if fidelity.coverage < minimumCoverage || fidelity.articles < fidelity.articleLabels
+            || fidelity.articleLabelsInHeader > 0
+          {
             status = status.combined(with: .findings)
           }
         }
@@ -79,6 +81,9 @@ public struct IngestRun: Sendable {
       + "(lettered \(fidelity.letteredPoints); lettered point labels in the text: \(fidelity.pointLabels))\n"
     if fidelity.articles < fidelity.articleLabels {
       text += "  fewer articles read than article headings in the text: articles were lost\n"
+    }
+    if fidelity.articleLabelsInHeader > 0 {
+      text += "  \(fidelity.articleLabelsInHeader) article heading(s) counted as header: the header ran into the act\n"
     }
     if fidelity.letteredPoints < fidelity.pointLabels {
       // Not a finding: a lettered label may rightly stay text (a data table's cell, a form).

@@ -108,7 +108,7 @@ public enum DiagnosticCode: String, CaseIterable, Comparable, Sendable {
         "a warning: the same pinpoint ID twice (e.g. the AI Act OJ's two paragraphs 11 of Article 73); the second gets `-dup2`"
       )
     case .ingestNoArticles:
-      (.inputError, "the text has article headings but no article was read: a markup generation not understood")
+      (.inputError, "the text has article headings that were not read as articles: a markup generation not understood")
     case .ingestNoProvisions: (.inputError, "nothing that looks like a regulation was found")
     case .ingestUnplacedText:
       (.success, "a warning: body text in no provision, or a unit whose number or heading was not recognised")
