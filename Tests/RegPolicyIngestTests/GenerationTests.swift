@@ -160,6 +160,25 @@ struct GenerationTests {
     }
   }
 
+  @Test("a page before 2011 with an annex after its final part: the annex is anx_I, not final text (derived file)")
+  func legacyAnnex() throws {
+    // Derived from the official 1995 page: an annex added after the signatures, laid out as the
+    // page lays out everything (plain paragraphs). Not an official file.
+    let path = Corpus.path(Self.flat[8])
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    let end = try #require(text.range(of: "</TXT_TE>"))
+    let annex = "<p>ANNEX</p><p>Information to be notified</p><p>(a) the name and address;</p><p>(b) the purpose.</p>"
+    let derived = text.replacingCharacters(in: end.lowerBound..<end.lowerBound, with: annex)
+    let result = Ingester.ingest(bytes: Array(derived.utf8), path: "derived.html")
+    let document = try #require(result.document)
+    let read = try #require(document.provision(PinpointID(rawValue: "anx_I")))
+    #expect(read.heading == "Information to be notified")
+    #expect(read.children.map(\.id.rawValue) == ["anx_I.pt_a", "anx_I.pt_b"])
+    let (original, _) = try Corpus.ingest(Self.flat[8])
+    #expect(document.provision(.finalPart)?.text == original.provision(.finalPart)?.text)
+    #expect(document.provision(.finalPart)?.children.count == original.provision(.finalPart)?.children.count)
+  }
+
   @Test("a 2012 OJ page is read as the OJ, with its titles and chapters as divisions")
   func charter() throws {
     let (document, _) = try Corpus.ingest(Self.flat[0])

@@ -80,3 +80,22 @@ struct LabelNestingTests {
     #expect(nested.count == 2)
   }
 }
+
+@Suite("Labels of pages read from their words")
+struct LegacyLabelTests {
+  @Test(
+    "annex titles alone in their paragraph, nothing else (an empty paragraph crashed the reader once)",
+    arguments: [
+      ("ANNEX", "I"), ("ANNEX II", "II"), ("ANNEXE", "I"), ("ANHANG III", "III"), ("", nil), ("Annex I", nil),
+      ("ANNEX I TO", nil), ("Annex I to this Regulation is amended as follows", nil), ("ANNEXES", nil),
+    ] as [(String, String?)])
+  func annexes(_ text: String, _ expected: String?) {
+    #expect(EurLexHTMLReader.legacyAnnexNumber(text) == expected)
+  }
+
+  @Test(
+    "article labels", arguments: [("Article 1", "1"), ("Article premier", "1"), ("Article 7 bis", "7bis"), ("", nil)])
+  func articles(_ text: String, _ expected: String?) {
+    #expect(EurLexHTMLReader.legacyArticleNumber(text) == expected)
+  }
+}

@@ -533,9 +533,31 @@ struct EurLexHTMLReader: MarkupReader {
       while next < texts.count, texts[next].isEmpty || Self.isMarkerLine(texts[next]) { next += 1 }
       return next < texts.count && Self.legacyArticleNumber(texts[next]) != nil
     }
+    var annexes: [(number: String, start: Int, heading: String?, blocks: [Block])] = []
     while index < paragraphs.count {
       let paragraph = paragraphs[index]
       let text = texts[index]
+      if !provisions.isEmpty || !openDivisions.isEmpty, let number = Self.legacyAnnexNumber(text) {
+        // "ANNEX", "ANNEX II": an annex runs to the next, after the enacting terms and the final part.
+        closeDivisions(below: 0)
+        context.mark(paragraph, .provision)
+        index += 1
+        var heading: String?
+        if index < paragraphs.count, let line = Vocabulary.headingLine(texts[index]),
+          Self.legacyAnnexNumber(texts[index]) == nil
+        {
+          heading = line
+          context.mark(paragraphs[index], .provision)
+          index += 1
+        }
+        annexes.append((number, tree.sourceStart(paragraph), heading, []))
+        continue
+      }
+      if !annexes.isEmpty {
+        annexes[annexes.count - 1].blocks += unitBlocks(paragraph)
+        index += 1
+        continue
+      }
       if final != nil {
         final?.blocks += blocksOf(paragraph, asItself: true)
         index += 1
@@ -635,6 +657,22 @@ struct EurLexHTMLReader: MarkupReader {
     if let final {
       provisions.append(context.assemble(.finalPart, kind: .final, blocks: final.blocks, at: final.start))
     }
+    for annex in annexes {
+      provisions.append(
+        context.assemble(
+          PinpointID(.annex, annex.number), kind: .annex, num: annex.number, heading: annex.heading,
+          blocks: Assembler.nestByLabelStyle(Self.legacyItems(annex.blocks)), at: annex.start))
+    }
+  }
+
+  /// "ANNEX", "ANNEX II", "ANNEXE", "ANHANG III" alone in its paragraph → its number ("I" when
+  /// it has none); nil for anything else ("Annex I to this Regulation is amended …").
+  static func legacyAnnexNumber(_ text: String) -> String? {
+    let words = text.split(separator: " ")
+    guard !words.isEmpty, words.count <= 2, text == text.uppercased(),
+      words.count == 1 || words[1].allSatisfy({ "IVXLC0123456789".contains($0) })
+    else { return nil }
+    return Vocabulary.annexNumber(text)
   }
 
   /// The blocks of a unit of a page read from its words: the paragraph as one block, unless it
