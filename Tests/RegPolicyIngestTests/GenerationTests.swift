@@ -179,6 +179,29 @@ struct GenerationTests {
     #expect(document.provision(.finalPart)?.children.count == original.provision(.finalPart)?.children.count)
   }
 
+  @Test("an OJ page of 2011–2014: the last article ends at 'Done at', the final part at the annex (derived file)")
+  func flatFinalPart() throws {
+    // Derived from the official Charter page: after Article 54, a bold line, "Done at …", a
+    // signature table and an annex, as a 2011–2014 regulation prints them. Not an official file.
+    let path = Corpus.path(Self.flat[0])
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    let start = try #require(text.range(of: "<p id=\"d1e829-393-1\" class=\"ti-grseq-1\">°</p>"))
+    let end = try #require(text.range(of: "</div>", range: start.upperBound..<text.endIndex))
+    let ending =
+      "<p class=\"ti-grseq-1\"><span class=\"bold\">Final remark</span></p>"
+      + "<p class=\"normal\">Done at Strasbourg, twelfth day of December in the year two thousand and seven.</p>"
+      + "<table><tr><td><p class=\"signatory\">For the European Parliament</p></td></tr></table>"
+      + "<p class=\"doc-ti\">ANNEX</p><p class=\"normal\">Text of the annex.</p>"
+    let derived = text.replacingCharacters(in: start.lowerBound..<end.lowerBound, with: ending)
+    let result = Ingester.ingest(bytes: Array(derived.utf8), path: "derived.html")
+    let document = try #require(result.document)
+    let last = try #require(document.provision(PinpointID(rawValue: "art_54")))
+    #expect(last.children.map(\.text) == ["Final remark"])  // a bold line is text, never "sct_"
+    #expect(document.provision(.finalPart)?.text.hasPrefix("Done at Strasbourg") == true)
+    #expect(document.provision(PinpointID(rawValue: "anx_I"))?.text == "Text of the annex.")
+    #expect(!document.allProvisions.contains { $0.kind == .section })
+  }
+
   @Test("a 2012 OJ page is read as the OJ, with its titles and chapters as divisions")
   func charter() throws {
     let (document, _) = try Corpus.ingest(Self.flat[0])

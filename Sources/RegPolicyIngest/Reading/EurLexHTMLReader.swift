@@ -167,6 +167,18 @@ struct EurLexHTMLReader: MarkupReader {
         provisions.append(
           readAnnex(child, parts: [child] + children[index..<end].filter(tree.isElement), number: number))
         index = end
+      } else if name == "p" && isFlatFinalFormula(child) && !provisions.isEmpty {
+        // "Done at …" on an OJ page of 2011–2014: the final part runs to the annexes.
+        closeDivisions(below: 0)
+        var end = index
+        while end < children.count, !isAnnexStart(children[end]), !has(children[end], Class.footnote),
+          tree.name(children[end]) != "hr"
+        {
+          end += 1
+        }
+        let blocks = ([child] + children[index..<end].filter(tree.isElement)).flatMap { blocksOf($0, asItself: true) }
+        provisions.append(context.assemble(.finalPart, kind: .final, blocks: blocks, at: tree.sourceStart(child)))
+        index = end
       } else if name == "p" && has(child, Class.marker) {
         takeMarkers(child)
       } else if name == "p", let legacy = legacyText(in: child) {
@@ -425,7 +437,14 @@ struct EurLexHTMLReader: MarkupReader {
         body += blocksOf(child, asItself: true)
       }
     }
-    if flat { body = Self.numberedParagraphs(body) }
+    if flat {
+      // A group heading inside an article ("°", a bold line) is its text, not a section.
+      body = body.map { block in
+        guard case .group(_, _, let number, let heading, let source, _) = block, number.isEmpty else { return block }
+        return .text(TextBlock(bytes: Array((heading ?? "").utf8), source: source))
+      }
+      body = Self.numberedParagraphs(body)
+    }
     if flat || instrument.format == .eurlexConsolidatedHTML { body = Assembler.foldIntoParagraphs(body) }
     if flat { body = Assembler.nestByLabelStyle(body) }
     return context.assemble(
@@ -831,15 +850,22 @@ struct EurLexHTMLReader: MarkupReader {
   }
 
   /// Whether a sibling ends a flat article: a title of an article, division or annex, a footnote,
-  /// a rule, or a typographic separator ("°°°") after the enacting terms.
+  /// a rule, a typographic separator ("°°°") after the enacting terms, or "Done at …".
   private func endsFlatArticle(_ node: MarkupTree.NodeIndex) -> Bool {
     guard tree.isElement(node) else { return false }
-    if tree.name(node) == "hr" || isAnnexStart(node) { return true }
+    if tree.name(node) == "hr" || isAnnexStart(node) || isFlatFinalFormula(node) { return true }
     if has(node, Class.articleTitle + Class.divisionTitle + Class.footnote) { return !isQuoted(node) }
     guard has(node, Class.groupHeading) else { return false }
     var bytes: [UInt8] = []
     tree.appendText(node, to: &bytes)
     return !bytes.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || ($0 >= 0x30 && $0 <= 0x39) }
+  }
+
+  /// A plain paragraph of an OJ page of 2011–2014 that opens the final part ("Done at Brussels, …").
+  private func isFlatFinalFormula(_ node: MarkupTree.NodeIndex) -> Bool {
+    guard tree.hasClass(node, "normal") else { return false }
+    let text = plainTextPeek(node)
+    return Self.finalFormulas.contains(where: text.hasPrefix)
   }
 
   /// Opens a division of a flat page at its title ("CHAPTER I") and heading.
