@@ -2,11 +2,13 @@ extension PinpointID {
   /// The citation as the Official Journal writes it: `art_12.par_1` → "Article 12(1)",
   /// `art_5.par_1.pt_c.pt_ii` → "Article 5(1), point (c)(ii)", `art_26.par_5.sub_2` →
   /// "Article 26(5), second subparagraph", `art_2.sub_2.pt_c` → "Article 2, second subparagraph,
-  /// point (c)", `anx_III.pt_1.pt_a` → "Annex III, point 1(a)".
+  /// point (c)", `anx_III.pt_1.pt_a` → "Annex III, point 1(a)", `pro_2.art_5` → "Article 5 of
+  /// Protocol No 2".
   public var citation: String {
     var head = ""
     var parts: [String] = []
     var points = ""
+    var container = ""  // a compilation's part the provision is in
     func flushPoints() {
       if !points.isEmpty { parts.append("point " + points) }
       points = ""
@@ -34,11 +36,16 @@ extension PinpointID {
         let isNumber = number.first.map { $0 >= "0" && $0 <= "9" } ?? false
         points += points.isEmpty && isNumber ? number : "(\(number))"
       case .section?: parts.append("Section \(number)")
+      case .protocol?: container = "Protocol No \(number)"
+      case .declaration?: container = "Declaration \(number)"
+      case .act?: container = "act \(number) of the compilation"
       default: parts.append(String(segment))
       }
     }
     flushPoints()
-    return ([head] + parts).filter { !$0.isEmpty }.joined(separator: ", ")
+    let cited = ([head] + parts).filter { !$0.isEmpty }.joined(separator: ", ")
+    if container.isEmpty { return cited }
+    return cited.isEmpty ? container : cited + " of " + container
   }
 
   private static func ordinal(_ number: String) -> String? {

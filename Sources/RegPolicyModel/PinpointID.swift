@@ -21,6 +21,11 @@ public struct PinpointID: Hashable, Comparable, Sendable, CustomStringConvertibl
     case point = "pt"
     case indent = "idt"
     case annex = "anx"
+    /// A compilation's parts (the 2008 consolidated Treaties in one page): a treaty by its
+    /// position, a protocol and a declaration by their numbers.
+    case act = "act"
+    case `protocol` = "pro"
+    case declaration = "dcl"
     case table = "tbl"
     case footnote = "ftn"
     case function = "fn"

@@ -46,6 +46,8 @@ public enum ProvisionKind: String, CaseIterable, Hashable, Sendable {
   case preamble, citation, recital, part, title, chapter, section, subsection, article, paragraph,
     subparagraph, point, indent
   case final, annex
+  /// The parts of a compilation of several acts in one page (treaties, their protocols, declarations).
+  case act, `protocol`, declaration
   case annexSection = "annex-section"
   case table, footnote
   // NIST

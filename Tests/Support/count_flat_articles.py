@@ -147,9 +147,19 @@ def plain(path):
     body = text[start:] if start >= 0 else text[text.find("<body"):]
     lines = [re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", p))).strip()
              for p in re.findall(r"<p\b[^>]*>(.*?)</p>", body, flags=re.S)]
-    article = re.compile(r"Article (\d+|premier)( (bis|ter|quater|quinquies|sexies))?")
+    article = re.compile(r"Article (\d+[a-z]?|premier)( (bis|ter|quater|quinquies|sexies))?")
     first = next(i for i, line in enumerate(lines) if article.fullmatch(line))
     recitals = sum(1 for line in lines[:first] if re.match(r"\(\d+\)( |$)", line))
+    # A compilation (several acts in one page, between lines of dashes, each numbering its
+    # articles from 1): recitals are counted in each act before its own first article.
+    separators = [i for i, line in enumerate(lines) if re.fullmatch(r"[-_]{10,}", line)]
+    if len(separators) >= 2 and sum(1 for line in lines if line == "Article 1") >= 2:
+        recitals = 0
+        for start, end in zip([-1] + separators, separators + [len(lines)]):
+            part = lines[start + 1:end]
+            heads = [i for i, line in enumerate(part) if article.fullmatch(line)]
+            if heads:
+                recitals += sum(1 for line in part[:heads[0]] if re.match(r"\(\d+\)( |$)", line))
     articles = paragraphs = 0
     numbers = []
     for line in lines[first:] + ["Article 0"]:

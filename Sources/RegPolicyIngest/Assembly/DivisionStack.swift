@@ -28,13 +28,15 @@ struct DivisionStack {
     }
   }
 
-  /// Opens a division at its title: the open ones of its rank and below close first.
+  /// Opens a division at its title: the open ones of its rank and below close first. Outside any
+  /// division its ID is under `base` (a compilation's part), if any.
   mutating func open(
     _ kind: ProvisionKind, _ prefix: PinpointID.Prefix, _ number: String, heading: String?, at source: Int,
-    assembler: inout Assembler, into provisions: inout [Provision]
+    under base: PinpointID? = nil, assembler: inout Assembler, into provisions: inout [Provision]
   ) {
     close(rank: Vocabulary.rank(kind), into: &provisions)
-    let id = assembler.claim(open.last?.id.appending(prefix, number) ?? PinpointID(prefix, number), at: source)
+    let outer = open.last?.id ?? base
+    let id = assembler.claim(outer?.appending(prefix, number) ?? PinpointID(prefix, number), at: source)
     open.append(Provision(id: id, kind: kind, num: number, heading: heading, source: assembler.span(source)))
   }
 

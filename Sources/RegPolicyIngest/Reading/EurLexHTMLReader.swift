@@ -32,6 +32,8 @@ struct EurLexHTMLReader: MarkupReader {
   /// until an article or division title shows they were the preamble (a rule or the end of the
   /// container shows they were not).
   private var flatPreamble: [MarkupTree.NodeIndex]?
+  /// The part of a compilation being read (`pro_2`): the IDs of its own units go under it.
+  private var scope: PinpointID?
   /// Marks the `txt_te` element name, if the page has one (pages before 2011), and whether it has.
   private let legacyTable: [Bool]
   private let isLegacyPage: Bool
@@ -512,6 +514,10 @@ struct EurLexHTMLReader: MarkupReader {
     }
     // Each paragraph's text, once: the labels are looked for in it again and again.
     let texts = paragraphs.map(plainTextPeek)
+    if let segments = Self.compilationSegments(texts) {
+      readCompilation(paragraphs, texts, segments)
+      return
+    }
     var index = 0
     var title: [String] = []
     // The title block: to the first empty paragraph — and never over the first recital, division
@@ -531,6 +537,13 @@ struct EurLexHTMLReader: MarkupReader {
       if !text.isEmpty { title.append(text) }
     }
     instrument.title = title.joined(separator: " ")
+    readLegacyBody(paragraphs, texts, from: index)
+  }
+
+  /// The act read from its words after its title: preamble, divisions, articles, final part,
+  /// annexes (into `provisions` and `preamble`, under `scope` when a compilation's part is read).
+  private mutating func readLegacyBody(_ paragraphs: [MarkupTree.NodeIndex], _ texts: [String], from start: Int) {
+    var index = start
     var preambleBlocks: [Block] = []
     var recitals: [Provision] = []
     var preambleStart: Int?
@@ -603,6 +616,12 @@ struct EurLexHTMLReader: MarkupReader {
           context.mark(paragraphs[next], .provision)
           next += 1
         }
+        // "(ex Article 61 TEC)", "(ex-article 61 TCE)": the article it was, printed under its label.
+        if next < paragraphs.count, texts[next].hasPrefix("(ex") {
+          heading = heading.map { $0 + " " + texts[next] } ?? texts[next]
+          context.mark(paragraphs[next], .provision)
+          next += 1
+        }
         var body: [Block] = []
         while next < paragraphs.count, !opensUnit(next) {
           if Self.isMarkerLine(texts[next]) {
@@ -616,7 +635,7 @@ struct EurLexHTMLReader: MarkupReader {
           Assembler.foldIntoParagraphs(Self.legacyItems(Self.numberedParagraphs(body))))
         appendFlat(
           context.assemble(
-            PinpointID(.article, number), kind: .article, num: number, heading: heading, blocks: body,
+            scoped(PinpointID(.article, number)), kind: .article, num: number, heading: heading, blocks: body,
             at: tree.sourceStart(paragraph)))
         index = next
         continue
@@ -633,7 +652,8 @@ struct EurLexHTMLReader: MarkupReader {
           index += 1
         }
         openDivisions.open(
-          kind, prefix, number, heading: heading, at: tree.sourceStart(paragraph), assembler: &context.assembler,
+          kind, prefix, number, heading: heading, at: tree.sourceStart(paragraph), under: scope,
+          assembler: &context.assembler,
           into: &provisions)
         continue
       }
@@ -655,7 +675,8 @@ struct EurLexHTMLReader: MarkupReader {
           {
             let number = Numbering.clean(label)
             recitals.append(
-              context.assemble(PinpointID(.recital, number), kind: .recital, num: number, blocks: body, at: source))
+              context.assemble(
+                scoped(PinpointID(.recital, number)), kind: .recital, num: number, blocks: body, at: source))
           } else {
             preambleBlocks.append(block)
           }
@@ -667,19 +688,19 @@ struct EurLexHTMLReader: MarkupReader {
     }
     closeDivisions(below: 0)
     if let preambleStart, preamble == nil {
-      let preambleID = context.assembler.claim(PinpointID.preamble, at: preambleStart)
+      let preambleID = context.assembler.claim(scoped(PinpointID.preamble), at: preambleStart)
       let content = context.assembler.body(preambleBlocks, under: preambleID)
       preamble = Provision(
         id: preambleID, kind: .preamble, text: content.text, children: merge(content.children, recitals),
         source: context.assembler.span(preambleStart))
     }
     if let final {
-      provisions.append(context.assemble(.finalPart, kind: .final, blocks: final.blocks, at: final.start))
+      provisions.append(context.assemble(scoped(.finalPart), kind: .final, blocks: final.blocks, at: final.start))
     }
     for annex in annexes {
       provisions.append(
         context.assemble(
-          PinpointID(.annex, annex.number), kind: .annex, num: annex.number, heading: annex.heading,
+          scoped(PinpointID(.annex, annex.number)), kind: .annex, num: annex.number, heading: annex.heading,
           blocks: Assembler.nestByLabelStyle(Self.legacyItems(annex.blocks)), at: annex.start))
     }
   }
@@ -701,6 +722,159 @@ struct EurLexHTMLReader: MarkupReader {
       tree.name(node) == "p"
       && tree.elements(node).contains { tree.isNamed($0, in: blockTable) && tree.name($0) != "br" }
     return blocksOf(node, asItself: !nested)
+  }
+
+  /// `id` under the compilation part being read, if any.
+  private func scoped(_ id: PinpointID) -> PinpointID {
+    guard let scope else { return id }
+    return PinpointID(rawValue: scope.rawValue + "." + id.rawValue)
+  }
+
+  // MARK: Compilations
+
+  /// A page that holds several acts — the 2008 consolidated Treaties with their protocols,
+  /// annexes and declarations — separates them by a line of dashes, and its article numbering
+  /// starts again in each: the runs of paragraphs between the lines, or nil for a page of one act.
+  static func compilationSegments(_ texts: [String]) -> [Range<Int>]? {
+    let separators = texts.indices.filter { isSeparatorLine(texts[$0]) }
+    guard separators.count >= 2, texts.count(where: { legacyArticleNumber($0) == "1" }) >= 2 else { return nil }
+    var segments: [Range<Int>] = []
+    var start = 0
+    for separator in separators + [texts.count] {
+      if separator > start { segments.append(start..<separator) }
+      start = separator + 1
+    }
+    return segments
+  }
+
+  /// "--------------------------------------------------": the line between two acts of a page.
+  static func isSeparatorLine(_ text: String) -> Bool {
+    text.utf8.count >= 10 && text.utf8.allSatisfy { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
+  }
+
+  /// Reads each part of a compilation under an ID of its own: a treaty (a part with articles) by
+  /// its position, `act_2`; a protocol by its number, `pro_2` ("PROTOCOL (No 2)"); an annex,
+  /// `anx_I`, inside the protocol it follows directly; a declaration, `dcl_7` ("7. Declaration
+  /// on …"). The page's title, its table of contents and the headings over groups of parts are
+  /// header; a part's trailing "[N] …" lines are its footnotes.
+  private mutating func readCompilation(
+    _ paragraphs: [MarkupTree.NodeIndex], _ texts: [String], _ segments: [Range<Int>]
+  ) {
+    for index in texts.indices where Self.isSeparatorLine(texts[index]) { context.mark(paragraphs[index], .header) }
+    var acts = 0
+    var protocolIndex: Int?  // the protocol just read, in `provisions`: an annex right after it is its own
+    for (position, segment) in segments.enumerated() {
+      let first = texts[segment.lowerBound]
+      let hasArticles = texts[segment].contains { Self.legacyArticleNumber($0) != nil }
+      let kind: ProvisionKind
+      var number: String
+      if let value = Vocabulary.protocolNumber(first) {
+        (kind, number) = (.protocol, value)
+      } else if let value = Self.legacyAnnexNumber(first)
+        ?? Vocabulary.annexNumber(first).flatMap({ _ in
+          first == first.uppercased() ? "I" : nil
+        })
+      {
+        (kind, number) = (.annex, value)
+      } else if let value = Vocabulary.declarationNumber(first) {
+        (kind, number) = (.declaration, value)
+      } else if hasArticles {
+        acts += 1
+        (kind, number) = (.act, String(acts))
+      } else {
+        // The page's title, its table of contents, a heading over a group of parts.
+        let lines = segment.map { context.plainText(paragraphs[$0], role: .header) }
+        if position == 0 { instrument.title = lines.joined(separator: " ") }
+        protocolIndex = nil
+        continue
+      }
+      let parent = kind == .annex ? protocolIndex.map { provisions[$0].id } : nil
+      let prefix: PinpointID.Prefix =
+        kind == .act ? .act : kind == .protocol ? .protocol : kind == .annex ? .annex : .declaration
+      let id = context.assembler.claim(
+        parent?.appending(prefix, number) ?? PinpointID(prefix, number),
+        at: tree.sourceStart(paragraphs[segment.lowerBound]))
+      // The heading: the label line's rest or the lines after it ("ON THE ROLE OF NATIONAL
+      // PARLIAMENTS …"); a treaty's short title lines up to its first line in capitals ("PREAMBLE").
+      var heading: [String] = []
+      var index = segment.lowerBound
+      context.mark(paragraphs[index], .provision)
+      if kind == .declaration {
+        heading.append(String(first.drop { $0 != " " }.dropFirst()))
+        index += 1
+      } else if kind == .act {
+        while index < segment.upperBound, texts[index].utf8.count <= 100, Vocabulary.headingLine(texts[index]) != nil,
+          texts[index] != texts[index].uppercased()
+        {
+          heading.append(texts[index])
+          context.mark(paragraphs[index], .provision)
+          index += 1
+        }
+      } else {
+        index += 1
+        // The heading: a short line, or a line in capitals however long ("RELATING TO ARTICLE 6(2) …").
+        let line = index < segment.upperBound ? texts[index] : ""
+        if Vocabulary.headingLine(line) != nil || (line == line.uppercased() && line.contains(where: \.isLetter)),
+          Self.legacyArticleNumber(line) == nil, Self.legacyDivision(line) == nil
+        {
+          heading.append(line)
+          context.mark(paragraphs[index], .provision)
+          index += 1
+        }
+      }
+      // Trailing footnotes: "[1] The Republic of Bulgaria, …".
+      var end = segment.upperBound
+      while end > index, Self.footnoteLine(texts[end - 1]) != nil { end -= 1 }
+      let outer = (provisions, preamble)
+      (provisions, preamble, scope) = ([], nil, id)
+      if hasArticles {
+        readLegacyBody(Array(paragraphs[index..<end]), Array(texts[index..<end]), from: 0)
+      } else {
+        let blocks = paragraphs[index..<end].flatMap { unitBlocks($0) }
+        let content = context.assembler.body(
+          Assembler.nestByLabelStyle(Self.legacyItems(blocks)), under: id)
+        provisions = content.children
+        preamble = Provision(id: id, kind: kind, text: content.text)  // carries the part's own text
+      }
+      for line in end..<segment.upperBound {
+        guard let (label, rest) = Self.footnoteLine(texts[line]) else { continue }
+        context.mark(paragraphs[line], .footnote)
+        let footnoteID = context.assembler.claim(
+          scoped(PinpointID(.footnote, label)), at: tree.sourceStart(paragraphs[line]))
+        footnotes.append(
+          Provision(
+            id: footnoteID, kind: .footnote, num: label, text: rest,
+            source: context.assembler.span(tree.sourceStart(paragraphs[line]))))
+      }
+      var part = Provision(
+        id: id, kind: kind, num: number, heading: heading.isEmpty ? nil : heading.joined(separator: " "),
+        source: context.assembler.span(tree.sourceStart(paragraphs[segment.lowerBound])))
+      if hasArticles {
+        part.children = (preamble.map { [$0] } ?? []) + provisions
+      } else {
+        part.text = preamble?.text ?? ""
+        part.children = provisions
+      }
+      (provisions, preamble) = outer
+      scope = nil
+      if let parent = protocolIndex, kind == .annex {
+        provisions[parent].children.append(part)
+      } else {
+        provisions.append(part)
+        protocolIndex = kind == .protocol ? provisions.count - 1 : nil
+      }
+    }
+  }
+
+  /// "[12] Replaced, in substance, by Article 14 TEU." → ("12", the text).
+  static func footnoteLine(_ text: String) -> (String, String)? {
+    guard text.first == "[", let close = text.firstIndex(of: "]"), text.index(after: text.startIndex) < close,
+      text[text.index(after: text.startIndex)..<close].allSatisfy(\.isNumber)
+    else { return nil }
+    return (
+      String(text[text.index(after: text.startIndex)..<close]),
+      String(text[text.index(after: close)...].drop { $0 == " " })
+    )
   }
 
   /// A paragraph that holds amendment markers only ("▼B", "▼M1").
@@ -742,11 +916,14 @@ struct EurLexHTMLReader: MarkupReader {
       Vocabulary.ordinalOne.contains(words.count >= 2 ? words[1].lowercased() : "")
       ? "I" : words.dropFirst().first ?? ""
     guard words.count >= 2, words[0] == words[0].uppercased(),
-      token.allSatisfy({ "IVXLC".contains($0) }) || token.allSatisfy(\.isNumber),
+      token.allSatisfy({ "IVXLC".contains($0) }) || token.allSatisfy(\.isNumber) || numberWords.contains(token),
       let (kind, prefix, number) = Vocabulary.division(words[0] + " " + token)
     else { return nil }
     return (kind, prefix, number, words.count > 2 ? words[2] : nil)
   }
+
+  /// Divisions numbered in words ("PART ONE" of the Treaties): the ID keeps the word, `prt_ONE`.
+  static let numberWords: Set<String> = ["ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE", "TEN"]
 
   static let connectives: Set<String> = ["or", "and", "ou", "et", "oder", "und", "of", "en", "o", "e", "y"]
 

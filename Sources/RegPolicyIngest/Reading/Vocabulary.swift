@@ -81,6 +81,24 @@ enum Vocabulary {
     return number
   }
 
+  /// "PROTOCOL (No 2)", "PROTOCOLE (no 2)", "PROTOKOLL (Nr. 2)" → "2"; nil for anything else.
+  static func protocolNumber(_ text: String) -> String? {
+    let words = text.split(separator: " ")
+    guard words.count == 3, ["PROTOCOL", "PROTOCOLE", "PROTOKOLL", "PROTOCOLO", "PROTOCOLLO"].contains(words[0]),
+      words[1].hasPrefix("("), words[2].hasSuffix(")"), words[2].dropLast().allSatisfy(\.isNumber), words[2].count > 1
+    else { return nil }
+    return String(words[2].dropLast())
+  }
+
+  /// "7. Declaration on Article 16(4) …", "7. Déclaration …", "7. Erklärung …" → "7".
+  static func declarationNumber(_ text: String) -> String? {
+    let words = text.split(separator: " ", maxSplits: 2)
+    guard words.count >= 2, words[0].hasSuffix("."), words[0].dropLast().allSatisfy(\.isNumber), words[0].count > 1,
+      ["declaration", "déclaration", "erklärung", "declaración", "dichiarazione"].contains(words[1].lowercased())
+    else { return nil }
+    return String(words[0].dropLast())
+  }
+
   /// "bis", "ter", …: the suffixes of an article inserted between two others.
   static let latinSuffixes: Set<String> = [
     "bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "nonies", "decies",
