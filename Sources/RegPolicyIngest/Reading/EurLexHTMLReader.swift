@@ -770,11 +770,7 @@ struct EurLexHTMLReader: MarkupReader {
       var number: String
       if let value = Vocabulary.protocolNumber(first) {
         (kind, number) = (.protocol, value)
-      } else if let value = Self.legacyAnnexNumber(first)
-        ?? Vocabulary.annexNumber(first).flatMap({ _ in
-          first == first.uppercased() ? "I" : nil
-        })
-      {
+      } else if let value = Self.legacyAnnexNumber(first) ?? Self.annexTitleNumber(first) {
         (kind, number) = (.annex, value)
       } else if let value = Vocabulary.declarationNumber(first) {
         (kind, number) = (.declaration, value)
@@ -825,38 +821,30 @@ struct EurLexHTMLReader: MarkupReader {
       // Trailing footnotes: "[1] The Republic of Bulgaria, …".
       var end = segment.upperBound
       while end > index, Self.footnoteLine(texts[end - 1]) != nil { end -= 1 }
-      let outer = (provisions, preamble)
-      (provisions, preamble, scope) = ([], nil, id)
+      var part = Provision(
+        id: id, kind: kind, num: number, heading: heading.isEmpty ? nil : heading.joined(separator: " "),
+        source: context.assembler.span(tree.sourceStart(paragraphs[segment.lowerBound])))
       if hasArticles {
+        // An act of its own: read as a page's act is, its IDs under the part's.
+        let outer = (provisions, preamble)
+        (provisions, preamble, scope) = ([], nil, id)
         readLegacyBody(Array(paragraphs[index..<end]), Array(texts[index..<end]), from: 0)
+        part.children = (preamble.map { [$0] } ?? []) + provisions
+        (provisions, preamble, scope) = (outer.0, outer.1, nil)
       } else {
         let blocks = paragraphs[index..<end].flatMap { unitBlocks($0) }
-        let content = context.assembler.body(
-          Assembler.nestByLabelStyle(Self.legacyItems(blocks)), under: id)
-        provisions = content.children
-        preamble = Provision(id: id, kind: kind, text: content.text)  // carries the part's own text
+        let content = context.assembler.body(Assembler.nestByLabelStyle(Self.legacyItems(blocks)), under: id)
+        (part.text, part.children) = (content.text, content.children)
       }
       for line in end..<segment.upperBound {
         guard let (label, rest) = Self.footnoteLine(texts[line]) else { continue }
         context.mark(paragraphs[line], .footnote)
-        let footnoteID = context.assembler.claim(
-          scoped(PinpointID(.footnote, label)), at: tree.sourceStart(paragraphs[line]))
+        let footnoteID = context.assembler.claim(id.appending(.footnote, label), at: tree.sourceStart(paragraphs[line]))
         footnotes.append(
           Provision(
             id: footnoteID, kind: .footnote, num: label, text: rest,
             source: context.assembler.span(tree.sourceStart(paragraphs[line]))))
       }
-      var part = Provision(
-        id: id, kind: kind, num: number, heading: heading.isEmpty ? nil : heading.joined(separator: " "),
-        source: context.assembler.span(tree.sourceStart(paragraphs[segment.lowerBound])))
-      if hasArticles {
-        part.children = (preamble.map { [$0] } ?? []) + provisions
-      } else {
-        part.text = preamble?.text ?? ""
-        part.children = provisions
-      }
-      (provisions, preamble) = outer
-      scope = nil
       if let parent = protocolIndex, kind == .annex {
         provisions[parent].children.append(part)
       } else {
@@ -864,6 +852,14 @@ struct EurLexHTMLReader: MarkupReader {
         protocolIndex = kind == .protocol ? provisions.count - 1 : nil
       }
     }
+  }
+
+  /// A compilation's annex title in capitals that names what it is annexed to: "ANNEX TO THE
+  /// PROTOCOL" → "I", "ANNEX II TO THE PROTOCOL" → "II".
+  static func annexTitleNumber(_ text: String) -> String? {
+    guard text == text.uppercased(), Vocabulary.annexNumber(text) != nil else { return nil }
+    let words = text.split(separator: " ")
+    return words.count > 1 && words[1].allSatisfy({ "IVXLC".contains($0) }) ? String(words[1]) : "I"
   }
 
   /// "[12] Replaced, in substance, by Article 14 TEU." → ("12", the text).
