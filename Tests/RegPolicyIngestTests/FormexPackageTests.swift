@@ -98,6 +98,23 @@ struct FormexPackageTests {
     #expect(errors.first?.file == folder + "/" + names[Self.descriptor]!)
   }
 
+  @Test("two files that both say they are a part: neither is read, and the package fails (DERIVED package)")
+  func ambiguousPart() throws {
+    let (folder, names) = try Self.cellarCopy()
+    let annexV = folder + "/" + names["L_202401689EN.013201.fmx.xml"]!
+    try FileManager.default.copyItem(atPath: annexV, toPath: folder + "/DOC_17.xml")
+    let result = Ingester.ingest(folder)
+    #expect(result.document?.instrument.id == nil, "a document was read")
+    #expect(
+      result.diagnostics.contains {
+        $0.code == DiagnosticCode.formexRenamedPart && $0.message.contains("all say they are it")
+          && $0.message.contains(annexV) && $0.message.contains("DOC_17.xml")
+      })
+    let errors = result.diagnostics.filter { $0.severity == .error }
+    #expect(errors.map(\.code) == [DiagnosticCode.formexMissingPart])
+    #expect(errors.first?.message.contains("'L_202401689EN.013201.fmx.xml'") == true)
+  }
+
   @Test(
     "a part of another act with the right NO.SEQ is not taken (DERIVED package: Annex I replaced by 2024/903's annex)")
   func otherAct() throws {
