@@ -153,4 +153,30 @@ struct FormexPackageTests {
       result.diagnostics.allSatisfy { $0.code != DiagnosticCode.formexRenamedPart || $0.message.contains("same place") }
     )
   }
+
+  @Test(
+    "two annex parts without a label (DERIVED package) are both kept: the second anx_I is anx_I-dup2, as in one file")
+  func unlabelledAnnexes() throws {
+    let (original, _) = try Corpus.ingest(Self.package)
+    let folder = TestPaths.temporaryFolder("package")
+    let unlabelled = ["L_202401689EN.012701.fmx.xml": "III", "L_202401689EN.013201.fmx.xml": "V"]
+    for name in try FileManager.default.contentsOfDirectory(atPath: Corpus.path(Self.package)) {
+      var text = try String(contentsOfFile: Corpus.path(Self.package + "/" + name), encoding: .utf8)
+      if let numeral = unlabelled[name] {
+        let label = "<TI><P>ANNEX\u{A0}\(numeral)</P></TI>"
+        try #require(text.contains(label))
+        text = text.replacingOccurrences(of: label, with: "")
+      }
+      try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8)
+    }
+    let result = Ingester.ingest(folder)
+    let document = try #require(result.document, "\(result.diagnostics)")
+    let annexes = document.all(.annex).map(\.id.rawValue)
+    #expect(annexes.count == 13 && annexes.filter { $0.hasPrefix("anx_I-dup") } == ["anx_I-dup2", "anx_I-dup3"])
+    let ids = document.allProvisions.map(\.id)
+    #expect(Set(ids).count == ids.count && ids.count == original.allProvisions.count)
+    #expect(document.provision(PinpointID(rawValue: "anx_I-dup2.pt_1"))?.text.hasPrefix("Biometrics") == true)
+    let duplicates = result.diagnostics.filter { $0.code == DiagnosticCode.ingestDuplicateID }
+    #expect(duplicates.count == 2 && duplicates.allSatisfy { $0.severity == .warning && $0.line == 1 })
+  }
 }

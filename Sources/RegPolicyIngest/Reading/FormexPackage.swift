@@ -92,7 +92,27 @@ enum FormexPackage {
       digest.update(file.bytes)
       files.append(file.path)
       if var merged = document {
-        merged.provisions += partDocument.provisions
+        // Each part is read on its own: an ID one part repeats from another (two annexes without a
+        // label, both `anx_I`) is told and suffixed as within one file.
+        var seen = Set(merged.provisions.map(\.id))
+        for provision in partDocument.provisions {
+          var claimed = provision.id
+          var counter = 2
+          while !seen.insert(claimed).inserted {
+            claimed = PinpointID(rawValue: "\(provision.id.rawValue)-dup\(counter)")
+            counter += 1
+          }
+          guard claimed != provision.id else {
+            merged.provisions.append(provision)
+            continue
+          }
+          result.diagnostics.append(
+            Diagnostic(
+              DiagnosticCode.ingestDuplicateID, .warning, file: file.path, line: provision.source.line,
+              column: provision.source.column,
+              "pinpoint id '\(provision.id)' occurs more than once in the package; this one is '\(claimed)'"))
+          merged.provisions.append(Self.renaming(provision, to: claimed))
+        }
         merged.footnotes += partDocument.footnotes
         document = merged
       } else {
@@ -108,6 +128,18 @@ enum FormexPackage {
     merged.instrument.files = files
     merged.instrument.sha256 = digest.finish()
     return merged
+  }
+
+  /// The provision under another ID, its descendants' IDs following (`anx_I.pt_1` → `anx_I-dup2.pt_1`).
+  static func renaming(_ provision: Provision, to id: PinpointID) -> Provision {
+    var renamed = provision
+    let old = provision.id.rawValue
+    func rename(_ node: inout Provision) {
+      node.id = PinpointID(rawValue: id.rawValue + node.id.rawValue.dropFirst(old.count))
+      for index in node.children.indices { rename(&node.children[index]) }
+    }
+    rename(&renamed)
+    return renamed
   }
 
   /// One document file the descriptor lists, with what the descriptor says about it: the act

@@ -41,7 +41,7 @@ struct FormexReader: MarkupReader {
   private mutating func readRoot(_ root: MarkupTree.NodeIndex) {
     switch tree.name(root) {
     case "ANNEX", "CONS.ANNEX":
-      if let annex = readAnnex(root) { provisions.append(annex) }
+      if let annex = readAnnex(root, isFile: true) { provisions.append(annex) }
       return
     case "CONS.ACT":
       readConsolidationInfo(root)
@@ -63,7 +63,7 @@ struct FormexReader: MarkupReader {
         let finalBlocks = blocks(child)
         provisions.append(context.assemble(.finalPart, kind: .final, blocks: finalBlocks, at: tree.sourceStart(child)))
       case "ANNEX", "CONS.ANNEX":
-        if let annex = readAnnex(child) { provisions.append(annex) }
+        if let annex = readAnnex(child, isFile: false) { provisions.append(annex) }
       default:
         context.mark(child, .header)
       }
@@ -246,9 +246,15 @@ struct FormexReader: MarkupReader {
       at: tree.sourceStart(node))
   }
 
-  private mutating func readAnnex(_ node: MarkupTree.NodeIndex) -> Provision? {
+  /// An annex file or element. Its number comes from the title's label ("ANNEX III"; "ANNEX" alone
+  /// is a single annex, `anx_I`), or from a short label in a language whose word for annex the
+  /// vocabulary lacks ("ALLEGATO III"). A file that is an annex (`isFile`: a package's part, or one
+  /// read alone) is never dropped: with no label at all it is read as a single annex, `anx_I`, and
+  /// reported. An annex inside an act without a label is reported and left out: consolidated acts
+  /// hold their list of annexes as one (REACH: "LIST OF ANNEXES").
+  private mutating func readAnnex(_ node: MarkupTree.NodeIndex, isFile: Bool) -> Provision? {
     var number: String?
-    var heading: String?
+    var lines: [String] = []
     var body: [Block] = []
     for child in tree.elements(node) {
       switch tree.name(child) {
@@ -263,7 +269,7 @@ struct FormexReader: MarkupReader {
           if number == nil, let found = Vocabulary.annexNumber(text) {
             number = found
           } else if !text.isEmpty {
-            heading = heading.map { $0 + " " + text } ?? text
+            lines.append(text)
           }
         }
         context.mark(child, .provision)
@@ -273,16 +279,50 @@ struct FormexReader: MarkupReader {
         body += blocks(forChild: child)
       }
     }
-    guard let number else {
-      context.diagnose(
-        DiagnosticCode.ingestUnplacedText, .warning, at: tree.sourceStart(node), "annex without a number")
-      return nil
+    if number == nil {
+      if let label = lines.first, let found = Self.labelNumber(label) {
+        number = found
+        lines.removeFirst()
+        context.diagnose(
+          DiagnosticCode.ingestUnplacedText, .warning, at: tree.sourceStart(node),
+          "annex label '\(label)' is not in the vocabulary; read as annex \(found)")
+      } else if isFile {
+        context.diagnose(
+          DiagnosticCode.ingestUnplacedText, .warning, at: tree.sourceStart(node),
+          "annex without a number; read as a single annex, 'anx_I'")
+      } else {
+        context.diagnose(
+          DiagnosticCode.ingestUnplacedText, .warning, at: tree.sourceStart(node), "annex without a number")
+        return nil
+      }
     }
-    let annexID = context.assembler.claim(PinpointID(.annex, number), at: tree.sourceStart(node))
+    let annexNumber = number ?? "I"
+    let annexID = context.assembler.claim(PinpointID(.annex, annexNumber), at: tree.sourceStart(node))
     let content = context.assembler.body(groupAnnexSections(body), under: annexID)
     return Provision(
-      id: annexID, kind: .annex, num: number, heading: heading, text: content.text,
-      children: content.children, source: context.assembler.span(tree.sourceStart(node)))
+      id: annexID, kind: .annex, num: annexNumber, heading: lines.isEmpty ? nil : lines.joined(separator: " "),
+      text: content.text, children: content.children, source: context.assembler.span(tree.sourceStart(node)))
+  }
+
+  /// The number of a short label in capitals whose word is not in the vocabulary: "ALLEGATO III",
+  /// "I. MELLÉKLET" (Hungarian puts the number first) → "III", "I"; nil for anything else, such as
+  /// a title ("List of Union harmonisation legislation").
+  static func labelNumber(_ label: String) -> String? {
+    let words = label.split(separator: " ")
+    guard (2...3).contains(words.count) else { return nil }
+    var number: String?
+    for word in words {
+      let bare = word.hasSuffix(".") ? word.dropLast() : word[...]
+      let isNumeral =
+        !bare.isEmpty
+        && (bare.allSatisfy { "IVXLC".contains($0) } || bare.allSatisfy { $0.isASCII && $0.isNumber })
+      if isNumeral && number == nil {
+        number = String(bare)
+      } else if !(word.allSatisfy { $0.isLetter } && word == word.uppercased()) {
+        return nil
+      }
+    }
+    return number
   }
 
   // MARK: Blocks
