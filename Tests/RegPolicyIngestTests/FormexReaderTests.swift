@@ -100,4 +100,92 @@ struct FormexReaderTests {
     #expect(Self.subtree(annex) == Self.subtree(try Self.packageAnnexIII()))
     #expect(result.diagnostics.contains { $0.message.contains("'ALLEGATO III'") })
   }
+
+  // MARK: Divisions without a number
+
+  static let regulation903 = "format-samples/reg-2024-903/L_202400903EN.000101.fmx.xml"
+  static let aiAct = "eu-ai-act/formex/L_202401689EN.000101.fmx.xml"
+
+  /// Every article as "ID|heading|text" with all it holds, in order: what must survive any reading
+  /// of the divisions around it.
+  static func articles(_ document: Document) -> [String] {
+    document.all(.article).flatMap { article in
+      var lines: [String] = []
+      article.forEach { lines.append("\($0.id)|\($0.kind.rawValue)|\($0.num ?? "")|\($0.heading ?? "")|\($0.text)") }
+      return lines
+    }
+  }
+
+  @Test(
+    "a division with a heading and no number (DERIVED from 2024/903: 'Chapter 6' is 'FINAL PROVISIONS') keeps its articles"
+  )
+  func unnumberedDivision() throws {
+    let (original, _) = try Corpus.ingest(Self.regulation903)
+    let text = try Self.derived(
+      Self.regulation903,
+      replacing:
+        #"<TITLE><TI><P><HT TYPE="BOLD">Chapter 6</HT></P></TI><STI><P><HT TYPE="BOLD">Final provisions</HT></P></STI></TITLE>"#,
+      with: "<TITLE><TI><P>FINAL PROVISIONS</P></TI></TITLE>")
+    let result = try Self.ingest(text, name: "unnumbered-division.xml")
+    let document = try #require(result.document, "\(result.diagnostics)")
+    #expect(Self.articles(document) == Self.articles(original))
+    #expect(document.all(.article).count == 23)
+    // A chapter among chapters, unnumbered, holding Articles 21 to 23 as Chapter 6 did.
+    let division = try #require(document.provision(PinpointID(rawValue: "cpt_nn1")))
+    #expect(division.kind == .chapter && division.num == nil && division.heading == "FINAL PROVISIONS")
+    #expect(division.children.map(\.id.rawValue) == ["art_21", "art_22", "art_23"])
+    #expect(
+      document.provisions.map(\.id.rawValue)
+        == original.provisions.map { $0.id.rawValue == "cpt_6" ? "cpt_nn1" : $0.id.rawValue })
+    let warning = try #require(result.diagnostics.first { $0.message.contains("'FINAL PROVISIONS'") })
+    #expect(warning.code == DiagnosticCode.ingestUnplacedText && warning.severity == .warning)
+    #expect(warning.message.contains("'cpt_nn1'") && warning.line > 0 && warning.column > 0)
+    #expect(!result.diagnostics.contains { $0.severity == .error })
+  }
+
+  @Test("the AI Act with Chapter XIII and Section 4 of Chapter III as headings only (DERIVED): same articles, in place")
+  func unnumberedDivisionsNested() throws {
+    let (original, _) = try Corpus.ingest(Self.aiAct)
+    var text = try Self.derived(
+      Self.aiAct,
+      replacing:
+        "<TITLE><TI><P>CHAPTER\u{A0}XIII</P></TI><STI><P><HT TYPE=\"BOLD\">FINAL PROVISIONS</HT></P></STI></TITLE>",
+      with: "<TITLE><TI><P>FINAL PROVISIONS</P></TI></TITLE>")
+    let section =
+      #"<TI><P><HT TYPE="ITALIC">SECTION\#u{A0}4</HT></P></TI><STI><P><HT TYPE="BOLD"><HT TYPE="ITALIC">Notifying authorities and notified bodies</HT></HT></P></STI>"#
+    try #require(text.components(separatedBy: section).count == 2)
+    text = text.replacingOccurrences(of: section, with: "<TI><P>Notifying authorities and notified bodies</P></TI>")
+    let result = try Self.ingest(text, name: "unnumbered-divisions.xml")
+    let document = try #require(result.document, "\(result.diagnostics)")
+    #expect(Self.articles(document) == Self.articles(original))
+    #expect(document.all(.article).count == 113)
+    let chapter = try #require(document.provision(PinpointID(rawValue: "cpt_nn1")))
+    #expect(chapter.kind == .chapter && chapter.heading == "FINAL PROVISIONS")
+    #expect(chapter.children.map(\.id.rawValue) == (102...113).map { "art_\($0)" })
+    // A section among sections: it stays inside Chapter III, between Sections 3 and 5.
+    let sectionNode = try #require(document.provision(PinpointID(rawValue: "cpt_III.sct_nn1")))
+    #expect(sectionNode.kind == .section && sectionNode.heading == "Notifying authorities and notified bodies")
+    #expect(sectionNode.children.map(\.id.rawValue) == (28...39).map { "art_\($0)" })
+    let sections = try #require(document.provision(PinpointID(rawValue: "cpt_III"))).children.map(\.id.rawValue)
+    #expect(sections == ["cpt_III.sct_1", "cpt_III.sct_2", "cpt_III.sct_3", "cpt_III.sct_nn1", "cpt_III.sct_5"])
+  }
+
+  @Test(
+    "a division without a title (DERIVED from 2024/903: Chapter 2's title removed) gives all its articles to its parent"
+  )
+  func untitledDivision() throws {
+    let (original, _) = try Corpus.ingest(Self.regulation903)
+    let text = try Self.derived(
+      Self.regulation903,
+      replacing:
+        #"<TITLE><TI><P><HT TYPE="BOLD">Chapter 2</HT></P></TI><STI><P><HT TYPE="BOLD">European Interoperability enablers</HT></P></STI></TITLE>"#,
+      with: "")
+    let result = try Self.ingest(text, name: "untitled-division.xml")
+    let document = try #require(result.document, "\(result.diagnostics)")
+    #expect(Self.articles(document) == Self.articles(original))
+    // Articles 5 to 8 stand where Chapter 2 stood, between Chapters 1 and 3.
+    let top = document.provisions.map(\.id.rawValue)
+    let start = try #require(top.firstIndex(of: "cpt_1"))
+    #expect(Array(top[start...].prefix(6)) == ["cpt_1", "art_5", "art_6", "art_7", "art_8", "cpt_3"])
+  }
 }
