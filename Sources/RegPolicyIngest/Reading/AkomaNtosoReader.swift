@@ -60,11 +60,37 @@ struct AkomaNtosoReader: MarkupReader {
     }
   }
 
+  /// The document's number and language, and its CELEX number and ELI where the metadata gives
+  /// them: an alias named CELEX (`<FRBRalias name="CELEX" value="32024R1689"/>`), or a `value`
+  /// that names one ("CELEX:…", a Cellar `/celex/…` URI, an act's ELI). LEOS proposals leave these
+  /// empty; an act with a CELEX of the legislation sector (3…) is the act as published ("oj").
   private mutating func readMeta(_ node: MarkupTree.NodeIndex) {
+    var named: String?
+    var found: String?
     for element in tree.descendants(node, where: { _ in true }) {
       switch tree.name(element) {
       case "FRBRnumber": if instrument.id.isEmpty { instrument.id = tree.attribute(element, "value") ?? "" }
       case "FRBRlanguage": instrument.language = tree.attribute(element, "language") ?? ""
+      default: break
+      }
+      guard let value = tree.attribute(element, "value") ?? tree.attribute(element, "href"), !value.isEmpty else {
+        continue
+      }
+      if named == nil, tree.attribute(element, "name")?.uppercased() == "CELEX" {
+        let trimmed = String(value.filter { $0 != " " })
+        named = Vocabulary.isCELEX(trimmed) ? trimmed : Vocabulary.celex(fromIdentifier: trimmed)
+      }
+      if found == nil, tree.name(element).hasPrefix("FRBR") { found = Vocabulary.celex(fromIdentifier: value) }
+      if instrument.eli == nil, tree.name(element).hasPrefix("FRBR"), value.contains("/eli/") {
+        instrument.eli = value
+      }
+    }
+    if let celex = named ?? found {
+      instrument.celex = celex
+      instrument.id = celex
+      switch celex.first {
+      case "3": instrument.version = "oj"
+      case "0": instrument.version = "consolidated"
       default: break
       }
     }
@@ -190,8 +216,22 @@ struct AkomaNtosoReader: MarkupReader {
     return text.isEmpty ? nil : text
   }
 
+  /// The unit's `heading`; or, as some AKN 3.0 files write it, a second `num` that is no number
+  /// label (`<num>Article 1</num><num>Subject matter</num>`).
   private mutating func headingText(_ node: MarkupTree.NodeIndex) -> String? {
-    tree.elements(node).first(where: { tree.name($0) == "heading" }).map { context.plainText($0) }
+    let elements = tree.elements(node)
+    if let heading = elements.first(where: { tree.name($0) == "heading" }) { return context.plainText(heading) }
+    let nums = elements.filter { tree.name($0) == "num" }
+    guard nums.count >= 2 else { return nil }
+    let text = context.plainText(nums[1])
+    guard !text.isEmpty, !Self.isNumberLabel(text) else { return nil }
+    return text
+  }
+
+  /// "Article 1", "CHAPTER II", "ANNEX", "1.", "(a)", "—": a label that numbers a unit.
+  static func isNumberLabel(_ text: String) -> Bool {
+    Vocabulary.articleNumber(text) != nil || Vocabulary.division(text) != nil || Vocabulary.annexNumber(text) != nil
+      || Numbering.isItemNumber(Array(text.utf8))
   }
 
   private mutating func collect(_ node: MarkupTree.NodeIndex, into block: inout TextBlock) {
