@@ -116,6 +116,22 @@ struct FormexPackageTests {
   }
 
   @Test(
+    "a file too large to search is told, and the part it may be is missing (DERIVED package, --max-bytes below the act)"
+  )
+  func unreadableCandidate() throws {
+    let (folder, names) = try Self.cellarCopy()
+    let act = folder + "/" + names["L_202401689EN.000101.fmx.xml"]!
+    let result = Ingester.ingest(folder + "/" + names[Self.descriptor]!, options: IngestOptions(maxBytes: 100_000))
+    #expect(result.document?.instrument.id == nil, "a document was read")
+    let warning = try #require(result.diagnostics.first { $0.file == act })
+    #expect(warning.code == DiagnosticCode.inputTooLarge && warning.severity == .warning)
+    #expect(warning.message.hasPrefix("not searched for the package's parts"))
+    let errors = result.diagnostics.filter { $0.severity == .error }
+    #expect(errors.map(\.code) == [DiagnosticCode.formexMissingPart])
+    #expect(errors.first?.message.contains("'L_202401689EN.000101.fmx.xml'") == true)
+  }
+
+  @Test(
     "a part of another act with the right NO.SEQ is not taken (DERIVED package: Annex I replaced by 2024/903's annex)")
   func otherAct() throws {
     let (folder, names) = try Self.cellarCopy()

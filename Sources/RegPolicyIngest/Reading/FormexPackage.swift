@@ -67,7 +67,7 @@ enum FormexPackage {
     let folder = descriptor.path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(
       separator: "/")
     func path(_ name: String) -> String { folder.isEmpty ? name : folder + "/" + name }
-    let renamed = try findRenamed(
+    let renamed = findRenamed(
       entries, act: act, folder: folder, descriptor: descriptor, options: options, into: &result)
     var document: Document?
     var digest = SHA256()
@@ -177,7 +177,7 @@ enum FormexPackage {
   private static func findRenamed(
     _ entries: [Entry], act: String?, folder: String, descriptor: SourceFile, options: IngestOptions,
     into result: inout IngestResult
-  ) throws(IngestFailure) -> [Int: SourceFile] {
+  ) -> [Int: SourceFile] {
     func path(_ name: String) -> String { folder.isEmpty ? name : folder + "/" + name }
     let missing = entries.indices.filter { !SourceFile.exists(path(entries[$0].file)) }
     guard !missing.isEmpty else { return [:] }
@@ -186,8 +186,15 @@ enum FormexPackage {
     let names = SourceFile.list(folder.isEmpty ? "." : folder).sorted(by: FormexPart.naturalOrder)
     for name in names where name.lowercased().hasSuffix(".xml") && !named.contains(path(name)) {
       guard !SourceFile.isDirectory(path(name)) else { continue }
-      let file = try SourceFile.load(path(name), limit: options.maxBytes)
-      if let part = FormexPart(bytes: file.bytes) { candidates.append((file, part)) }
+      do {
+        let file = try SourceFile.load(path(name), limit: options.maxBytes)
+        if let part = FormexPart(bytes: file.bytes) { candidates.append((file, part)) }
+      } catch {
+        // One file that cannot be read does not stop the search; if it was the part, the part is
+        // reported missing, and this says why.
+        result.diagnostics.append(
+          Diagnostic(error.code, .warning, file: path(name), "not searched for the package's parts: \(error.message)"))
+      }
     }
     // The entries carry the act's number from the descriptor's `BIB.DOC`.
     func expected(_ index: Int) -> FormexPart? {
