@@ -81,4 +81,28 @@ struct AkomaNtosoReaderTests {
     #expect(derived.instrument.celex == "32022R2474" && derived.instrument.id == "32022R2474")
     #expect(derived.instrument.eli == eli && derived.instrument.version == "oj")
   }
+
+  @Test(
+    "a chapter without a number (DERIVED from COM(2025) 162: Chapter V's <num> removed, or its heading then as the only <num>)",
+    arguments: [false, true])
+  func unnumberedChapter(_ headingAsNum: Bool) throws {
+    let (original, _) = try Corpus.ingest(Self.directive)
+    var text = try String(contentsOfFile: Corpus.path(Self.directive), encoding: .utf8)
+    let number = #"<num xml:id="ecUkY0sfJtWfZ0YTZ">Chapter V</num>"#
+    let heading = "<heading xml:id=\"ecxkOarqjWmkDs92f\">Final provisions\u{A0}</heading>"
+    try #require(text.components(separatedBy: number).count == 2 && text.components(separatedBy: heading).count == 2)
+    text = text.replacingOccurrences(of: number, with: "")
+    if headingAsNum {
+      text = text.replacingOccurrences(
+        of: heading, with: "<num xml:id=\"ecxkOarqjWmkDs92f\">Final provisions\u{A0}</num>")
+    }
+    let (derived, result) = try Self.ingest(text, name: "unnumbered-chapter.xml")
+    let division = try #require(derived.provision(PinpointID(rawValue: "cpt_nn1")))
+    #expect(division.kind == .chapter && division.num == nil && division.heading == "Final provisions")
+    #expect(division.children.map(\.id.rawValue) == (15...20).map { "art_\($0)" })
+    #expect(
+      Self.content(derived).filter { !$0.hasPrefix("cpt_") } == Self.content(original).filter { !$0.hasPrefix("cpt_") })
+    let warning = try #require(result.diagnostics.first { $0.message.contains("'cpt_nn1'") })
+    #expect(warning.severity == .warning && warning.line == 829)
+  }
 }

@@ -139,14 +139,34 @@ struct AkomaNtosoReader: MarkupReader {
         finalBlocks += blocks(child)
       } else if let (kind, prefix) = Self.divisions[name] {
         let label = numText(child) ?? ""
-        let number = Vocabulary.division(label)?.number ?? label
-        let divisionID = context.assembler.claim(
-          parent?.appending(prefix, number) ?? PinpointID(prefix, number),
-          at: tree.sourceStart(child))
+        var heading = headingText(child)
+        let number: String?
+        if let printed = Vocabulary.division(label)?.number {
+          number = printed  // "CHAPTER II"
+        } else if !label.isEmpty, !label.contains(" "), Vocabulary.divisions[label.uppercased()] == nil {
+          number = label  // "II"
+        } else {
+          // No number: no num, the division's word alone, or a heading in the only num.
+          number = nil
+          if heading == nil, !label.isEmpty, Vocabulary.divisions[label.uppercased()] == nil { heading = label }
+        }
+        let divisionID: PinpointID
+        if let number {
+          divisionID = parent?.appending(prefix, number) ?? PinpointID(prefix, number)
+        } else {
+          // As Formex's: `nn` and the place among the parent's unnumbered divisions of this kind.
+          let key = (parent?.rawValue ?? "") + "/" + prefix.rawValue
+          let position = (unnumbered[key] ?? 0) + 1
+          unnumbered[key] = position
+          divisionID = parent?.appending(prefix, "nn\(position)") ?? PinpointID(prefix, "nn\(position)")
+          context.diagnose(
+            DiagnosticCode.ingestUnplacedText, .warning, at: tree.sourceStart(child),
+            "\(name) without a number; read as '\(divisionID)'")
+        }
         var division = Provision(
-          id: divisionID, kind: kind, num: number, heading: headingText(child),
-          source: context.assembler.span(tree.sourceStart(child)))
-        readStructure(child, parent: divisionID, into: &division.children)
+          id: context.assembler.claim(divisionID, at: tree.sourceStart(child)), kind: kind, num: number,
+          heading: heading, source: context.assembler.span(tree.sourceStart(child)))
+        readStructure(child, parent: division.id, into: &division.children)
         list.append(division)
       } else if name != "num" && name != "heading" {
         context.diagnose(
@@ -154,6 +174,9 @@ struct AkomaNtosoReader: MarkupReader {
       }
     }
   }
+
+  /// How many unnumbered divisions of each prefix each parent holds so far ("cpt_II/sct" → 1).
+  private var unnumbered: [String: Int] = [:]
 
   private static let divisions: [String: (ProvisionKind, PinpointID.Prefix)] = [
     "part": (.part, .part), "title": (.title, .title), "chapter": (.chapter, .chapter), "section": (.section, .section),
