@@ -60,11 +60,37 @@ struct AkomaNtosoReader: MarkupReader {
     }
   }
 
+  /// The document's number and language, and its CELEX number and ELI where the metadata gives
+  /// them: an alias named CELEX (`<FRBRalias name="CELEX" value="32024R1689"/>`), or a `value`
+  /// that names one ("CELEX:…", a Cellar `/celex/…` URI, an act's ELI). LEOS proposals leave these
+  /// empty; an act with a CELEX of the legislation sector (3…) is the act as published ("oj").
   private mutating func readMeta(_ node: MarkupTree.NodeIndex) {
+    var named: String?
+    var found: String?
     for element in tree.descendants(node, where: { _ in true }) {
       switch tree.name(element) {
       case "FRBRnumber": if instrument.id.isEmpty { instrument.id = tree.attribute(element, "value") ?? "" }
       case "FRBRlanguage": instrument.language = tree.attribute(element, "language") ?? ""
+      default: break
+      }
+      guard let value = tree.attribute(element, "value") ?? tree.attribute(element, "href"), !value.isEmpty else {
+        continue
+      }
+      if named == nil, tree.attribute(element, "name")?.uppercased() == "CELEX" {
+        let trimmed = String(value.filter { $0 != " " })
+        named = Vocabulary.isCELEX(trimmed) ? trimmed : Vocabulary.celex(fromIdentifier: trimmed)
+      }
+      if found == nil, tree.name(element).hasPrefix("FRBR") { found = Vocabulary.celex(fromIdentifier: value) }
+      if instrument.eli == nil, tree.name(element).hasPrefix("FRBR"), value.contains("/eli/") {
+        instrument.eli = value
+      }
+    }
+    if let celex = named ?? found {
+      instrument.celex = celex
+      instrument.id = celex
+      switch celex.first {
+      case "3": instrument.version = "oj"
+      case "0": instrument.version = "consolidated"
       default: break
       }
     }
@@ -113,14 +139,34 @@ struct AkomaNtosoReader: MarkupReader {
         finalBlocks += blocks(child)
       } else if let (kind, prefix) = Self.divisions[name] {
         let label = numText(child) ?? ""
-        let number = Vocabulary.division(label)?.number ?? label
-        let divisionID = context.assembler.claim(
-          parent?.appending(prefix, number) ?? PinpointID(prefix, number),
-          at: tree.sourceStart(child))
+        var heading = headingText(child)
+        let number: String?
+        if let printed = Vocabulary.division(label)?.number {
+          number = printed  // "CHAPTER II"
+        } else if !label.isEmpty, !label.contains(" "), Vocabulary.divisions[label.uppercased()] == nil {
+          number = label  // "II"
+        } else {
+          // No number: no num, the division's word alone, or a heading in the only num.
+          number = nil
+          if heading == nil, !label.isEmpty, Vocabulary.divisions[label.uppercased()] == nil { heading = label }
+        }
+        let divisionID: PinpointID
+        if let number {
+          divisionID = parent?.appending(prefix, number) ?? PinpointID(prefix, number)
+        } else {
+          // As Formex's: `nn` and the place among the parent's unnumbered divisions of this kind.
+          let key = (parent?.rawValue ?? "") + "/" + prefix.rawValue
+          let position = (unnumbered[key] ?? 0) + 1
+          unnumbered[key] = position
+          divisionID = parent?.appending(prefix, "nn\(position)") ?? PinpointID(prefix, "nn\(position)")
+          context.diagnose(
+            DiagnosticCode.ingestUnplacedText, .warning, at: tree.sourceStart(child),
+            "\(name) without a number; read as '\(divisionID)'")
+        }
         var division = Provision(
-          id: divisionID, kind: kind, num: number, heading: headingText(child),
-          source: context.assembler.span(tree.sourceStart(child)))
-        readStructure(child, parent: divisionID, into: &division.children)
+          id: context.assembler.claim(divisionID, at: tree.sourceStart(child)), kind: kind, num: number,
+          heading: heading, source: context.assembler.span(tree.sourceStart(child)))
+        readStructure(child, parent: division.id, into: &division.children)
         list.append(division)
       } else if name != "num" && name != "heading" {
         context.diagnose(
@@ -128,6 +174,9 @@ struct AkomaNtosoReader: MarkupReader {
       }
     }
   }
+
+  /// How many unnumbered divisions of each prefix each parent holds so far ("cpt_II/sct" → 1).
+  private var unnumbered: [String: Int] = [:]
 
   private static let divisions: [String: (ProvisionKind, PinpointID.Prefix)] = [
     "part": (.part, .part), "title": (.title, .title), "chapter": (.chapter, .chapter), "section": (.section, .section),
@@ -190,8 +239,22 @@ struct AkomaNtosoReader: MarkupReader {
     return text.isEmpty ? nil : text
   }
 
+  /// The unit's `heading`; or, as some AKN 3.0 files write it, a second `num` that is no number
+  /// label (`<num>Article 1</num><num>Subject matter</num>`).
   private mutating func headingText(_ node: MarkupTree.NodeIndex) -> String? {
-    tree.elements(node).first(where: { tree.name($0) == "heading" }).map { context.plainText($0) }
+    let elements = tree.elements(node)
+    if let heading = elements.first(where: { tree.name($0) == "heading" }) { return context.plainText(heading) }
+    let nums = elements.filter { tree.name($0) == "num" }
+    guard nums.count >= 2 else { return nil }
+    let text = context.plainText(nums[1])
+    guard !text.isEmpty, !Self.isNumberLabel(text) else { return nil }
+    return text
+  }
+
+  /// "Article 1", "CHAPTER II", "ANNEX", "1.", "(a)", "—": a label that numbers a unit.
+  static func isNumberLabel(_ text: String) -> Bool {
+    Vocabulary.articleNumber(text) != nil || Vocabulary.division(text) != nil || Vocabulary.annexNumber(text) != nil
+      || Numbering.isItemNumber(Array(text.utf8))
   }
 
   private mutating func collect(_ node: MarkupTree.NodeIndex, into block: inout TextBlock) {

@@ -41,7 +41,7 @@ struct FormexReader: MarkupReader {
   private mutating func readRoot(_ root: MarkupTree.NodeIndex) {
     switch tree.name(root) {
     case "ANNEX", "CONS.ANNEX":
-      if let annex = readAnnex(root) { provisions.append(annex) }
+      if let annex = readAnnex(root, isFile: true) { provisions.append(annex) }
       return
     case "CONS.ACT":
       readConsolidationInfo(root)
@@ -63,7 +63,7 @@ struct FormexReader: MarkupReader {
         let finalBlocks = blocks(child)
         provisions.append(context.assemble(.finalPart, kind: .final, blocks: finalBlocks, at: tree.sourceStart(child)))
       case "ANNEX", "CONS.ANNEX":
-        if let annex = readAnnex(child) { provisions.append(annex) }
+        if let annex = readAnnex(child, isFile: false) { provisions.append(annex) }
       default:
         context.mark(child, .header)
       }
@@ -183,49 +183,106 @@ struct FormexReader: MarkupReader {
     return nil
   }
 
+  /// The division the enacting terms being read are in.
+  private typealias Parent = (id: PinpointID, kind: ProvisionKind)
+
   private mutating func readEnactingTerms(
-    _ node: MarkupTree.NodeIndex, parent: PinpointID?, into list: inout [Provision]
+    _ node: MarkupTree.NodeIndex, parent: Parent?, into list: inout [Provision]
   ) {
     for child in tree.elements(node) {
       switch tree.name(child) {
       case "ARTICLE":
         if let article = readArticle(child) { list.append(article) }
       case "DIVISION":
-        if let division = readDivision(child, parent: parent) { list.append(division) }
+        readDivision(child, parent: parent, into: &list)
       case "TITLE":
         continue  // the division's own title, read by readDivision
       default:
-        let content = context.assembler.body(blocks(forChild: child), under: parent ?? PinpointID(rawValue: "enc"))
+        let content = context.assembler.body(blocks(forChild: child), under: parent?.id ?? PinpointID(rawValue: "enc"))
         for provision in content.children { list.append(provision) }
       }
     }
   }
 
-  private mutating func readDivision(_ node: MarkupTree.NodeIndex, parent: PinpointID?) -> Provision? {
+  /// Reads a DIVISION into `list`: "CHAPTER III" is `cpt_III`; a heading with no number ("FINAL
+  /// PROVISIONS") is an unnumbered division, `cpt_nn1` (`nn` for "no number", as Akoma Ntoso names
+  /// one, and its place among its parent's unnumbered divisions of that kind: no number is made up
+  /// that a citation could take for a printed one), of the kind `unnumberedKind` finds; a division
+  /// without a title is no unit of its own, and its content belongs to the parent. Its articles are
+  /// read in every case, with their own IDs (`art_N` does not depend on the divisions around it).
+  private mutating func readDivision(_ node: MarkupTree.NodeIndex, parent: Parent?, into list: inout [Provision]) {
     guard let title = tree.elements(node).first(where: { tree.name($0) == "TITLE" }),
       let ti = tree.elements(title).first(where: { tree.name($0) == "TI" })
     else {
-      var children: [Provision] = []
-      readEnactingTerms(node, parent: parent, into: &children)
-      return children.first
+      readEnactingTerms(node, parent: parent, into: &list)
+      return
     }
     let label = context.plainText(ti)
-    guard let (kind, prefix, number) = Vocabulary.division(label) else {
+    let subtitle = tree.elements(title).first(where: { tree.name($0) == "STI" }).map { text($0) }
+    let kind: ProvisionKind
+    let divisionID: PinpointID
+    let number: String?
+    var heading = subtitle
+    if let (found, prefix, printed) = Vocabulary.division(label) {
+      kind = found
+      number = printed
+      divisionID = parent?.id.appending(prefix, printed) ?? PinpointID(prefix, printed)
+    } else {
+      let prefix: PinpointID.Prefix
+      if let (word, wordPrefix) = Vocabulary.divisions[label.uppercased()] {
+        (kind, prefix) = (word, wordPrefix)  // "CHAPTER" alone
+      } else {
+        (kind, prefix) = unnumberedKind(node, parent: parent?.kind)
+        heading = ([label] + (subtitle.map { [$0] } ?? [])).joined(separator: " ")
+      }
+      number = nil
+      let key = (parent?.id.rawValue ?? "") + "/" + prefix.rawValue
+      let position = (unnumbered[key] ?? 0) + 1
+      unnumbered[key] = position
+      divisionID = parent?.id.appending(prefix, "nn\(position)") ?? PinpointID(prefix, "nn\(position)")
       context.diagnose(
         DiagnosticCode.ingestUnplacedText, .warning, at: tree.sourceStart(ti),
-        "division heading '\(label)' not recognised")
-      return nil
+        "division '\(label)' has no number; read as an unnumbered \(kind.rawValue), '\(divisionID)'")
     }
-    let divisionID = context.assembler.claim(
-      parent?.appending(prefix, number) ?? PinpointID(prefix, number),
-      at: tree.sourceStart(node))
+    let claimed = context.assembler.claim(divisionID, at: tree.sourceStart(node))
     var division = Provision(
-      id: divisionID, kind: kind, num: number, source: context.assembler.span(tree.sourceStart(node)))
-    if let sti = tree.elements(title).first(where: { tree.name($0) == "STI" }) { division.heading = text(sti) }
-    var children: [Provision] = []
-    readEnactingTerms(node, parent: divisionID, into: &children)
-    division.children = children
-    return division
+      id: claimed, kind: kind, num: number, heading: heading, source: context.assembler.span(tree.sourceStart(node)))
+    readEnactingTerms(node, parent: (claimed, kind), into: &division.children)
+    list.append(division)
+  }
+
+  /// How many unnumbered divisions of each prefix each parent holds so far ("cpt_II/sct" → 1).
+  private var unnumbered: [String: Int] = [:]
+
+  /// The divisions from the outermost in; an unnumbered division's kind is found among them.
+  private static let divisionRanks: [(ProvisionKind, PinpointID.Prefix)] = [
+    (.part, .part), (.title, .title), (.chapter, .chapter), (.section, .section), (.subsection, .subsection),
+  ]
+
+  /// The kind of a division whose title has no division word: that of its numbered sibling
+  /// divisions (a "FINAL PROVISIONS" among chapters is a chapter), else the rank below its parent,
+  /// else the rank above the divisions it holds, else a chapter.
+  private func unnumberedKind(_ node: MarkupTree.NodeIndex, parent: ProvisionKind?) -> (
+    ProvisionKind, PinpointID.Prefix
+  ) {
+    func kind(of division: MarkupTree.NodeIndex) -> ProvisionKind? {
+      guard let title = tree.elements(division).first(where: { tree.name($0) == "TITLE" }),
+        let ti = tree.elements(title).first(where: { tree.name($0) == "TI" })
+      else { return nil }
+      var bytes: [UInt8] = []
+      tree.appendText(ti, to: &bytes)
+      return Vocabulary.division(Normalizer.normalize(bytes))?.kind
+    }
+    let ranks = Self.divisionRanks
+    func rank(_ kind: ProvisionKind) -> Int? { ranks.firstIndex { $0.0 == kind } }
+    for sibling in tree.elements(tree.parent(node)) where sibling != node && tree.name(sibling) == "DIVISION" {
+      if let found = kind(of: sibling), let index = rank(found) { return ranks[index] }
+    }
+    if let parent, let index = rank(parent), index + 1 < ranks.count { return ranks[index + 1] }
+    for child in tree.elements(node) where tree.name(child) == "DIVISION" {
+      if let found = kind(of: child), let index = rank(found), index > 0 { return ranks[index - 1] }
+    }
+    return (.chapter, .chapter)
   }
 
   private mutating func readArticle(_ node: MarkupTree.NodeIndex) -> Provision? {
@@ -246,9 +303,15 @@ struct FormexReader: MarkupReader {
       at: tree.sourceStart(node))
   }
 
-  private mutating func readAnnex(_ node: MarkupTree.NodeIndex) -> Provision? {
+  /// An annex file or element. Its number comes from the title's label ("ANNEX III"; "ANNEX" alone
+  /// is a single annex, `anx_I`), or from a short label in a language whose word for annex the
+  /// vocabulary lacks ("ALLEGATO III"). A file that is an annex (`isFile`: a package's part, or one
+  /// read alone) is never dropped: with no label at all it is read as a single annex, `anx_I`, and
+  /// reported. An annex inside an act without a label is reported and left out: consolidated acts
+  /// hold their list of annexes as one (REACH: "LIST OF ANNEXES").
+  private mutating func readAnnex(_ node: MarkupTree.NodeIndex, isFile: Bool) -> Provision? {
     var number: String?
-    var heading: String?
+    var lines: [String] = []
     var body: [Block] = []
     for child in tree.elements(node) {
       switch tree.name(child) {
@@ -263,7 +326,7 @@ struct FormexReader: MarkupReader {
           if number == nil, let found = Vocabulary.annexNumber(text) {
             number = found
           } else if !text.isEmpty {
-            heading = heading.map { $0 + " " + text } ?? text
+            lines.append(text)
           }
         }
         context.mark(child, .provision)
@@ -273,16 +336,50 @@ struct FormexReader: MarkupReader {
         body += blocks(forChild: child)
       }
     }
-    guard let number else {
-      context.diagnose(
-        DiagnosticCode.ingestUnplacedText, .warning, at: tree.sourceStart(node), "annex without a number")
-      return nil
+    if number == nil {
+      if let label = lines.first, let found = Self.labelNumber(label) {
+        number = found
+        lines.removeFirst()
+        context.diagnose(
+          DiagnosticCode.ingestUnplacedText, .warning, at: tree.sourceStart(node),
+          "annex label '\(label)' is not in the vocabulary; read as annex \(found)")
+      } else if isFile {
+        context.diagnose(
+          DiagnosticCode.ingestUnplacedText, .warning, at: tree.sourceStart(node),
+          "annex without a number; read as a single annex, 'anx_I'")
+      } else {
+        context.diagnose(
+          DiagnosticCode.ingestUnplacedText, .warning, at: tree.sourceStart(node), "annex without a number")
+        return nil
+      }
     }
-    let annexID = context.assembler.claim(PinpointID(.annex, number), at: tree.sourceStart(node))
+    let annexNumber = number ?? "I"
+    let annexID = context.assembler.claim(PinpointID(.annex, annexNumber), at: tree.sourceStart(node))
     let content = context.assembler.body(groupAnnexSections(body), under: annexID)
     return Provision(
-      id: annexID, kind: .annex, num: number, heading: heading, text: content.text,
-      children: content.children, source: context.assembler.span(tree.sourceStart(node)))
+      id: annexID, kind: .annex, num: annexNumber, heading: lines.isEmpty ? nil : lines.joined(separator: " "),
+      text: content.text, children: content.children, source: context.assembler.span(tree.sourceStart(node)))
+  }
+
+  /// The number of a short label in capitals whose word is not in the vocabulary: "ALLEGATO III",
+  /// "I. MELLÉKLET" (Hungarian puts the number first) → "III", "I"; nil for anything else, such as
+  /// a title ("List of Union harmonisation legislation").
+  static func labelNumber(_ label: String) -> String? {
+    let words = label.split(separator: " ")
+    guard (2...3).contains(words.count) else { return nil }
+    var number: String?
+    for word in words {
+      let bare = word.hasSuffix(".") ? word.dropLast() : word[...]
+      let isNumeral =
+        !bare.isEmpty
+        && (bare.allSatisfy { "IVXLC".contains($0) } || bare.allSatisfy { $0.isASCII && $0.isNumber })
+      if isNumeral && number == nil {
+        number = String(bare)
+      } else if !(word.allSatisfy { $0.isLetter } && word == word.uppercased()) {
+        return nil
+      }
+    }
+    return number
   }
 
   // MARK: Blocks

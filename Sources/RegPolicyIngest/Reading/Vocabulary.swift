@@ -145,6 +145,55 @@ enum Vocabulary {
     return "\(year)-\(two(month))-\(two(day))"
   }
 
+  /// Whether `text` is a CELEX number: a sector (a digit, or C/E), a four-digit year, a one- or
+  /// two-letter document type and a number ("32024R1689", "52025PC0162", "02016R0679-20160504").
+  static func isCELEX(_ text: String) -> Bool {
+    let bytes = Array(text.utf8)
+    func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    func isLetter(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+    guard bytes.count >= 7, isDigit(bytes[0]) || bytes[0] == UInt8(ascii: "C") || bytes[0] == UInt8(ascii: "E"),
+      bytes[1...4].allSatisfy(isDigit)
+    else { return false }
+    var index = 5
+    while index < bytes.count && index < 7 && isLetter(bytes[index]) { index += 1 }
+    guard index > 5, index < bytes.count, isDigit(bytes[index]) else { return false }
+    return bytes[index...].allSatisfy {
+      isDigit($0) || isLetter($0) || $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: ")") || $0 == UInt8(ascii: "-")
+    }
+  }
+
+  /// The CELEX number an identifier names: "CELEX:32024R1689", a Cellar URI ending
+  /// ".../celex/32024R1689", or an act's ELI ("http://data.europa.eu/eli/reg/2024/1689/oj" →
+  /// "32024R1689"; `dir` → L, `dec` → D, with `_impl`/`_del` the same); nil for anything else.
+  static func celex(fromIdentifier identifier: String) -> String? {
+    let bytes = Array(identifier.utf8)
+    let lower = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+    func after(_ marker: String) -> ArraySlice<UInt8>? {
+      let pattern = Array(marker.utf8)
+      guard lower.count >= pattern.count else { return nil }
+      for start in 0...(lower.count - pattern.count) where lower[start..<start + pattern.count].elementsEqual(pattern) {
+        return bytes[(start + pattern.count)...]
+      }
+      return nil
+    }
+    for marker in ["celex:", "/celex/"] {
+      guard let rest = after(marker) else { continue }
+      let token = rest.prefix { !"/?#& \n\t\"".utf8.contains($0) }
+      let value = String(decoding: token, as: UTF8.self).replacing("%28", with: "(").replacing("%29", with: ")")
+      return isCELEX(value) ? value : nil
+    }
+    guard let rest = after("/eli/") else { return nil }
+    let parts = rest.split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self) }
+    guard parts.count >= 3, let year = Int(parts[1]), (1950...2200).contains(year), let number = Int(parts[2]),
+      number > 0
+    else { return nil }
+    let type = parts[0].split(separator: "_").first.map(String.init) ?? ""
+    let letters = ["reg": "R", "dir": "L", "dec": "D"]
+    guard let letter = letters[type] else { return nil }
+    let digits = String(number)
+    return "3\(year)\(letter)" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+  }
+
   /// The CELEX number of an act from its title: "REGULATION (EU) 2024/1689 OF …" → "32024R1689",
   /// "Directive 2002/58/EC" → "32002L0058", "Regulation (EC) No 1907/2006" → "32006R1907".
   static func celex(fromTitle title: String) -> String? {

@@ -14,6 +14,7 @@ public enum DiagnosticCode: String, CaseIterable, Comparable, Sendable {
   case costsMixedCurrency = "costs.mixed-currency"
   case costsNoRows = "costs.no-rows"
   case formexMissingPart = "formex.missing-part"
+  case formexRenamedPart = "formex.renamed-part"
   case generateDuplicateControl = "generate.duplicate-control"
   case generateDuplicateInstrument = "generate.duplicate-instrument"
   case gitFailed = "git.failed"
@@ -90,7 +91,16 @@ public enum DiagnosticCode: String, CaseIterable, Comparable, Sendable {
     case .costsMixedCurrency:
       (.inputError, "cost rows billed in a currency the profile's `costs.exchange-rates` has no rate for")
     case .costsNoRows: (.inputError, "the cost files hold a header but no rows")
-    case .formexMissingPart: (.inputError, "a Formex package lists a file that is not there")
+    case .formexMissingPart:
+      (
+        .inputError,
+        "a Formex package lists a file that is not there, under its name or another (`formex.renamed-part`)"
+      )
+    case .formexRenamedPart:
+      (
+        .success,
+        "a note: a part of a Formex package is there under another name (Cellar's `DOC_1.xml` …), found by its `NO.SEQ`"
+      )
     case .generateDuplicateControl: (.inputError, "two rules produce one control")
     case .generateDuplicateInstrument: (.inputError, "two sources are versions of one instrument")
     case .gitFailed: (.outputError, "git refused a command (its message is quoted)")
