@@ -24,6 +24,7 @@ struct DivisionStack {
   mutating func close(rank: Int, into provisions: inout [Provision]) {
     while let last = open.last, Vocabulary.rank(last.kind) >= rank {
       open.removeLast()
+      if open.isEmpty { lastOutermost = last.kind }
       add(last, to: &provisions)
     }
   }
@@ -39,6 +40,36 @@ struct DivisionStack {
     let id = assembler.claim(outer?.appending(prefix, number) ?? PinpointID(prefix, number), at: source)
     open.append(Provision(id: id, kind: kind, num: number, heading: heading, source: assembler.span(source)))
   }
+
+  /// Opens a division printed with a heading and no number ("FINAL PROVISIONS"), as the Formex
+  /// and AKN readers name one: `nn` and its place among its parent's unnumbered divisions of that
+  /// kind (`cpt_nn1`). Its kind is that of the outermost division open (or last closed) — the
+  /// rank it closes — else a chapter. Returns its ID.
+  @discardableResult
+  mutating func openUnnumbered(
+    heading: String, at source: Int, under base: PinpointID? = nil, assembler: inout Assembler,
+    into provisions: inout [Provision]
+  ) -> PinpointID {
+    let kind = open.first?.kind ?? lastOutermost ?? .chapter
+    close(rank: Vocabulary.rank(kind), into: &provisions)
+    let prefix = Self.prefixes[kind] ?? .chapter
+    let parent = open.last?.id ?? base
+    let key = (parent?.rawValue ?? "") + "/" + prefix.rawValue
+    let position = (unnumbered[key] ?? 0) + 1
+    unnumbered[key] = position
+    let number = "nn\(position)"
+    let id = assembler.claim(parent?.appending(prefix, number) ?? PinpointID(prefix, number), at: source)
+    open.append(Provision(id: id, kind: kind, heading: heading, source: assembler.span(source)))
+    return id
+  }
+
+  /// How many unnumbered divisions of each prefix each parent holds so far ("cpt_II/sct" → 1).
+  private var unnumbered: [String: Int] = [:]
+  /// The kind of the last outermost division closed.
+  private var lastOutermost: ProvisionKind?
+  private static let prefixes: [ProvisionKind: PinpointID.Prefix] = [
+    .part: .part, .title: .title, .chapter: .chapter, .section: .section, .subsection: .subsection,
+  ]
 
   /// Sets the heading of the innermost open division (one whose heading is a paragraph of its own).
   mutating func setHeading(_ heading: String) {

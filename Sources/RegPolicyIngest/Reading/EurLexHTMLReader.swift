@@ -658,10 +658,14 @@ struct EurLexHTMLReader: MarkupReader {
         continue
       }
       if isUnnumberedDivision(index) {
-        // A division without a number ("FINAL PROVISIONS"): its articles belong to no chapter
-        // before it. Its words are the act's own, but the division has no pinpoint of its own.
+        // A division without a number ("FINAL PROVISIONS"): `cpt_nn1`, never a part of the chapter before it.
         context.mark(paragraph, .provision)
-        closeDivisions(below: 0)
+        let id = openDivisions.openUnnumbered(
+          heading: text, at: tree.sourceStart(paragraph), under: scope, assembler: &context.assembler,
+          into: &provisions)
+        context.diagnose(
+          DiagnosticCode.ingestUnplacedText, .warning, at: tree.sourceStart(paragraph),
+          "division '\(text)' has no number; read as an unnumbered division, '\(id)'")
         index += 1
         continue
       }
@@ -1045,10 +1049,15 @@ struct EurLexHTMLReader: MarkupReader {
   private mutating func openDivision(_ title: MarkupTree.NodeIndex, heading: MarkupTree.NodeIndex?) {
     let label = context.plainText(title)
     guard let (kind, prefix, number) = Vocabulary.division(label) else {
+      // A division title with no number ("FINAL PROVISIONS"): `cpt_nn1`, its heading the title's
+      // words and the heading line's.
+      let words = [label] + (heading.map { [context.plainText($0)] } ?? [])
+      let id = openDivisions.openUnnumbered(
+        heading: words.joined(separator: " "), at: tree.sourceStart(title), assembler: &context.assembler,
+        into: &provisions)
       context.diagnose(
         DiagnosticCode.ingestUnplacedText, .warning, at: tree.sourceStart(title),
-        "division heading '\(label)' not recognised")
-      if let heading { context.mark(heading, .header) }
+        "division '\(label)' has no number; read as an unnumbered division, '\(id)'")
       return
     }
     openDivisions.open(

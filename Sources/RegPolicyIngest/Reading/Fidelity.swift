@@ -150,8 +150,10 @@ public struct Fidelity: Hashable, Sendable {
     let titles = tree.nameTable(["p", "TI.ART", "num"])
     let excluded = tree.nameTable(["td", "th", "CELL", "QUOT.S", "quotedStructure", "blockquote", "a"])
     var labels: [MarkupTree.NodeIndex] = []
-    // In today's markup an article is a container (`id="art_5"`): a second title in it is one its
-    // amendment inserts ("Article 6b" after "‘Article 6a"), not an article of this act.
+    // In today's markup an article is a container (`id="art_5"`, `<article>`, `ARTICLE`): a second
+    // title in it is one its amendment inserts ("Article 6b" after "‘Article 6a") or the label
+    // written twice, not an article of this act.
+    let articles = tree.nameTable(["article", "ARTICLE"])
     var articleContainers: Set<MarkupTree.NodeIndex> = []
     for index in tree.nodes.indices where tree.isNamed(Int32(index), in: titles) {
       var bytes: [UInt8] = []
@@ -165,7 +167,7 @@ public struct Fidelity: Hashable, Sendable {
         !tree.hasAncestor(Int32(index), where: { tree.isNamed($0, in: excluded) })
       else { continue }
       let parent = tree.parent(Int32(index))
-      if parent >= 0, tree.attribute(parent, "id")?.hasPrefix("art_") == true {
+      if parent >= 0, tree.isNamed(parent, in: articles) || tree.attribute(parent, "id")?.hasPrefix("art_") == true {
         guard articleContainers.insert(parent).inserted else { continue }
       }
       labels.append(Int32(index))
