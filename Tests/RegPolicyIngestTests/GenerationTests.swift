@@ -324,7 +324,7 @@ struct GenerationTests {
     #expect(result.diagnostics.contains { $0.code == .ingestNoArticles })
   }
 
-  @Test("Formex of 2005 (schema 02.00): unnumbered recitals numbered by position, the articles of the HTML")
+  @Test("Formex of 2005 (schema 02.00) and the HTML of the same version: the same provisions, IDs and texts")
   func formex2005() throws {
     let folder = "eurlex-generations/formex-consolidated-2005/"
     let (formex, result) = try Corpus.ingest(folder + "CL1984L0450EN0020010.0001.xml")
@@ -334,7 +334,13 @@ struct GenerationTests {
     #expect(formex.all(.recital).count == raw.components(separatedBy: "<CONSID>").count - 1)
     #expect(formex.all(.recital).last?.id.rawValue == "rct_18")
     #expect(!result.diagnostics.contains { $0.message.contains("recital without a number") })
-    #expect(formex.all(.article).map(\.id) == html.all(.article).map(\.id))
+    // The same version in two formats: every provision with the same ID and the same text — the
+    // HTML's "Having regard …" and "Whereas …" paragraphs are citations and recitals, Article 3a's
+    // lone "1." holding points is paragraph 1 in both, and "2a" follows "2" as its sibling.
+    #expect(formex.allProvisions.map(\.id) == html.allProvisions.map(\.id))
+    #expect(formex.allProvisions.map(\.text) == html.allProvisions.map(\.text))
+    #expect(html.provision(PinpointID(rawValue: "art_3a.par_1.pt_h")) != nil)
+    #expect(html.provision(PinpointID(rawValue: "art_2.pt_2a")) != nil)
   }
 
   @Test("the check counts units: an article lost is seen even when every byte is placed")

@@ -118,7 +118,9 @@ def recitals(path):
         return 0
     ends = [i for i in (text.find("title-article-norm", start), text.find("title-division-1", start)) if i > 0]
     region = text[start:min(ends)] if ends else text[start:]
-    return len(re.findall(r'<td[^>]*>\s*<p class="norm">\(\d+\)</p>', region))
+    numbered = len(re.findall(r'<td[^>]*>\s*<p class="norm">\(\d+\)</p>', region))
+    # Acts before the mid-1990s print their recitals unnumbered: "Whereas …" paragraphs.
+    return numbered or len(re.findall(r'<p class="norm">(Whereas|Considérant|considérant) ', region))
 
 
 def proposal(path):
@@ -150,6 +152,8 @@ def plain(path):
     article = re.compile(r"Article (\d+[a-z]?|premier)( (bis|ter|quater|quinquies|sexies))?")
     first = next(i for i, line in enumerate(lines) if article.fullmatch(line))
     recitals = sum(1 for line in lines[:first] if re.match(r"\(\d+\)( |$)", line))
+    if not recitals:  # unnumbered, before the mid-1990s
+        recitals = sum(1 for line in lines[:first] if re.match(r"(Whereas|Considérant|considérant) ", line))
     # A compilation (several acts in one page, between lines of dashes, each numbering its
     # articles from 1): recitals are counted in each act before its own first article.
     separators = [i for i, line in enumerate(lines) if re.fullmatch(r"[-_]{10,}", line)]

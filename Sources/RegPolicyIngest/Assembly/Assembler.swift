@@ -65,6 +65,36 @@ struct Assembler {
     return result
   }
 
+  /// An article's paragraphs, where the markup does not mark them (flat pages, old Formex), are text blocks that begin with their number ("1.   Everyone …"),
+  /// or hanging-indent items numbered so that hold the paragraph's points: when the first of them
+  /// is "1.", each opens a paragraph (the blocks after it are folded into it).
+  static func numberedParagraphs(_ blocks: [Block]) -> [Block] {
+    // The first block is a text or, where a hanging indent holds the paragraph's points, an item.
+    func paragraph(_ block: Block) -> Block? {
+      switch block {
+      case .text(var text):
+        guard let split = Numbering.splitParagraphNumber(text.bytes) else { return nil }
+        text.bytes = split.rest
+        return .paragraph(number: split.number, source: text.source, body: [.text(text)])
+      case .item(let number, let source, let body):
+        let digits = Numbering.clean(number)
+        guard number.hasSuffix("."), digits.first?.isNumber == true,
+          body.contains(where: { if case .item = $0 { true } else { false } })
+        else { return nil }
+        return .paragraph(number: digits, source: source, body: body)
+      case .paragraph, .group:
+        return nil
+      }
+    }
+    guard
+      let first = blocks.first(where: {
+        if case .text = $0 { true } else if case .item = $0 { paragraph($0) != nil } else { false }
+      }),
+      case .paragraph(let number, _, _)? = paragraph(first), number == "1"
+    else { return blocks }
+    return blocks.map { paragraph($0) ?? $0 }
+  }
+
   /// Items printed at one indentation whose labels change style — "(9) …:", "(a)", "(b)", then
   /// "(10)" — nested as their labels say: a run of items of another style than the list's first
   /// belongs to the item before it (recursively, so "(c)" then "(i)", "(ii)" nests too). For pages
@@ -119,8 +149,8 @@ struct Assembler {
       let scalars = label.unicodeScalars
       if scalars.isEmpty || label == "—" || label == "–" || label == "-" || label == "•" {
         self = .dash
-      } else if scalars.allSatisfy({ $0.properties.numericType != nil }) {
-        self = .number
+      } else if scalars.first?.properties.numericType != nil {
+        self = .number  // "2", and "2a" inserted after it
       } else if scalars.allSatisfy({ "ivxlc".unicodeScalars.contains($0) }),
         !(scalars.count == 1 && previous?.unicodeScalars.count == 1
           && previous!.unicodeScalars.first!.value + 1 == scalars.first!.value)

@@ -347,22 +347,57 @@ struct EurLexHTMLReader: MarkupReader {
 
   /// A preamble from its blocks: numbered items "(N)" are recitals, the rest its text.
   private mutating func makePreamble(_ preambleBlocks: [Block], at start: Int) {
+    // Recitals numbered "(N)"; where none is (acts before the mid-1990s), the "Whereas …"
+    // paragraphs numbered by position, as Formex numbers them. Citations: "Having regard to …".
+    let numbered = preambleBlocks.contains {
+      if case .item(let number, _, _) = $0 { Self.isRecitalLabel(number) } else { false }
+    }
     var blocks: [Block] = []
-    var recitals: [Provision] = []
+    var units: [Provision] = []
+    var citations = 0
+    var recitals = 0
     for block in preambleBlocks {
-      if case .item(let number, let source, let body) = block, number.hasPrefix("(") {
-        let number = Numbering.clean(number)
-        recitals.append(
-          context.assemble(PinpointID(.recital, number), kind: .recital, num: number, blocks: body, at: source))
-      } else {
+      switch block {
+      case .item(let label, let source, let body) where Self.isRecitalLabel(label):
+        let number = Numbering.clean(label)
+        units.append(
+          context.assemble(scoped(PinpointID(.recital, number)), kind: .recital, num: number, blocks: body, at: source))
+      case .text(let text) where Self.opens(text.bytes, with: Self.citationOpenings):
+        citations += 1
+        units.append(
+          context.assemble(
+            scoped(PinpointID(.citation, String(citations))), kind: .citation, num: String(citations), blocks: [block],
+            at: text.source))
+      case .text(let text) where !numbered && Self.opens(text.bytes, with: Self.recitalOpenings):
+        recitals += 1
+        units.append(
+          context.assemble(
+            scoped(PinpointID(.recital, String(recitals))), kind: .recital, num: String(recitals), blocks: [block],
+            at: text.source))
+      default:
         blocks.append(block)
       }
     }
-    let preambleID = context.assembler.claim(PinpointID.preamble, at: start)
+    let preambleID = context.assembler.claim(scoped(PinpointID.preamble), at: start)
     let content = context.assembler.body(blocks, under: preambleID)
     preamble = Provision(
-      id: preambleID, kind: .preamble, text: content.text, children: merge(content.children, recitals),
+      id: preambleID, kind: .preamble, text: content.text, children: merge(content.children, units),
       source: context.assembler.span(start))
+  }
+
+  /// "(12)": a recital's label (a lettered "(a)" in a preamble is no recital).
+  static func isRecitalLabel(_ label: String) -> Bool {
+    label.hasPrefix("(") && label.dropFirst().first?.isNumber == true
+  }
+
+  /// How a citation opens ("Having regard to the Treaty …") and, unnumbered, a recital ("Whereas
+  /// …"), in the languages the readers know. "Whereas:" alone introduces numbered recitals.
+  static let citationOpenings = ["Having regard ", "Vu ", "vu ", "Gestützt auf ", "gestützt auf ", "Gelet op "]
+  static let recitalOpenings = ["Whereas ", "Considérant ", "considérant ", "In Erwägung ", "Overwegende "]
+
+  static func opens(_ bytes: [UInt8], with openings: [String]) -> Bool {
+    let text = Numbering.trimmed(bytes)
+    return openings.contains { text.starts(with: $0.utf8) }
   }
 
   /// Orders the preamble's subparagraphs and its citations/recitals by source position.
@@ -445,7 +480,7 @@ struct EurLexHTMLReader: MarkupReader {
         guard case .group(_, _, let number, let heading, let source, _) = block, number.isEmpty else { return block }
         return .text(TextBlock(bytes: Array((heading ?? "").utf8), source: source))
       }
-      body = Self.numberedParagraphs(body)
+      body = Assembler.numberedParagraphs(body)
     }
     if flat || instrument.format == .eurlexConsolidatedHTML { body = Assembler.foldIntoParagraphs(body) }
     if flat { body = Assembler.nestByLabelStyle(body) }
@@ -545,7 +580,6 @@ struct EurLexHTMLReader: MarkupReader {
   private mutating func readLegacyBody(_ paragraphs: [MarkupTree.NodeIndex], _ texts: [String], from start: Int) {
     var index = start
     var preambleBlocks: [Block] = []
-    var recitals: [Provision] = []
     var preambleStart: Int?
     var final: (start: Int, blocks: [Block])?
     /// Whether the text at `position` opens a unit of the enacting terms: an article, a division
@@ -632,7 +666,7 @@ struct EurLexHTMLReader: MarkupReader {
           next += 1
         }
         body = Assembler.nestByLabelStyle(
-          Assembler.foldIntoParagraphs(Self.legacyItems(Self.numberedParagraphs(body))))
+          Assembler.foldIntoParagraphs(Self.legacyItems(Assembler.numberedParagraphs(body))))
         appendFlat(
           context.assemble(
             scoped(PinpointID(.article, number)), kind: .article, num: number, heading: heading, blocks: body,
@@ -672,32 +706,14 @@ struct EurLexHTMLReader: MarkupReader {
       // Before the enacting terms: the preamble.
       if provisions.isEmpty && openDivisions.isEmpty {
         preambleStart = preambleStart ?? tree.sourceStart(paragraph)
-        let blocks = Self.legacyItems(unitBlocks(paragraph))
-        for block in blocks {
-          if case .item(let label, let source, let body) = block, label.hasPrefix("("),
-            label.dropFirst().first?.isNumber == true
-          {
-            let number = Numbering.clean(label)
-            recitals.append(
-              context.assemble(
-                scoped(PinpointID(.recital, number)), kind: .recital, num: number, blocks: body, at: source))
-          } else {
-            preambleBlocks.append(block)
-          }
-        }
+        preambleBlocks += Self.legacyItems(unitBlocks(paragraph))
       } else {
         _ = context.plainText(paragraph, role: .header)
       }
       index += 1
     }
     closeDivisions(below: 0)
-    if let preambleStart, preamble == nil {
-      let preambleID = context.assembler.claim(scoped(PinpointID.preamble), at: preambleStart)
-      let content = context.assembler.body(preambleBlocks, under: preambleID)
-      preamble = Provision(
-        id: preambleID, kind: .preamble, text: content.text, children: merge(content.children, recitals),
-        source: context.assembler.span(preambleStart))
-    }
+    if let preambleStart, preamble == nil { makePreamble(preambleBlocks, at: preambleStart) }
     if let final {
       provisions.append(context.assemble(scoped(.finalPart), kind: .final, blocks: final.blocks, at: final.start))
     }
@@ -989,36 +1005,6 @@ struct EurLexHTMLReader: MarkupReader {
   }
 
   // MARK: Flat pages
-
-  /// A flat article's paragraphs are text blocks that begin with their number ("1.   Everyone …"),
-  /// or hanging-indent items numbered so that hold the paragraph's points: when the first of them
-  /// is "1.", each opens a paragraph (the blocks after it are folded into it).
-  static func numberedParagraphs(_ blocks: [Block]) -> [Block] {
-    // The first block is a text or, where a hanging indent holds the paragraph's points, an item.
-    func paragraph(_ block: Block) -> Block? {
-      switch block {
-      case .text(var text):
-        guard let split = Numbering.splitParagraphNumber(text.bytes) else { return nil }
-        text.bytes = split.rest
-        return .paragraph(number: split.number, source: text.source, body: [.text(text)])
-      case .item(let number, let source, let body):
-        let digits = Numbering.clean(number)
-        guard number.hasSuffix("."), digits.first?.isNumber == true,
-          body.contains(where: { if case .item = $0 { true } else { false } })
-        else { return nil }
-        return .paragraph(number: digits, source: source, body: body)
-      case .paragraph, .group:
-        return nil
-      }
-    }
-    guard
-      let first = blocks.first(where: {
-        if case .text = $0 { true } else if case .item = $0 { paragraph($0) != nil } else { false }
-      }),
-      case .paragraph(let number, _, _)? = paragraph(first), number == "1"
-    else { return blocks }
-    return blocks.map { paragraph($0) ?? $0 }
-  }
 
   /// Whether a title opens with a quotation mark: an article an amending act inserts.
   private func isQuoted(_ node: MarkupTree.NodeIndex) -> Bool {

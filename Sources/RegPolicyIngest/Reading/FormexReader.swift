@@ -298,6 +298,9 @@ struct FormexReader: MarkupReader {
         body += blocks(forChild: child)
       }
     }
+    // Consolidations of the 2000s mark a lone "1." paragraph holding points as a list item (Article 3a
+    // of 84/450/EEC); the HTML of the same version prints it as paragraph 1, and so is it read.
+    if !elements.contains(where: { tree.name($0) == "PARAG" }) { body = Assembler.numberedParagraphs(body) }
     return context.assemble(
       PinpointID(.article, number), kind: .article, num: number, heading: heading, blocks: body,
       at: tree.sourceStart(node))
