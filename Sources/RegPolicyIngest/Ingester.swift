@@ -196,9 +196,12 @@ public enum Ingester {
       // The words say there are articles and fewer (or none) were read: a markup this reader does
       // not understand, never a document that silently lost its enacting terms.
       let labels = Fidelity.articleLabels(in: finished.tree)
-      let articles = document.allProvisions.filter { $0.kind == .article }
+      var articles: [Int] = []  // where each article read starts
+      for provision in document.provisions {
+        provision.forEach { if $0.kind == .article { articles.append($0.source.startOffset) } }
+      }
       if articles.count < labels.count {
-        let starts = Set(articles.map(\.source.startOffset))
+        let starts = Set(articles)
         let lost = labels.first { !starts.contains(finished.tree.sourceStart($0)) } ?? labels[0]
         let (line, column) = finished.assembler.lines.location(of: finished.tree.sourceStart(lost))
         let message =

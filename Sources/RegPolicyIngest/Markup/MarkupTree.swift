@@ -247,6 +247,23 @@ final class MarkupTree {
     for child in children(node) { appendText(child, to: &buffer, skip: skip) }
   }
 
+  /// The text below `node` when it is shorter than `limit` bytes, nil as soon as it is not: a
+  /// label test reads a few bytes of each paragraph, never the whole of a long one.
+  func shortText(_ node: NodeIndex, limit: Int) -> [UInt8]? {
+    var buffer: [UInt8] = []
+    func collect(_ index: NodeIndex) -> Bool {
+      if isText(index) {
+        let bytes = textBytes(index)
+        guard buffer.count + bytes.count < limit else { return false }
+        buffer.append(contentsOf: bytes)
+        return true
+      }
+      for child in children(index) where !collect(child) { return false }
+      return true
+    }
+    return collect(node) ? buffer : nil
+  }
+
   /// Byte offset in the source where the node starts.
   func sourceStart(_ node: NodeIndex) -> Int { baseOffset + Int(nodes[Int(node)].source_start) }
   func sourceEnd(_ node: NodeIndex) -> Int { baseOffset + Int(nodes[Int(node)].source_end) }

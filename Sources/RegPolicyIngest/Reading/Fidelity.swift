@@ -129,6 +129,13 @@ public struct Fidelity: Hashable, Sendable {
     return found
   }
 
+  private static func opensWithArt(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+    var index = bytes.startIndex
+    while index < bytes.endIndex, Numbering.isSpace(bytes[index]) { index += 1 }
+    return index + 3 <= bytes.endIndex && bytes[index] | 0x20 == UInt8(ascii: "a")
+      && bytes[index + 1] | 0x20 == UInt8(ascii: "r") && bytes[index + 2] | 0x20 == UInt8(ascii: "t")
+  }
+
   /// The first text node below `node` that is not white space.
   static func firstText(_ node: MarkupTree.NodeIndex, in tree: MarkupTree) -> MarkupTree.NodeIndex? {
     for child in tree.children(node) {
@@ -156,14 +163,18 @@ public struct Fidelity: Hashable, Sendable {
     let articles = tree.nameTable(["article", "ARTICLE"])
     var articleContainers: Set<MarkupTree.NodeIndex> = []
     for index in tree.nodes.indices where tree.isNamed(Int32(index), in: titles) {
-      var bytes: [UInt8] = []
-      tree.appendText(Int32(index), to: &bytes)
-      guard bytes.count < 40 else { continue }
-      let words = Normalizer.normalize(bytes).split(separator: " ")
+      // Most titles are no label: a few bytes decide (a long paragraph, "(a)", "Definitions").
+      // Every article word of the vocabulary opens with "Art" (Article, Artikel, Articolo, Artículo):
+      // the first text node says so before any byte is copied.
+      guard let head = firstText(Int32(index), in: tree), Self.opensWithArt(tree.textBytes(head)),
+        let bytes = tree.shortText(Int32(index), limit: 40)
+      else { continue }
+      let text = Normalizer.normalize(bytes)
+      let words = text.split(separator: " ")
       // "Article 7", "Article premier", "Article 7 bis".
       guard words.count == 2 || (words.count == 3 && Vocabulary.latinSuffixes.contains(words[2].lowercased())),
         words[1].first?.isNumber == true || Vocabulary.ordinalOne.contains(words[1].lowercased()),
-        Vocabulary.articleNumber(words.joined(separator: " ")) != nil,
+        Vocabulary.articleWords.contains(words[0].uppercased()),
         !tree.hasAncestor(Int32(index), where: { tree.isNamed($0, in: excluded) })
       else { continue }
       let parent = tree.parent(Int32(index))
