@@ -465,3 +465,7 @@ const rp_diagnostic *rp_markup_diagnostics(const rp_markup *m, size_t *count) {
 }
 
 size_t rp_markup_dropped_diagnostics(const rp_markup *m) { return m->dropped_diagnostics; }
+
+int rp_contains_bytes(const uint8_t *haystack, size_t haystack_length, const uint8_t *needle, size_t needle_length) {
+  return memmem(haystack, haystack_length, needle, needle_length) != NULL;
+}

@@ -81,6 +81,10 @@ const rp_diagnostic *rp_markup_diagnostics(const rp_markup *markup, size_t *coun
 /// Diagnostics beyond max_diagnostics that were counted but not kept.
 size_t rp_markup_dropped_diagnostics(const rp_markup *markup);
 
+// Whether `needle` occurs in `haystack` (glibc's memmem): format detection scans whole files for
+// class names, so it runs at memory speed.
+int rp_contains_bytes(const uint8_t *haystack, size_t haystack_length, const uint8_t *needle, size_t needle_length);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,3 +1,4 @@
+import CXMLShims
 import RegPolicyModel
 
 /// Recognises a source format from the content, never from the file name.
@@ -110,21 +111,12 @@ enum FormatDetector {
   /// Substring search on bytes.
   static func contains(_ bytes: ArraySlice<UInt8>, _ needle: String) -> Bool {
     let pattern = Array(needle.utf8)
-    guard let first = pattern.first, bytes.count >= pattern.count else { return false }
+    guard !pattern.isEmpty, bytes.count >= pattern.count else { return false }
     return bytes.withUnsafeBufferPointer { haystack in
-      var index = 0
-      let last = haystack.count - pattern.count
-      while index <= last {
-        if haystack[index] == first {
-          var matched = 1
-          while matched < pattern.count && haystack[index + matched] == pattern[matched] {
-            matched += 1
-          }
-          if matched == pattern.count { return true }
-        }
-        index += 1
+      pattern.withUnsafeBufferPointer { needle in
+        rp_contains_bytes(haystack.baseAddress, haystack.count, needle.baseAddress, needle.count) != 0
       }
-      return false
     }
   }
+
 }

@@ -548,7 +548,7 @@ struct EurLexHTMLReader: MarkupReader {
         || (self.isInlineStyled && tree.hasName($0, table))
     }
     // Each paragraph's text, once: the labels are looked for in it again and again.
-    let texts = paragraphs.map(plainTextPeek)
+    let texts = paragraphs.map(labelText)
     if let segments = Self.compilationSegments(texts) {
       readCompilation(paragraphs, texts, segments)
       return
@@ -587,7 +587,7 @@ struct EurLexHTMLReader: MarkupReader {
     func opensUnit(_ position: Int, unnumbered: Bool = true) -> Bool {
       let text = texts[position]
       return Self.legacyArticleNumber(text) != nil || Self.legacyDivision(text) != nil
-        || Self.finalFormulas.contains(where: text.hasPrefix) || (unnumbered && isUnnumberedDivision(position))
+        || Self.opensFinalPart(text) || (unnumbered && isUnnumberedDivision(position))
     }
     /// An unnumbered division heading: a line in capitals, followed by an article label.
     func isUnnumberedDivision(_ position: Int) -> Bool {
@@ -634,7 +634,7 @@ struct EurLexHTMLReader: MarkupReader {
         index += 1
         continue
       }
-      if Self.finalFormulas.contains(where: text.hasPrefix) {
+      if Self.opensFinalPart(text) {
         closeDivisions(below: 0)
         final = (tree.sourceStart(paragraph), blocksOf(paragraph, asItself: true))
         index += 1
@@ -652,7 +652,8 @@ struct EurLexHTMLReader: MarkupReader {
         }
         // "(ex Article 61 TEC)", "(ex-article 61 TCE)": the article it was, printed under its label.
         if next < paragraphs.count, texts[next].hasPrefix("(ex") {
-          heading = heading.map { $0 + " " + texts[next] } ?? texts[next]
+          let note = plainTextPeek(paragraphs[next])
+          heading = heading.map { $0 + " " + note } ?? note
           context.mark(paragraphs[next], .provision)
           next += 1
         }
@@ -816,7 +817,8 @@ struct EurLexHTMLReader: MarkupReader {
       var index = segment.lowerBound
       context.mark(paragraphs[index], .provision)
       if kind == .declaration {
-        heading.append(String(first.drop { $0 != " " }.dropFirst()))
+        // The whole line ("7. Declaration on …"): `texts` holds only the opening of a long one.
+        heading.append(String(plainTextPeek(paragraphs[index]).drop { $0 != " " }.dropFirst()))
         index += 1
       } else if kind == .act {
         while index < segment.upperBound, texts[index].utf8.count <= 100, Vocabulary.headingLine(texts[index]) != nil,
@@ -833,7 +835,7 @@ struct EurLexHTMLReader: MarkupReader {
         if Vocabulary.headingLine(line) != nil || (line == line.uppercased() && line.contains(where: \.isLetter)),
           Self.legacyArticleNumber(line) == nil, Self.legacyDivision(line) == nil
         {
-          heading.append(line)
+          heading.append(plainTextPeek(paragraphs[index]))
           context.mark(paragraphs[index], .provision)
           index += 1
         }
@@ -857,7 +859,7 @@ struct EurLexHTMLReader: MarkupReader {
         (part.text, part.children) = (content.text, content.children)
       }
       for line in end..<segment.upperBound {
-        guard let (label, rest) = Self.footnoteLine(texts[line]) else { continue }
+        guard let (label, rest) = Self.footnoteLine(plainTextPeek(paragraphs[line])) else { continue }
         context.mark(paragraphs[line], .footnote)
         let footnoteID = context.assembler.claim(id.appending(.footnote, label), at: tree.sourceStart(paragraphs[line]))
         footnotes.append(
@@ -907,6 +909,19 @@ struct EurLexHTMLReader: MarkupReader {
     tree.hasAncestor(node) { tree.name($0) == "p" && tree.sourceStart($0) >= start }
   }
 
+  /// The text a label is looked for in: a paragraph's normalised text, or of a long paragraph its
+  /// opening only (labels, headings and formulas are short; the text itself is read as blocks).
+  private func labelText(_ node: MarkupTree.NodeIndex) -> String {
+    var bytes: [UInt8] = []
+    tree.appendText(node, to: &bytes)
+    if bytes.count > 400 {
+      var end = 160
+      while end > 0, bytes[end] & 0xC0 == 0x80 { end -= 1 }  // not inside a character
+      bytes.removeSubrange(end...)
+    }
+    return Normalizer.normalize(bytes)
+  }
+
   /// A paragraph's normalised text, without marking it.
   private func plainTextPeek(_ node: MarkupTree.NodeIndex) -> String {
     var bytes: [UInt8] = []
@@ -926,6 +941,9 @@ struct EurLexHTMLReader: MarkupReader {
 
   /// "CHAPTER I GENERAL PROVISIONS" → (chapter, cpt, "I", "GENERAL PROVISIONS").
   static func legacyDivision(_ text: String) -> (ProvisionKind, PinpointID.Prefix, String, String?)? {
+    // A division title is a short line opening with a word in capitals: most paragraphs are not.
+    guard text.utf8.count <= 200, let first = text.utf8.first, first >= UInt8(ascii: "A"), first <= UInt8(ascii: "Z")
+    else { return nil }
     let words = text.split(separator: " ", maxSplits: 2).map(String.init)
     // "CHAPITRE PREMIER": French numbers the first division in words.
     let token =
@@ -944,7 +962,12 @@ struct EurLexHTMLReader: MarkupReader {
   static let connectives: Set<String> = ["or", "and", "ou", "et", "oder", "und", "of", "en", "o", "e", "y"]
 
   /// How the final part begins ("Done at Luxembourg, 24 October 1995.").
-  static let finalFormulas = ["Done at ", "Fait à ", "Geschehen zu ", "Gedaan te "]
+  static let finalFormulas = ["Done at ", "Fait à ", "Geschehen zu ", "Gedaan te "].map { Array($0.utf8) }
+
+  /// Whether a paragraph opens the final part (compared as bytes: every paragraph is asked).
+  static func opensFinalPart(_ text: String) -> Bool {
+    finalFormulas.contains { text.utf8.starts(with: $0) }
+  }
 
   /// Text blocks that begin with a list label ("(a) …", "a) …", "(1) …", "- …", "— …") as items.
   static func legacyItems(_ blocks: [Block]) -> [Block] {
@@ -956,7 +979,8 @@ struct EurLexHTMLReader: MarkupReader {
         continue
       }
       let bytes = Numbering.trimmed(text.bytes)
-      if let space = bytes.firstIndex(of: 0x20), space > 0,
+      // Connectives are short words: a longer first word is none (and makes no String).
+      if let space = bytes.prefix(5).firstIndex(of: 0x20), space > 0,
         connectives.contains(String(decoding: bytes[..<space], as: UTF8.self).lowercased()),
         Numbering.splitItemNumber(Array(bytes[(space + 1)...])) != nil
       {
@@ -991,7 +1015,8 @@ struct EurLexHTMLReader: MarkupReader {
     // Official Journal prints it ("…; or").
     var joined: [Block] = []
     for block in items {
-      if case .text(let text) = block, case .item(let number, let source, var body)? = joined.last,
+      if case .text(let text) = block, text.bytes.count <= 16,
+        case .item(let number, let source, var body)? = joined.last,
         connectives.contains(Normalizer.normalize(text.bytes).lowercased()), case .text(var last)? = body.last
       {
         last.bytes += [0x20] + Numbering.trimmed(text.bytes)
@@ -1028,7 +1053,7 @@ struct EurLexHTMLReader: MarkupReader {
   private func isFlatFinalFormula(_ node: MarkupTree.NodeIndex) -> Bool {
     guard tree.hasClass(node, "normal") else { return false }
     let text = plainTextPeek(node)
-    return Self.finalFormulas.contains(where: text.hasPrefix)
+    return Self.opensFinalPart(text)
   }
 
   /// Opens a division of a flat page at its title ("CHAPTER I") and heading.
