@@ -64,7 +64,7 @@ struct EurLexHTMLReader: MarkupReader {
     tree = context.tree
     blockTable = tree.nameTable(Self.blockElements)
     separatorTable = tree.nameTable(["p", "div", "td", "th", "tr", "br", "li", "table"])
-    legacyTable = tree.nameTable(["txt_te"])
+    legacyTable = tree.nameTable(["txt_te", "TXT_TE"])  // as the HTML parser names it, and as XML
     isLegacyPage = legacyTable.contains(true)
     isInlineStyled = !isLegacyPage && tree.nameID("class") == nil
     instrument = Instrument(
@@ -86,6 +86,8 @@ struct EurLexHTMLReader: MarkupReader {
             readHead(child)
           }
         }
+      } else if tree.isNamed(root, in: legacyTable) {
+        readLegacy(root, from: tree.sourceStart(root))  // the act of a page before 2011 alone
       } else {
         readContainer(root)  // the body alone (see Ingester.wellFormedBody) or a fragment
       }
@@ -529,6 +531,22 @@ struct EurLexHTMLReader: MarkupReader {
     }
   }
 
+  /// A page before 2011 names its language and its act in Dublin Core: `DC.language` "EN",
+  /// `DC.identifier` "…uri=CELEX:31995L0046:EN:HTML".
+  private mutating func readPageMetadata() {
+    if let language = context.pageMetadata["DC.language"], !language.isEmpty {
+      instrument.language = language.lowercased()
+    }
+    if let identifier = context.pageMetadata["DC.identifier"],
+      let celex = identifier.split(separator: ":").drop(while: { !$0.hasSuffix("CELEX") }).dropFirst().first
+    {
+      if celex.count == 10, celex.first == "3" {
+        instrument.celex = String(celex)
+        instrument.id = String(celex)
+      }
+    }
+  }
+
   /// The act of a page before 2011: plain `<p>`s without classes from the `<TXT_TE>` element on
   /// (`node` is the container, the act lies between the offsets `start` and `end`). The title
   /// lines run to the first empty paragraph (or to `titleEnd`); then the preamble (citations,
@@ -572,6 +590,7 @@ struct EurLexHTMLReader: MarkupReader {
       if !text.isEmpty { title.append(text) }
     }
     instrument.title = title.joined(separator: " ")
+    readPageMetadata()
     readLegacyBody(paragraphs, texts, from: index)
   }
 
@@ -592,12 +611,13 @@ struct EurLexHTMLReader: MarkupReader {
     /// An unnumbered division heading: a line in capitals, followed by an article label.
     func isUnnumberedDivision(_ position: Int) -> Bool {
       let text = texts[position]
-      guard text.utf8.count < 100, Vocabulary.headingLine(text) != nil, text == text.uppercased(),
-        text.contains(where: \.isLetter)
+      // Cheapest first: a short line before an article label, then the capitals.
+      guard text.utf8.count < 100, let first = text.utf8.first, first >= UInt8(ascii: "A"), first <= UInt8(ascii: "Z")
       else { return false }
       var next = position + 1
       while next < texts.count, texts[next].isEmpty || Self.isMarkerLine(texts[next]) { next += 1 }
-      return next < texts.count && Self.legacyArticleNumber(texts[next]) != nil
+      guard next < texts.count, Self.legacyArticleNumber(texts[next]) != nil else { return false }
+      return Vocabulary.headingLine(text) != nil && text == text.uppercased()
     }
     var annexes: [(number: String, start: Int, heading: String?, blocks: [Block])] = []
     while index < paragraphs.count {
@@ -949,8 +969,10 @@ struct EurLexHTMLReader: MarkupReader {
     let token =
       Vocabulary.ordinalOne.contains(words.count >= 2 ? words[1].lowercased() : "")
       ? "I" : words.dropFirst().first ?? ""
-    guard words.count >= 2, words[0] == words[0].uppercased(),
-      token.allSatisfy({ "IVXLC".contains($0) }) || token.allSatisfy(\.isNumber) || numberWords.contains(token),
+    // "TITLE IVa": a division inserted between two others keeps its letter.
+    let core = token.count > 1 && token.last?.isLowercase == true ? String(token.dropLast()) : token
+    guard words.count >= 2, words[0] == words[0].uppercased(), !core.isEmpty,
+      core.allSatisfy({ "IVXLC".contains($0) }) || core.allSatisfy(\.isNumber) || numberWords.contains(token),
       let (kind, prefix, number) = Vocabulary.division(words[0] + " " + token)
     else { return nil }
     return (kind, prefix, number, words.count > 2 ? words[2] : nil)

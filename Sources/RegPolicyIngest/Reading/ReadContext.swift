@@ -26,6 +26,8 @@ struct ReadContext {
   var roles: [TextRole]
   /// The page's `<title>` when only the body of an HTML page was parsed.
   var pageTitle: String?
+  /// The page's Dublin Core metadata (`DC.language` → "EN"), where its head has any.
+  var pageMetadata: [String: String] = [:]
 
   init(file: String, tree: MarkupTree, lines: LineIndex) {
     self.file = file
