@@ -236,7 +236,8 @@ public enum Ingester {
     let head = FormatDetector.firstRange(of: "<body", in: bytes, from: 0)?.lowerBound ?? bytes.count
     var metadata: [String: String] = [:]
     var position = 0
-    while let found = FormatDetector.firstRange(of: "<meta name=\"DC.", in: bytes, from: position), found.upperBound < head
+    while let found = FormatDetector.firstRange(of: "<meta name=\"DC.", in: bytes, from: position),
+      found.upperBound < head
     {
       position = found.upperBound
       guard let nameEnd = bytes[found.upperBound..<head].firstIndex(of: UInt8(ascii: "\"")),

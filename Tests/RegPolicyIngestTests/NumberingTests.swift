@@ -96,6 +96,6 @@ struct LegacyLabelTests {
   @Test(
     "article labels", arguments: [("Article 1", "1"), ("Article premier", "1"), ("Article 7 bis", "7bis"), ("", nil)])
   func articles(_ text: String, _ expected: String?) {
-    #expect(EurLexHTMLReader.legacyArticleNumber(text) == expected)
+    #expect(Vocabulary.articleLabel(text) == expected)
   }
 }

@@ -70,7 +70,7 @@ struct Assembler {
   /// is "1.", each opens a paragraph (the blocks after it are folded into it).
   static func numberedParagraphs(_ blocks: [Block]) -> [Block] {
     // The first block is a text or, where a hanging indent holds the paragraph's points, an item.
-    func paragraph(_ block: Block) -> Block? {
+    func paragraph(_ block: Block, anyItem: Bool) -> Block? {
       switch block {
       case .text(var text):
         guard let split = Numbering.splitParagraphNumber(text.bytes) else { return nil }
@@ -79,7 +79,7 @@ struct Assembler {
       case .item(let number, let source, let body):
         let digits = Numbering.clean(number)
         guard number.hasSuffix("."), digits.first?.isNumber == true,
-          body.contains(where: { if case .item = $0 { true } else { false } })
+          anyItem || body.contains(where: { if case .item = $0 { true } else { false } })
         else { return nil }
         return .paragraph(number: digits, source: source, body: body)
       case .paragraph, .group:
@@ -88,11 +88,13 @@ struct Assembler {
     }
     guard
       let first = blocks.first(where: {
-        if case .text = $0 { true } else if case .item = $0 { paragraph($0) != nil } else { false }
+        if case .text = $0 { true } else if case .item = $0 { paragraph($0, anyItem: false) != nil } else { false }
       }),
-      case .paragraph(let number, _, _)? = paragraph(first), number == "1"
+      case .paragraph(let number, _, _)? = paragraph(first, anyItem: false), number == "1"
     else { return blocks }
-    return blocks.map { paragraph($0) ?? $0 }
+    // Paragraphs laid out as a list are all its "N." items, whether they hold points or not.
+    let isList = if case .item = first { true } else { false }
+    return blocks.map { paragraph($0, anyItem: isList) ?? $0 }
   }
 
   /// Items printed at one indentation whose labels change style — "(9) …:", "(a)", "(b)", then

@@ -41,10 +41,9 @@ struct DivisionStack {
     open.append(Provision(id: id, kind: kind, num: number, heading: heading, source: assembler.span(source)))
   }
 
-  /// Opens a division printed with a heading and no number ("FINAL PROVISIONS"), as the Formex
-  /// and AKN readers name one: `nn` and its place among its parent's unnumbered divisions of that
-  /// kind (`cpt_nn1`). Its kind is that of the outermost division open (or last closed) — the
-  /// rank it closes — else a chapter. Returns its ID.
+  /// Opens a division printed with a heading and no number ("FINAL PROVISIONS"), `cpt_nn1` (see
+  /// `UnnumberedDivisions`). Its kind is that of the outermost division open (or last closed) —
+  /// the rank it closes — else a chapter. Returns its ID.
   @discardableResult
   mutating func openUnnumbered(
     heading: String, at source: Int, under base: PinpointID? = nil, assembler: inout Assembler,
@@ -53,18 +52,12 @@ struct DivisionStack {
     let kind = open.first?.kind ?? lastOutermost ?? .chapter
     close(rank: Vocabulary.rank(kind), into: &provisions)
     let prefix = Self.prefixes[kind] ?? .chapter
-    let parent = open.last?.id ?? base
-    let key = (parent?.rawValue ?? "") + "/" + prefix.rawValue
-    let position = (unnumbered[key] ?? 0) + 1
-    unnumbered[key] = position
-    let number = "nn\(position)"
-    let id = assembler.claim(parent?.appending(prefix, number) ?? PinpointID(prefix, number), at: source)
+    let id = assembler.claim(unnumbered.next(under: open.last?.id ?? base, prefix), at: source)
     open.append(Provision(id: id, kind: kind, heading: heading, source: assembler.span(source)))
     return id
   }
 
-  /// How many unnumbered divisions of each prefix each parent holds so far ("cpt_II/sct" → 1).
-  private var unnumbered: [String: Int] = [:]
+  private var unnumbered = UnnumberedDivisions()
   /// The kind of the last outermost division closed.
   private var lastOutermost: ProvisionKind?
   private static let prefixes: [ProvisionKind: PinpointID.Prefix] = [
@@ -74,5 +67,21 @@ struct DivisionStack {
   /// Sets the heading of the innermost open division (one whose heading is a paragraph of its own).
   mutating func setHeading(_ heading: String) {
     if !open.isEmpty { open[open.count - 1].heading = heading }
+  }
+}
+
+/// The IDs of divisions printed with a heading and no number ("FINAL PROVISIONS"), alike in every
+/// reader: `nn` (Akoma Ntoso's "no number") and the division's place among its parent's unnumbered
+/// divisions of that kind — `cpt_nn1`, `cpt_III.sct_nn1` — so no number is made up that a
+/// citation could take for a printed one.
+struct UnnumberedDivisions {
+  /// How many unnumbered divisions of each prefix each parent holds so far ("cpt_II/sct" → 1).
+  private var counts: [String: Int] = [:]
+
+  mutating func next(under parent: PinpointID?, _ prefix: PinpointID.Prefix) -> PinpointID {
+    let key = (parent?.rawValue ?? "") + "/" + prefix.rawValue
+    let position = (counts[key] ?? 0) + 1
+    counts[key] = position
+    return parent?.appending(prefix, "nn\(position)") ?? PinpointID(prefix, "nn\(position)")
   }
 }

@@ -154,11 +154,7 @@ struct AkomaNtosoReader: MarkupReader {
         if let number {
           divisionID = parent?.appending(prefix, number) ?? PinpointID(prefix, number)
         } else {
-          // As Formex's: `nn` and the place among the parent's unnumbered divisions of this kind.
-          let key = (parent?.rawValue ?? "") + "/" + prefix.rawValue
-          let position = (unnumbered[key] ?? 0) + 1
-          unnumbered[key] = position
-          divisionID = parent?.appending(prefix, "nn\(position)") ?? PinpointID(prefix, "nn\(position)")
+          divisionID = unnumbered.next(under: parent, prefix)
           context.diagnose(
             DiagnosticCode.ingestUnplacedText, .warning, at: tree.sourceStart(child),
             "\(name) without a number; read as '\(divisionID)'")
@@ -175,8 +171,7 @@ struct AkomaNtosoReader: MarkupReader {
     }
   }
 
-  /// How many unnumbered divisions of each prefix each parent holds so far ("cpt_II/sct" → 1).
-  private var unnumbered: [String: Int] = [:]
+  private var unnumbered = UnnumberedDivisions()
 
   private static let divisions: [String: (ProvisionKind, PinpointID.Prefix)] = [
     "part": (.part, .part), "title": (.title, .title), "chapter": (.chapter, .chapter), "section": (.section, .section),

@@ -131,16 +131,22 @@ struct EurLexHTMLReader: MarkupReader {
 
   private mutating func readContainer(_ node: MarkupTree.NodeIndex) {
     let children = Array(tree.children(node))
+    let holding = flatPreamble != nil  // a preamble held by an outer container is that one's to drop
     var index = 0
     while index < children.count {
       let child = children[index]
       index += 1
       guard tree.isElement(child) else { continue }
       let name = tree.name(child)
-      if flatPreamble != nil, provisions.isEmpty, openDivisions.isEmpty, preamble == nil,
+      if let held = flatPreamble, provisions.isEmpty, openDivisions.isEmpty, preamble == nil,
         name == "table" || (name == "p" && !has(child, Class.articleTitle + Class.divisionTitle + Class.footnote))
       {
-        flatPreamble?.append(child)
+        // The title's further lines ("of 25 October 2011", "on …") come before anything is held.
+        if held.isEmpty, name == "p", tree.hasClass(child, "doc-ti") {
+          readLooseParagraph(child)
+        } else {
+          flatPreamble?.append(child)
+        }
         continue
       }
       if name == "p" && (has(child, Class.articleTitle) || has(child, Class.divisionTitle)) { closeFlatPreamble() }
@@ -171,7 +177,7 @@ struct EurLexHTMLReader: MarkupReader {
         provisions.append(
           readAnnex(child, parts: [child] + children[index..<end].filter(tree.isElement), number: number))
         index = end
-      } else if name == "p" && isFlatFinalFormula(child) && !provisions.isEmpty {
+      } else if name == "p" && isFlatFinalFormula(child) && (!provisions.isEmpty || !openDivisions.isEmpty) {
         // "Done at …" on an OJ page of 2011–2014: the final part runs to the annexes.
         closeDivisions(below: 0)
         var end = index
@@ -207,7 +213,7 @@ struct EurLexHTMLReader: MarkupReader {
         readContainer(child)
       }
     }
-    dropFlatPreamble()
+    if !holding { dropFlatPreamble() }
   }
 
   /// The paragraphs held after an OJ page's title were its preamble: the formulas and citations
@@ -578,7 +584,11 @@ struct EurLexHTMLReader: MarkupReader {
     while index < paragraphs.count {
       if let titleEnd, tree.sourceStart(paragraphs[index]) >= titleEnd { break }
       let line = texts[index]
-      if line.hasPrefix("(1) ") || Self.legacyArticleNumber(line) != nil || Self.legacyDivision(line) != nil { break }
+      if line.hasPrefix("(1) ") || Vocabulary.articleLabel(line) != nil || Self.legacyDivision(line) != nil
+        || Self.opens(Array(line.utf8), with: Self.citationOpenings + Self.recitalOpenings)
+      {
+        break
+      }
       if Self.isMarkerLine(texts[index]) {
         takeMarkers(paragraphs[index])
         index += 1
@@ -605,8 +615,9 @@ struct EurLexHTMLReader: MarkupReader {
     /// (numbered, or a heading alone such as "FINAL PROVISIONS" before an article), the final part.
     func opensUnit(_ position: Int, unnumbered: Bool = true) -> Bool {
       let text = texts[position]
-      return Self.legacyArticleNumber(text) != nil || Self.legacyDivision(text) != nil
+      return Vocabulary.articleLabel(text) != nil || Self.legacyDivision(text) != nil
         || Self.opensFinalPart(text) || (unnumbered && isUnnumberedDivision(position))
+        || Self.legacyAnnexNumber(text) != nil
     }
     /// An unnumbered division heading: a line in capitals, followed by an article label.
     func isUnnumberedDivision(_ position: Int) -> Bool {
@@ -616,7 +627,7 @@ struct EurLexHTMLReader: MarkupReader {
       else { return false }
       var next = position + 1
       while next < texts.count, texts[next].isEmpty || Self.isMarkerLine(texts[next]) { next += 1 }
-      guard next < texts.count, Self.legacyArticleNumber(texts[next]) != nil else { return false }
+      guard next < texts.count, Vocabulary.articleLabel(texts[next]) != nil else { return false }
       return Vocabulary.headingLine(text) != nil && text == text.uppercased()
     }
     var annexes: [(number: String, start: Int, heading: String?, blocks: [Block])] = []
@@ -660,7 +671,7 @@ struct EurLexHTMLReader: MarkupReader {
         index += 1
         continue
       }
-      if let number = Self.legacyArticleNumber(text) {
+      if let number = Vocabulary.articleLabel(text) {
         // The article: its label, a heading line if one follows, and its text to the next label.
         context.mark(paragraph, .provision)
         var next = index + 1
@@ -671,7 +682,7 @@ struct EurLexHTMLReader: MarkupReader {
           next += 1
         }
         // "(ex Article 61 TEC)", "(ex-article 61 TCE)": the article it was, printed under its label.
-        if next < paragraphs.count, texts[next].hasPrefix("(ex") {
+        if next < paragraphs.count, texts[next].hasPrefix("(ex ") || texts[next].hasPrefix("(ex-") {
           let note = plainTextPeek(paragraphs[next])
           heading = heading.map { $0 + " " + note } ?? note
           context.mark(paragraphs[next], .provision)
@@ -778,7 +789,11 @@ struct EurLexHTMLReader: MarkupReader {
   /// starts again in each: the runs of paragraphs between the lines, or nil for a page of one act.
   static func compilationSegments(_ texts: [String]) -> [Range<Int>]? {
     let separators = texts.indices.filter { isSeparatorLine(texts[$0]) }
-    guard separators.count >= 2, texts.count(where: { legacyArticleNumber($0) == "1" }) >= 2 else { return nil }
+    // …and opens with the page's title (and contents), not an act: a decision with an annexed
+    // agreement has two "Article 1" too, but it is one act.
+    guard separators.count >= 2, texts.count(where: { Vocabulary.articleLabel($0) == "1" }) >= 2,
+      !texts[..<separators[0]].contains(where: { Vocabulary.articleLabel($0) != nil })
+    else { return nil }
     var segments: [Range<Int>] = []
     var start = 0
     for separator in separators + [texts.count] {
@@ -788,9 +803,10 @@ struct EurLexHTMLReader: MarkupReader {
     return segments
   }
 
-  /// "--------------------------------------------------": the line between two acts of a page.
+  /// "--------------------------------------------------": the line between two acts of a page
+  /// (a line of underscores is the footnotes' rule, no separator).
   static func isSeparatorLine(_ text: String) -> Bool {
-    text.utf8.count >= 10 && text.utf8.allSatisfy { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
+    text.utf8.count >= 10 && text.utf8.allSatisfy { $0 == UInt8(ascii: "-") }
   }
 
   /// Reads each part of a compilation under an ID of its own: a treaty (a part with articles) by
@@ -806,7 +822,7 @@ struct EurLexHTMLReader: MarkupReader {
     var protocolIndex: Int?  // the protocol just read, in `provisions`: an annex right after it is its own
     for (position, segment) in segments.enumerated() {
       let first = texts[segment.lowerBound]
-      let hasArticles = texts[segment].contains { Self.legacyArticleNumber($0) != nil }
+      let hasArticles = texts[segment].contains { Vocabulary.articleLabel($0) != nil }
       let kind: ProvisionKind
       var number: String
       if let value = Vocabulary.protocolNumber(first) {
@@ -842,7 +858,7 @@ struct EurLexHTMLReader: MarkupReader {
         index += 1
       } else if kind == .act {
         while index < segment.upperBound, texts[index].utf8.count <= 100, Vocabulary.headingLine(texts[index]) != nil,
-          texts[index] != texts[index].uppercased()
+          texts[index] != texts[index].uppercased(), Vocabulary.articleLabel(texts[index]) == nil
         {
           heading.append(texts[index])
           context.mark(paragraphs[index], .provision)
@@ -853,7 +869,7 @@ struct EurLexHTMLReader: MarkupReader {
         // The heading: a short line, or a line in capitals however long ("RELATING TO ARTICLE 6(2) …").
         let line = index < segment.upperBound ? texts[index] : ""
         if Vocabulary.headingLine(line) != nil || (line == line.uppercased() && line.contains(where: \.isLetter)),
-          Self.legacyArticleNumber(line) == nil, Self.legacyDivision(line) == nil
+          Vocabulary.articleLabel(line) == nil, Self.legacyDivision(line) == nil
         {
           heading.append(plainTextPeek(paragraphs[index]))
           context.mark(paragraphs[index], .provision)
@@ -938,6 +954,8 @@ struct EurLexHTMLReader: MarkupReader {
       var end = 160
       while end > 0, bytes[end] & 0xC0 == 0x80 { end -= 1 }  // not inside a character
       bytes.removeSubrange(end...)
+      // Ends as no heading line can, so the opening of a long paragraph is never taken for one.
+      return Normalizer.normalize(bytes) + " …;"
     }
     return Normalizer.normalize(bytes)
   }
@@ -947,16 +965,6 @@ struct EurLexHTMLReader: MarkupReader {
     var bytes: [UInt8] = []
     tree.appendText(node, to: &bytes)
     return Normalizer.normalize(bytes)
-  }
-
-  /// "Article 12" alone in its paragraph → "12"; nil for anything else.
-  static func legacyArticleNumber(_ text: String) -> String? {
-    guard text.utf8.count <= 24 else { return nil }  // most paragraphs: not split for nothing
-    let words = text.split(separator: " ")
-    guard words.count == 2 || (words.count == 3 && Vocabulary.latinSuffixes.contains(words[2].lowercased())),
-      words[1].first?.isNumber == true || Vocabulary.ordinalOne.contains(words[1].lowercased())
-    else { return nil }
-    return Vocabulary.articleNumber(text)
   }
 
   /// "CHAPTER I GENERAL PROVISIONS" → (chapter, cpt, "I", "GENERAL PROVISIONS").
@@ -1287,12 +1295,12 @@ struct EurLexHTMLReader: MarkupReader {
       parts.count == 1 || Numbering.splitItemNumber(Array(plainTextPeek(first).utf8)) != nil
     {
       var block = textBlock(first)
-      if let (number, rest) = Numbering.splitItemNumber(block.bytes) {
-        block.bytes = rest
-        let body = [.text(block)] + parts.dropFirst().flatMap { blocks(for: $0) }
-        return [.item(number: number, source: tree.sourceStart(node), body: body)]
+      let rest = parts.dropFirst().flatMap { blocks(for: $0) }
+      if let (number, text) = Numbering.splitItemNumber(block.bytes) {
+        block.bytes = text
+        return [.item(number: number, source: tree.sourceStart(node), body: [.text(block)] + rest)]
       }
-      return [.text(block)]
+      return [.text(block)] + rest
     }
     if let number = paragraphNumber(node) {
       var body = blocksOf(node)

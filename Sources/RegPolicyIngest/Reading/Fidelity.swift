@@ -167,14 +167,8 @@ public struct Fidelity: Hashable, Sendable {
       // Every article word of the vocabulary opens with "Art" (Article, Artikel, Articolo, Artículo):
       // the first text node says so before any byte is copied.
       guard let head = firstText(Int32(index), in: tree), Self.opensWithArt(tree.textBytes(head)),
-        let bytes = tree.shortText(Int32(index), limit: 40)
-      else { continue }
-      let text = Normalizer.normalize(bytes)
-      let words = text.split(separator: " ")
-      // "Article 7", "Article premier", "Article 7 bis".
-      guard words.count == 2 || (words.count == 3 && Vocabulary.latinSuffixes.contains(words[2].lowercased())),
-        words[1].first?.isNumber == true || Vocabulary.ordinalOne.contains(words[1].lowercased()),
-        Vocabulary.articleWords.contains(words[0].uppercased()),
+        let bytes = tree.shortText(Int32(index), limit: 40),
+        Vocabulary.articleLabel(Normalizer.normalize(bytes)) != nil,
         !tree.hasAncestor(Int32(index), where: { tree.isNamed($0, in: excluded) })
       else { continue }
       let parent = tree.parent(Int32(index))

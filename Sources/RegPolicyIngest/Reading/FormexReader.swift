@@ -236,10 +236,7 @@ struct FormexReader: MarkupReader {
         heading = ([label] + (subtitle.map { [$0] } ?? [])).joined(separator: " ")
       }
       number = nil
-      let key = (parent?.id.rawValue ?? "") + "/" + prefix.rawValue
-      let position = (unnumbered[key] ?? 0) + 1
-      unnumbered[key] = position
-      divisionID = parent?.id.appending(prefix, "nn\(position)") ?? PinpointID(prefix, "nn\(position)")
+      divisionID = unnumbered.next(under: parent?.id, prefix)
       context.diagnose(
         DiagnosticCode.ingestUnplacedText, .warning, at: tree.sourceStart(ti),
         "division '\(label)' has no number; read as an unnumbered \(kind.rawValue), '\(divisionID)'")
@@ -251,8 +248,7 @@ struct FormexReader: MarkupReader {
     list.append(division)
   }
 
-  /// How many unnumbered divisions of each prefix each parent holds so far ("cpt_II/sct" → 1).
-  private var unnumbered: [String: Int] = [:]
+  private var unnumbered = UnnumberedDivisions()
 
   /// The divisions from the outermost in; an unnumbered division's kind is found among them.
   private static let divisionRanks: [(ProvisionKind, PinpointID.Prefix)] = [
@@ -300,7 +296,9 @@ struct FormexReader: MarkupReader {
     }
     // Consolidations of the 2000s mark a lone "1." paragraph holding points as a list item (Article 3a
     // of 84/450/EEC); the HTML of the same version prints it as paragraph 1, and so is it read.
-    if !elements.contains(where: { tree.name($0) == "PARAG" }) { body = Assembler.numberedParagraphs(body) }
+    if instrument.version == "consolidated", !elements.contains(where: { tree.name($0) == "PARAG" }) {
+      body = Assembler.numberedParagraphs(body)
+    }
     return context.assemble(
       PinpointID(.article, number), kind: .article, num: number, heading: heading, blocks: body,
       at: tree.sourceStart(node))

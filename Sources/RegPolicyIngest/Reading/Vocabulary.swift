@@ -58,6 +58,16 @@ enum Vocabulary {
     return ordinalOne.contains(number.lowercased()) ? "1" : number
   }
 
+  /// "Article 12", "Article premier", "Article 7 bis" alone in a paragraph or title → its number;
+  /// nil for anything else.
+  static func articleLabel(_ text: String) -> String? {
+    guard text.utf8.count <= 24 else { return nil }  // most paragraphs: not split for nothing
+    let words = text.split(separator: " ")
+    guard words.count == 2 || (words.count == 3 && latinSuffixes.contains(words[2].lowercased())),
+      words[1].first?.isNumber == true || ordinalOne.contains(words[1].lowercased())
+    else { return nil }
+    return articleNumber(text)
+  }
   /// How French and Italian write the first article ("Article premier", "Articolo primo").
   static let ordinalOne: Set<String> = ["premier", "première", "primo"]
 
