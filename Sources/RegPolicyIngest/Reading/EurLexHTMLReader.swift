@@ -760,6 +760,9 @@ struct EurLexHTMLReader: MarkupReader {
   /// "ANNEX", "ANNEX II", "ANNEXE", "ANHANG III" alone in its paragraph → its number ("I" when
   /// it has none); nil for anything else ("Annex I to this Regulation is amended …").
   static func legacyAnnexNumber(_ text: String) -> String? {
+    // Asked of every paragraph: a short line opening with a capital, or no annex title.
+    guard text.utf8.count <= 24, let first = text.utf8.first, first >= UInt8(ascii: "A"), first <= UInt8(ascii: "Z")
+    else { return nil }
     let words = text.split(separator: " ")
     guard !words.isEmpty, words.count <= 2, text == text.uppercased(),
       words.count == 1 || words[1].allSatisfy({ "IVXLC0123456789".contains($0) })
@@ -970,7 +973,8 @@ struct EurLexHTMLReader: MarkupReader {
   /// "CHAPTER I GENERAL PROVISIONS" → (chapter, cpt, "I", "GENERAL PROVISIONS").
   static func legacyDivision(_ text: String) -> (ProvisionKind, PinpointID.Prefix, String, String?)? {
     // A division title is a short line opening with a word in capitals: most paragraphs are not.
-    guard text.utf8.count <= 200, let first = text.utf8.first, first >= UInt8(ascii: "A"), first <= UInt8(ascii: "Z")
+    guard text.utf8.count <= 200, let first = text.utf8.first, first >= UInt8(ascii: "A"), first <= UInt8(ascii: "Z"),
+      text.utf8.prefix { $0 != UInt8(ascii: " ") }.allSatisfy({ !($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) })
     else { return nil }
     let words = text.split(separator: " ", maxSplits: 2).map(String.init)
     // "CHAPITRE PREMIER": French numbers the first division in words.
