@@ -948,17 +948,13 @@ struct EurLexHTMLReader: MarkupReader {
     tree.hasAncestor(node) { tree.name($0) == "p" && tree.sourceStart($0) >= start }
   }
 
-  /// The text a label is looked for in: a paragraph's normalised text, or of a paragraph longer than
-  /// any heading its opening only (labels, headings and formulas are short; the text itself is read
-  /// as blocks).
+  /// The text a label is looked for in: a paragraph's normalised text, or of a long paragraph its
+  /// opening only (labels, headings and formulas are short; the text itself is read as blocks).
   private func labelText(_ node: MarkupTree.NodeIndex) -> String {
     var bytes: [UInt8] = []
     tree.appendText(node, to: &bytes)
-    // Longer than any heading or division line: more than 200 characters other than white space
-    // (counted in characters, so a heading in Greek, two bytes a letter, is never cut). The opening
-    // kept is over 200 bytes, so no division test takes it either.
-    if bytes.count > 240, bytes.count(where: { $0 & 0xC0 != 0x80 && !Numbering.isSpace($0) }) > 200 {
-      var end = 210
+    if bytes.count > 400 {
+      var end = 160
       while end > 0, bytes[end] & 0xC0 == 0x80 { end -= 1 }  // not inside a character
       bytes.removeSubrange(end...)
       // Ends as no heading line can, so the opening of a long paragraph is never taken for one.
