@@ -34,6 +34,9 @@ enum FormatDetector {
     {
       return .format(.eurlexConsolidatedHTML)
     }
+    // Pages before 2011 hold the act in a <TXT_TE> element: no need to scan them whole for a
+    // proposal's classes.
+    if contains(start, "<TXT_TE>") { return .format(.eurlexHTML) }
     // Early consolidated pages have no class at all; their title says what they are
     // ("Consolidated TEXT: 31995L0046 — EN — 20.11.2003", "TEXTE consolidé: …").
     if !contains(start, "class=") && contains(head, "onsolid") { return .format(.eurlexConsolidatedHTML) }
