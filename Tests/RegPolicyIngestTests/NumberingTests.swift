@@ -99,3 +99,18 @@ struct LegacyLabelTests {
     #expect(Vocabulary.articleLabel(text) == expected)
   }
 }
+
+@Suite("Article labels read from bytes")
+struct ArticleLabelBytesTests {
+  @Test(
+    "the byte reading agrees with the normalised one",
+    arguments: [
+      "Article 1", "Article  12", "Article\u{00A0}5", " Article 7 bis ", "Article premier", "Artikel 3", "ARTICLE 5",
+      "Artículo 100 quater", "Art. 4", "Article", "Article 5 of", "Articles 5 and 6", "Article ter", "Article 12a",
+      "Articolo primo", "Article\u{2009}5", "Article 1 2 3", "", "Article 123456789012345678",
+    ])
+  func agrees(_ text: String) {
+    let bytes = Array(text.utf8)
+    #expect(Fidelity.isArticleLabel(bytes) == (Vocabulary.articleLabel(Normalizer.normalize(bytes)) != nil), "\(text)")
+  }
+}

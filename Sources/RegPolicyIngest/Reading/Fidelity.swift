@@ -129,6 +129,41 @@ public struct Fidelity: Hashable, Sendable {
     return found
   }
 
+  /// `Vocabulary.articleLabel(Normalizer.normalize(bytes)) != nil`, read from the bytes: an article
+  /// word, a number ("7", "premier"), perhaps a Latin suffix, separated by white space of any kind.
+  /// Text with other than ASCII and no-break spaces takes the long way.
+  static func isArticleLabel(_ bytes: [UInt8]) -> Bool {
+    if bytes.contains(0xE2) { return Vocabulary.articleLabel(Normalizer.normalize(bytes)) != nil }
+    var words: [ArraySlice<UInt8>] = []
+    var index = 0
+    func spaceWidth(_ at: Int) -> Int {
+      if Numbering.isSpace(bytes[at]) { return 1 }
+      return bytes[at] == 0xC2 && at + 1 < bytes.count && bytes[at + 1] == 0xA0 ? 2 : 0
+    }
+    while index < bytes.count {
+      let width = spaceWidth(index)
+      if width > 0 {
+        index += width
+        continue
+      }
+      var end = index
+      while end < bytes.count, spaceWidth(end) == 0 { end += 1 }
+      words.append(bytes[index..<end])
+      guard words.count <= 3 else { return false }
+      index = end
+    }
+    guard words.count >= 2, words.reduce(words.count - 1, { $0 + $1.count }) <= 24,
+      Vocabulary.articleWords.contains(String(decoding: words[0], as: UTF8.self).uppercased()),
+      let first = words[1].first
+    else { return false }
+    if !(first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")),
+      !Vocabulary.ordinalOne.contains(String(decoding: words[1], as: UTF8.self).lowercased())
+    {
+      return false
+    }
+    return words.count == 2 || Vocabulary.latinSuffixes.contains(String(decoding: words[2], as: UTF8.self).lowercased())
+  }
+
   private static func opensWithArt(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
     var index = bytes.startIndex
     while index < bytes.endIndex, Numbering.isSpace(bytes[index]) { index += 1 }
@@ -167,8 +202,7 @@ public struct Fidelity: Hashable, Sendable {
       // Every article word of the vocabulary opens with "Art" (Article, Artikel, Articolo, Artículo):
       // the first text node says so before any byte is copied.
       guard let head = firstText(Int32(index), in: tree), Self.opensWithArt(tree.textBytes(head)),
-        let bytes = tree.shortText(Int32(index), limit: 40),
-        Vocabulary.articleLabel(Normalizer.normalize(bytes)) != nil,
+        let bytes = tree.shortText(Int32(index), limit: 40), Self.isArticleLabel(bytes),
         !tree.hasAncestor(Int32(index), where: { tree.isNamed($0, in: excluded) })
       else { continue }
       let parent = tree.parent(Int32(index))
