@@ -22,6 +22,9 @@ enum FormatDetector {
       default: break
       }
     }
+    // Pages before 2011 hold the act in a <TXT_TE> element, found in their first kilobytes: asked
+    // first, so they are not scanned for every other generation's classes.
+    if contains(bytes.prefix(1 << 14), "<TXT_TE>") { return .format(.eurlexHTML) }
     // OJ pages carry `oj-` classes from the masthead on; consolidated pages open with their own
     // header classes. Both appear within the first few kilobytes of the body.
     let start = bytes.prefix(1 << 17)
@@ -34,9 +37,6 @@ enum FormatDetector {
     {
       return .format(.eurlexConsolidatedHTML)
     }
-    // Pages before 2011 hold the act in a <TXT_TE> element: no need to scan them whole for a
-    // proposal's classes.
-    if contains(start, "<TXT_TE>") { return .format(.eurlexHTML) }
     // Early consolidated pages have no class at all; their title says what they are
     // ("Consolidated TEXT: 31995L0046 — EN — 20.11.2003", "TEXTE consolidé: …").
     if !contains(start, "class=") && contains(head, "onsolid") { return .format(.eurlexConsolidatedHTML) }

@@ -1086,10 +1086,11 @@ struct EurLexHTMLReader: MarkupReader {
   }
 
   /// A plain paragraph of an OJ page of 2011–2014 that opens the final part ("Done at Brussels, …").
+  /// Asked of every sibling of a flat article: its first text's bytes decide, nothing is normalised.
   private func isFlatFinalFormula(_ node: MarkupTree.NodeIndex) -> Bool {
-    guard tree.hasClass(node, "normal") else { return false }
-    let text = plainTextPeek(node)
-    return Self.opensFinalPart(text)
+    guard tree.hasClass(node, "normal"), let head = Fidelity.firstText(node, in: tree) else { return false }
+    let bytes = tree.textBytes(head).drop(while: Numbering.isSpace)
+    return Self.finalFormulas.contains { bytes.starts(with: $0) }
   }
 
   /// Opens a division of a flat page at its title ("CHAPTER I") and heading.

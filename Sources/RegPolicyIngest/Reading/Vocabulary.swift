@@ -61,7 +61,8 @@ enum Vocabulary {
   /// "Article 12", "Article premier", "Article 7 bis" alone in a paragraph or title → its number;
   /// nil for anything else.
   static func articleLabel(_ text: String) -> String? {
-    guard text.utf8.count <= 24 else { return nil }  // most paragraphs: not split for nothing
+    // Asked of every paragraph: a short one opening with "A" (every article word is "Art…"), or none.
+    guard text.utf8.count <= 24, let first = text.utf8.first, first | 0x20 == UInt8(ascii: "a") else { return nil }
     let words = text.split(separator: " ")
     guard words.count == 2 || (words.count == 3 && latinSuffixes.contains(words[2].lowercased())),
       words[1].first?.isNumber == true || ordinalOne.contains(words[1].lowercased())
