@@ -201,10 +201,11 @@ public enum Ingester {
         code: DiagnosticCode.inputUnknownFormat, message: "the NIST Playbook is JSON, not markup")
     }
     result.diagnostics += finished.assembler.diagnostics + finished.diagnostics
+    // The article headings of the text, found once for the check below and the fidelity report.
+    let labels = format != .oscal || options.fidelity ? Fidelity.articleLabels(in: finished.tree) : []
     if format != .oscal {
       // The words say there are articles and fewer (or none) were read: a markup this reader does
       // not understand, never a document that silently lost its enacting terms.
-      let labels = Fidelity.articleLabels(in: finished.tree)
       var articles: [Int] = []  // where each article read starts
       for provision in document.provisions {
         provision.forEach { if $0.kind == .article { articles.append($0.source.startOffset) } }
@@ -221,7 +222,9 @@ public enum Ingester {
           Diagnostic(DiagnosticCode.ingestNoArticles, .error, file: file.path, line: line, column: column, message))
       }
     }
-    if options.fidelity { result.fidelity.append(Fidelity(context: finished, document: document)) }
+    if options.fidelity {
+      result.fidelity.append(Fidelity(context: finished, document: document, articleLabels: labels))
+    }
     var output = document
     output.instrument.format = format
     return output

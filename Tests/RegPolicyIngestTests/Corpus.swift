@@ -21,6 +21,14 @@ enum Corpus {
     return path
   }
 
+  /// The text of a corpus file with one passage, which must occur exactly once, replaced: a derived
+  /// file, changed only there (tests name it so, never official).
+  static func derived(_ file: String, replacing original: String, with replacement: String) throws -> String {
+    let text = try String(contentsOfFile: path(file), encoding: .utf8)
+    try #require(text.components(separatedBy: original).count == 2, "'\(original)' not once in \(file)")
+    return text.replacingOccurrences(of: original, with: replacement)
+  }
+
   /// Ingests a corpus file, failing the test when it does not produce a document.
   static func ingest(_ relative: String, fidelity: Bool = false, sourceLocation: SourceLocation = #_sourceLocation)
     throws -> (Document, IngestResult)

@@ -18,14 +18,6 @@ struct FormexReaderTests {
     return Ingester.ingest(path)
   }
 
-  /// The official file's text with `original` replaced once by `replacement`; fails when the file
-  /// does not hold `original` exactly once.
-  static func derived(_ file: String, replacing original: String, with replacement: String) throws -> String {
-    let text = try String(contentsOfFile: Corpus.path(file), encoding: .utf8)
-    try #require(text.components(separatedBy: original).count == 2, "'\(original)' not once in \(file)")
-    return text.replacingOccurrences(of: original, with: replacement)
-  }
-
   /// Every provision below `root` as "ID relative to root|kind|num|heading|text", in order.
   static func subtree(_ root: Provision) -> [String] {
     var lines: [String] = []
@@ -57,7 +49,7 @@ struct FormexReaderTests {
 
   @Test("a lone annex whose label has no numeral ('ANNEX', DERIVED from Annex III) is the single annex anx_I")
   func loneAnnexWithoutNumeral() throws {
-    let text = try Self.derived(
+    let text = try Corpus.derived(
       Self.annexIII, replacing: "<TI><P>ANNEX\u{A0}III</P></TI>", with: "<TI><P>ANNEX</P></TI>")
     let result = try Self.ingest(text, name: "annex-without-numeral.xml")
     let document = try #require(result.document, "\(result.diagnostics)")
@@ -77,7 +69,7 @@ struct FormexReaderTests {
       ),
     ])
   func loneAnnexWithoutLabel(_ original: String, _ replacement: String, _ heading: String?) throws {
-    let text = try Self.derived(Self.annexIII, replacing: original, with: replacement)
+    let text = try Corpus.derived(Self.annexIII, replacing: original, with: replacement)
     let result = try Self.ingest(text, name: "annex-without-label.xml")
     let document = try #require(result.document, "\(result.diagnostics)")
     let annex = try #require(document.provisions.first)
@@ -91,7 +83,7 @@ struct FormexReaderTests {
 
   @Test("a lone annex labelled in a language the vocabulary lacks ('ALLEGATO III', DERIVED) keeps its number")
   func foreignLabel() throws {
-    let text = try Self.derived(
+    let text = try Corpus.derived(
       Self.annexIII, replacing: "<TI><P>ANNEX\u{A0}III</P></TI>", with: "<TI><P>ALLEGATO III</P></TI>")
     let result = try Self.ingest(text, name: "annex-foreign-label.xml")
     let document = try #require(result.document, "\(result.diagnostics)")
@@ -121,7 +113,7 @@ struct FormexReaderTests {
   )
   func unnumberedDivision() throws {
     let (original, _) = try Corpus.ingest(Self.regulation903)
-    let text = try Self.derived(
+    let text = try Corpus.derived(
       Self.regulation903,
       replacing:
         #"<TITLE><TI><P><HT TYPE="BOLD">Chapter 6</HT></P></TI><STI><P><HT TYPE="BOLD">Final provisions</HT></P></STI></TITLE>"#,
@@ -146,7 +138,7 @@ struct FormexReaderTests {
   @Test("the AI Act with Chapter XIII and Section 4 of Chapter III as headings only (DERIVED): same articles, in place")
   func unnumberedDivisionsNested() throws {
     let (original, _) = try Corpus.ingest(Self.aiAct)
-    var text = try Self.derived(
+    var text = try Corpus.derived(
       Self.aiAct,
       replacing:
         "<TITLE><TI><P>CHAPTER\u{A0}XIII</P></TI><STI><P><HT TYPE=\"BOLD\">FINAL PROVISIONS</HT></P></STI></TITLE>",
@@ -175,7 +167,7 @@ struct FormexReaderTests {
   )
   func untitledDivision() throws {
     let (original, _) = try Corpus.ingest(Self.regulation903)
-    let text = try Self.derived(
+    let text = try Corpus.derived(
       Self.regulation903,
       replacing:
         #"<TITLE><TI><P><HT TYPE="BOLD">Chapter 2</HT></P></TI><STI><P><HT TYPE="BOLD">European Interoperability enablers</HT></P></STI></TITLE>"#,

@@ -84,9 +84,8 @@ struct GenerationTests {
     let (document, result) = try Corpus.ingest(file)
     #expect(result.diagnostics.contains { $0.message.contains("<TXT_TE> element read as XML") })
     // Derived: one &nbsp; (an HTML entity XML does not know) in the act, so only the HTML parser reads it.
-    let text = try String(contentsOfFile: Corpus.path(file), encoding: .utf8)
-    let range = try #require(text.range(of: "<p>Object of the Directive</p>"))
-    let derived = text.replacingCharacters(in: range, with: "<p>Object of the&nbsp;Directive</p>")
+    let derived = try Corpus.derived(
+      file, replacing: "<p>Object of the Directive</p>", with: "<p>Object of the&nbsp;Directive</p>")
     let html = Ingester.ingest(bytes: Array(derived.utf8), path: "derived.html")
     let recovered = try #require(html.document)
     #expect(html.diagnostics.contains { $0.message.contains("read with the HTML parser") })
@@ -258,10 +257,9 @@ struct GenerationTests {
   func splitTitle() throws {
     // Derived from the official COM(2025) 1 page, changed only there: "Article 1" becomes
     // "Artikel 1<br>Gegenstand", as German proposals write it. Not an official file.
-    let path = Corpus.path("format-samples/com-proposal/COM_2025_1_final_EN.html")
-    let text = try String(contentsOfFile: path, encoding: .utf8)
-    let range = try #require(text.range(of: ">Article 1<"))
-    let derived = text.replacingCharacters(in: range, with: ">Artikel 1<br/>Gegenstand<")
+    let derived = try Corpus.derived(
+      "format-samples/com-proposal/COM_2025_1_final_EN.html", replacing: ">Article 1<",
+      with: ">Artikel 1<br/>Gegenstand<")
     let result = Ingester.ingest(bytes: Array(derived.utf8), path: "derived.html")
     let document = try #require(result.document, "\(result.diagnostics)")
     let article = try #require(document.provision(PinpointID(rawValue: "art_1")))
@@ -367,10 +365,9 @@ struct GenerationTests {
   func unitCounts() throws {
     // Derived from the official 2011/83 page: Article 5's title in a class no reader knows, so its
     // words fall into Article 4 — every byte still placed, one article fewer than headings.
-    let path = Corpus.path("eurlex-generations/consolidated-2014-2018/02011L0083-20180701_EN_consolidated.html")
-    let text = try String(contentsOfFile: path, encoding: .utf8)
-    let range = try #require(text.range(of: "<p class=\"title-article-norm\">Article 5</p>"))
-    let derived = text.replacingCharacters(in: range, with: "<p class=\"unknown\">Article 5</p>")
+    let derived = try Corpus.derived(
+      "eurlex-generations/consolidated-2014-2018/02011L0083-20180701_EN_consolidated.html",
+      replacing: "<p class=\"title-article-norm\">Article 5</p>", with: "<p class=\"unknown\">Article 5</p>")
     let result = Ingester.ingest(
       bytes: Array(derived.utf8), path: "derived.html", options: IngestOptions(fidelity: true))
     let report = try #require(result.fidelity.first)

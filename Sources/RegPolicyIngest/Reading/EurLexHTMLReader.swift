@@ -400,12 +400,27 @@ struct EurLexHTMLReader: MarkupReader {
 
   /// How a citation opens ("Having regard to the Treaty …") and, unnumbered, a recital ("Whereas
   /// …"), in the languages the readers know. "Whereas:" alone introduces numbered recitals.
-  static let citationOpenings = ["Having regard ", "Vu ", "vu ", "Gestützt auf ", "gestützt auf ", "Gelet op "]
-  static let recitalOpenings = ["Whereas ", "Considérant ", "considérant ", "In Erwägung ", "Overwegende "]
+  static let citationOpenings = Self.openings(
+    "Having regard ", "Vu ", "vu ", "Gestützt auf ", "gestützt auf ", "Gelet op ")
+  static let recitalOpenings = Self.openings("Whereas ", "Considérant ", "considérant ", "In Erwägung ", "Overwegende ")
 
-  static func opens(_ bytes: [UInt8], with openings: [String]) -> Bool {
-    let text = Numbering.trimmed(bytes)
-    return openings.contains { text.starts(with: $0.utf8) }
+  /// Formulas as the bytes a text is compared by.
+  static func openings(_ formulas: String...) -> [[UInt8]] { formulas.map { Array($0.utf8) } }
+
+  /// Whether the text (bytes, leading white space skipped) opens with one of the formulas: asked of
+  /// every paragraph, so nothing is normalised or made a String for it.
+  static func opens<Bytes: Collection<UInt8>>(_ bytes: Bytes, with openings: [[UInt8]]) -> Bool {
+    var start = bytes.startIndex  // past white space, no-break spaces included
+    while start < bytes.endIndex {
+      if Numbering.isSpace(bytes[start]) {
+        start = bytes.index(after: start)
+      } else if bytes[start] == 0xC2, bytes[bytes.index(after: start)...].first == 0xA0 {
+        start = bytes.index(start, offsetBy: 2)
+      } else {
+        break
+      }
+    }
+    return openings.contains { bytes[start...].starts(with: $0) }
   }
 
   /// Orders the preamble's subparagraphs and its citations/recitals by source position.
@@ -585,7 +600,7 @@ struct EurLexHTMLReader: MarkupReader {
       if let titleEnd, tree.sourceStart(paragraphs[index]) >= titleEnd { break }
       let line = texts[index]
       if line.hasPrefix("(1) ") || Vocabulary.articleLabel(line) != nil || Self.legacyDivision(line) != nil
-        || Self.opens(Array(line.utf8), with: Self.citationOpenings + Self.recitalOpenings)
+        || Self.opens(line.utf8, with: Self.citationOpenings) || Self.opens(line.utf8, with: Self.recitalOpenings)
       {
         break
       }
@@ -616,7 +631,7 @@ struct EurLexHTMLReader: MarkupReader {
     func opensUnit(_ position: Int, unnumbered: Bool = true) -> Bool {
       let text = texts[position]
       return Vocabulary.articleLabel(text) != nil || Self.legacyDivision(text) != nil
-        || Self.opensFinalPart(text) || (unnumbered && isUnnumberedDivision(position))
+        || Self.opens(text.utf8, with: Self.finalFormulas) || (unnumbered && isUnnumberedDivision(position))
         || Self.legacyAnnexNumber(text) != nil
     }
     /// An unnumbered division heading: a line in capitals, followed by an article label.
@@ -665,7 +680,7 @@ struct EurLexHTMLReader: MarkupReader {
         index += 1
         continue
       }
-      if Self.opensFinalPart(text) {
+      if Self.opens(text.utf8, with: Self.finalFormulas) {
         closeDivisions(below: 0)
         final = (tree.sourceStart(paragraph), blocksOf(paragraph, asItself: true))
         index += 1
@@ -998,12 +1013,7 @@ struct EurLexHTMLReader: MarkupReader {
   static let connectives: Set<String> = ["or", "and", "ou", "et", "oder", "und", "of", "en", "o", "e", "y"]
 
   /// How the final part begins ("Done at Luxembourg, 24 October 1995.").
-  static let finalFormulas = ["Done at ", "Fait à ", "Geschehen zu ", "Gedaan te "].map { Array($0.utf8) }
-
-  /// Whether a paragraph opens the final part (compared as bytes: every paragraph is asked).
-  static func opensFinalPart(_ text: String) -> Bool {
-    finalFormulas.contains { text.utf8.starts(with: $0) }
-  }
+  static let finalFormulas = Self.openings("Done at ", "Fait à ", "Geschehen zu ", "Gedaan te ")
 
   /// Text blocks that begin with a list label ("(a) …", "a) …", "(1) …", "- …", "— …") as items.
   static func legacyItems(_ blocks: [Block]) -> [Block] {
@@ -1089,8 +1099,7 @@ struct EurLexHTMLReader: MarkupReader {
   /// Asked of every sibling of a flat article: its first text's bytes decide, nothing is normalised.
   private func isFlatFinalFormula(_ node: MarkupTree.NodeIndex) -> Bool {
     guard tree.hasClass(node, "normal"), let head = Fidelity.firstText(node, in: tree) else { return false }
-    let bytes = tree.textBytes(head).drop(while: Numbering.isSpace)
-    return Self.finalFormulas.contains { bytes.starts(with: $0) }
+    return Self.opens(tree.textBytes(head), with: Self.finalFormulas)
   }
 
   /// Opens a division of a flat page at its title ("CHAPTER I") and heading.

@@ -48,7 +48,8 @@ public struct Fidelity: Hashable, Sendable {
     self.unplaced = unplaced
   }
 
-  init(context: ReadContext, document: Document) {
+  /// The report of a read markup document; `labels` are its article headings (`articleLabels(in:)`).
+  init(context: ReadContext, document: Document, articleLabels labels: [MarkupTree.NodeIndex]) {
     file = context.file
     let tree = context.tree
     for provision in document.allProvisions {
@@ -61,7 +62,6 @@ public struct Fidelity: Hashable, Sendable {
       default: break
       }
     }
-    let labels = Fidelity.articleLabels(in: tree)
     articleLabels = labels.count
     articleLabelsInHeader = labels.count { label in
       guard let text = Fidelity.firstText(label, in: tree) else { return false }
