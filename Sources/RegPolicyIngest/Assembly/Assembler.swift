@@ -65,9 +65,10 @@ struct Assembler {
     return result
   }
 
-  /// An article's paragraphs, where the markup does not mark them (flat pages, old Formex), are text blocks that begin with their number ("1.   Everyone …"),
-  /// or hanging-indent items numbered so that hold the paragraph's points: when the first of them
-  /// is "1.", each opens a paragraph (the blocks after it are folded into it).
+  /// An article's paragraphs, where the markup does not mark them (flat pages, old Formex): text
+  /// blocks that begin with their number ("1.   Everyone …"), or hanging-indent items numbered so
+  /// that hold the paragraph's points. When the first of them is "1.", each opens a paragraph (the
+  /// blocks after it are folded into it).
   static func numberedParagraphs(_ blocks: [Block]) -> [Block] {
     // The first block is a text or, where a hanging indent holds the paragraph's points, an item.
     func paragraph(_ block: Block, anyItem: Bool) -> Block? {

@@ -51,7 +51,7 @@ struct DivisionStack {
   ) -> PinpointID {
     let kind = open.first?.kind ?? lastOutermost ?? .chapter
     close(rank: Vocabulary.rank(kind), into: &provisions)
-    let prefix = Self.prefixes[kind] ?? .chapter
+    let prefix = Vocabulary.divisionRanks.first { $0.0 == kind }?.1 ?? .chapter
     let id = assembler.claim(unnumbered.next(under: open.last?.id ?? base, prefix), at: source)
     open.append(Provision(id: id, kind: kind, heading: heading, source: assembler.span(source)))
     return id
@@ -60,9 +60,6 @@ struct DivisionStack {
   private var unnumbered = UnnumberedDivisions()
   /// The kind of the last outermost division closed.
   private var lastOutermost: ProvisionKind?
-  private static let prefixes: [ProvisionKind: PinpointID.Prefix] = [
-    .part: .part, .title: .title, .chapter: .chapter, .section: .section, .subsection: .subsection,
-  ]
 
   /// Sets the heading of the innermost open division (one whose heading is a paragraph of its own).
   mutating func setHeading(_ heading: String) {

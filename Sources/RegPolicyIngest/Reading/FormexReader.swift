@@ -250,11 +250,6 @@ struct FormexReader: MarkupReader {
 
   private var unnumbered = UnnumberedDivisions()
 
-  /// The divisions from the outermost in; an unnumbered division's kind is found among them.
-  private static let divisionRanks: [(ProvisionKind, PinpointID.Prefix)] = [
-    (.part, .part), (.title, .title), (.chapter, .chapter), (.section, .section), (.subsection, .subsection),
-  ]
-
   /// The kind of a division whose title has no division word: that of its numbered sibling
   /// divisions (a "FINAL PROVISIONS" among chapters is a chapter), else the rank below its parent,
   /// else the rank above the divisions it holds, else a chapter.
@@ -269,7 +264,7 @@ struct FormexReader: MarkupReader {
       tree.appendText(ti, to: &bytes)
       return Vocabulary.division(Normalizer.normalize(bytes))?.kind
     }
-    let ranks = Self.divisionRanks
+    let ranks = Vocabulary.divisionRanks
     func rank(_ kind: ProvisionKind) -> Int? { ranks.firstIndex { $0.0 == kind } }
     for sibling in tree.elements(tree.parent(node)) where sibling != node && tree.name(sibling) == "DIVISION" {
       if let found = kind(of: sibling), let index = rank(found) { return ranks[index] }

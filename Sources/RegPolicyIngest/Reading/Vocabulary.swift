@@ -40,6 +40,11 @@ enum Vocabulary {
     return text
   }
 
+  /// The division kinds from the outermost in, with their ID prefixes.
+  static let divisionRanks: [(ProvisionKind, PinpointID.Prefix)] = [
+    (.part, .part), (.title, .title), (.chapter, .chapter), (.section, .section), (.subsection, .subsection),
+  ]
+
   /// Rank of a division kind, outermost 0: a division closes the open ones of its rank and below.
   static func rank(_ kind: ProvisionKind) -> Int {
     switch kind {
