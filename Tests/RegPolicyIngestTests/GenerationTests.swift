@@ -39,13 +39,14 @@ struct GenerationTests {
     return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Int])
   }
 
-  @Test("articles, numbered paragraphs and recitals equal an independent count", arguments: flat)
+  @Test("articles, numbered paragraphs, recitals and lettered points equal an independent count", arguments: flat)
   func counts(_ file: String) throws {
     let (document, result) = try Corpus.ingest(file, fidelity: true)
     let expected = try Self.independentCount(file)
     #expect(document.all(.article).count == expected["articles"], "articles")
     #expect(document.all(.paragraph).count == expected["paragraphs"], "paragraphs")
     #expect(document.all(.recital).count == expected["recitals"], "recitals")
+    #expect(document.all(.point).count { $0.num?.first?.isLetter == true } == expected["points"], "lettered points")
     for report in result.fidelity { #expect(report.coverage >= 0.999, "\(report.coverage)") }
   }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Counts articles and numbered paragraphs of a flat EUR-Lex page, independently of regpolicy.
 
-Usage: count_flat_articles.py FILE.html  →  {"articles": N, "paragraphs": N, "recitals": N}
+Usage: count_flat_articles.py FILE.html  →  {"articles": N, "paragraphs": N, "recitals": N, "points": N}
 
 Flat pages (OJ XHTML of 2011–2014, consolidated HTML of 2014–2018) have no subdivision
 containers: an article title (`<p class="ti-art">` or `title-article-norm`) and its text are
@@ -178,10 +178,22 @@ def plain(path):
     return {"articles": articles - 1, "paragraphs": paragraphs, "recitals": recitals}
 
 
+def lettered_points(path):
+    """Points lettered "(a)", "a)", "(iv)" (after an opening quotation mark or not): paragraphs of
+    the printed text, from the first article heading on, that open with such a label."""
+    text = open(path, encoding="utf-8", errors="replace").read()
+    lines = [re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", p))).strip()
+             for p in re.findall(r"<p\b[^>]*>(.*?)</p>", text, flags=re.S)]
+    heading = re.compile(r"(Article|Artikel) (\d+[a-z]?|premier)( (bis|ter|quater))?")
+    first = next((i for i, line in enumerate(lines) if heading.fullmatch(line)), 0)
+    return sum(1 for line in lines[first:] if re.match(r"[‘“]?\(?[a-z]{1,4}\)", line))
+
+
 if __name__ == "__main__":
     page = open(sys.argv[1], encoding="utf-8", errors="replace").read()
     if "<TXT_TE>" in page or "class=" not in page:
         result = plain(sys.argv[1])
     else:
         result = proposal(sys.argv[1]) if 'class="Institutionquiagit"' in page else count(sys.argv[1])
+    result["points"] = lettered_points(sys.argv[1])
     print(json.dumps(result, sort_keys=True))
