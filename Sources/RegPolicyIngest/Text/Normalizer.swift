@@ -16,15 +16,13 @@ public enum Normalizer {
 
   /// Collapses straight into the string's storage; ICU only sees text that is not already NFC.
   private static func normalize(_ input: UnsafeBufferPointer<UInt8>) -> String {
-    var nonASCII = false
     var normalized = true
     let collapsed = String(unsafeUninitializedCapacity: input.count) { buffer in
-      let (count, hasNonASCII) = collapse(input, into: buffer)
-      nonASCII = hasNonASCII
-      if nonASCII { normalized = rp_icu_is_nfc(buffer.baseAddress, count) != 0 }
+      let (count, check) = collapse(input, into: buffer)
+      if check { normalized = rp_icu_is_nfc(buffer.baseAddress, count) != 0 }
       return count
     }
-    if !nonASCII || normalized { return collapsed }
+    if normalized { return collapsed }
     return icu(Array(collapsed.utf8), form: Int32(RP_FORM_NFC)) ?? collapsed
   }
 
@@ -40,13 +38,15 @@ public enum Normalizer {
   /// ICU's version, for benchmark records.
   public static var icuVersion: String { String(cString: rp_icu_version()) }
 
-  /// Collapses whitespace and drops invisible characters; returns whether any non-ASCII byte remains.
-  /// Works on UTF-8 bytes: the characters handled are all 2- or 3-byte sequences. The output is
-  /// never longer than the input, so `buffer` needs the input's size.
+  /// Collapses whitespace and drops invisible characters; returns whether the output needs ICU's
+  /// NFC check. It does not when every character is ASCII, in U+0080–U+02FF (lead bytes C2–CB:
+  /// the accented Latin letters) or in U+2002–U+203F (dashes, quotes): all NFC_Quick_Check=Yes
+  /// with combining class 0. Works on UTF-8 bytes: the characters handled are all 2- or 3-byte
+  /// sequences. The output is never longer than the input, so `buffer` needs the input's size.
   static func collapse(_ input: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>)
-    -> (count: Int, nonASCII: Bool)
+    -> (count: Int, checkNFC: Bool)
   {
-    var nonASCII = false
+    var checkNFC = false
     var w = 0
     var pendingSpace = false
     var i = 0
@@ -80,13 +80,15 @@ public enum Normalizer {
       }
       var length = 1  // bytes of input consumed
       var keep = true  // copy them to the output
+      var plain = byte < 0xCC  // ASCII, a continuation byte, or the lead of U+0080–U+02FF
       switch byte {
       case 0xC2 where i + 1 < n && (input[i + 1] == 0xA0 || input[i + 1] == 0xAD):
         // U+00A0 no-break space becomes a space; U+00AD soft hyphen goes.
         pendingSpace = pendingSpace || input[i + 1] == 0xA0
         length = 2
         keep = false
-      case 0xE2 where i + 2 < n, 0xEF where i + 2 < n:
+      case 0xE2 where i + 2 < n && input[i + 1] & 0xC0 == 0x80 && input[i + 2] & 0xC0 == 0x80,
+        0xEF where i + 2 < n && input[i + 1] & 0xC0 == 0x80 && input[i + 2] & 0xC0 == 0x80:
         // Fixed-width spaces U+2000–U+200A, U+202F, U+205F become spaces; zero-width U+200B–U+200D,
         // U+2060 and the BOM U+FEFF go.
         let scalar = UInt32(byte & 0x0F) << 12 | UInt32(input[i + 1] & 0x3F) << 6 | UInt32(input[i + 2] & 0x3F)
@@ -98,6 +100,8 @@ public enum Normalizer {
         case 0x200B...0x200D, 0x2060, 0xFEFF:
           length = 3
           keep = false
+        case 0x2002...0x203F:
+          plain = true
         default:
           break
         }
@@ -112,13 +116,13 @@ public enum Normalizer {
           }
           pendingSpace = false
         }
-        if byte >= 0x80 { nonASCII = true }
+        if !plain { checkNFC = true }
         buffer[w] = byte
         w += 1
       }
       i += length
     }
-    return (w, nonASCII)
+    return (w, checkNFC)
   }
 
   private static func icu(_ bytes: [UInt8], form: Int32) -> String? {
