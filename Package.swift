@@ -16,6 +16,7 @@ import PackageDescription
 //   RegPolicyIndex  – the trace index: provisions, statements, policies and commits in SQLite
 //                      (GRDB, FTS5 for search), a cache rebuilt when its inputs change.
 //   RegPolicyServe  – the local web view (Hummingbird) over the trace index.
+//   RegPolicyWatch  – `watch`: the sources manifest, the lock, the fetch cache, HTTP (AsyncHTTPClient).
 //   RegPolicyKit    – glue: the pipeline of values (source → policy tree → comparison → review
 //                      branch) and one job per command: read inputs once, render, decide the exit status.
 //   regpolicy       – the CLI: argument parsing only.
@@ -32,6 +33,7 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
   ],
   targets: [
     .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
@@ -71,10 +73,16 @@ let package = Package(
     .target(
       name: "RegPolicyServe",
       dependencies: ["RegPolicyKit", "RegPolicyIndex", .product(name: "Hummingbird", package: "hummingbird")]),
+    .target(
+      name: "RegPolicyWatch",
+      dependencies: [
+        "RegPolicyKit", "RegPolicyIngest", "RegPolicyPolicies", "RegPolicyGit", "RegPolicyModel",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+      ]),
     .executableTarget(
       name: "regpolicy",
       dependencies: [
-        "RegPolicyKit", "RegPolicyServe",
+        "RegPolicyKit", "RegPolicyServe", "RegPolicyWatch",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

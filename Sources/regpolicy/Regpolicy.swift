@@ -20,7 +20,7 @@ struct Regpolicy: ParsableCommand {
     version: RegPolicyVersion.current,
     subcommands: [
       Ingest.self, Extract.self, Classify.self, Generate.self, Check.self, Report.self, Diff.self, Branch.self,
-      Run.self, Rules.self,
+      Run.self, Watch.self, Rules.self,
       Trace.self, Search.self, Serve.self,
       Bench.self,
     ]

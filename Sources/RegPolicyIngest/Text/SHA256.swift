@@ -1,17 +1,17 @@
 import CDigestShims
 
 /// An incremental sha256 (OpenSSL's libcrypto), giving lower-case hex.
-struct SHA256 {
+package struct SHA256 {
   private var context: OpaquePointer?
 
-  init() { context = rp_sha256_new() }
+  package init() { context = rp_sha256_new() }
 
-  mutating func update(_ bytes: [UInt8]) {
+  package mutating func update(_ bytes: [UInt8]) {
     bytes.withUnsafeBufferPointer { rp_sha256_update(context, $0.baseAddress, $0.count) }
   }
 
   /// The digest as 64 lower-case hex digits; the context is released.
-  mutating func finish() -> String {
+  package mutating func finish() -> String {
     var digest = [UInt8](repeating: 0, count: 32)
     rp_sha256_finish(context, &digest)
     context = nil

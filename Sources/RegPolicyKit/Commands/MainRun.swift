@@ -19,6 +19,23 @@ public struct MainRun: Sendable {
   public var base: String?
   public var branch: String?
   public var prefix: String
+  /// Files outside the policy tree committed last on the branch (`watch`'s `regpolicy.lock`).
+  public var attachments: (files: [String: String], subject: String, body: String)?
+
+  /// What a run did, for `watch` and the summary line.
+  public struct Outcome: Sendable {
+    public var status: ExitStatus
+    public var branch: String
+    public var repository: String
+    /// Whether commits were made.
+    public var changed: Bool
+    public var changedClauses: Int
+    public var changedObligations: Int
+    public var changedPolicies: Int
+    public var policies: Int
+    public var needsReview: Int
+    public var bodyPath: String?
+  }
 
   /// The name the built-in sample is read under (it is `corpus/samples/synthetic-oj.html`).
   public static let sample = "corpus/samples/synthetic-oj.html"
@@ -44,14 +61,17 @@ public struct MainRun: Sendable {
   /// write was refused or failed (the catalogue's status of each problem).
   public func run() -> ExitStatus {
     do throws(Diagnostics) {
-      return try execute()
+      return try execute(printing: true).status
     } catch {
       OutputFile.report(error.all)
       return error.exitStatus
     }
   }
 
-  private func execute() throws(Diagnostics) -> ExitStatus {
+  /// Runs without printing the summary; problems are thrown, warnings go to standard error.
+  public func perform() throws(Diagnostics) -> Outcome { try execute(printing: false) }
+
+  private func execute(printing: Bool) throws(Diagnostics) -> Outcome {
     // Every input first: a bad one stops the run before anything is created.
     let extractor = Extractor()
     let sample = EmbeddedFiles.samples.first { MainRun.sample.hasSuffix($0.path) }
@@ -74,6 +94,7 @@ public struct MainRun: Sendable {
     let repository: String
     if let given = self.repository { repository = given } else { repository = try MainRun.demoRepository() }
     var review = ReviewBranch(repository: repository, base: base, branch: branch, prefix: prefix)
+    review.attachments = attachments
     let (clauses, obligations): (Int, Int)
     // The clauses as the previous version or the base's index has them: where one is the text a
     // rule was reviewed against, a clause that needs review is shown as a word diff from it.
@@ -147,8 +168,13 @@ public struct MainRun: Sendable {
     if !warnings.isEmpty {
       summary += "\(warnings.count) policies need review: their clauses changed since their rules were reviewed\n"
     }
-    OutputFile.emit(Array(summary.utf8), to: 1)
-    return (outcome.changed ? ExitStatus.success : .noChange).combined(with: warnings.isEmpty ? .success : .needsReview)
+    if printing { OutputFile.emit(Array(summary.utf8), to: 1) }
+    return Outcome(
+      status: (outcome.changed ? ExitStatus.success : .noChange).combined(
+        with: warnings.isEmpty ? .success : .needsReview),
+      branch: outcome.branch, repository: repository, changed: outcome.changed, changedClauses: clauses,
+      changedObligations: obligations, changedPolicies: outcome.changedControls, policies: tree.policies.count,
+      needsReview: warnings.count, bodyPath: outcome.bodyPath)
   }
 
   /// A new repository in the temporary folder, for a run without `--repo`.

@@ -8,9 +8,9 @@ import RegPolicyModel
 
 /// Writes whole files atomically (temporary file in the same folder, then rename), so a failed or
 /// interrupted run never leaves a half-written output; and writes to the standard streams.
-enum OutputFile {
+package enum OutputFile {
   /// Writes `bytes` to `path`; a failure is `output.unwritable` naming the file and the reason.
-  static func write(_ bytes: [UInt8], to path: String, atomically: Bool = true) throws(Diagnostic) {
+  package static func write(_ bytes: [UInt8], to path: String, atomically: Bool = true) throws(Diagnostic) {
     let temporary = atomically ? path + ".tmp-\(getpid())" : path
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     guard descriptor >= 0 else { throw failure("cannot write", path) }
@@ -31,7 +31,7 @@ enum OutputFile {
   }
 
   /// Creates a folder unless it is there; anything else at the path is an error.
-  static func makeDirectory(_ path: String) throws(Diagnostic) {
+  package static func makeDirectory(_ path: String) throws(Diagnostic) {
     var info = stat()
     if stat(path, &info) == 0 {
       guard (info.st_mode & S_IFMT) == S_IFDIR else {
@@ -47,15 +47,15 @@ enum OutputFile {
   }
 
   /// Writes diagnostics to standard error, one per line.
-  static func report(_ diagnostics: [Diagnostic]) {
+  package static func report(_ diagnostics: [Diagnostic]) {
     if !diagnostics.isEmpty { emit(Array(diagnostics.map { $0.description + "\n" }.joined().utf8), to: 2) }
   }
 
   /// Writes a line of text to standard error.
-  static func say(_ text: String) { emit(Array((text + "\n").utf8), to: 2) }
+  package static func say(_ text: String) { emit(Array((text + "\n").utf8), to: 2) }
 
   /// Writes to standard output or standard error in full.
-  static func emit(_ bytes: [UInt8], to descriptor: Int32) {
+  package static func emit(_ bytes: [UInt8], to descriptor: Int32) {
     var written = 0
     while written < bytes.count {
       let count = bytes.withUnsafeBytes {

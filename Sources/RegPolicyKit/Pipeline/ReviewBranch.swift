@@ -27,6 +27,9 @@ public struct ReviewBranch: Sendable {
   /// For clauses that need review: the word diff from the text the rule was reviewed against to the
   /// current one, where the reviewed text is at hand.
   public var reviewDiffs: [PinpointID: WordDiff] = [:]
+  /// Files outside the policy tree committed with it, last, by path from the repository's root
+  /// (`regpolicy.lock` from `watch`), with the subject of their commit.
+  public var attachments: (files: [String: String], subject: String, body: String)?
 
   /// Creates a branch request.
   public init(
@@ -72,17 +75,43 @@ public struct ReviewBranch: Sendable {
       let ids = try git.writeBlobs(paths.map { Array(tree.files[$0]!.utf8) })  // `paths` are `tree.files`' keys
       var wanted: [String: String] = [:]
       for (path, id) in zip(paths, ids) { wanted[prefix + "/" + path] = id }
+      let attached = attachments?.files.keys.sorted() ?? []
+      var wantedAttachments: [String: String] = [:]
+      for (path, id) in zip(attached, try git.writeBlobs(attached.map { Array(attachments!.files[$0]!.utf8) })) {
+        wantedAttachments[path] = id
+      }
+      func blobs(at commit: String?) throws(Diagnostic) -> [String: String] {
+        var result: [String: String] = [:]
+        for path in attached { result[path] = try git.blobs(at: commit, under: path)[path] }
+        return result
+      }
       let unchanged = Outcome(branch: name, commits: [], report: "", bodyPath: nil, changed: false)
       if let existingCommit {
-        if try git.blobs(at: existingCommit, under: prefix) == wanted { return unchanged }
+        if try git.blobs(at: existingCommit, under: prefix) == wanted,
+          try blobs(at: existingCommit) == wantedAttachments
+        {
+          return unchanged
+        }
         if !force {
           throw Diagnostic.error(
             .branchExists, file: repository,
             "branch '\(name)' exists with other content; not rewritten (use --force, or another --branch)")
         }
       }
-      let groups = ReviewBranch.groups(
+      var groups = ReviewBranch.groups(
         tree.index, prefix: prefix, current: current, wanted: wanted, lawChanges: lawChanges)
+      let attachedNow = try blobs(at: baseCommit)
+      if let attachments, attachedNow != wantedAttachments {
+        let updates = attached.filter { attachedNow[$0] != wantedAttachments[$0] }.map {
+          Commit.Update(path: $0, blob: wantedAttachments[$0])
+        }
+        groups.append(
+          Group(
+            kind: .attachment,
+            commit: Commit(
+              subject: attachments.subject, body: attachments.body,
+              trailers: [("Generated-By", PolicyConfiguration.generator)], updates: updates)))
+      }
       if groups.isEmpty { return unchanged }
       let chain = try CommitChain.build(groups.map(\.commit), on: baseCommit, with: git)
       if dryRun {
@@ -101,7 +130,7 @@ public struct ReviewBranch: Sendable {
       }
       return Outcome(
         branch: name, commits: chain.commits, report: body, bodyPath: bodyPath, changed: true,
-        changedControls: groups.filter { $0.kind != .index }.count)
+        changedControls: groups.filter { $0.kind != .index && $0.kind != .attachment }.count)
     }
   }
 
@@ -135,6 +164,8 @@ public struct ReviewBranch: Sendable {
     /// What the commit does to a control (or to the index). Raw values are the PR body's words.
     enum Kind: String {
       case new, updated, removed, index
+      /// Files outside the tree (`regpolicy.lock`).
+      case attachment
     }
 
     var kind: Kind

@@ -64,11 +64,21 @@ public enum DiagnosticCode: String, CaseIterable, Comparable, Sendable {
   case ruleUnknownRole = "rule.unknown-role"
   case ruleUnknownTemplate = "rule.unknown-template"
   case serveUnavailable = "serve.unavailable"
+  case sourcesInvalidValue = "sources.invalid-value"
+  case sourcesMalformed = "sources.malformed"
+  case sourcesMissingKey = "sources.missing-key"
+  case sourcesUnknownKey = "sources.unknown-key"
   case templateMalformed = "template.malformed"
   case templateMissing = "template.missing"
   case templateRenderFailed = "template.render-failed"
   case traceNoInputs = "trace.no-inputs"
   case traceNotFound = "trace.not-found"
+  case watchBusy = "watch.busy"
+  case watchCacheUnwritable = "watch.cache-unwritable"
+  case watchFetchFailed = "watch.fetch-failed"
+  case watchLockMalformed = "watch.lock-malformed"
+  case watchTooLarge = "watch.too-large"
+  case watchWrongAct = "watch.wrong-act"
   case xmlEntityDeclared = "xml.entity-declared"
   case xmlMalformed = "xml.malformed"
   case xmlTooDeep = "xml.too-deep"
@@ -164,6 +174,11 @@ public enum DiagnosticCode: String, CaseIterable, Comparable, Sendable {
     case .ruleUnknownRole: (.inputError, "a rule names a role the lexicon does not know")
     case .ruleUnknownTemplate: (.inputError, "a check names an unknown template")
     case .serveUnavailable: (.outputError, "`serve`: the address cannot be bound (in use, or not allowed)")
+    case .sourcesInvalidValue:
+      (.inputError, "`regpolicy.sources.yaml`: a value of the wrong type, an unknown format, a bad URL")
+    case .sourcesMalformed: (.inputError, "`regpolicy.sources.yaml` is missing or not YAML")
+    case .sourcesMissingKey: (.inputError, "`regpolicy.sources.yaml`: a source lacks a required key")
+    case .sourcesUnknownKey: (.inputError, "`regpolicy.sources.yaml` has a key regpolicy does not know")
     case .templateMalformed: (.inputError, "a template does not parse")
     case .templateMissing: (.inputError, "a template every policy needs is missing")
     case .templateRenderFailed: (.inputError, "a template rendered nothing")
@@ -174,6 +189,14 @@ public enum DiagnosticCode: String, CaseIterable, Comparable, Sendable {
       )
     case .traceNotFound:
       (.inputError, "`trace`: no control, rule, policy file, denial, commit or clause matches what was asked")
+    case .watchBusy: (.outputError, "`watch`: another watcher holds this repository's lock; this one did nothing")
+    case .watchCacheUnwritable: (.outputError, "`watch`: the source cache could not be written")
+    case .watchFetchFailed:
+      (.inputError, "`watch`: a source could not be fetched (HTTP error, timeout, redirect loop, body cut short)")
+    case .watchLockMalformed: (.inputError, "`watch`: `regpolicy.lock` is not a lock file regpolicy wrote")
+    case .watchTooLarge: (.inputError, "`watch`: a source's body is larger than `--max-bytes`; the download stopped")
+    case .watchWrongAct:
+      (.inputError, "`watch`: the fetched file is not the act the source names (an error page, another CELEX)")
     case .xmlEntityDeclared: (.success, "a warning: the document declares entities; they are never loaded or expanded")
     case .xmlMalformed: (.inputError, "not well-formed XML: truncated, wrong encoding, undefined entity, …")
     case .xmlTooDeep: (.inputError, "elements nested more than 256 deep")

@@ -3,13 +3,22 @@ import Yams
 
 /// A YAML node with the file it came from, read with errors that name the file and line: the one
 /// place that knows Yams' node API. Profiles and rules are read through it.
-struct YAMLValue {
+package struct YAMLValue {
   /// The codes a kind of file reports its problems with.
-  struct Codes {
-    var malformed: DiagnosticCode
-    var missingKey: DiagnosticCode
-    var unknownKey: DiagnosticCode
-    var invalidValue: DiagnosticCode
+  package struct Codes {
+    package var malformed: DiagnosticCode
+    package var missingKey: DiagnosticCode
+    package var unknownKey: DiagnosticCode
+    package var invalidValue: DiagnosticCode
+
+    package init(
+      malformed: DiagnosticCode, missingKey: DiagnosticCode, unknownKey: DiagnosticCode, invalidValue: DiagnosticCode
+    ) {
+      self.malformed = malformed
+      self.missingKey = missingKey
+      self.unknownKey = unknownKey
+      self.invalidValue = invalidValue
+    }
 
     static let profile = Codes(
       malformed: .profileMalformed, missingKey: .profileMissingKey, unknownKey: .profileUnknownKey,
@@ -19,15 +28,15 @@ struct YAMLValue {
       invalidValue: .ruleInvalidValue)
   }
 
-  let node: Node
-  let file: String
-  let codes: Codes
+  package let node: Node
+  package let file: String
+  package let codes: Codes
 
-  var line: Int { node.mark?.line ?? 0 }
-  var column: Int { node.mark?.column ?? 0 }
+  package var line: Int { node.mark?.line ?? 0 }
+  package var column: Int { node.mark?.column ?? 0 }
 
   /// Parses one YAML document; a syntax error is the kind's `malformed` code at the parser's position.
-  static func parse(_ text: String, file: String, codes: Codes) throws(Diagnostic) -> YAMLValue {
+  package static func parse(_ text: String, file: String, codes: Codes) throws(Diagnostic) -> YAMLValue {
     let node: Node?
     do {
       node = try Yams.compose(yaml: text, .default, .default, .utf8)
@@ -39,7 +48,7 @@ struct YAMLValue {
   }
 
   /// A Yams error as a diagnostic with its line and column.
-  static func error(_ error: any Error, file: String, code: DiagnosticCode) -> Diagnostic {
+  package static func error(_ error: any Error, file: String, code: DiagnosticCode) -> Diagnostic {
     switch error as? YamlError {
     case .scanner(_, let problem, let mark, _)?, .parser(_, let problem, let mark, _)?,
       .composer(_, let problem, let mark, _)?:
@@ -56,21 +65,21 @@ struct YAMLValue {
   }
 
   /// A problem at this value's position.
-  func failure(_ code: DiagnosticCode, _ message: String) -> Diagnostic {
+  package func failure(_ code: DiagnosticCode, _ message: String) -> Diagnostic {
     Diagnostic.error(code, file: file, line: line, column: column, message)
   }
 
   private func child(_ node: Node) -> YAMLValue { YAMLValue(node: node, file: file, codes: codes) }
 
   /// The mapping's entries in file order; an error unless this is a mapping.
-  func entries(_ what: String) throws(Diagnostic) -> [(key: String, value: YAMLValue)] {
+  package func entries(_ what: String) throws(Diagnostic) -> [(key: String, value: YAMLValue)] {
     guard let mapping = node.mapping else { throw failure(codes.invalidValue, "\(what) must be a mapping") }
     return mapping.map { (key: $0.key.string ?? "", value: child($0.value)) }
   }
 
   /// One diagnostic per key a mapping may not have (typos are errors, not silently ignored), each
   /// at the key's own line; an error unless this is a mapping.
-  func unknownKeys(_ what: String, allowed: Set<String>) throws(Diagnostic) -> [Diagnostic] {
+  package func unknownKeys(_ what: String, allowed: Set<String>) throws(Diagnostic) -> [Diagnostic] {
     guard let mapping = node.mapping else { throw failure(codes.invalidValue, "\(what) must be a mapping") }
     return mapping.compactMap { key, _ in
       let name = key.string ?? ""
@@ -82,22 +91,22 @@ struct YAMLValue {
   }
 
   /// The mapping's keys (as values, for their positions) with their values, in file order.
-  func keyedEntries(_ what: String) throws(Diagnostic) -> [(key: YAMLValue, value: YAMLValue)] {
+  package func keyedEntries(_ what: String) throws(Diagnostic) -> [(key: YAMLValue, value: YAMLValue)] {
     guard let mapping = node.mapping else { throw failure(codes.invalidValue, "\(what) must be a mapping") }
     return mapping.map { (key: child($0.key), value: child($0.value)) }
   }
 
   /// Throws the first unknown key (`unknownKeys`), for readers that stop at the first problem.
-  func keys(_ what: String, allowed: Set<String>) throws(Diagnostic) {
+  package func keys(_ what: String, allowed: Set<String>) throws(Diagnostic) {
     if let first = try unknownKeys(what, allowed: allowed).first { throw first }
   }
 
-  subscript(key: String) -> YAMLValue? {
+  package subscript(key: String) -> YAMLValue? {
     node.mapping?[Node(key)].map(child)
   }
 
   /// The value of a key that must be there; its absence is `code` (default: the kind's missing key).
-  func required(_ key: String, in what: String, code: DiagnosticCode? = nil) throws(Diagnostic) -> YAMLValue {
+  package func required(_ key: String, in what: String, code: DiagnosticCode? = nil) throws(Diagnostic) -> YAMLValue {
     guard let value = self[key] else {
       throw failure(code ?? codes.missingKey, "\(what) is missing required key '\(key)'")
     }
@@ -105,19 +114,19 @@ struct YAMLValue {
   }
 
   /// A scalar as text; an error for mappings and sequences.
-  func string(_ what: String) throws(Diagnostic) -> String {
+  package func string(_ what: String) throws(Diagnostic) -> String {
     guard case .scalar(let scalar) = node else { throw failure(codes.invalidValue, "\(what) must be a single value") }
     return scalar.string
   }
 
-  func int(_ what: String) throws(Diagnostic) -> Int {
+  package func int(_ what: String) throws(Diagnostic) -> Int {
     guard let value = Int(try string(what)) else {
       throw failure(codes.invalidValue, "\(what) must be a whole number")
     }
     return value
   }
 
-  func bool(_ what: String) throws(Diagnostic) -> Bool {
+  package func bool(_ what: String) throws(Diagnostic) -> Bool {
     switch try string(what) {
     case "true": return true
     case "false": return false
@@ -126,7 +135,7 @@ struct YAMLValue {
   }
 
   /// A sequence of scalars; a single scalar counts as a sequence of one.
-  func strings(_ what: String) throws(Diagnostic) -> [String] {
+  package func strings(_ what: String) throws(Diagnostic) -> [String] {
     if case .scalar = node { return [try string(what)] }
     guard let sequence = node.sequence else { throw failure(codes.invalidValue, "\(what) must be a list") }
     var values: [String] = []
@@ -134,7 +143,7 @@ struct YAMLValue {
     return values
   }
 
-  func items(_ what: String) throws(Diagnostic) -> [YAMLValue] {
+  package func items(_ what: String) throws(Diagnostic) -> [YAMLValue] {
     guard let sequence = node.sequence else { throw failure(codes.invalidValue, "\(what) must be a list") }
     return sequence.map(child)
   }

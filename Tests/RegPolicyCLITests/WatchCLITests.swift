@@ -1,0 +1,339 @@
+import Foundation
+import RegPolicyTestSupport
+import Synchronization
+import Testing
+
+/// `regpolicy watch` against a real HTTP server on 127.0.0.1 (`Tests/Support/source_server.py`),
+/// into a real git repository: the lock, the branch, conditional requests, and every fault a
+/// network source has, each leaving the other sources processed and its own state as before.
+@Suite("regpolicy watch")
+struct WatchCLITests {
+  let cli = CLITests()
+  static let eprivacy2006 = CLITests.corpus + "/eprivacy/02002L0058-20060503_EN_consolidated.fmx.xml"
+  static let eprivacy2009 = CLITests.corpus + "/eprivacy/02002L0058-20091219_EN_consolidated.fmx.xml"
+  static let gdprOJ = CLITests.corpus + "/gdpr/32016R0679_EN_OJ.html"
+  static let gdprConsolidated = CLITests.corpus + "/gdpr/02016R0679-20160504_EN_consolidated.html"
+
+  /// A server with its script file, a repository and a cache, all in a folder of their own.
+  final class Setup: @unchecked Sendable {
+    let folder = TestPaths.temporaryFolder("watch")
+    let process = Process()
+    var port = 0
+    var repo: String { folder + "/repo" }
+    var cache: String { folder + "/cache" }
+    var script: String { folder + "/script.json" }
+
+    init(_ script: [String: [[String: Any]]], sources: (Int) -> String) throws {
+      try serve(script)
+      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+      process.arguments = ["python3", CLITests.packageRoot + "/Tests/Support/source_server.py", self.script]
+      let output = Pipe()
+      process.standardOutput = output
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      TestPaths.terminateAtExit(process.processIdentifier)
+      var line = Data()
+      while !line.contains(0x0A) {
+        let chunk = output.fileHandleForReading.availableData
+        if chunk.isEmpty { break }
+        line += chunk
+      }
+      port = Int(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+      try git(["init", "-q", repo], in: folder)
+      try sources(port).write(toFile: repo + "/regpolicy.sources.yaml", atomically: true, encoding: .utf8)
+      try git(["add", "."])
+      try git(["commit", "-q", "-m", "Follow the sources"])
+    }
+
+    deinit { process.terminate() }
+
+    /// Replaces the server's script (read on every request).
+    func serve(_ script: [String: [[String: Any]]]) throws {
+      try JSONSerialization.data(withJSONObject: script).write(to: URL(fileURLWithPath: self.script))
+    }
+
+    /// The requests the server saw, oldest first.
+    var log: [[String: Any]] {
+      let text = (try? String(contentsOfFile: script + ".log", encoding: .utf8)) ?? ""
+      return text.split(separator: "\n").compactMap {
+        try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+      }
+    }
+
+    @discardableResult
+    func git(_ arguments: [String], in directory: String? = nil) throws -> String {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+      process.arguments = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"] + arguments
+      process.currentDirectoryURL = URL(fileURLWithPath: directory ?? repo)
+      let output = Pipe()
+      process.standardOutput = output
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      let data = output.fileHandleForReading.readDataToEndOfFile()
+      process.waitUntilExit()
+      return String(decoding: data, as: UTF8.self)
+    }
+
+    var branches: [String] {
+      get throws {
+        try git(["branch", "--list", "regpolicy/*", "--format=%(refname:short)"]).split(separator: "\n").map(
+          String.init)
+      }
+    }
+
+    /// The cache's files and the repository's refs: what a failed source must leave as it was.
+    var state: [String] {
+      get throws {
+        let files = (FileManager.default.enumerator(atPath: cache)?.allObjects as? [String] ?? []).sorted()
+        return files.filter { !$0.hasPrefix("tmp") } + [try git(["show-ref"])]
+          + [(try? String(contentsOfFile: cache + "/state.json", encoding: .utf8)) ?? ""]
+      }
+    }
+  }
+
+  func watch(_ setup: Setup, _ extra: [String] = []) throws -> CLITests.Run {
+    try cli.run(["watch", "--repo", setup.repo, "--cache", setup.cache] + extra)
+  }
+
+  static func source(_ id: String, celex: String, path: String, port: Int, format: String? = nil) -> String {
+    "  - id: \(id)\n    celex: \(celex)\n" + (format.map { "    format: \($0)\n" } ?? "")
+      + "    url: http://127.0.0.1:\(port)\(path)\n"
+  }
+
+  @Test("ePrivacy 2006, then 2009: locked, then a branch bumping the lock with the law diff, then nothing")
+  func newVersion() throws {
+    let setup = try Setup(["/eprivacy": [["file": Self.eprivacy2006, "etag": "\"v2006\""]]]) {
+      "sources:\n" + Self.source("eprivacy", celex: "32002L0058", path: "/eprivacy", port: $0, format: "formex")
+    }
+    let first = try watch(setup)
+    #expect(first.status == 0, "\(first.stderr)")
+    #expect(first.stdout.contains("eprivacy: new version 02002L0058-20060503 (first version)"))
+    let firstBranch = "regpolicy/eprivacy-02002L0058-20060503"
+    #expect(try setup.branches == [firstBranch])
+    let lock2006 = try setup.git(["show", firstBranch + ":regpolicy.lock"])
+    #expect(lock2006.contains("document: \"02002L0058-20060503\""))
+    #expect(lock2006.contains("sha256: " + (try Self.sha256(Self.eprivacy2006))))
+    #expect(lock2006.contains("etag: \"\\\"v2006\\\"\""))
+    // The review is accepted: the branch is merged.
+    try setup.git(["merge", "-q", "--ff-only", firstBranch])
+
+    try setup.serve(["/eprivacy": [["file": Self.eprivacy2009, "etag": "\"v2009\""]]])
+    let second = try watch(setup)
+    #expect(second.status == 0, "\(second.stderr)")
+    #expect(second.stdout.contains("new version 02002L0058-20091219 (was 02002L0058-20060503)"))
+    let branch = "regpolicy/eprivacy-02002L0058-20091219"
+    #expect(try setup.branches.contains(branch))
+    let lock2009 = try setup.git(["show", branch + ":regpolicy.lock"])
+    #expect(lock2009.contains("sha256: " + (try Self.sha256(Self.eprivacy2009))))
+    #expect(try setup.git(["log", "-1", "--format=%s", branch]) == "Lock eprivacy at 02002L0058-20091219\n")
+    let body = try String(
+      contentsOfFile: setup.repo + "/.git/regpolicy/regpolicy_eprivacy-02002L0058-20091219.md", encoding: .utf8)
+    #expect(body.contains("- **Article 14a** — added"))
+    #expect(body.contains("- **Article 15a** — added"))
+    // The conditional request carried the locked version's validator.
+    #expect(setup.log.last?["if_none_match"] as? String == "\"v2006\"")
+    #expect((setup.log.last?["user_agent"] as? String)?.hasPrefix("regpolicy/") == true)
+
+    // Third run: 304 on the 2009 validator; nothing changes.
+    let refs = try setup.git(["show-ref"])
+    let third = try watch(setup)
+    #expect(third.status == 5, "\(third.stderr)")
+    #expect(setup.log.last?["status"] as? Int == 304)
+    #expect(setup.log.last?["if_none_match"] as? String == "\"v2009\"")
+    #expect(try setup.git(["show-ref"]) == refs)
+    // And without validators: the same bytes, the same hash, nothing changes.
+    try setup.serve(["/eprivacy": [["file": Self.eprivacy2009]]])
+    let fourth = try watch(setup)
+    #expect(fourth.status == 5, "\(fourth.stderr)")
+    #expect(setup.log.last?["status"] as? Int == 200)
+    #expect(try setup.git(["show-ref"]) == refs)
+  }
+
+  @Test("GDPR OJ, then its consolidated HTML: a new version under one CELEX, format family eurlex-html")
+  func ojThenConsolidated() throws {
+    let setup = try Setup(["/gdpr": [["file": Self.gdprOJ, "last_modified": "Wed, 04 May 2016 00:00:00 GMT"]]]) {
+      "sources:\n" + Self.source("gdpr", celex: "32016R0679", path: "/gdpr", port: $0, format: "eurlex-html")
+    }
+    #expect(try watch(setup).status == 0)
+    try setup.git(["merge", "-q", "--ff-only", "regpolicy/gdpr-32016R0679"])
+    try setup.serve(["/gdpr": [["file": Self.gdprConsolidated, "last_modified": "Thu, 05 May 2016 00:00:00 GMT"]]])
+    let second = try watch(setup)
+    #expect(second.status == 0, "\(second.stderr)")
+    #expect(second.stdout.contains("gdpr: new version 02016R0679-20160504 (was 32016R0679)"))
+    #expect(setup.log.last?["if_modified_since"] as? String == "Wed, 04 May 2016 00:00:00 GMT")
+    let third = try watch(setup)
+    #expect(third.status == 5)
+    #expect(setup.log.last?["status"] as? Int == 304)
+  }
+
+  @Test("every fault fails its own source only, leaving the lock, the cache and the repository as before")
+  func faults() throws {
+    let ok = ["file": Self.eprivacy2006]
+    let script: [String: [[String: Any]]] = [
+      "/good": [ok],
+      "/flaky": [["status": 500, "body": "oops"], ok],
+      "/busy": [["status": 429, "headers": ["Retry-After": "1"]], ok],
+      "/missing": [["status": 404, "body": "no"]],
+      "/stall": [["file": Self.eprivacy2006, "stall": 5]],
+      "/cut": [["file": Self.eprivacy2006, "truncate": 1000]],
+      "/loop": [["status": 302, "location": "/loop2"]],
+      "/loop2": [["status": 302, "location": "/loop"]],
+      "/errorpage": [["body": "<html><body><h1>The requested document does not exist.</h1></body></html>"]],
+      "/huge": [["size": 3_000_000]],
+      "/other": [["file": Self.gdprOJ]],
+    ]
+    let names = ["good", "flaky", "busy", "missing", "stall", "cut", "loop", "errorpage", "huge", "other"]
+    let setup = try Setup(script) { port in
+      "sources:\n"
+        + names.map { Self.source($0, celex: "32002L0058", path: "/" + $0, port: port) }.joined()
+    }
+    let start = Date()
+    let run = try watch(setup, ["--read-timeout", "1", "--retries", "1", "--max-bytes", "2000000"])
+    #expect(run.status == 3, "\(run.stdout)\n\(run.stderr)")
+    let lines = Dictionary(
+      uniqueKeysWithValues: run.stdout.split(separator: "\n").map {
+        (String($0.prefix { $0 != ":" }), String($0))
+      })
+    // The retried ones and the good one made their branches.
+    for id in ["good", "flaky", "busy"] {
+      #expect(lines[id]?.contains("new version 02002L0058-20060503") == true, "\(lines[id] ?? "")")
+    }
+    #expect(Date().timeIntervalSince(start) >= 1, "Retry-After: 1 was honoured")
+    #expect(lines["missing"]?.contains("HTTP 404") == true)
+    #expect(lines["stall"]?.contains("read timed out") == true, "\(lines["stall"] ?? "")")
+    #expect(
+      lines["cut"]?.contains("cut short") == true || lines["cut"]?.contains("closed") == true, "\(lines["cut"] ?? "")")
+    #expect(lines["loop"]?.contains("redirect loop") == true, "\(lines["loop"] ?? "")")
+    #expect(lines["errorpage"]?.contains("[watch.wrong-act]") == true)
+    #expect(lines["huge"]?.contains("[watch.too-large]") == true)
+    #expect(lines["other"]?.contains("expected CELEX 32002L0058, the file is 32016R0679") == true)
+    let branches = try setup.branches
+    #expect(branches.sorted() == ["busy", "flaky", "good"].map { "regpolicy/\($0)-02002L0058-20060503" })
+    // Only the good bytes are cached; the state names only the sources that succeeded.
+    let stored = try FileManager.default.contentsOfDirectory(atPath: setup.cache + "/sources")
+    #expect(stored == [try Self.sha256(Self.eprivacy2006)])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: setup.cache + "/tmp").filter { !$0.hasPrefix(".") }.isEmpty)
+    let state = try JSONSerialization.jsonObject(
+      with: Data(contentsOf: URL(fileURLWithPath: setup.cache + "/state.json")))
+    #expect(Set((state as? [String: Any])?.keys.map { $0 } ?? []) == ["good", "flaky", "busy"])
+    // A second run: the failed sources fail the same way and change nothing else.
+    let before = try setup.state
+    let again = try watch(setup, ["--read-timeout", "1", "--retries", "0", "--max-bytes", "2000000"])
+    #expect(again.status == 3)
+    #expect(try setup.state == before)
+  }
+
+  @Test("a sources file with several problems: all reported at once, nothing fetched")
+  func malformedSources() throws {
+    let setup = try Setup([:]) { port in
+      """
+      sources:
+        - id: ok
+          celex: 32002L0058
+          url: http://127.0.0.1:\(port)/ok
+          colour: blue
+        - celex: 32016R0679
+          url: ftp://example.org/gdpr
+        - id: nothing
+          url: http://127.0.0.1:\(port)/x
+          format: pdf
+
+      """
+    }
+    let run = try watch(setup)
+    #expect(run.status == 3)
+    for expected in [
+      "unknown key 'colour'", "missing required key 'id'", "'ftp://example.org/gdpr' is not an http or https URL",
+      "needs 'celex' or 'document'", "unknown format 'pdf'",
+    ] {
+      #expect(run.stderr.contains(expected), "\(expected)\n\(run.stderr)")
+    }
+    #expect(run.stderr.contains("regpolicy.sources.yaml:5:5: error: unknown key 'colour'"), "each problem at its line")
+    #expect(setup.log.isEmpty)
+    #expect(try setup.branches.isEmpty)
+  }
+
+  @Test("two watchers at once: exactly one does the work, the other says so")
+  func twoWatchers() throws {
+    let setup = try Setup(["/slow": [["file": Self.eprivacy2006, "stall": 2]]]) {
+      "sources:\n" + Self.source("slow", celex: "32002L0058", path: "/slow", port: $0)
+    }
+    let results = Mutex<[CLITests.Run]>([])
+    DispatchQueue.concurrentPerform(iterations: 2) { _ in
+      if let run = try? watch(setup) { results.withLock { $0.append(run) } }
+    }
+    let runs = results.withLock { $0 }
+    #expect(runs.map(\.status).sorted() == [0, 4])
+    #expect(runs.contains { $0.stderr.contains("another regpolicy watch is running") && $0.stdout.isEmpty })
+    #expect(setup.log.count == 1)
+  }
+
+  @Test("killed during the fetch: no partial file is kept as a version, and a rerun finishes cleanly")
+  func killedMidFetch() throws {
+    let setup = try Setup(["/eprivacy": [["file": Self.eprivacy2006, "truncate": 5000, "stall": 30]]]) {
+      "sources:\n" + Self.source("eprivacy", celex: "32002L0058", path: "/eprivacy", port: $0)
+    }
+    let process = Process()
+    process.executableURL = CLITests.binary
+    process.arguments = ["watch", "--repo", setup.repo, "--cache", setup.cache]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    // Wait until the server has answered with headers, then kill -9.
+    for _ in 0..<100 where setup.log.isEmpty { Thread.sleep(forTimeInterval: 0.05) }
+    Thread.sleep(forTimeInterval: 0.3)
+    kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
+    #expect(process.terminationReason == .uncaughtSignal)
+    #expect(try setup.branches.isEmpty)
+    #expect(
+      (try? FileManager.default.contentsOfDirectory(atPath: setup.cache + "/sources"))?.isEmpty ?? true,
+      "nothing stored under sources/")
+    try setup.serve(["/eprivacy": [["file": Self.eprivacy2006]]])
+    let rerun = try watch(setup)
+    #expect(rerun.status == 0, "\(rerun.stderr)")
+    #expect(try setup.branches == ["regpolicy/eprivacy-02002L0058-20060503"])
+  }
+
+  /// Runs check-jsonschema (PyPI) with one of its vendored schemas; returns whether `file` passed.
+  static func schemaCheck(_ schema: String, _ file: String) throws -> Bool {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-m", "check_jsonschema", "--builtin-schema", schema, file]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    return process.terminationStatus == 0
+  }
+
+  @Test(
+    "the CI recipes are valid GitHub Actions and GitLab CI files (a broken copy is caught)",
+    arguments: [
+      ("github-actions-regpolicy-watch.yml", "vendor.github-workflows", "    runs-on:", "    runs_on:"),
+      ("gitlab-ci-regpolicy-watch.yml", "vendor.gitlab-ci", "  script:", "  scripts:"),
+    ])
+  func recipes(_ file: String, _ schema: String, _ key: String, _ broken: String) throws {
+    let path = CLITests.packageRoot + "/ci-recipes/" + file
+    #expect(try Self.schemaCheck(schema, path))
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(text.contains("regpolicy watch --repo . --format json"))
+    let copy = TestPaths.temporaryFolder("recipe") + "/" + file
+    try text.replacingOccurrences(of: key, with: broken).write(toFile: copy, atomically: true, encoding: .utf8)
+    #expect(try !Self.schemaCheck(schema, copy))
+  }
+
+  static func sha256(_ path: String) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["sha256sum", path]
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(String(decoding: data, as: UTF8.self).prefix(64))
+  }
+}
