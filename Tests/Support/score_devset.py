@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""Scores `regpolicy extract` against the hand-labelled sentences of corpus/devset/sentences/.
+
+usage: score_devset.py REGPOLICY [ACT ...]   (run from the package root; default: every act)
+
+For each labelled statement the extracted statement of the same clause whose text holds the
+sentence's opening is the prediction (none found: no statement). Prints per act: regulatory vs
+constitutive accuracy, modality accuracy and macro-F1 over the labelled modalities, and actor
+accuracy on the regulatory statements (the predicted addressees, as words, against the label's
+actors; `-` must predict none). Only the first statement of a sentence is scored. The made-up
+sentences (handmade.tsv) have no clause: each is classified alone with `regpolicy classify`.
+"""
+import collections
+import json
+import subprocess
+import sys
+
+REGULATORY = {"obligation", "prohibition", "permission", "right", "exemption", "recommendation"}
+SOURCES = {
+    "ai-act": "eu-ai-act/html/32024R1689_EN_OJ.html",
+    "gdpr": "gdpr/32016R0679_EN_OJ.html",
+    "dsa": "other-eu/32022R2065_DSA_EN_OJ.html",
+    "dma": "other-eu/32022R1925_DMA_EN_OJ.html",
+    "data-act": "other-eu/32023R2854_DataAct_EN_OJ.html",
+    "dga": "other-eu/32022R0868_DGA_EN_OJ.html",
+    "reach": "other-eu/formex-reach-consolidated/CL2006R1907EN0670010.0001.xml",
+    "dsm-2019-790": "other-eu/formex-dsm-2019-790/L_2019130EN.01009201.xml",
+    "eprivacy": "eprivacy/02002L0058-20091219_EN_consolidated.html",
+    "reg-2024-903": "format-samples/reg-2024-903/32024R0903_EN_OJ.html",
+    "sp800-53": "nist/NIST_SP-800-53_rev5_catalog.xml",
+    "ai-rmf": "nist/nist_ai_rmf_playbook_2024-06.json",
+}
+
+
+def labels(act):
+    rows = []
+    for line in open(f"corpus/devset/sentences/{act}.tsv", encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        clause, kind, n, cls, modality, actor, how, counterparty, sentence = line.rstrip("\n").split("\t")
+        if n == "1":
+            rows.append((clause, cls, modality, actor, sentence))
+    return rows
+
+
+def party(addressee):
+    """A role id, or for a party outside the role list its words without the article."""
+    role = addressee.get("role")
+    if role and role != "party":
+        return role
+    text = addressee.get("text", "").lower()
+    for article in ("the ", "a ", "an ", "that ", "this ", "those ", "such "):
+        if text.startswith(article):
+            text = text[len(article):]
+    return text
+
+
+def words(role):
+    return role.replace("-", " ").replace("_", " ").lower().rstrip("s")
+
+
+def predictions(rp, act, rows):
+    if act == "handmade":
+        out = subprocess.run([rp, "classify"], input="\n".join(r[4] for r in rows) + "\n",
+                             capture_output=True, text=True, check=True).stdout.splitlines()
+        result = []
+        for line in out:
+            item = json.loads(line)
+            result.append((item.get("modality"), [party(a) for a in item.get("addressees", [])]))
+        return result
+    path = "corpus/official/" + SOURCES[act]
+    out = subprocess.run([rp, "extract", path], capture_output=True, text=True).stdout.splitlines()
+    by_clause = collections.defaultdict(list)
+    for line in out:
+        item = json.loads(line)
+        by_clause[item["clause"]].append(item)
+    result = []
+    for clause, _, _, _, sentence in rows:
+        opening = sentence[:40]
+        match = next((s for s in by_clause.get(clause, []) if opening in s["text"]), None)
+        if match is None:
+            result.append((None, []))
+        else:
+            result.append((match["modality"], [party(a) for a in match["addressees"]]))
+    return result
+
+
+def score(rp, act):
+    rows = labels(act)
+    predicted = predictions(rp, act, rows)
+    cls_ok = mod_ok = actor_ok = actor_n = 0
+    confusion = collections.Counter()
+    for (clause, cls, modality, actor, _), (pmod, paddr) in zip(rows, predicted):
+        pcls = "regulatory" if pmod in REGULATORY else "constitutive"
+        cls_ok += pcls == cls
+        mod_ok += pmod == modality
+        confusion[(modality, pmod)] += 1
+        if cls == "regulatory":
+            actor_n += 1
+            want = {words(a) for a in actor.split("|")} if actor != "-" else set()
+            got = {words(a) for a in paddr}
+            actor_ok += want == got
+    modalities = sorted({m for m, _ in confusion})
+    f1s = []
+    for m in modalities:
+        tp = confusion[(m, m)]
+        fp = sum(c for (g, p), c in confusion.items() if p == m and g != m)
+        fn = sum(c for (g, p), c in confusion.items() if g == m and p != m)
+        f1s.append(0 if tp == 0 else 2 * tp / (2 * tp + fp + fn))
+    n = len(rows)
+    return n, cls_ok / n, mod_ok / n, sum(f1s) / len(f1s), (actor_ok / actor_n if actor_n else 0), actor_n
+
+
+def main():
+    rp = sys.argv[1]
+    acts = sys.argv[2:] or list(SOURCES) + ["handmade"]
+    print("act\tstatements\tregulatory_acc\tmodality_acc\tmodality_macro_f1\tactor_acc\tregulatory_statements")
+    for act in acts:
+        n, cls, mod, f1, actor, actor_n = score(rp, act)
+        print(f"{act}\t{n}\t{cls:.3f}\t{mod:.3f}\t{f1:.3f}\t{actor:.3f}\t{actor_n}")
+
+
+main()
