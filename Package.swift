@@ -16,7 +16,8 @@ import PackageDescription
 //   RegPolicyIndex  – the trace index: provisions, statements, policies and commits in SQLite
 //                      (GRDB, FTS5 for search), a cache rebuilt when its inputs change.
 //   RegPolicyServe  – the local web view (Hummingbird) over the trace index.
-//   RegPolicyWatch  – `watch`: the sources manifest, the lock, the fetch cache, HTTP (AsyncHTTPClient).
+//   RegPolicySources – `regpolicy.sources.yaml` and `regpolicy.lock`, read and written.
+//   RegPolicyWatch  – `watch`: the fetch cache, HTTP (AsyncHTTPClient), the run over every source.
 //   RegPolicyKit    – glue: the pipeline of values (source → policy tree → comparison → review
 //                      branch) and one job per command: read inputs once, render, decide the exit status.
 //   regpolicy       – the CLI: argument parsing only.
@@ -73,12 +74,18 @@ let package = Package(
     .target(
       name: "RegPolicyServe",
       dependencies: ["RegPolicyKit", "RegPolicyIndex", .product(name: "Hummingbird", package: "hummingbird")]),
+    .target(name: "RegPolicySources", dependencies: ["RegPolicyModel", "RegPolicyPolicies"]),
     .target(
       name: "RegPolicyWatch",
       dependencies: [
-        "RegPolicyKit", "RegPolicyIngest", "RegPolicyPolicies", "RegPolicyGit", "RegPolicyModel",
+        "RegPolicyKit", "RegPolicyIngest", "RegPolicySources", "RegPolicyGit", "RegPolicyModel",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
       ]),
+    // libFuzzer targets for everything `watch` reads from the network (Tests/Fuzz/README.md);
+    // built normally it replays files, for the regression tests.
+    .executableTarget(
+      name: "regpolicy-fuzz", dependencies: ["RegPolicyIngest", "RegPolicySources", "RegPolicyModel"],
+      path: "Tests/Fuzz/Target"),
     .executableTarget(
       name: "regpolicy",
       dependencies: [

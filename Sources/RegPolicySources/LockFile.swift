@@ -19,6 +19,20 @@ public struct LockFile: Sendable, Equatable {
     public var lastModified: String?
     /// When the bytes were fetched (UTC, ISO 8601).
     public var fetched: String
+
+    public init(
+      sha256: String, size: Int, document: String, date: String?, url: String, etag: String?,
+      lastModified: String?, fetched: String
+    ) {
+      self.sha256 = sha256
+      self.size = size
+      self.document = document
+      self.date = date
+      self.url = url
+      self.etag = etag
+      self.lastModified = lastModified
+      self.fetched = fetched
+    }
   }
 
   public var entries: [String: Entry] = [:]

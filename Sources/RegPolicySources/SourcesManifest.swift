@@ -140,7 +140,7 @@ public struct SourcesManifest: Sendable, Equatable {
   }
 
   /// Why `instrument` is not the act `entry` names, or nil when it is.
-  static func mismatch(_ entry: Entry, instrument: Instrument) -> String? {
+  public static func mismatch(_ entry: Entry, instrument: Instrument) -> String? {
     if let celex = entry.celex, instrument.celex != celex {
       return "expected CELEX \(celex), the file is \(instrument.celex ?? instrument.id)"
     }

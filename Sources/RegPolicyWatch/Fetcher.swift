@@ -3,6 +3,7 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import RegPolicyModel
+import RegPolicySources
 
 /// Downloads one source with AsyncHTTPClient: a conditional GET, TLS verified (the client's
 /// default), redirects bounded and cycles refused, connect and read timeouts, retries with

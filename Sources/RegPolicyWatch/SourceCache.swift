@@ -1,6 +1,7 @@
 import Foundation
 import RegPolicyIngest
 import RegPolicyModel
+import RegPolicySources
 
 /// The fetched bytes, content-addressed outside the reviewed files (`sources/<sha256>`), so the
 /// locked version is at hand for the diff; and the validators of the latest fetch of each source

@@ -3,6 +3,7 @@ import RegPolicyGit
 import RegPolicyIngest
 import RegPolicyKit
 import RegPolicyModel
+import RegPolicySources
 
 /// `regpolicy watch`: every source of `regpolicy.sources.yaml` fetched with a conditional request;
 /// each that changed against `regpolicy.lock` ingested, checked to be the act it names, compared
@@ -10,7 +11,7 @@ import RegPolicyModel
 /// lock. One source failing never stops the others.
 public struct WatchRun: Sendable {
   public enum Format: String, CaseIterable, Sendable {
-    case text, json
+    case text, json, sarif, junit, github
   }
 
   public var repository: String
@@ -61,6 +62,42 @@ public struct WatchRun: Sendable {
     /// Whether the branch was made by this run (false: it already held this version).
     var committed = false
     var problem: Diagnostic?
+
+    /// The summary line, after "<id>: ".
+    var line: String {
+      switch status {
+      case .unchanged: return "unchanged (\(document ?? "-"))"
+      case .newVersion:
+        let was = previous.map { "was \($0)" } ?? "first version"
+        let what =
+          committed
+          ? "\(changedClauses) changed clauses, \(changedPolicies) policies affected, \(needsReview) need review; "
+            + "branch \(branch ?? "")"
+          : "already on branch \(branch ?? ""), awaiting review"
+        return "new version \(document ?? "") (\(was)): \(what)"
+      case .failed:
+        return "failed — \(problem?.message ?? "unknown") [\(problem?.code.rawValue ?? "")]"
+      }
+    }
+
+    /// The `--format json` object.
+    var object: [String: Any] {
+      var object: [String: Any] = ["id": id, "status": status.rawValue]
+      if let document { object["document"] = document }
+      if let previous { object["previous"] = previous }
+      if let branch {
+        object["branch"] = branch
+        object["committed"] = committed
+        object["changed_clauses"] = changedClauses
+        object["changed_policies"] = changedPolicies
+        object["needs_review"] = needsReview
+      }
+      if let problem {
+        object["code"] = problem.code.rawValue
+        object["message"] = problem.message
+      }
+      return object
+    }
   }
 
   /// Runs: exit 5 when no source changed, 0 when new versions wait on review branches, 6 when one
@@ -109,7 +146,7 @@ public struct WatchRun: Sendable {
     for entry in manifest.entries {
       results.append(watch(entry, lock: lock, cache: cache, fetcher: fetcher))
     }
-    emit(results)
+    emit(results, sourcesFile: sources)
     // Failures outrank everything; else a branch made is 0 (6 if it needs review); else 5.
     var status = ExitStatus.noChange
     if results.contains(where: \.committed) {
@@ -233,51 +270,97 @@ public struct WatchRun: Sendable {
   }
 
   /// The summary, one entry per source.
-  private func emit(_ results: [Result]) {
+  private func emit(_ results: [Result], sourcesFile: String) {
     switch format {
     case .text:
-      var lines: [String] = []
-      for result in results {
-        switch result.status {
-        case .unchanged:
-          lines.append("\(result.id): unchanged (\(result.document ?? "-"))")
-        case .newVersion:
-          let was = result.previous.map { "was \($0)" } ?? "first version"
-          let what =
-            result.committed
-            ? "\(result.changedClauses) changed clauses, \(result.changedPolicies) policies affected, "
-              + "\(result.needsReview) need review; branch \(result.branch ?? "")"
-            : "already on branch \(result.branch ?? ""), awaiting review"
-          lines.append("\(result.id): new version \(result.document ?? "") (\(was)): \(what)")
-        case .failed:
-          lines.append(
-            "\(result.id): failed — \(result.problem?.message ?? "unknown") [\(result.problem?.code.rawValue ?? "")]")
-        }
-      }
+      let lines = results.map { "\($0.id): " + $0.line }
       OutputFile.emit(Array((lines.joined(separator: "\n") + "\n").utf8), to: 1)
       OutputFile.report(results.compactMap(\.problem))
     case .json:
-      let objects = results.map { result -> [String: Any] in
-        var object: [String: Any] = ["id": result.id, "status": result.status.rawValue]
-        if let document = result.document { object["document"] = document }
-        if let previous = result.previous { object["previous"] = previous }
-        if let branch = result.branch {
-          object["branch"] = branch
-          object["committed"] = result.committed
-          object["changed_clauses"] = result.changedClauses
-          object["changed_policies"] = result.changedPolicies
-          object["needs_review"] = result.needsReview
-        }
-        if let problem = result.problem {
-          object["code"] = problem.code.rawValue
-          object["message"] = problem.message
-        }
-        return object
-      }
-      let data =
-        (try? JSONSerialization.data(withJSONObject: ["sources": objects], options: [.sortedKeys])) ?? Data()
-      OutputFile.emit(Array(data) + [0x0A], to: 1)
+      OutputFile.emit(JSONValues.encode(["sources": results.map(\.object)]), to: 1)
+    case .sarif:
+      OutputFile.emit(JSONValues.encode(WatchRun.sarif(results, sources: sourcesFile)), to: 1)
+    case .junit:
+      OutputFile.emit(Array(WatchRun.junit(results).utf8), to: 1)
+    case .github:
+      OutputFile.emit(Array(WatchRun.github(results).utf8), to: 1)
     }
+  }
+
+  /// SARIF 2.1.0: a result per source that failed (error) or has a new version (note), at the
+  /// sources file; the rule is the diagnostic code, or `watch.new-version`.
+  static func sarif(_ results: [Result], sources: String) -> [String: Any] {
+    var rules: [String] = []
+    var found: [[String: Any]] = []
+    for result in results where result.status != .unchanged {
+      let rule = result.problem?.code.rawValue ?? "watch.new-version"
+      if !rules.contains(rule) { rules.append(rule) }
+      found.append([
+        "ruleId": rule, "ruleIndex": rules.firstIndex(of: rule) ?? 0,
+        "level": result.status == .failed ? "error" : "note",
+        "message": ["text": "\(result.id): " + result.line],
+        "locations": [["physicalLocation": ["artifactLocation": ["uri": sources]]]],
+        "partialFingerprints": ["regpolicy/v1": "\(result.id):\(rule):\(result.document ?? "")"],
+      ])
+    }
+    return [
+      "$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
+      "runs": [
+        [
+          "tool": [
+            "driver": [
+              "name": "regpolicy", "version": RegPolicyVersion.current,
+              "rules": rules.map { rule -> [String: Any] in
+                [
+                  "id": rule,
+                  "shortDescription": [
+                    "text": DiagnosticCode(rawValue: rule)?.entry.meaning
+                      ?? "a new version of a followed act is on a review branch"
+                  ],
+                ]
+              },
+            ]
+          ],
+          "results": found,
+        ]
+      ],
+    ]
+  }
+
+  /// JUnit XML: a test case per source; a failed source is a failure.
+  static func junit(_ results: [Result]) -> String {
+    let failures = results.filter { $0.status == .failed }.count
+    var xml =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"regpolicy watch\" tests=\"\(results.count)\" "
+      + "failures=\"\(failures)\" errors=\"0\">\n  <testsuite name=\"sources\" tests=\"\(results.count)\" "
+      + "failures=\"\(failures)\" errors=\"0\">\n"
+    for result in results {
+      xml += "    <testcase classname=\"sources\" name=\"\(Markup.escape(result.id))\">"
+      if result.status == .failed {
+        xml +=
+          "<failure type=\"\(result.problem?.code.rawValue ?? "")\" message=\"\(Markup.escape(result.line))\"/>"
+      } else {
+        xml += "<system-out>\(Markup.escape(result.line))</system-out>"
+      }
+      xml += "</testcase>\n"
+    }
+    return xml + "  </testsuite>\n</testsuites>\n"
+  }
+
+  /// GitHub Actions workflow commands: `::error` per failed source, `::notice` per new version.
+  static func github(_ results: [Result]) -> String {
+    func data(_ text: String) -> String {
+      text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+        .replacingOccurrences(of: "\n", with: "%0A")
+    }
+    var out = ""
+    for result in results where result.status != .unchanged {
+      let command = result.status == .failed ? "error" : "notice"
+      let title = data("regpolicy watch: \(result.id)").replacingOccurrences(of: ":", with: "%3A")
+        .replacingOccurrences(of: ",", with: "%2C")
+      out += "::\(command) title=\(title)::" + data(result.line) + "\n"
+    }
+    return out
   }
 
   static func timestamp() -> String {

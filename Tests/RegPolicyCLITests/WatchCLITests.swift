@@ -225,6 +225,43 @@ struct WatchCLITests {
     #expect(try setup.state == before)
   }
 
+  @Test("the summary for CI: SARIF (schema-valid), JUnit (junitparser), GitHub workflow commands, JSON")
+  func formats() throws {
+    let setup = try Setup(["/good": [["file": Self.eprivacy2006]], "/gone": [["status": 404]]]) { port in
+      "sources:\n" + Self.source("good", celex: "32002L0058", path: "/good", port: port)
+        + Self.source("gone", celex: "32002L0058", path: "/gone", port: port)
+    }
+    let json = try watch(setup, ["--format", "json"])
+    #expect(json.status == 3)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let sources = try #require(object["sources"] as? [[String: Any]])
+    #expect(sources.map { $0["status"] as? String } == ["new-version", "failed"])
+    #expect(sources[0]["branch"] as? String == "regpolicy/good-02002L0058-20060503")
+    #expect(sources[1]["code"] as? String == "watch.fetch-failed")
+    // The branch exists now: the other formats see it as awaiting review, and the failure again.
+    let sarif = try watch(setup, ["--format", "sarif"])
+    let path = TestPaths.temporaryFolder("watch-sarif") + "/watch.sarif"
+    try sarif.stdout.write(toFile: path, atomically: true, encoding: .utf8)
+    let validation = try ReportCLITests.python(["Tests/Support/validate_sarif.py", path])
+    #expect(validation.status == 0, "\(validation.output)")
+    #expect(sarif.stdout.contains("\"ruleId\":\"watch.fetch-failed\""))
+    #expect(sarif.stdout.contains("\"ruleId\":\"watch.new-version\""))
+    let junit = try watch(setup, ["--format", "junit"])
+    let xml = TestPaths.temporaryFolder("watch-junit") + "/watch.xml"
+    try junit.stdout.write(toFile: xml, atomically: true, encoding: .utf8)
+    let parsed = try ReportCLITests.python(["Tests/Support/read_junit.py", xml])
+    #expect(parsed.status == 0, "\(parsed.output)")
+    let summary = try #require(try JSONSerialization.jsonObject(with: Data(parsed.output.utf8)) as? [String: Any])
+    let cases = try #require(summary["cases"] as? [[String: Any]])
+    #expect(cases.map { $0["name"] as? String } == ["good", "gone"])
+    #expect(cases.map { $0["result"] as? String } == ["passed", "failure"])
+    let github = try watch(setup, ["--format", "github"])
+    #expect(
+      github.stdout.split(separator: "\n").map { String($0.prefix { $0 != " " }) } == ["::notice", "::error"],
+      "\(github.stdout)")
+    #expect(github.stdout.contains("title=regpolicy watch%3A gone::failed — "))
+  }
+
   @Test("a sources file with several problems: all reported at once, nothing fetched")
   func malformedSources() throws {
     let setup = try Setup([:]) { port in

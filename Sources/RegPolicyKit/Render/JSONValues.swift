@@ -5,8 +5,8 @@ import RegPolicyModel
 /// `NSNull` — with every object's keys sorted by their UTF-8 bytes (code point order), so equal
 /// values give equal bytes. Several times faster than JSONSerialization on Linux, which matters for
 /// a report of 10,000 manifests.
-enum JSONValues {
-  static func encode(_ value: Any) -> [UInt8] {
+package enum JSONValues {
+  package static func encode(_ value: Any) -> [UInt8] {
     var out = JSONWriter(capacity: 1 << 20)
     write(value, to: &out)
     out.newline()

@@ -1,8 +1,8 @@
 /// Text in XML and HTML: the one escaping both need.
-enum Markup {
+package enum Markup {
   /// Text and attribute values, escaped; tabs and carriage returns as references (an attribute
   /// would otherwise turn them into spaces); characters XML 1.0 forbids are dropped.
-  static func escape(_ text: String) -> String {
+  package static func escape(_ text: String) -> String {
     // Most text needs nothing: it is returned as it is.
     let special: (UInt8) -> Bool = {
       $0 < 0x20 || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
