@@ -362,6 +362,23 @@ struct WatchCLITests {
     #expect(try !Self.schemaCheck(schema, copy))
   }
 
+  @Test("killed after the branch, before the cache remembered the fetch: the rerun finds the branch, changes nothing")
+  func killedAfterBranch() throws {
+    let setup = try Setup(["/eprivacy": [["file": Self.eprivacy2006, "etag": "\"v1\""]]]) {
+      "sources:\n" + Self.source("eprivacy", celex: "32002L0058", path: "/eprivacy", port: $0)
+    }
+    #expect(try watch(setup).status == 0)
+    let refs = try setup.git(["show-ref"])
+    // What a kill between the branch and the cache's state file leaves: the branch, no state.
+    try FileManager.default.removeItem(atPath: setup.cache + "/state.json")
+    let rerun = try watch(setup)
+    #expect(rerun.status == 5, "\(rerun.stderr)")
+    #expect(rerun.stdout.contains("already on branch regpolicy/eprivacy-02002L0058-20060503, awaiting review"))
+    #expect(try setup.git(["show-ref"]) == refs)
+    #expect(setup.log.last?["if_none_match"] == nil || setup.log.last?["if_none_match"] is NSNull)
+    #expect(FileManager.default.fileExists(atPath: setup.cache + "/state.json"), "remembered now")
+  }
+
   static func sha256(_ path: String) throws -> String {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
