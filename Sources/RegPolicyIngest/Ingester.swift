@@ -276,7 +276,7 @@ public enum Ingester {
   {
     let bytes = raw.bindMemory(to: UInt8.self)
     guard let start = FormatDetector.firstRange(of: "<body", in: bytes, from: 0)?.lowerBound,
-      let end = FormatDetector.lastRange(of: "</body>", in: bytes)?.upperBound
+      let end = FormatDetector.lastRange(of: "</body>", in: bytes)?.upperBound, end > start
     else { return nil }
     // Only when the failure lies before the body: a broken body needs the HTML parser.
     let lineOfBody = 1 + bytes[..<start].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
