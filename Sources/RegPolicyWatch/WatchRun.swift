@@ -239,13 +239,16 @@ public struct WatchRun: Sendable {
     result.document = document.instrument.id
 
     var newLock = lock
-    newLock.entries[entry.id] = LockFile.Entry(
-      sha256: state.sha256, size: state.size, document: document.instrument.id, date: document.instrument.date,
-      url: state.url, etag: state.etag, lastModified: state.lastModified, fetched: state.fetched)
+    let branch = "regpolicy/\(entry.id)-\(document.instrument.id)"
+    newLock.entries[entry.id] =
+      WatchRun.pending(entry.id, sha256: state.sha256, on: branch, in: repository)
+      ?? LockFile.Entry(
+        sha256: state.sha256, size: state.size, document: document.instrument.id, date: document.instrument.date,
+        url: state.url, etag: state.etag, lastModified: state.lastModified, fetched: state.fetched)
     let previous = locked.flatMap { cache.has($0.sha256) ? cache.path(of: $0.sha256) : nil }
     var job = MainRun(
       source: path, previous: previous, repository: repository, profilePath: entry.profile,
-      rulesDirectory: entry.rules, branch: "regpolicy/\(entry.id)-\(document.instrument.id)", prefix: prefix)
+      rulesDirectory: entry.rules, branch: branch, prefix: prefix)
     job.attachments = (
       files: [LockFile.fileName: newLock.text],
       subject: "Lock \(entry.id) at \(document.instrument.id)",
@@ -267,6 +270,16 @@ public struct WatchRun: Sendable {
     result.changedPolicies = outcome_.changedPolicies
     result.needsReview = outcome_.needsReview
     return result
+  }
+
+  /// The lock entry of these bytes on their review branch, if a run made it already (its cache
+  /// state lost, or killed before it was saved): reused, the rerun finds the branch as it wants it.
+  static func pending(_ id: String, sha256: String, on branch: String, in repository: String) -> LockFile.Entry? {
+    guard let text = try? Git(repository: repository).file(LockFile.fileName, at: "refs/heads/" + branch),
+      let locked = try? LockFile(yaml: text, file: LockFile.fileName), let entry = locked.entries[id],
+      entry.sha256 == sha256
+    else { return nil }
+    return entry
   }
 
   /// The summary, one entry per source.

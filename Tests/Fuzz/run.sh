@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fuzzes every reader `watch` feeds from the network, and its own two files, with libFuzzer and
 # AddressSanitizer: Tests/Fuzz/run.sh [SECONDS PER TARGET, default 60] [TARGET ...]
-# Seeds are the corpus's small files of each format. A crash stops the run (exit 1) and leaves its
+# Built optimised (about 20x the executions per second of a debug build). Seeds are the corpus's small
+# files of each format. A crash stops the run (exit 1) and leaves its
 # input in Tests/Fuzz/findings/<target>/: copy it to Tests/Fuzz/regressions/<target>/, where the
 # test `FuzzRegressionTests` replays every file through the normal build.
 set -euo pipefail
@@ -12,9 +13,9 @@ targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
   targets=(eurlex-html eurlex-consolidated-html formex akn4eu oscal playbook sources lock)
 fi
-swift build --product regpolicy-fuzz --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address \
+swift build -c release --product regpolicy-fuzz --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address \
   -Xswiftc -parse-as-library -Xswiftc -DFUZZING -Xcc -fsanitize=fuzzer-no-link,address
-binary=.build-fuzz/debug/regpolicy-fuzz
+binary=.build-fuzz/release/regpolicy-fuzz
 c=corpus/official
 g=$c/eurlex-generations
 declare -A seeds=(

@@ -362,6 +362,46 @@ struct WatchCLITests {
     #expect(try !Self.schemaCheck(schema, copy))
   }
 
+  @Test("killed -9 while the branch is being made: no branch, nothing remembered; the rerun makes it")
+  func killedMidBranch() throws {
+    let setup = try Setup(["/eprivacy": [["file": Self.eprivacy2006]]]) {
+      "sources:\n" + Self.source("eprivacy", celex: "32002L0058", path: "/eprivacy", port: $0)
+    }
+    // A git that stalls before moving the branch's ref: the commits exist, the branch does not yet.
+    let bin = TestPaths.temporaryFolder("slow-git")
+    let real = try #require(
+      ["/usr/bin/git", "/usr/local/bin/git", "/bin/git"].first { FileManager.default.isExecutableFile(atPath: $0) })
+    try
+      "#!/bin/sh\ncase \"$*\" in *update-ref*) echo $$ > \"\(bin)/stalled\"; exec sleep 60;; esac\nexec \(real) \"$@\"\n"
+      .write(toFile: bin + "/git", atomically: true, encoding: .utf8)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin + "/git")
+    let process = Process()
+    process.executableURL = CLITests.binary
+    process.arguments = ["watch", "--repo", setup.repo, "--cache", setup.cache]
+    var environment = ProcessInfo.processInfo.environment
+    environment["PATH"] = bin + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+    environment["TMPDIR"] = TestPaths.temporaryRoot + "/"
+    process.environment = environment
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    for _ in 0..<600 where !FileManager.default.fileExists(atPath: bin + "/stalled") {
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+    #expect(FileManager.default.fileExists(atPath: bin + "/stalled"), "the run reached the branch")
+    // The whole job is killed, as CI cancels it: the watch and the git it was running.
+    kill(process.processIdentifier, SIGKILL)
+    let stalled = try String(contentsOfFile: bin + "/stalled", encoding: .utf8)
+    kill(Int32(stalled.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0, SIGKILL)
+    process.waitUntilExit()
+    #expect(try setup.branches.isEmpty)
+    #expect(!FileManager.default.fileExists(atPath: setup.cache + "/state.json"), "the fetch is not remembered")
+    let rerun = try watch(setup)
+    #expect(rerun.status == 0, "\(rerun.stderr)")
+    #expect(try setup.branches == ["regpolicy/eprivacy-02002L0058-20060503"])
+    #expect(try setup.git(["status", "--porcelain"]).isEmpty, "the working tree untouched")
+  }
+
   @Test("killed after the branch, before the cache remembered the fetch: the rerun finds the branch, changes nothing")
   func killedAfterBranch() throws {
     let setup = try Setup(["/eprivacy": [["file": Self.eprivacy2006, "etag": "\"v1\""]]]) {
@@ -369,8 +409,10 @@ struct WatchCLITests {
     }
     #expect(try watch(setup).status == 0)
     let refs = try setup.git(["show-ref"])
-    // What a kill between the branch and the cache's state file leaves: the branch, no state.
+    // What a kill between the branch and the cache's state file leaves: the branch, no state. (A
+    // second later, so the fetch time of the rerun differs from the branch's lock.)
     try FileManager.default.removeItem(atPath: setup.cache + "/state.json")
+    Thread.sleep(forTimeInterval: 1.1)
     let rerun = try watch(setup)
     #expect(rerun.status == 5, "\(rerun.stderr)")
     #expect(rerun.stdout.contains("already on branch regpolicy/eprivacy-02002L0058-20060503, awaiting review"))
