@@ -2,12 +2,19 @@
 /// contain "shall" but bind nobody. Raw values are the public names used in JSON.
 public enum Modality: String, CaseIterable, Hashable, Sendable {
   case obligation, prohibition, permission, exemption
+  /// "should", "is encouraged to": what recitals, frameworks and guidance advise.
+  case recommendation
   case definition, scope
   case entryIntoForce = "entry-into-force"
   case empowerment, amendment
 
   /// Obligation, prohibition or permission: a statement that binds or entitles someone.
   public var isDeontic: Bool { self == .obligation || self == .prohibition || self == .permission }
+
+  /// Regulatory in the Institutional Grammar's sense (docs/labelling.md): it says what an actor
+  /// must, must not, may, need not or should do — whether or not the text names the actor.
+  /// Definitions, scope, entry into force, empowerments and amendments are constitutive.
+  public var isRegulatory: Bool { isDeontic || self == .exemption || self == .recommendation }
 }
 
 /// One statement of a legal text, classified: a sentence, or a chapeau with one of its points.

@@ -7,8 +7,8 @@ struct Classify: ParsableCommand {
     abstract: "Classify sentences read from standard input, one per line.",
     discussion: """
       Writes one JSON object per input line: modality (null when the sentence states none), \
-      addressees, regulatory (true for an obligation, prohibition or permission with an explicit \
-      addressee), evidence (lexicon entries and patterns that fired, with byte spans), sentences.
+      addressees, regulatory (true for an obligation, prohibition, permission, exemption or \
+      recommendation, whether or not it names who; docs/labelling.md), evidence (lexicon entries and patterns that fired, with byte spans), sentences.
       """
   )
 

@@ -47,6 +47,24 @@ struct ExtractCLITests {
     #expect(lines[2].contains("\"modality\":null"))
   }
 
+  @Test(
+    "classify: regulatory as docs/labelling.md defines it — named actor or not; 'should' is a recommendation",
+    arguments: [
+      ("A risk management system shall be established.", "obligation", true, nil),
+      ("Providers should keep the logs for six months.", "recommendation", true, "provider"),
+      ("Member States are encouraged to support SMEs.", "recommendation", true, "member-state"),
+      ("Should the provider fail to act, the authority may intervene.", "permission", true, nil),
+      ("This obligation shall not apply to microenterprises.", "exemption", true, nil),
+      ("This Regulation shall enter into force on the twentieth day.", "entry-into-force", false, nil),
+    ] as [(String, String, Bool, String?)])
+  func regulatory(_ sentence: String, _ modality: String, _ regulatory: Bool, _ role: String?) throws {
+    let result = try cli.run(["classify"], input: Data((sentence + "\n").utf8))
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("\"modality\":\"\(modality)\""), "\(result.stdout)")
+    #expect(result.stdout.contains("\"regulatory\":\(regulatory)"), "\(result.stdout)")
+    if let role { #expect(result.stdout.contains("\"role\":\"\(role)\"")) }
+  }
+
   @Test("classify --explain marks the triggers")
   func explain() throws {
     let result = try cli.run(["classify", "--explain"], input: Data("Deployers shall not use it.\n".utf8))

@@ -112,7 +112,7 @@ struct SentenceAnalysis {
     }
 
     var addressees: [Statement.Addressee] = []
-    if modality.isDeontic || modality == .exemption {
+    if modality.isRegulatory {
       if let participle = passive {
         evidence.append(.init(rule: "pattern:passive", span: span(participle)))
         if let agent = agent(after: participle.upperBound) {
@@ -130,7 +130,7 @@ struct SentenceAnalysis {
     for (list, kind) in [(conditions, "condition"), (exceptions, "exception"), (deadlines, "deadline")] {
       for item in list { evidence.append(.init(rule: "\(kind):\(item.kind)", span: item.span)) }
     }
-    var confidence = modality.isDeontic || modality == .exemption ? 0.9 : 0.95
+    var confidence = modality.isRegulatory ? 0.9 : 0.95
     if subordinate { confidence -= 0.2 }
     if modality.isDeontic {
       if addressees.isEmpty {
@@ -156,14 +156,31 @@ struct SentenceAnalysis {
   /// The first modal phrase outside a subordinate clause, or the first one at all (then flagged).
   private func mainModal() -> (Match, subordinate: Bool)? {
     var first: Match?
+    // Where every modal stands in a subordinate clause: the first one that is not a "should" ("If
+    // it is proposed that a restriction should be re-examined a decision shall be taken …").
+    var firstBinding: Match?
+    var advice: Match?
     for modal in matches[.modal] {
       let label = lexicon.phrases[Int(modal.phrase)].label
       if label == "none" { continue }
       if label == "definition", phrase(modal) == "means", !hasQuote(before: Int(modal.start)) { continue }
       if first == nil { first = modal }
-      if !isSubordinate(modal) { return (modal, false) }
+      if firstBinding == nil, label != "recommendation" { firstBinding = modal }
+      // "Should the provider fail to act, the authority may …": an inverted condition.
+      if label == "recommendation", Int(modal.start) == range.lowerBound { continue }
+      if isSubordinate(modal) { continue }
+      // "… this should be justified and a qualitative analysis shall be included": one statement
+      // per sentence, so a duty wins over the advice (a "may" after it is more often a relative
+      // clause's: "information … that may be of interest").
+      if label == "recommendation" {
+        advice = advice ?? modal
+        continue
+      }
+      if advice != nil, label != "obligation", label != "prohibition" { continue }
+      return (modal, false)
     }
-    return first.map { ($0, true) }
+    if let advice { return (advice, false) }
+    return (firstBinding ?? first).map { ($0, true) }
   }
 
   /// Whether an adverbial subordinator ("where", "if", "unless") stands between the start of the

@@ -225,6 +225,18 @@ modal	permission	shall be free to
 modal	permission	shall be lawful
 modal	permission	is lawful
 modal	permission	shall be lawful only
+modal	recommendation	should
+modal	recommendation	should not
+modal	recommendation	ought to
+modal	recommendation	ought not to
+modal	recommendation	is encouraged to
+modal	recommendation	are encouraged to
+modal	recommendation	shall be encouraged to
+modal	recommendation	is invited to
+modal	recommendation	are invited to
+modal	recommendation	is recommended
+modal	recommendation	are recommended
+modal	recommendation	it is recommended
 modal	exemption	by way of derogation from
 modal	exemption	by way of derogation to
 modal	exemption	by derogation from

@@ -66,7 +66,7 @@ public struct ClassifyRun: Sendable {
         writer.raw(",\"modality\":")
         writer.optionalString(main?.modality.rawValue)
         writer.raw(",\"regulatory\":")
-        let regulatory = main.map { $0.modality.isDeontic && !$0.addressees.isEmpty } ?? false
+        let regulatory = main?.modality.isRegulatory ?? false
         writer.raw(regulatory ? "true" : "false")
         writer.raw(",\"sentences\":")
         writer.int(statements.count)
@@ -85,7 +85,7 @@ public struct ClassifyRun: Sendable {
     var summary = statement.modality.rawValue
     let parties = statement.addressees.map { ($0.role ?? "party") + " '" + $0.text + "' (\($0.source.rawValue))" }
     summary += parties.isEmpty ? "; no explicit addressee" : "; addressees: " + parties.joined(separator: ", ")
-    summary += statement.modality.isDeontic && !statement.addressees.isEmpty ? "; regulatory" : "; not regulatory"
+    summary += statement.modality.isRegulatory ? "; regulatory" : "; not regulatory"
     if statements > 1 { summary += "; first of \(statements) statements" }
     var line = Array((summary + "\n  ").utf8)
     let bytes = Array(statement.text.utf8)
