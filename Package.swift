@@ -111,6 +111,7 @@ let package = Package(
       name: "RegPolicyDiffTests",
       dependencies: ["RegPolicyDiff", "RegPolicyKit", "RegPolicyIngest", "RegPolicyTestSupport"]),
     .testTarget(
-      name: "RegPolicyCLITests", dependencies: ["regpolicy", "RegPolicyModel", "RegPolicyGit", "RegPolicyTestSupport"]),
+      name: "RegPolicyCLITests",
+      dependencies: ["regpolicy", "RegPolicyModel", "RegPolicyGit", "RegPolicySources", "RegPolicyTestSupport"]),
   ]
 )

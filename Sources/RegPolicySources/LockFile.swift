@@ -80,12 +80,14 @@ public struct LockFile: Sendable, Equatable {
   /// The file's text: sources by id, keys in a fixed order, every string quoted.
   public var text: String {
     var lines = [
-      "# regpolicy.lock — written by `regpolicy watch`: the exact text each source's policies were",
+      "# regpolicy.lock, written by `regpolicy watch`: the exact text each source's policies were",
       "# generated from. Review it with the policies; do not edit by hand.", "version: 1", "sources:",
     ]
     if entries.isEmpty { lines[lines.count - 1] = "sources: {}" }
     for id in entries.keys.sorted() {
       let entry = entries[id]!  // a key of `entries`
+      // A blank line between sources: updates of two neighbours merge without a conflict.
+      if lines.last != "sources:" { lines.append("") }
       lines.append("  \(Self.quoted(id)):")
       lines.append("    sha256: \(entry.sha256)")
       lines.append("    size: \(entry.size)")
@@ -99,16 +101,18 @@ public struct LockFile: Sendable, Equatable {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// A YAML double-quoted scalar.
+  /// A YAML double-quoted scalar, ASCII only: anything else, and every control character, is
+  /// escaped (`\\uXXXX`, `\\UXXXXXXXX`), so no value a server sends can make the file unreadable.
   static func quoted(_ value: String) -> String {
     var out = "\""
     for scalar in value.unicodeScalars {
       switch scalar {
       case "\"": out += "\\\""
       case "\\": out += "\\\\"
-      case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-        out += "\\x" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 2)
-      default: out.unicodeScalars.append(scalar)
+      case _ where scalar.value >= 0x20 && scalar.value < 0x7F: out.unicodeScalars.append(scalar)
+      case _ where scalar.value <= 0xFFFF:
+        out += "\\u" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+      default: out += "\\U" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 8)
       }
     }
     return out + "\""

@@ -78,9 +78,14 @@ public struct SourcesManifest: Sendable, Equatable {
       }
       let id = read("") { () throws(Diagnostic) in try item.required("id", in: "a source").string("id") }
       if !id.isEmpty {
-        if !id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }) {
+        // It names a branch and a folder: no leading dot or dash, no "..", no ".lock" at the end.
+        if !id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) })
+          || id.hasPrefix(".") || id.hasPrefix("-") || id.contains("..") || id.hasSuffix(".") || id.hasSuffix(".lock")
+        {
           problems.append(
-            item.failure(.sourcesInvalidValue, "source id '\(id)' may hold only letters, digits, '-', '_', '.'"))
+            item.failure(
+              .sourcesInvalidValue,
+              "source id '\(id)' may hold only letters, digits, '-', '_', '.' (not first, not '..', not last)"))
         } else if !seen.insert(id).inserted {
           problems.append(item.failure(.sourcesInvalidValue, "source id '\(id)' is used twice"))
         }
@@ -115,7 +120,8 @@ public struct SourcesManifest: Sendable, Equatable {
           scheme == "https" || scheme == "http",
           parsed.host?.isEmpty == false
         else {
-          problems.append(item.failure(.sourcesInvalidValue, "'\(url)' is not an http or https URL"))
+          let at = url == urls.first ? item["url"] ?? item : item["mirrors"] ?? item
+          problems.append(at.failure(.sourcesInvalidValue, "'\(url)' is not an http or https URL"))
           continue
         }
       }

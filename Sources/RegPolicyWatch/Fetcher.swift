@@ -40,6 +40,8 @@ struct Fetcher: Sendable {
     var lastModified: String?
     /// The URL it came from (the first one that answered).
     var url: String
+    /// Whether this fetch put the file in the cache (false: it was there already).
+    var created: Bool
   }
 
   /// A failure of one source; `retry` when another attempt may succeed.
@@ -85,7 +87,7 @@ struct Fetcher: Sendable {
         }
         return result
       }
-      var delay = settings.backoff * pow(2, Double(attempt)) * Double.random(in: 0.5...1.5)
+      var delay = min(30, settings.backoff * pow(2, Double(attempt))) * Double.random(in: 0.5...1.5)
       if let wait = failure.wait {
         guard wait <= settings.longestWait else {
           return .failure(
@@ -174,15 +176,24 @@ struct Fetcher: Sendable {
         Failure(
           code: .watchFetchFailed, message: "the body was cut short: \(size) of \(expected) bytes", retry: true))
     }
-    let sha256: String
-    do { sha256 = try download.finish() } catch {
+    let stored: (sha256: String, created: Bool)
+    do { stored = try download.finish() } catch {
       return .failure(Failure(code: .watchCacheUnwritable, message: error.message))
     }
     return .success(
       .fetched(
         Fetched(
-          sha256: sha256, size: size, etag: response.headers.first(name: "ETag"),
-          lastModified: response.headers.first(name: "Last-Modified"), url: url)))
+          sha256: stored.sha256, size: size, etag: Fetcher.validator(response.headers.first(name: "ETag")),
+          lastModified: Fetcher.validator(response.headers.first(name: "Last-Modified")), url: url,
+          created: stored.created)))
+  }
+
+  /// A validator kept only when it is visible ASCII and of a sane length: it goes into the lock.
+  static func validator(_ value: String?) -> String? {
+    guard let value, !value.isEmpty, value.utf8.count <= 256,
+      value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F })
+    else { return nil }
+    return value
   }
 
   /// A transport error as a failure; timeouts and dropped connections are worth retrying.
@@ -225,7 +236,9 @@ struct Fetcher: Sendable {
     }
     if let noProxy = variable("no_proxy") {
       for entry in noProxy.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
-        let suffix = entry.hasPrefix(".") ? String(entry.dropFirst()) : entry
+        // "example.org:8080" names the host; ".example.org" its subdomains too.
+        let host_ = entry.split(separator: ":").first.map(String.init) ?? entry
+        let suffix = host_.hasPrefix(".") ? String(host_.dropFirst()) : host_
         if entry == "*" || host == suffix || host.hasSuffix("." + suffix) { return nil }
       }
     }
@@ -233,6 +246,12 @@ struct Fetcher: Sendable {
     guard let value = https ? variable("https_proxy") : variable("http_proxy"),
       let proxy = URL(string: value.contains("://") ? value : "http://" + value), let proxyHost = proxy.host
     else { return nil }
+    if let user = proxy.user, let password = proxy.password {
+      return .server(
+        host: proxyHost, port: proxy.port ?? 80,
+        authorization: .basic(
+          username: user.removingPercentEncoding ?? user, password: password.removingPercentEncoding ?? password))
+    }
     return .server(host: proxyHost, port: proxy.port ?? 80)
   }
 }

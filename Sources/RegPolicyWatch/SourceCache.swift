@@ -66,8 +66,9 @@ struct SourceCache: Sendable {
       }
     }
 
-    /// Closes the file and moves it to `sources/<sha256>`; returns the hash.
-    func finish() throws(Diagnostic) -> String {
+    /// Closes the file and moves it to `sources/<sha256>`; returns the hash, and whether the file
+    /// is new to the cache.
+    func finish() throws(Diagnostic) -> (sha256: String, created: Bool) {
       let sha256 = digest.finish()
       do {
         try handle.synchronize()
@@ -79,12 +80,14 @@ struct SourceCache: Sendable {
       let target = cache.path(of: sha256)
       if FileManager.default.fileExists(atPath: target) {
         try? FileManager.default.removeItem(atPath: temporary)
-      } else if rename(temporary, target) != 0 {
+        return (sha256, false)
+      }
+      if rename(temporary, target) != 0 {
         let reason = String(cString: strerror(errno))
         try? FileManager.default.removeItem(atPath: temporary)
         throw Diagnostic.error(.watchCacheUnwritable, file: target, "cannot store the download: \(reason)")
       }
-      return sha256
+      return (sha256, true)
     }
 
     /// Drops the partial file.
@@ -102,6 +105,14 @@ struct SourceCache: Sendable {
       let handle = FileHandle(forWritingAtPath: temporary)
     else { throw Diagnostic.error(.watchCacheUnwritable, file: temporary, "cannot create a download file") }
     return Download(handle: handle, temporary: temporary, cache: self)
+  }
+
+  /// Drops downloads a killed run left in `tmp/` (called with the cache locked, so none is live).
+  func removeStaleDownloads() {
+    let folder = root + "/tmp"
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
+      try? FileManager.default.removeItem(atPath: folder + "/" + name)
+    }
   }
 
   func makeFolders() throws(Diagnostic) {

@@ -110,34 +110,54 @@ public struct WatchRun: Sendable {
       OutputFile.report(error.all)
       return error.exitStatus
     }
-    let gitDirectory: String
-    do { gitDirectory = try Git(repository: repository).gitDirectory() } catch {
+    let git = Git(repository: repository)
+    let commonDirectory: String
+    do throws(Diagnostic) {
+      // The git directory every worktree of the repository shares (its refs are shared).
+      let shown = try git.run(["rev-parse", "--path-format=absolute", "--git-common-dir"])
+      guard shown.status == 0 else {
+        throw Diagnostic.error(.gitNotARepository, file: repository, "not a git repository")
+      }
+      commonDirectory = shown.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    } catch {
       OutputFile.report([error])
       return error.code.exitStatus
     }
     // One watcher per repository: the second says so and leaves everything as it was.
-    let lockPath = gitDirectory + "/regpolicy-watch.lock"
-    let descriptor = open(lockPath, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
-    guard descriptor >= 0, flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+    let lockPath = commonDirectory + "/regpolicy-watch.lock"
+    guard let repositoryLock = FileLock(lockPath, wait: false) else {
       let problem = Diagnostic.error(
         .watchBusy, file: repository,
         "another regpolicy watch is running on this repository (\(lockPath)); nothing done")
       OutputFile.report([problem])
-      if descriptor >= 0 { close(descriptor) }
       return problem.code.exitStatus
     }
-    defer {
-      flock(descriptor, LOCK_UN)
-      close(descriptor)
-    }
-    let lockFile = repository + "/" + LockFile.fileName
+    defer { repositoryLock.release() }
+    // The lock as the branches will be based on it: the one committed at HEAD.
     let lock: LockFile
-    do { lock = try LockFile.read(lockFile) } catch {
+    do {
+      let text = try git.commit("HEAD") == nil ? nil : try git.file(LockFile.fileName, at: "HEAD")
+      lock =
+        try text.map { text throws(Diagnostic) in try LockFile(yaml: text, file: "HEAD:" + LockFile.fileName) }
+        ?? LockFile()
+    } catch {
       OutputFile.report([error])
       return error.code.exitStatus
     }
     let cache = SourceCache(
       root: cachePath ?? SourceCache.defaultRoot(environment: ProcessInfo.processInfo.environment))
+    // The cache may be shared by several repositories' watchers: one at a time writes it.
+    do { try cache.makeFolders() } catch {
+      OutputFile.report([error])
+      return error.code.exitStatus
+    }
+    guard let cacheLock = FileLock(cache.root + "/.lock", wait: true) else {
+      let problem = Diagnostic.error(.watchCacheUnwritable, file: cache.root, "cannot lock the cache")
+      OutputFile.report([problem])
+      return problem.code.exitStatus
+    }
+    defer { cacheLock.release() }
+    cache.removeStaleDownloads()
     let fetcher = Fetcher(
       settings: Fetcher.Settings(
         connectTimeout: connectTimeout, readTimeout: readTimeout, retries: retries, maxBytes: maxBytes),
@@ -173,8 +193,14 @@ public struct WatchRun: Sendable {
       ?? lock.entries[entry.id].flatMap {
         entry.urls.contains($0.url) ? ($0.sha256, $0.etag, $0.lastModified) : nil
       }
-    let outcome = blocking {
+    var outcome = blocking {
       await fetcher.fetch(entry.urls, etag: known?.etag, lastModified: known?.lastModified, into: cache)
+    }
+    // 304 for a pending version whose bytes the cache no longer has: fetched again, unconditionally.
+    if case .success(.notModified) = outcome, let known, lock.entries[entry.id]?.sha256 != known.sha256,
+      !cache.has(known.sha256)
+    {
+      outcome = blocking { await fetcher.fetch(entry.urls, etag: nil, lastModified: nil, into: cache) }
     }
     let now = WatchRun.timestamp()
     let fetched: Fetcher.Fetched
@@ -188,21 +214,18 @@ public struct WatchRun: Sendable {
         result.document = lock.entries[entry.id]?.document
         return result
       }
-      guard cache.has(known.sha256) else {
-        return fail(.watchFetchFailed, "HTTP 304, but the cache lost the version it names; rerun with an empty cache")
-      }
       let state = states[entry.id]
       fetched = Fetcher.Fetched(
         sha256: known.sha256, size: state?.size ?? 0, etag: known.etag, lastModified: known.lastModified,
-        url: state?.url ?? entry.urls[0])
+        url: state?.url ?? entry.urls[0], created: false)
     case .success(.fetched(let body)):
       fetched = body
     }
     // The same bytes as locked: nothing to do but remember the validators.
     let locked = lock.entries[entry.id]
-    let keep: Set<String> = Set([locked?.sha256, states[entry.id]?.sha256].compactMap { $0 })
+    /// Drops a file this fetch put in the cache (never one that was there: another source's).
     func forget() {
-      if !keep.contains(fetched.sha256) { try? FileManager.default.removeItem(atPath: cache.path(of: fetched.sha256)) }
+      if fetched.created { try? FileManager.default.removeItem(atPath: cache.path(of: fetched.sha256)) }
     }
     // The record of these bytes: the first fetch that brought them, so a rerun writes the same
     // lock (and the same cache state) whatever validators the server sends now.
@@ -238,17 +261,42 @@ public struct WatchRun: Sendable {
     }
     result.document = document.instrument.id
 
-    var newLock = lock
+    // Already on its review branch (made by an earlier run, whatever moved on the main branch
+    // since): nothing to make; only the fetch is remembered, if it was not.
     let branch = "regpolicy/\(entry.id)-\(document.instrument.id)"
-    newLock.entries[entry.id] =
-      WatchRun.pending(entry.id, sha256: state.sha256, on: branch, in: repository)
-      ?? LockFile.Entry(
-        sha256: state.sha256, size: state.size, document: document.instrument.id, date: document.instrument.date,
-        url: state.url, etag: state.etag, lastModified: state.lastModified, fetched: state.fetched)
+    var rebuild = false
+    if let onBranch = WatchRun.pending(entry.id, sha256: state.sha256, on: branch, in: repository) {
+      var others = onBranch.entries
+      others[entry.id] = nil
+      var othersNow = lock.entries
+      othersNow[entry.id] = nil
+      if others == othersNow {
+        do { try remember() } catch { return fail(error.code, error.message) }
+        result.status = .newVersion
+        result.branch = branch
+        return result
+      }
+      // The main branch's lock moved on (another act merged): the branch would conflict. It is
+      // made again on the main branch — unless someone added commits to it, which are never lost.
+      guard WatchRun.onlyGenerated(branch, in: repository) else {
+        return fail(
+          .branchExists, file: repository,
+          "branch '\(branch)' holds this version on an older regpolicy.lock and commits regpolicy did not make; "
+            + "rebase it on the main branch by hand")
+      }
+      rebuild = true
+    }
+    var newLock = lock
+    newLock.entries[entry.id] = LockFile.Entry(
+      sha256: state.sha256, size: state.size, document: document.instrument.id, date: document.instrument.date,
+      url: state.url, etag: state.etag, lastModified: state.lastModified, fetched: state.fetched)
     let previous = locked.flatMap { cache.has($0.sha256) ? cache.path(of: $0.sha256) : nil }
+    // Each source's policies in a folder of their own: a new version of one act never touches
+    // another's.
     var job = MainRun(
       source: path, previous: previous, repository: repository, profilePath: entry.profile,
-      rulesDirectory: entry.rules, branch: branch, prefix: prefix)
+      rulesDirectory: entry.rules, branch: branch, prefix: prefix + "/" + entry.id)
+    job.force = rebuild
     job.attachments = (
       files: [LockFile.fileName: newLock.text],
       subject: "Lock \(entry.id) at \(document.instrument.id)",
@@ -256,30 +304,44 @@ public struct WatchRun: Sendable {
         + "\(state.sha256), \(state.size) bytes"
         + (locked.map { " (was \($0.document), sha256 \($0.sha256))" } ?? " (first version)") + "."
     )
-    let outcome_: MainRun.Outcome
-    do { outcome_ = try job.perform() } catch {
-      result.problem = error.all.first { $0.severity == .error }
+    let made: MainRun.Outcome
+    do { made = try job.perform() } catch {
+      result.problem =
+        error.all.first { $0.severity == .error }
+        ?? Diagnostic.error(.gitFailed, file: repository, "source '\(entry.id)': the branch could not be made")
       return result
     }
     // The branch exists: only now is the fetch remembered.
     do { try remember() } catch { return fail(error.code, error.message) }
     result.status = .newVersion
-    result.branch = outcome_.branch
-    result.committed = outcome_.changed
-    result.changedClauses = outcome_.changedClauses
-    result.changedPolicies = outcome_.changedPolicies
-    result.needsReview = outcome_.needsReview
+    result.branch = made.branch
+    result.committed = made.changed
+    result.changedClauses = made.changedClauses
+    result.changedPolicies = made.changedPolicies
+    result.needsReview = made.needsReview
     return result
   }
 
-  /// The lock entry of these bytes on their review branch, if a run made it already (its cache
-  /// state lost, or killed before it was saved): reused, the rerun finds the branch as it wants it.
-  static func pending(_ id: String, sha256: String, on branch: String, in repository: String) -> LockFile.Entry? {
+  /// The lock on the review branch of these bytes, if a run made it already (its cache state
+  /// lost, or killed before it was saved).
+  static func pending(_ id: String, sha256: String, on branch: String, in repository: String) -> LockFile? {
     guard let text = try? Git(repository: repository).file(LockFile.fileName, at: "refs/heads/" + branch),
-      let locked = try? LockFile(yaml: text, file: LockFile.fileName), let entry = locked.entries[id],
-      entry.sha256 == sha256
+      let locked = try? LockFile(yaml: text, file: LockFile.fileName), locked.entries[id]?.sha256 == sha256
     else { return nil }
-    return entry
+    return locked
+  }
+
+  /// Whether every commit of `branch` since the main branch carries regpolicy's `Generated-By`.
+  static func onlyGenerated(_ branch: String, in repository: String) -> Bool {
+    guard
+      let log = try? Git(repository: repository).run([
+        "log", "--format=%x01%(trailers:key=Generated-By,valueonly)", "HEAD.." + "refs/heads/" + branch,
+      ]), log.status == 0
+    else { return false }
+    // One "\u{1}<value>" per commit; a commit without the trailer has an empty value.
+    return log.stdout.split(separator: "\u{1}").allSatisfy {
+      $0.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("regpolicy ")
+    }
   }
 
   /// The summary, one entry per source.
@@ -397,4 +459,26 @@ func blocking<T: Sendable>(_ body: @escaping @Sendable () async -> T) -> T {
 
 private final class Box<T>: @unchecked Sendable {
   var value: T?
+}
+
+/// An exclusive `flock` on a file, held until `release`.
+final class FileLock: Sendable {
+  private let descriptor: Int32
+
+  /// nil when the lock cannot be had: held by another process and `wait` is false, or the file
+  /// cannot be opened.
+  init?(_ path: String, wait: Bool) {
+    let descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { return nil }
+    guard flock(descriptor, LOCK_EX | (wait ? 0 : LOCK_NB)) == 0 else {
+      close(descriptor)
+      return nil
+    }
+    self.descriptor = descriptor
+  }
+
+  func release() {
+    flock(descriptor, LOCK_UN)
+    close(descriptor)
+  }
 }

@@ -11,7 +11,7 @@ seconds=${1:-60}
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(eurlex-html eurlex-consolidated-html formex akn4eu oscal playbook sources lock)
+  targets=(detect eurlex-html eurlex-consolidated-html formex akn4eu oscal playbook sources lock)
 fi
 swift build -c release --product regpolicy-fuzz --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address \
   -Xswiftc -parse-as-library -Xswiftc -DFUZZING -Xcc -fsanitize=fuzzer-no-link,address
@@ -27,6 +27,7 @@ declare -A seeds=(
   [playbook]="corpus/samples/synthetic-playbook.json"
   [sources]="Tests/Fuzz/seeds/sources/example.yaml"
   [lock]="Tests/Fuzz/seeds/lock/regpolicy.lock"
+  [detect]="corpus/samples/synthetic-oj.html corpus/samples/synthetic.fmx.xml corpus/samples/synthetic-akn4eu.xml corpus/samples/synthetic-oscal.xml corpus/samples/synthetic-playbook.json corpus/samples/synthetic-consolidated.html"
 )
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -36,11 +37,15 @@ for target in "${targets[@]}"; do
   regressions="Tests/Fuzz/regressions/$target"
   if [ -d "$regressions" ]; then cp "$regressions"/* "$work/$target/seed/" 2>/dev/null || true; fi
   echo "fuzzing $target for ${seconds}s"
+  status=0
   REGPOLICY_FUZZ_TARGET=$target "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
     -max_len=131072 -print_final_stats=1 -artifact_prefix="Tests/Fuzz/findings/$target/" \
-    "$work/$target/corpus" "$work/$target/seed" 2>&1 | grep -E "^(#[0-9]+ +DONE|Done|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY)" || true
-  if [ -n "$(ls -A "Tests/Fuzz/findings/$target")" ]; then
-    echo "fuzzing $target found a crash: Tests/Fuzz/findings/$target/" >&2
+    "$work/$target/corpus" "$work/$target/seed" > "$work/$target/log" 2>&1 || status=$?
+  grep -E "^(Done|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY)" "$work/$target/log" || true
+  runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/$target/log")
+  if [ "$status" -ne 0 ] || [ -n "$(ls -A "Tests/Fuzz/findings/$target")" ] || [ "${runs:-0}" -lt 100 ]; then
+    tail -40 "$work/$target/log" >&2
+    echo "fuzzing $target failed (exit $status, ${runs:-0} inputs run): Tests/Fuzz/findings/$target/" >&2
     exit 1
   fi
   rmdir "Tests/Fuzz/findings/$target"

@@ -18,6 +18,7 @@ struct FuzzRegressionTests {
     "playbook": ["corpus/samples/synthetic-playbook.json"],
     "sources": ["Tests/Fuzz/seeds/sources/example.yaml"],
     "lock": ["Tests/Fuzz/seeds/lock/regpolicy.lock"],
+    "detect": ["corpus/samples/synthetic-oj.html", "corpus/samples/synthetic.fmx.xml"],
   ]
 
   @Test("every regression input and seed is read to its end by its target", arguments: seeds.keys.sorted())

@@ -9,7 +9,8 @@ path gets the n-th response (the last one repeats). A response may hold:
   etag, last_modified (sent, and a matching If-None-Match / If-Modified-Since answers 304),
   headers {name: value}, stall (seconds to wait after the headers, before the body),
   truncate (send only this many body bytes, then close, with the full Content-Length),
-  location (a redirect target, with status 301/302).
+  location (a redirect target, with status 301/302), no_length (no Content-Length: the body ends
+  when the connection closes).
 The server ends by itself when the process that started it is gone.
 Every request is appended to SCRIPT.json.log as one JSON line: path, method, status sent and the
 request headers that matter (If-None-Match, If-Modified-Since, User-Agent).
@@ -41,6 +42,7 @@ class Handler(BaseHTTPRequestHandler):
             "if_none_match": self.headers.get("If-None-Match"),
             "if_modified_since": self.headers.get("If-Modified-Since"),
             "user_agent": self.headers.get("User-Agent"),
+            "time": time.time(),
         }
         with LOCK:
             with open(SCRIPT + ".log", "a") as log:
@@ -84,7 +86,11 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Location", response["location"])
         for name, value in response.get("headers", {}).items():
             self.send_header(name, value)
-        self.send_header("Content-Length", str(len(body)))
+        if response.get("no_length"):
+            self.close_connection = True
+            self.send_header("Connection", "close")
+        else:
+            self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         if response.get("stall"):
             time.sleep(response["stall"])

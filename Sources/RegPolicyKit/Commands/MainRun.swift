@@ -21,6 +21,8 @@ public struct MainRun: Sendable {
   public var prefix: String
   /// Files outside the policy tree committed last on the branch (`watch`'s `regpolicy.lock`).
   public var attachments: (files: [String: String], subject: String, body: String)?
+  /// Rewrite the branch when it exists with other content (`watch`, for its own stale branches).
+  public var force = false
 
   /// What a run did, for `watch` and the summary line.
   public struct Outcome: Sendable {
@@ -95,6 +97,7 @@ public struct MainRun: Sendable {
     if let given = self.repository { repository = given } else { repository = try MainRun.demoRepository() }
     var review = ReviewBranch(repository: repository, base: base, branch: branch, prefix: prefix)
     review.attachments = attachments
+    review.force = force
     let (clauses, obligations): (Int, Int)
     // The clauses as the previous version or the base's index has them: where one is the text a
     // rule was reviewed against, a clause that needs review is shown as a word diff from it.
