@@ -35,6 +35,7 @@ let package = Package(
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
@@ -80,6 +81,7 @@ let package = Package(
       dependencies: [
         "RegPolicyKit", "RegPolicyIngest", "RegPolicySources", "RegPolicyGit", "RegPolicyModel",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
     // libFuzzer targets for everything `watch` reads from the network (Tests/Fuzz/README.md);
     // built normally it replays files, for the regression tests.

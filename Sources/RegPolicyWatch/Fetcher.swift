@@ -210,10 +210,12 @@ struct Fetcher: Sendable {
       default: return Failure(code: .watchFetchFailed, message: "\(error)", retry: false)
       }
     }
-    // Connection refused, reset, TLS errors: a refused connection may be a restart, so retried.
+    // A refused or reset connection may be a restart, so retried; a TLS failure (an unverified
+    // certificate, a handshake refused) will not change by asking again.
     let text = "\(error)"
-    return Failure(
-      code: .watchFetchFailed, message: text, retry: !text.contains("TLS") && !text.contains("certificate"))
+    let lower = text.lowercased()
+    let tls = ["ssl", "tls", "certificate", "handshake"].contains { lower.contains($0) }
+    return Failure(code: .watchFetchFailed, message: tls ? "TLS: " + text : text, retry: !tls)
   }
 
   /// `Retry-After` as seconds: a number of seconds, or an HTTP date.

@@ -2,6 +2,7 @@ import Foundation
 import RegPolicyIngest
 import RegPolicyModel
 import RegPolicySources
+import ZIPFoundation
 
 /// The fetched bytes, content-addressed outside the reviewed files (`sources/<sha256>`), so the
 /// locked version is at hand for the diff; and the validators of the latest fetch of each source
@@ -105,6 +106,59 @@ struct SourceCache: Sendable {
       let handle = FileHandle(forWritingAtPath: temporary)
     else { throw Diagnostic.error(.watchCacheUnwritable, file: temporary, "cannot create a download file") }
     return Download(handle: handle, temporary: temporary, cache: self)
+  }
+
+  /// For a fetched zip (a Formex package as Cellar delivers it): its files unpacked into
+  /// `packages/<sha256>/`, flat, at most `maxBytes` in all and 10,000 files — nil for anything
+  /// that is not a zip. Unpacked beside and renamed into place, so a folder is whole or absent.
+  func package(_ sha256: String, maxBytes: Int) throws(Diagnostic) -> String? {
+    let path = self.path(of: sha256)
+    guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+    let magic = (try? handle.read(upToCount: 4)) ?? nil
+    try? handle.close()
+    guard magic == Data([0x50, 0x4B, 0x03, 0x04]) else { return nil }
+    let folder = root + "/packages/" + sha256
+    if FileManager.default.fileExists(atPath: folder) { return folder }
+    let scratch = root + "/tmp/" + UUID().uuidString
+    func failure(_ message: String) -> Diagnostic {
+      try? FileManager.default.removeItem(atPath: scratch)
+      return Diagnostic.error(.watchWrongAct, file: path, "the zip cannot be unpacked: \(message)")
+    }
+    do {
+      try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(atPath: root + "/packages", withIntermediateDirectories: true)
+    } catch { throw failure("\(error.localizedDescription)") }
+    let archive: Archive
+    do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch {
+      throw failure("not a readable zip")
+    }
+    var total = 0
+    var count = 0
+    for entry in archive where entry.type == .file {
+      count += 1
+      let name = (entry.path as NSString).lastPathComponent
+      guard count <= 10_000, !name.isEmpty, !name.hasPrefix("."), name != ".." else {
+        throw failure(count > 10_000 ? "more than 10,000 files" : "a file named '\(entry.path)'")
+      }
+      let target = scratch + "/" + name
+      guard !FileManager.default.fileExists(atPath: target),
+        FileManager.default.createFile(atPath: target, contents: nil),
+        let output = FileHandle(forWritingAtPath: target)
+      else { throw failure("'\(name)' twice, or not writable") }
+      defer { try? output.close() }
+      do {
+        _ = try archive.extract(entry) { data in
+          total += data.count
+          guard total <= maxBytes else { throw CocoaError(.fileReadTooLarge) }
+          try output.write(contentsOf: data)
+        }
+      } catch {
+        throw failure(total > maxBytes ? "more than \(maxBytes) bytes unpacked" : "'\(name)': \(error)")
+      }
+    }
+    guard count > 0 else { throw failure("no file in it") }
+    guard rename(scratch, folder) == 0 else { throw failure(String(cString: strerror(errno))) }
+    return folder
   }
 
   /// Drops downloads a killed run left in `tmp/` (called with the cache locked, so none is live).

@@ -225,7 +225,9 @@ public struct WatchRun: Sendable {
     let locked = lock.entries[entry.id]
     /// Drops a file this fetch put in the cache (never one that was there: another source's).
     func forget() {
-      if fetched.created { try? FileManager.default.removeItem(atPath: cache.path(of: fetched.sha256)) }
+      guard fetched.created else { return }
+      try? FileManager.default.removeItem(atPath: cache.path(of: fetched.sha256))
+      try? FileManager.default.removeItem(atPath: cache.root + "/packages/" + fetched.sha256)
     }
     // The record of these bytes: the first fetch that brought them, so a rerun writes the same
     // lock (and the same cache state) whatever validators the server sends now.
@@ -247,8 +249,12 @@ public struct WatchRun: Sendable {
       return result
     }
 
-    // A new version: it must read as the act this source names.
-    let path = cache.path(of: fetched.sha256)
+    // A new version: it must read as the act this source names (a zip: the package in it).
+    let path: String
+    do { path = try cache.package(fetched.sha256, maxBytes: maxBytes) ?? cache.path(of: fetched.sha256) } catch {
+      forget()
+      return fail(error.code, error.message)
+    }
     let ingested = Ingester.ingest(path, options: IngestOptions(maxBytes: maxBytes))
     guard let document = ingested.document else {
       forget()
@@ -290,7 +296,10 @@ public struct WatchRun: Sendable {
     newLock.entries[entry.id] = LockFile.Entry(
       sha256: state.sha256, size: state.size, document: document.instrument.id, date: document.instrument.date,
       url: state.url, etag: state.etag, lastModified: state.lastModified, fetched: state.fetched)
-    let previous = locked.flatMap { cache.has($0.sha256) ? cache.path(of: $0.sha256) : nil }
+    let previous = locked.flatMap { locked in
+      cache.has(locked.sha256)
+        ? ((try? cache.package(locked.sha256, maxBytes: maxBytes)) ?? nil) ?? cache.path(of: locked.sha256) : nil
+    }
     // Each source's policies in a folder of their own: a new version of one act never touches
     // another's.
     var job = MainRun(

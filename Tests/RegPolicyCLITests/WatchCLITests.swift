@@ -23,10 +23,14 @@ struct WatchCLITests {
     var cache: String { folder + "/cache" }
     var script: String { folder + "/script.json" }
 
-    init(_ script: [String: [[String: Any]]], sources: (Int) -> String) throws {
+    init(_ script: [String: [[String: Any]]], tls: (certificate: String, key: String)? = nil, sources: (Int) -> String)
+      throws
+    {
       try serve(script)
       process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-      process.arguments = ["python3", CLITests.packageRoot + "/Tests/Support/source_server.py", self.script]
+      process.arguments =
+        ["python3", CLITests.packageRoot + "/Tests/Support/source_server.py", self.script]
+        + (tls.map { [$0.certificate, $0.key] } ?? [])
       let output = Pipe()
       process.standardOutput = output
       process.standardError = FileHandle.nullDevice
@@ -306,6 +310,69 @@ struct WatchCLITests {
       github.stdout.split(separator: "\n").map { String($0.prefix { $0 != " " }) } == ["::notice", "::error"],
       "\(github.stdout)")
     #expect(github.stdout.contains("title=regpolicy watch%3A gone::failed — "))
+  }
+
+  @Test("a Formex package delivered as a zip: unpacked into the cache and read as the package; a zip bomb refused")
+  func formexZip() throws {
+    let folder = TestPaths.temporaryFolder("zip")
+    let package = CLITests.corpus + "/format-samples/reg-2024-903"
+    let make = try ReportCLITests.python([
+      "-c",
+      """
+      import os, sys, zipfile
+      folder, package = sys.argv[1], sys.argv[2]
+      with zipfile.ZipFile(folder + "/act.zip", "w", zipfile.ZIP_DEFLATED) as z:
+          for name in sorted(os.listdir(package)):
+              if name.endswith(".fmx.xml"):
+                  z.write(os.path.join(package, name), name)
+      with zipfile.ZipFile(folder + "/bomb.zip", "w", zipfile.ZIP_DEFLATED) as z:
+          z.writestr("L_202400903EN.doc.fmx.xml", b"<" * 3_000_000)
+      """, folder, package,
+    ])
+    #expect(make.status == 0)
+    let setup = try Setup([
+      "/act": [["file": folder + "/act.zip"]], "/bomb": [["file": folder + "/bomb.zip"]],
+    ]) { port in
+      "sources:\n" + Self.source("iea", celex: "32024R0903", path: "/act", port: port, format: "formex")
+        + Self.source("bomb", celex: "32024R0903", path: "/bomb", port: port, format: "formex")
+    }
+    let run = try watch(setup, ["--max-bytes", "2000000"])
+    #expect(run.status == 3, "\(run.stderr)")
+    #expect(run.stdout.contains("iea: new version 32024R0903 (first version)"), "\(run.stdout)")
+    #expect(run.stdout.contains("bomb: failed — source 'bomb': the zip cannot be unpacked: more than 2000000 bytes"))
+    let zip = try Self.sha256(folder + "/act.zip")
+    let unpacked = try FileManager.default.contentsOfDirectory(atPath: setup.cache + "/packages/" + zip).sorted()
+    #expect(unpacked.count == 4 && unpacked.allSatisfy { $0.hasSuffix(".fmx.xml") }, "\(unpacked)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: setup.cache + "/packages") == [zip], "no bomb left")
+    #expect(try setup.git(["show", "regpolicy/iea-32024R0903:regpolicy.lock"]).contains("sha256: " + zip))
+  }
+
+  @Test("TLS is verified: a server with a self-signed certificate is refused, once, not retried")
+  func tlsVerified() throws {
+    let folder = TestPaths.temporaryFolder("tls")
+    let openssl = Process()
+    openssl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    openssl.arguments = [
+      "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+      "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", folder + "/key.pem", "-out", folder + "/cert.pem",
+    ]
+    openssl.standardOutput = FileHandle.nullDevice
+    openssl.standardError = FileHandle.nullDevice
+    try openssl.run()
+    openssl.waitUntilExit()
+    try #require(openssl.terminationStatus == 0, "openssl made a certificate")
+    let setup = try Setup(
+      ["/eprivacy": [["file": Self.eprivacy2006]]], tls: (folder + "/cert.pem", folder + "/key.pem")
+    ) {
+      "sources:\n  - id: eprivacy\n    celex: 32002L0058\n    url: https://127.0.0.1:\($0)/eprivacy\n"
+    }
+    let run = try watch(setup, ["--retries", "3", "--connect-timeout", "2"])
+    #expect(run.status == 3)
+    #expect(run.stdout.contains("eprivacy: failed — source 'eprivacy': https://127.0.0.1:"), "\(run.stdout)")
+    #expect(run.stdout.contains("CERTIFICATE_VERIFY_FAILED"), "\(run.stdout)")
+    #expect(!run.stdout.contains("attempts"), "a certificate error is not retried: \(run.stdout)")
+    #expect(setup.log.isEmpty, "no request got through the handshake")
+    #expect(try setup.branches.isEmpty)
   }
 
   @Test("a sources file with several problems: all reported at once, nothing fetched")

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """A real HTTP server on 127.0.0.1 for the `watch` tests, driven by a script file.
 
-usage: source_server.py SCRIPT.json   (prints the port on the first line, then serves)
+usage: source_server.py SCRIPT.json [CERT.pem KEY.pem]   (prints the port on the first line, then
+serves; with a certificate and key, over TLS)
 
 SCRIPT.json, read again on every request: {"/path": [response, ...]}. The n-th request to a
 path gets the n-th response (the last one repeats). A response may hold:
@@ -119,5 +120,10 @@ signal.signal(signal.SIGTERM, signal.SIG_DFL)
 threading.Thread(target=orphaned, daemon=True).start()
 server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
 server.daemon_threads = True
+if len(sys.argv) == 4:
+    import ssl
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(sys.argv[2], sys.argv[3])
+    server.socket = context.wrap_socket(server.socket, server_side=True)
 print(server.server_address[1], flush=True)
 server.serve_forever()
