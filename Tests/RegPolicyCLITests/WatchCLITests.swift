@@ -347,6 +347,47 @@ struct WatchCLITests {
     #expect(try setup.git(["show", "regpolicy/iea-32024R0903:regpolicy.lock"]).contains("sha256: " + zip))
   }
 
+  @Test("proxies from the environment: CONNECT through http_proxy with its credentials; no_proxy bypasses it")
+  func proxy() throws {
+    // The source's host name does not resolve: only a proxy can reach it.
+    let setup = try Setup(["/eprivacy": [["file": Self.eprivacy2006]]]) {
+      "sources:\n  - id: eprivacy\n    celex: 32002L0058\n    url: http://regpolicy-source.invalid:\($0)/eprivacy\n"
+    }
+    let log = setup.folder + "/proxy.log"
+    let proxy = Process()
+    proxy.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    proxy.arguments = ["python3", CLITests.packageRoot + "/Tests/Support/connect_proxy.py", log]
+    let output = Pipe()
+    proxy.standardOutput = output
+    proxy.standardError = FileHandle.nullDevice
+    try proxy.run()
+    TestPaths.terminateAtExit(proxy.processIdentifier)
+    defer { proxy.terminate() }
+    var line = Data()
+    while !line.contains(0x0A) {
+      let chunk = output.fileHandleForReading.availableData
+      if chunk.isEmpty { break }
+      line += chunk
+    }
+    let port = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    let bypassed = try cli.run(
+      ["watch", "--repo", setup.repo, "--cache", setup.cache, "--retries", "0", "--connect-timeout", "2"],
+      environment: ["http_proxy": "http://user:pass@127.0.0.1:\(port)", "no_proxy": "localhost,.invalid"])
+    #expect(bypassed.status == 3, "no_proxy names the host: fetched directly, which cannot resolve it")
+    #expect(!FileManager.default.fileExists(atPath: log))
+    let run = try cli.run(
+      ["watch", "--repo", setup.repo, "--cache", setup.cache],
+      environment: ["http_proxy": "http://user:pass@127.0.0.1:\(port)", "no_proxy": "localhost"])
+    #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+    let entry = try #require(
+      try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").first.flatMap {
+        try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+      })
+    #expect(entry["method"] as? String == "CONNECT")
+    #expect((entry["target"] as? String)?.hasPrefix("regpolicy-source.invalid:") == true)
+    #expect(entry["proxy_authorization"] as? String == "Basic dXNlcjpwYXNz")  // user:pass
+  }
+
   @Test("TLS is verified: a server with a self-signed certificate is refused, once, not retried")
   func tlsVerified() throws {
     let folder = TestPaths.temporaryFolder("tls")
