@@ -207,9 +207,19 @@ struct WatchCLITests {
     #expect(second.status == 0, "\(second.stderr)")
     #expect(second.stdout.contains("gdpr: new version 02016R0679-20160504 (was 32016R0679)"))
     #expect(setup.log.last?["if_modified_since"] as? String == "Wed, 04 May 2016 00:00:00 GMT")
+    let body = try String(
+      contentsOfFile: setup.repo + "/.git/regpolicy/regpolicy_gdpr-02016R0679-20160504.md", encoding: .utf8)
+    #expect(body.contains("## What changed in the law"))
+    let refs = try setup.git(["show-ref"])
     let third = try watch(setup)
     #expect(third.status == 5)
     #expect(setup.log.last?["status"] as? Int == 304)
+    // Without validators: the same bytes, nothing changes.
+    try setup.serve(["/gdpr": [["file": Self.gdprConsolidated]]])
+    let fourth = try watch(setup)
+    #expect(fourth.status == 5, "\(fourth.stderr)")
+    #expect(setup.log.last?["status"] as? Int == 200)
+    #expect(try setup.git(["show-ref"]) == refs)
   }
 
   @Test("every fault fails its own source only, leaving the lock, the cache and the repository as before")
