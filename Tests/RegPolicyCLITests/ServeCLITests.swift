@@ -8,33 +8,19 @@ import Testing
 struct ServeCLITests {
   /// The server on a free port of 127.0.0.1, over the AI Act and the repository trace uses.
   final class Running: @unchecked Sendable {
-    let process = Process()
+    let server: Server
     let address: String
 
     init() throws {
       let (repo, _) = try TraceCLITests.repository.get()
-      process.executableURL = CLITests.binary
-      process.arguments = ["serve", "--repo", repo, "--source", TraceCLITests.aiAct, "--port", "0"]
       var environment = ProcessInfo.processInfo.environment
       environment["TMPDIR"] = TestPaths.temporaryRoot + "/"
       environment["XDG_CACHE_HOME"] = TestPaths.temporaryRoot + "/cache"
-      process.environment = environment
-      let output = Pipe()
-      process.standardOutput = output
-      process.standardError = FileHandle.nullDevice
-      try process.run()
-      TestPaths.terminateAtExit(process.processIdentifier)
+      server = try Server(
+        CLITests.binary, ["serve", "--repo", repo, "--source", TraceCLITests.aiAct, "--port", "0"],
+        environment: environment)
       // "serving http://127.0.0.1:PORT/" once it listens.
-      var line = Data()
-      while !line.contains(0x0A) {
-        let chunk = output.fileHandleForReading.availableData
-        if chunk.isEmpty { break }
-        line += chunk
-      }
-      address =
-        String(decoding: line, as: UTF8.self).split(separator: " ").last.map {
-          String($0.trimmingCharacters(in: .whitespacesAndNewlines).dropLast())
-        } ?? ""
+      address = server.firstLine.split(separator: " ").last.map { String($0.dropLast()) } ?? ""
     }
   }
 

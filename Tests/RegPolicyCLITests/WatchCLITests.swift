@@ -17,7 +17,7 @@ struct WatchCLITests {
   /// A server with its script file, a repository and a cache, all in a folder of their own.
   final class Setup: @unchecked Sendable {
     let folder = TestPaths.temporaryFolder("watch")
-    let process = Process()
+    var server: Server?
     var port = 0
     var repo: String { folder + "/repo" }
     var cache: String { folder + "/cache" }
@@ -27,29 +27,15 @@ struct WatchCLITests {
       throws
     {
       try serve(script)
-      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-      process.arguments =
-        ["python3", CLITests.packageRoot + "/Tests/Support/source_server.py", self.script]
-        + (tls.map { [$0.certificate, $0.key] } ?? [])
-      let output = Pipe()
-      process.standardOutput = output
-      process.standardError = FileHandle.nullDevice
-      try process.run()
-      TestPaths.terminateAtExit(process.processIdentifier)
-      var line = Data()
-      while !line.contains(0x0A) {
-        let chunk = output.fileHandleForReading.availableData
-        if chunk.isEmpty { break }
-        line += chunk
-      }
-      port = Int(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+      server = try Server(python: "source_server.py", [self.script] + (tls.map { [$0.certificate, $0.key] } ?? []))
+      port = Int(server?.firstLine ?? "") ?? 0
       try git(["init", "-q", repo], in: folder)
       try sources(port).write(toFile: repo + "/regpolicy.sources.yaml", atomically: true, encoding: .utf8)
       try git(["add", "."])
       try git(["commit", "-q", "-m", "Follow the sources"])
     }
 
-    deinit { process.terminate() }
+    deinit { server?.process.terminate() }
 
     /// Replaces the server's script (read on every request).
     func serve(_ script: [String: [[String: Any]]]) throws {
@@ -364,22 +350,9 @@ struct WatchCLITests {
       "sources:\n  - id: eprivacy\n    celex: 32002L0058\n    url: http://regpolicy-source.invalid:\($0)/eprivacy\n"
     }
     let log = setup.folder + "/proxy.log"
-    let proxy = Process()
-    proxy.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    proxy.arguments = ["python3", CLITests.packageRoot + "/Tests/Support/connect_proxy.py", log]
-    let output = Pipe()
-    proxy.standardOutput = output
-    proxy.standardError = FileHandle.nullDevice
-    try proxy.run()
-    TestPaths.terminateAtExit(proxy.processIdentifier)
-    defer { proxy.terminate() }
-    var line = Data()
-    while !line.contains(0x0A) {
-      let chunk = output.fileHandleForReading.availableData
-      if chunk.isEmpty { break }
-      line += chunk
-    }
-    let port = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    let proxy = try Server(python: "connect_proxy.py", [log])
+    defer { proxy.process.terminate() }
+    let port = proxy.firstLine
     let bypassed = try cli.run(
       ["watch", "--repo", setup.repo, "--cache", setup.cache, "--retries", "0", "--connect-timeout", "2"],
       environment: ["http_proxy": "http://user:pass@127.0.0.1:\(port)", "no_proxy": "localhost,.invalid"])

@@ -43,3 +43,35 @@ public enum TestPaths {
     return path
   }
 }
+
+/// A helper process a test talks to (an HTTP server, a proxy): started with its standard output
+/// piped, ended when the test process exits, and the first line it prints (its port or address).
+public struct Server {
+  public let process = Process()
+  public let firstLine: String
+
+  /// Starts `executable` with `arguments` (and `environment`, default the test process's).
+  public init(_ executable: URL, _ arguments: [String], environment: [String: String]? = nil) throws {
+    process.executableURL = executable
+    process.arguments = arguments
+    if let environment { process.environment = environment }
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    TestPaths.terminateAtExit(process.processIdentifier)
+    var line = Data()
+    while !line.contains(0x0A) {
+      let chunk = output.fileHandleForReading.availableData
+      if chunk.isEmpty { break }
+      line += chunk
+    }
+    firstLine = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  /// A Python script of the repository's `Tests/Support/`, with its arguments.
+  public init(python script: String, _ arguments: [String]) throws {
+    try self.init(
+      URL(fileURLWithPath: "/usr/bin/env"), ["python3", TestPaths.packageRoot + "/Tests/Support/" + script] + arguments)
+  }
+}
