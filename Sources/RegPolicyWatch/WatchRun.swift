@@ -306,7 +306,8 @@ public struct WatchRun: Sendable {
       source: path, previous: previous, repository: repository, profilePath: entry.profile,
       rulesDirectory: entry.rules, branch: branch, prefix: prefix + "/" + entry.id)
     job.force = rebuild
-    job.attachments = (
+    job.ingested = (document, ingested.diagnostics)
+    job.attachments = ReviewBranch.Attachments(
       files: [LockFile.fileName: newLock.text],
       subject: "Lock \(entry.id) at \(document.instrument.id)",
       body: "regpolicy.lock pins the text these policies were generated from: \(state.url), sha256 "

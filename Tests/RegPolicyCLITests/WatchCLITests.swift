@@ -485,14 +485,7 @@ struct WatchCLITests {
 
   /// Runs check-jsonschema (PyPI) with one of its vendored schemas; returns whether `file` passed.
   static func schemaCheck(_ schema: String, _ file: String) throws -> Bool {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-m", "check_jsonschema", "--builtin-schema", schema, file]
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    return process.terminationStatus == 0
+    try ReportCLITests.python(["-m", "check_jsonschema", "--builtin-schema", schema, file]).status == 0
   }
 
   @Test(
@@ -590,14 +583,9 @@ struct WatchCLITests {
   }
 
   static func sha256(_ path: String) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["sha256sum", path]
-    let output = Pipe()
-    process.standardOutput = output
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(String(decoding: data, as: UTF8.self).prefix(64))
+    let run = try ReportCLITests.python([
+      "-c", "import hashlib, sys; print(hashlib.sha256(open(sys.argv[1], 'rb').read()).hexdigest())", path,
+    ])
+    return run.output.trimmingCharacters(in: .whitespacesAndNewlines)
   }
 }

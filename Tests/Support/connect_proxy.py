@@ -5,7 +5,9 @@
 usage: connect_proxy.py LOG   (prints the port on the first line; appends one JSON line per
 CONNECT to LOG: target, proxy_authorization). Ends when the process that started it is gone.
 """
-import json, os, signal, socket, sys, threading, time
+import json, socket, sys, threading
+
+from orphan import end_with_parent
 
 LOG = sys.argv[1]
 
@@ -53,14 +55,8 @@ def handle(client):
     relay(upstream, client)
 
 
-def orphaned(parent=os.getppid()):
-    while os.getppid() == parent:
-        time.sleep(0.2)
-    os._exit(0)
-
-
-signal.signal(signal.SIGTERM, signal.SIG_DFL)
-threading.Thread(target=orphaned, daemon=True).start()
+# The tests' clean-up sends SIGTERM; a parent that ignores it would pass that on.
+end_with_parent()
 server = socket.socket()
 server.bind(("127.0.0.1", 0))
 server.listen(16)

@@ -17,12 +17,12 @@ Every request is appended to SCRIPT.json.log as one JSON line: path, method, sta
 request headers that matter (If-None-Match, If-Modified-Since, User-Agent).
 """
 import json
-import os
-import signal
 import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from orphan import end_with_parent
 
 SCRIPT = sys.argv[1]
 HITS = {}
@@ -108,16 +108,8 @@ class Handler(BaseHTTPRequestHandler):
             self.close_connection = True
 
 
-def orphaned(parent=os.getppid()):
-    """Ends the server when the test process that started it is gone, however it ended."""
-    while os.getppid() == parent:
-        time.sleep(0.2)
-    os._exit(0)
-
-
-# A parent that ignores SIGTERM passes that on; the tests' clean-up sends it, so take it back.
-signal.signal(signal.SIGTERM, signal.SIG_DFL)
-threading.Thread(target=orphaned, daemon=True).start()
+# The tests' clean-up sends SIGTERM; a parent that ignores it would pass that on.
+end_with_parent()
 server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
 server.daemon_threads = True
 if len(sys.argv) == 4:

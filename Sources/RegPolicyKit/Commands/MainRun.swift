@@ -20,7 +20,10 @@ public struct MainRun: Sendable {
   public var branch: String?
   public var prefix: String
   /// Files outside the policy tree committed last on the branch (`watch`'s `regpolicy.lock`).
-  public var attachments: (files: [String: String], subject: String, body: String)?
+  public var attachments: ReviewBranch.Attachments?
+  /// `source` already ingested, with what the ingest noticed (`watch` reads it to check it is the
+  /// act named): not read again.
+  public var ingested: (document: Document, diagnostics: [Diagnostic])?
   /// Rewrite the branch when it exists with other content (`watch`, for its own stale branches).
   public var force = false
 
@@ -78,7 +81,12 @@ public struct MainRun: Sendable {
     let extractor = Extractor()
     let sample = EmbeddedFiles.samples.first { MainRun.sample.hasSuffix($0.path) }
     var readers: [Source.Reader] = [
-      source.map { path in { Source.read(path, extractor: extractor) } }
+      ingested.map { document, diagnostics in
+        {
+          (Source(path: source ?? "", document: document, statements: extractor.statements(in: document)), diagnostics)
+        }
+      }
+        ?? source.map { path in { Source.read(path, extractor: extractor) } }
         ?? { Source.read(bytes: Array((sample?.text ?? "").utf8), path: MainRun.sample) }
     ]
     if let previous { readers.append { Source.read(previous, extractor: extractor) } }

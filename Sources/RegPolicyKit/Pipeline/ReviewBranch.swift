@@ -27,9 +27,21 @@ public struct ReviewBranch: Sendable {
   /// For clauses that need review: the word diff from the text the rule was reviewed against to the
   /// current one, where the reviewed text is at hand.
   public var reviewDiffs: [PinpointID: WordDiff] = [:]
-  /// Files outside the policy tree committed with it, last, by path from the repository's root
-  /// (`regpolicy.lock` from `watch`), with the subject of their commit.
-  public var attachments: (files: [String: String], subject: String, body: String)?
+  /// Files outside the policy tree committed with it, last (`regpolicy.lock` from `watch`).
+  public var attachments: Attachments?
+
+  /// Files outside the policy tree, by path from the repository's root, and their commit's message.
+  public struct Attachments: Sendable {
+    public var files: [String: String]
+    public var subject: String
+    public var body: String
+
+    public init(files: [String: String], subject: String, body: String) {
+      self.files = files
+      self.subject = subject
+      self.body = body
+    }
+  }
 
   /// Creates a branch request.
   public init(
@@ -75,9 +87,10 @@ public struct ReviewBranch: Sendable {
       let ids = try git.writeBlobs(paths.map { Array(tree.files[$0]!.utf8) })  // `paths` are `tree.files`' keys
       var wanted: [String: String] = [:]
       for (path, id) in zip(paths, ids) { wanted[prefix + "/" + path] = id }
-      let attached = attachments?.files.keys.sorted() ?? []
+      let attachedFiles = attachments?.files ?? [:]
+      let attached = attachedFiles.keys.sorted()
       var wantedAttachments: [String: String] = [:]
-      for (path, id) in zip(attached, try git.writeBlobs(attached.map { Array(attachments!.files[$0]!.utf8) })) {
+      for (path, id) in zip(attached, try git.writeBlobs(attached.map { Array(attachedFiles[$0, default: ""].utf8) })) {
         wantedAttachments[path] = id
       }
       func blobs(at commit: String?) throws(Diagnostic) -> [String: String] {
