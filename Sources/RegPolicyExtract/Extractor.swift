@@ -1,8 +1,15 @@
 import RegPolicyModel
 
-/// Finds the statements of a document's enacting terms and annexes, reading each provision as a
-/// rule (a chapeau and its points), classifying every sentence and resolving its cross-references.
-/// Recitals, citations, the preamble, footnotes and the final formula bind nobody and are skipped.
+/// Finds the statements of a document's recitals, enacting terms and annexes (for NIST: its
+/// controls and subcategories), reading each provision as a rule (a chapeau and its points),
+/// classifying every sentence and resolving its cross-references. Citations, the preamble,
+/// footnotes and the final formula are skipped.
+///
+/// A regulatory statement whose words name no party gets one from around it, and says how: a
+/// provision that makes a party ensure the requirements of a section is met makes that section's
+/// duties the party's (`inherited`, AI Act Article 16(a) for Articles 8–15); else the article's
+/// heading ("Obligations of importers") or the statement before it in the article names it
+/// (`context`); a NIST catalogue or framework speaks to the organisation throughout.
 public struct Extractor: Sendable {
   public let classifier: Classifier
 
@@ -17,37 +24,154 @@ public struct Extractor: Sendable {
   /// another thread meanwhile.
   public func statements(in document: Document) -> [Statement] {
     let tables = Background { ReferenceResolver(document) }
-    var units: [Provision] = []
-    func collect(_ provision: Provision) {
+    var units: [Unit] = []
+    var kinds: [PinpointID: ProvisionKind] = [:]
+    func collect(_ provision: Provision, within: [PinpointID]) {
+      kinds[provision.id] = provision.kind
       switch provision.kind {
-      case .preamble, .citation, .recital, .footnote, .final:
+      case .citation, .footnote, .final:
         return
-      case .article, .annex:
-        units.append(provision)
+      case .article, .annex, .recital, .control, .controlEnhancement, .subcategory:
+        units.append(Unit(provision: provision, within: within))
       default:
-        for child in provision.children { collect(child) }
+        // The preamble's enacting formula ("HAVE ADOPTED THIS REGULATION:") is a unit of its own.
+        if provision.children.isEmpty, !provision.text.isEmpty {
+          units.append(Unit(provision: provision, within: within))
+        }
+        for child in provision.children { collect(child, within: within + [provision.id]) }
       }
     }
-    for provision in document.provisions { collect(provision) }
+    for provision in document.provisions { collect(provision, within: []) }
+    let format = document.instrument.format
     let classified = units.concurrentMap { unit in
       var previous: [Statement.Addressee] = []
       var statements: [Statement] = []
-      for rule in Rule.rules(in: unit) { statements += self.statements(of: rule, previous: &previous) }
+      for rule in Rule.rules(in: unit.provision) {
+        statements += self.statements(
+          of: rule, previous: &previous, voice: Self.voice(of: rule.clause, in: unit, format))
+      }
       return statements
     }
     let resolver = tables.value()  // waited for by the caller, never by a pool thread
-    return classified.concurrentMap { statements in
+    let resolved = classified.concurrentMap { statements in
       var statements = statements
       for index in statements.indices { resolve(&statements[index], with: resolver) }
+      return statements
+    }
+    let delegations = Self.delegations(in: resolved.joined(), kinds: kinds)
+    return zip(units, resolved).map { unit, statements in
+      var statements = statements
+      attribute(&statements, in: unit, delegations: delegations)
       return statements
     }.flatMap { $0 }
   }
 
+  /// A provision classified on its own (an article, an annex, a recital, a control), with the
+  /// IDs of the divisions it stands in (chapter, section).
+  struct Unit {
+    var provision: Provision
+    var within: [PinpointID]
+  }
+
+  /// How a provision speaks where a sentence has no modal (`Classifier.Voice`): an OSCAL control's
+  /// statement parts are the organisation's duties, an AI RMF subcategory's outcome and suggested
+  /// actions the organisation's advice, the explanations around them guidance; everything else is
+  /// law.
+  static func voice(of clause: PinpointID, in unit: Unit, _ format: SourceFormat) -> Classifier.Voice {
+    let last = clause.rawValue.split(separator: ".").last ?? ""
+    let organisation = Statement.Addressee(
+      role: "organization", text: "organization", source: .context, span: 0..<0, via: unit.provision.id)
+    switch format {
+    case .oscal:
+      return last.hasPrefix("smt") ? .duties(to: organisation) : .guidance
+    case .playbook:
+      return clause == unit.provision.id || last == "smt_actions" || last == "smt_doc"
+        ? .advice(to: organisation) : .guidance
+    default:
+      return .law
+    }
+  }
+
+  /// Provisions that make a party answer for the requirements of other provisions: "Providers of
+  /// high-risk AI systems shall: (a) ensure that their high-risk AI systems are compliant with the
+  /// requirements set out in Section 2" — an obligation with a stated party whose words speak of
+  /// the requirements set out in a division (chapter, section) of the same act to comply with.
+  /// Keyed by the division's ID. (An article cited so is not delegated whole: "comply with the
+  /// requirements of Article 99" is a duty about the article, not the article's duties.)
+  static func delegations(in statements: some Sequence<Statement>, kinds: [PinpointID: ProvisionKind])
+    -> [PinpointID: (Statement.Addressee, PinpointID)]
+  {
+    var result: [PinpointID: (Statement.Addressee, PinpointID)] = [:]
+    for statement in statements where statement.modality == .obligation {
+      // The requirements must be what the party's verb governs (its object), not words of an
+      // opening phrase or a condition ("In ensuring the compliance … with the requirements set out
+      // in this Section, providers shall have a choice …").
+      guard let party = statement.addressees.first(where: { $0.isStated && $0.role != nil }),
+        let object = statement.object,
+        ["requirements set out in", "requirements laid down in", "requirements of"].contains(where: {
+          object.contains($0)
+        }),
+        ["complian", "compl", "conform", "fulfil", "meet"].contains(where: { object.contains(" " + $0) })
+      else { continue }
+      for reference in statement.references where reference.instrument == nil && reference.unresolved == nil {
+        for target in reference.targets {
+          switch kinds[target] {
+          case .part, .title, .chapter, .section, .subsection:
+            if result[target] == nil { result[target] = (party, statement.clause) }
+          default:
+            continue
+          }
+        }
+      }
+    }
+    return result
+  }
+  /// Gives each regulatory statement of `unit` that names no party the one around it: inherited
+  /// from a provision that delegates the unit's division, else from the heading of an article
+  /// about a party's obligations or tasks, else from the statement before it in the unit.
+  func attribute(
+    _ statements: inout [Statement], in unit: Unit, delegations: [PinpointID: (Statement.Addressee, PinpointID)]
+  ) {
+    let delegation = ([unit.provision.id] + unit.within.reversed()).lazy.compactMap { delegations[$0] }.first
+    var heading: [Statement.Addressee] = []
+    if let words = unit.provision.heading?.lowercased(),
+      ["obligation", "dut", "task", "responsibilit"].contains(where: { words.contains($0) })
+    {
+      heading = classifier.roles(named: unit.provision.heading ?? "").map {
+        var party = $0
+        party.via = unit.provision.id
+        return party
+      }
+    }
+    var before: [Statement.Addressee] = []
+    for index in statements.indices where statements[index].modality.isRegulatory {
+      let stated = statements[index].addressees.filter(\.isStated)
+      if !stated.isEmpty {
+        before = stated.map {
+          Statement.Addressee(
+            role: $0.role, text: $0.text, source: .context, span: 0..<0, via: statements[index].clause)
+        }
+        continue
+      }
+      guard statements[index].addressees.isEmpty else { continue }
+      if let (party, via) = delegation {
+        statements[index].addressees = [
+          Statement.Addressee(role: party.role, text: party.text, source: .inherited, span: 0..<0, via: via)
+        ]
+      } else if !heading.isEmpty {
+        statements[index].addressees = heading
+      } else if unit.provision.kind != .recital {
+        // A recital explains; its sentences do not continue one another's duties.
+        statements[index].addressees = before
+      }
+    }
+  }
+
   /// The statements of one rule: its chapeau's sentences before the last on their own, then the
   /// last chapeau sentence with each limb (points below a limb are part of it).
-  func statements(of rule: Rule, previous: inout [Statement.Addressee]) -> [Statement] {
+  func statements(of rule: Rule, previous: inout [Statement.Addressee], voice: Classifier.Voice = .law) -> [Statement] {
     guard !rule.limbs.isEmpty else {
-      let found = classifier.classify(rule.text, clause: rule.clause, previous: previous)
+      let found = classifier.classify(rule.text, clause: rule.clause, previous: previous, voice: voice)
       if let last = found.last(where: { !$0.addressees.isEmpty }) { previous = last.addressees }
       return found
     }
@@ -57,14 +181,16 @@ public struct Extractor: Sendable {
     if let last = sentences.last {
       let lead = chapeau.withUTF8 { last.range.lowerBound > 0 ? Array($0[..<last.range.lowerBound]) : [] }
       if !lead.isEmpty {
-        result += classifier.classify(String(decoding: lead, as: UTF8.self), clause: rule.clause, previous: previous)
+        result += classifier.classify(
+          String(decoding: lead, as: UTF8.self), clause: rule.clause, previous: previous, voice: voice)
       }
       chapeau = chapeau.withUTF8 { String(decoding: $0[last.range], as: UTF8.self) }
     }
     let chapeauEnd = chapeau.utf8.count
     for limb in rule.limbs {
       let text = chapeau.isEmpty ? Self.flatten(limb) : chapeau + " " + Self.flatten(limb)
-      result += classifier.classify(text, clause: limb.clause, chapeauEnd: chapeauEnd, previous: previous)
+      result += classifier.classify(
+        text, clause: limb.clause, chapeauEnd: chapeauEnd, previous: previous, voice: voice)
     }
     if let last = result.last(where: { !$0.addressees.isEmpty }) { previous = last.addressees }
     return result

@@ -4,17 +4,22 @@ public enum Modality: String, CaseIterable, Hashable, Sendable {
   case obligation, prohibition, permission, exemption
   /// "should", "is encouraged to": what recitals, frameworks and guidance advise.
   case recommendation
+  /// "shall have the right to obtain from the deployer …": what a party may claim from another.
+  case right
   case definition, scope
   case entryIntoForce = "entry-into-force"
   case empowerment, amendment
+  /// Any other statement that makes something be or says what is: a body set up, a calculation
+  /// rule, a fact, a description (docs/labelling.md).
+  case constitution
 
   /// Obligation, prohibition or permission: a statement that binds or entitles someone.
   public var isDeontic: Bool { self == .obligation || self == .prohibition || self == .permission }
 
   /// Regulatory in the Institutional Grammar's sense (docs/labelling.md): it says what an actor
   /// must, must not, may, need not or should do — whether or not the text names the actor.
-  /// Definitions, scope, entry into force, empowerments and amendments are constitutive.
-  public var isRegulatory: Bool { isDeontic || self == .exemption || self == .recommendation }
+  /// Definitions, scope, entry into force, empowerments, amendments and constitution are constitutive.
+  public var isRegulatory: Bool { isDeontic || self == .exemption || self == .recommendation || self == .right }
 }
 
 /// One statement of a legal text, classified: a sentence, or a chapeau with one of its points.
@@ -33,6 +38,12 @@ public struct Statement: Hashable, Sendable {
       case agent
       /// A pronoun ("they shall") referring back to a party named before.
       case antecedent
+      /// Another provision makes the duty this party's (AI Act Article 16(a) for Articles 8–15):
+      /// `via` names it.
+      case inherited
+      /// The provision around the statement names the party: the article's heading, the statement
+      /// before, or the one a catalogue or framework speaks to throughout (NIST's organisation).
+      case context
     }
 
     /// The lexicon role ("provider"), or nil for a party outside the lexicon.
@@ -40,15 +51,22 @@ public struct Statement: Hashable, Sendable {
     /// The words as written ("Providers of high-risk AI systems", "financial institutions").
     public var text: String
     public var source: Source
+    /// Where the words are in the statement's text; empty for an inherited or context addressee.
     public var span: Range<Int>
+    /// The provision the party was found in, for an inherited or context addressee.
+    public var via: PinpointID?
 
     /// Creates an addressee.
-    public init(role: String?, text: String, source: Source, span: Range<Int>) {
+    public init(role: String?, text: String, source: Source, span: Range<Int>, via: PinpointID? = nil) {
       self.role = role
       self.text = text
       self.source = source
       self.span = span
+      self.via = via
     }
+
+    /// Named in the statement's own words (subject, chapeau, agent or pronoun), not found around it.
+    public var isStated: Bool { source != .inherited && source != .context }
   }
 
   /// A condition, exception or deadline: its kind, its marker and its words.
@@ -149,5 +167,8 @@ public struct Statement: Hashable, Sendable {
 
   /// A deontic statement with no addressee in its words (passive without agent, "it shall be
   /// ensured"): reported as such, never given an invented one.
-  public var isUnaddressed: Bool { modality.isDeontic && addressees.isEmpty }
+  public var isUnaddressed: Bool { modality.isDeontic && stated.isEmpty }
+
+  /// The addressees the statement's own words name.
+  public var stated: [Addressee] { addressees.filter(\.isStated) }
 }

@@ -21,7 +21,7 @@ struct ClassifierTests {
       ("It shall be prohibited to place such systems on the market.", .prohibition),
       ("In no case shall the system be used for that purpose.", .prohibition),
       ("Member States may introduce more restrictive laws.", .permission),
-      ("The data subject shall have the right to obtain a copy.", .permission),
+      ("The data subject shall have the right to obtain a copy.", .right),
       ("By way of derogation from Article 43, any market surveillance authority may authorise the use.", .exemption),
       ("The obligations set out in paragraph 1 shall not apply to micro-enterprises.", .exemption),
       ("‘deployer’ means a natural or legal person using an AI system.", .definition),
@@ -39,13 +39,42 @@ struct ClassifierTests {
     #expect(try classify(text).modality == expected)
   }
 
-  @Test("a sentence with no modal is no statement")
-  func none() {
+  @Test("a sentence with no modal states what is: constitution, no addressee; in a catalogue, a duty")
+  func none() throws {
     #expect(
       Classifier().classify("This Chapter lays out the rules by means of tables.").allSatisfy {
         $0.modality != .obligation
       })
-    #expect(Classifier().classify("The AI Office was set up in 2024.").isEmpty)
+    let fact = try classify("The AI Office was set up in 2024.")
+    #expect(fact.modality == .constitution && !fact.modality.isRegulatory && fact.addressees.isEmpty)
+    // The indicative of a procedure binds the party it names; a system is no party.
+    #expect(try classify("The operator records the temperature at the start of each shift.").modality == .obligation)
+    #expect(try classify("The batch system assigns a number to each lot.").modality == .constitution)
+    // A catalogue's imperative is a duty of the party it speaks to.
+    let organisation = Statement.Addressee(role: "organization", text: "organization", source: .context, span: 0..<0)
+    let duty = try #require(
+      Classifier().classify("Monitor system accounts for atypical usage.", voice: .duties(to: organisation)).first)
+    #expect(duty.modality == .obligation && duty.addressees == [organisation] && duty.stated.isEmpty)
+  }
+
+  @Test("wordings of duty beyond shall and must; a future or a possibility of a thing binds no one")
+  func wordings() throws {
+    for text in [
+      "The Tenant agrees to pay the Rent quarterly in advance.",
+      "The Borrower has the obligation to keep the Property insured.",
+      "The document controller is responsible for withdrawing superseded copies.",
+      "It is mandatory for every Member to connect to the disaster recovery site.",
+      "The Supplier will deliver the Goods on the Delivery Date.",
+    ] {
+      #expect(try classify(text).modality == .obligation, "\(text)")
+    }
+    let caused = try classify("The Exchange requires every Market Maker to maintain continuous quotes.")
+    #expect(caused.modality == .obligation && caused.addressees.map(\.text) == ["Market Maker"])
+    #expect(try classify("Trading will resume with a call auction.").modality == .constitution)
+    #expect(try classify("Such technical costs may also include the costs for processing.").modality == .constitution)
+    #expect(try classify("The provider shall not be liable for the damage.").modality == .exemption)
+    #expect(
+      try classify("The Board shall be composed of one representative per Member State.").modality == .constitution)
   }
 
   @Test("the agent of a passive verb is the addressee; without one there is none")
@@ -59,11 +88,18 @@ struct ClassifierTests {
     #expect(none.addressees.isEmpty && none.isUnaddressed)
   }
 
-  @Test("a party outside the lexicon is reported as written, with no role")
+  @Test("a party outside the lexicon is reported by its noun phrase, without restrictive modifiers, with no role")
   func nounPhrase() throws {
     let statement = try classify("Financial institutions established in the Union shall report annually.")
     #expect(statement.addressees.map(\.role) == [nil])
-    #expect(statement.addressees.map(\.text) == ["Financial institutions established in the Union"])
+    #expect(statement.addressees.map(\.text) == ["Financial institutions"])
+    // Any agentive subject is a party, in the lexicon or not; coordinated ones each.
+    #expect(try classify("The supervisor must review the file.").addressees.map(\.text) == ["supervisor"])
+    #expect(
+      try classify("The requester and the approver shall sign the form.").addressees.map(\.text) == [
+        "requester", "approver",
+      ])
+    #expect(try classify("The identification number shall be indicated.").addressees.isEmpty)
   }
 
   @Test("roles inside a modifier are not addressees; joined roles are")

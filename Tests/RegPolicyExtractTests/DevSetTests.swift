@@ -83,7 +83,8 @@ struct DevSetTests {
           if statement != nil { modality.falsePositives += 1 }
           modality.falseNegatives += 1
         }
-        let parties = Set(statement?.addressees.map { $0.role ?? "party" } ?? [])
+        // Labelled as written: the parties the words name, not those found around them.
+        let parties = Set(statement?.stated.map { $0.role ?? "party" } ?? [])
         addressee.truePositives += parties.intersection(label.addressees).count
         addressee.falsePositives += parties.subtracting(label.addressees).count
         addressee.falseNegatives += label.addressees.subtracting(parties).count
@@ -124,7 +125,8 @@ struct DevSetTests {
     let labels = try Self.labels("ai-act.tsv").merging(try Self.labels("gdpr.tsv")) { first, _ in first }
     #expect(try Self.labels("ai-act.tsv").count >= 150)
     #expect(try Self.labels("gdpr.tsv").count >= 50)
-    #expect(Set(labels.values.map(\.modality)) == Set(Modality.allCases.map(\.rawValue)))
+    // Every modality but `constitution`, which sentences/ labels (it has no "shall" to trap).
+    #expect(Set(labels.values.map(\.modality)) == Set(Modality.allCases.map(\.rawValue)).subtracting(["constitution"]))
     #expect(labels.keys.filter { $0.contains(".pt_") }.count >= 40)
     #expect(labels.values.filter { !$0.deadlines.isEmpty }.count >= 40)
     #expect(labels.values.filter { $0.modality == "obligation" && $0.addressees.isEmpty }.count >= 30)

@@ -58,6 +58,23 @@ struct ExtractionTests {
     #expect(logs.deadlines.map(\.text) == ["of at least six months"])
   }
 
+  @Test("Articles 8–15: every obligation has a duty-bearer; those the words leave open are the providers', via 16(a)")
+  func section2() throws {
+    var inherited = 0
+    for article in 8...15 {
+      for statement in try statements(in: "art_\(article)") where statement.modality == .obligation {
+        #expect(!statement.addressees.isEmpty, "\(statement.clause): \(statement.text)")
+        for party in statement.addressees where !party.isStated {
+          #expect(party.source == .inherited && party.role == "provider" && party.via?.rawValue == "art_16.pt_a")
+          inherited += 1
+        }
+      }
+    }
+    #expect(inherited >= 70)
+    // Article 99 cites no division: nothing there is inherited.
+    #expect(try statements(in: "art_99").allSatisfy { $0.addressees.allSatisfy { $0.source != .inherited } })
+  }
+
   @Test("Article 99: penalties are laid down by, and addressed to, Member States")
   func article99() throws {
     let found = try statements(in: "art_99").filter { !$0.addressees.isEmpty }

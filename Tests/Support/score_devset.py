@@ -1,10 +1,15 @@
 #!/usr/bin/env python3
 """Scores `regpolicy extract` against the hand-labelled sentences of corpus/devset/sentences/.
 
-usage: score_devset.py REGPOLICY [ACT ...]   (run from the package root; default: every act)
+usage: score_devset.py [--errors] REGPOLICY [ACT ...]   (run from the package root; default: every act)
+
+--errors prints every statement whose class, modality or actor the extractor got wrong, after the
+table (label, then prediction), for reading where it fails.
 
 For each labelled statement the extracted statement of the same clause whose text holds the
-sentence's opening is the prediction (none found: no statement). Prints per act: regulatory vs
+sentence's opening is the prediction (for a chapeau, which is read with its points: the first
+statement of a point below it that starts with it; for a point below a limb, which is read as
+part of the limb: the limb's statement that holds it; none found: no statement). Prints per act: regulatory vs
 constitutive accuracy, modality accuracy and macro-F1 over the labelled modalities, and actor
 accuracy on the regulatory statements (the predicted addressees, as words, against the label's
 actors; `-` must predict none). Only the first statement of a sentence is scored. The made-up
@@ -79,6 +84,15 @@ def predictions(rp, act, rows):
         opening = sentence[:40]
         match = next((s for s in by_clause.get(clause, []) if opening in s["text"]), None)
         if match is None:
+            # A chapeau is read with its points: its statement is the first point's.
+            match = next((s for c, found in by_clause.items() if c.startswith(clause + ".")
+                          for s in found if s["text"].startswith(opening)), None)
+        parent = clause
+        while match is None and "." in parent:
+            # A point below a limb is read as part of the limb.
+            parent = parent.rsplit(".", 1)[0]
+            match = next((s for s in by_clause.get(parent, []) if opening in s["text"]), None)
+        if match is None:
             result.append((None, []))
         else:
             result.append((match["modality"], [party(a) for a in match["addressees"]]))
@@ -90,16 +104,21 @@ def score(rp, act):
     predicted = predictions(rp, act, rows)
     cls_ok = mod_ok = actor_ok = actor_n = 0
     confusion = collections.Counter()
-    for (clause, cls, modality, actor, _), (pmod, paddr) in zip(rows, predicted):
+    errors = []
+    for (clause, cls, modality, actor, sentence), (pmod, paddr) in zip(rows, predicted):
         pcls = "regulatory" if pmod in REGULATORY else "constitutive"
         cls_ok += pcls == cls
         mod_ok += pmod == modality
         confusion[(modality, pmod)] += 1
+        actor_right = True
         if cls == "regulatory":
             actor_n += 1
             want = {words(a) for a in actor.split("|")} if actor != "-" else set()
             got = {words(a) for a in paddr}
-            actor_ok += want == got
+            actor_right = want == got
+            actor_ok += actor_right
+        if pmod != modality or not actor_right:
+            errors.append(f"{act}\t{clause}\t{modality}/{actor}\t{pmod}/{'|'.join(paddr) or '-'}\t{sentence[:160]}")
     modalities = sorted({m for m, _ in confusion})
     f1s = []
     for m in modalities:
@@ -108,16 +127,25 @@ def score(rp, act):
         fn = sum(c for (g, p), c in confusion.items() if g == m and p != m)
         f1s.append(0 if tp == 0 else 2 * tp / (2 * tp + fp + fn))
     n = len(rows)
-    return n, cls_ok / n, mod_ok / n, sum(f1s) / len(f1s), (actor_ok / actor_n if actor_n else 0), actor_n
+    result = (n, cls_ok / n, mod_ok / n, sum(f1s) / len(f1s), (actor_ok / actor_n if actor_n else 0), actor_n)
+    return result, errors
 
 
 def main():
-    rp = sys.argv[1]
-    acts = sys.argv[2:] or list(SOURCES) + ["handmade"]
+    args = sys.argv[1:]
+    show = "--errors" in args
+    args = [a for a in args if a != "--errors"]
+    rp = args[0]
+    acts = args[1:] or list(SOURCES) + ["handmade"]
     print("act\tstatements\tregulatory_acc\tmodality_acc\tmodality_macro_f1\tactor_acc\tregulatory_statements")
+    wrong = []
     for act in acts:
-        n, cls, mod, f1, actor, actor_n = score(rp, act)
+        (n, cls, mod, f1, actor, actor_n), errors = score(rp, act)
+        wrong += errors
         print(f"{act}\t{n}\t{cls:.3f}\t{mod:.3f}\t{f1:.3f}\t{actor:.3f}\t{actor_n}")
+    if show:
+        print()
+        print("\n".join(wrong))
 
 
 main()

@@ -9,6 +9,19 @@ import RegPolicyModel
 /// so the longest match decides. The subject is what stands before the main modal, after any
 /// introductory phrase; for a passive verb the addressee is the agent ("by the provider") or no one.
 public struct Classifier: Sendable {
+  /// How a text speaks where a sentence has no modal of its own: law states facts there; a
+  /// catalogue of controls states duties in the imperative ("Monitor system accounts"); a
+  /// framework states advice ("Processes … are in place"). Duties and advice name the party they
+  /// speak to when the sentence does not.
+  public enum Voice: Hashable, Sendable {
+    case law
+    /// Explanation around duties (a control's guidance, a framework's "about"): what a party
+    /// does in the indicative is advice to it, not a duty.
+    case guidance
+    case duties(to: Statement.Addressee)
+    case advice(to: Statement.Addressee)
+  }
+
   public let lexicon: Lexicon
 
   /// A classifier with `lexicon`.
@@ -21,9 +34,10 @@ public struct Classifier: Sendable {
   ///   - clause: the pinpoint ID to give the statements.
   ///   - chapeauEnd: bytes of `text` that are a chapeau: addressees found there are `.chapeau`.
   ///   - previous: the addressees of the statement before, for pronouns ("they shall").
+  ///   - voice: how the text speaks where a sentence has no modal.
   public func classify(
     _ text: String, clause: PinpointID = PinpointID(rawValue: ""), chapeauEnd: Int = 0,
-    previous: [Statement.Addressee] = []
+    previous: [Statement.Addressee] = [], voice: Voice = .law
   ) -> [Statement] {
     var copy = text
     return copy.withUTF8 { bytes in
@@ -45,7 +59,7 @@ public struct Classifier: Sendable {
         let analysis = SentenceAnalysis(
           bytes: bytes, tokens: tokens, ids: ids, range: first..<last, lexicon: lexicon,
           matches: lexicon.matches(ids, in: first..<last, skippable: skippable), chapeauEnd: chapeauEnd,
-          previous: previous)
+          previous: previous, voice: voice)
         guard var statement = analysis.statement() else { continue }
         statement.clause = clause
         statement.sentence = number
@@ -53,6 +67,28 @@ public struct Classifier: Sendable {
           previous = statement.addressees
         }
         result.append(statement)
+      }
+      return result
+    }
+  }
+
+  /// The lexicon roles a heading names, each once, in order ("Obligations of providers and
+  /// deployers of …" → provider, deployer).
+  public func roles(named text: String) -> [Statement.Addressee] {
+    var copy = text
+    return copy.withUTF8 { bytes in
+      let tokens = Tokenizer.tokenize(bytes)
+      let ids = lexicon.wordIDs(bytes, tokens)
+      let matches = lexicon.matches(
+        ids, in: 0..<tokens.count, skippable: [Bool](repeating: false, count: tokens.count))
+      var result: [Statement.Addressee] = []
+      for role in matches[.role] {
+        let label = lexicon.phrases[Int(role.phrase)].label
+        guard !result.contains(where: { $0.role == label }) else { continue }
+        let words = String(
+          decoding: bytes[Int(tokens[role.range.lowerBound].start)..<Int(tokens[role.range.upperBound - 1].end)],
+          as: UTF8.self)
+        result.append(Statement.Addressee(role: label, text: words, source: .context, span: 0..<0))
       }
       return result
     }
@@ -75,15 +111,17 @@ struct SentenceAnalysis {
   let matches: Matches
   let chapeauEnd: Int
   let previous: [Statement.Addressee]
+  let voice: Classifier.Voice
 
   /// The sentence's first byte: spans are reported relative to it.
   var base: Int { Int(tokens[range.lowerBound].start) }
 
   func statement() -> Statement? {
-    guard !range.isEmpty, let (modal, subordinate) = mainModal() else { return nil }
+    guard !range.isEmpty, tokens[range].contains(where: { $0.kind == .word }) else { return nil }
+    guard let (modal, subordinate) = mainModal() else { return unmarked() }
     var evidence: [Statement.Evidence] = []
     let label = lexicon.phrases[Int(modal.phrase)].label
-    guard var modality = Modality(rawValue: label) else { return nil }
+    guard var modality = Modality(rawValue: label) else { return unmarked() }
     evidence.append(.init(rule: "modal:\(label):\(phrase(modal))", span: span(modal.range)))
     if subordinate { evidence.append(.init(rule: "pattern:modal-in-subordinate-clause", span: span(modal.range))) }
 
@@ -110,9 +148,16 @@ struct SentenceAnalysis {
       modality = .exemption
       evidence.append(.init(rule: "pattern:rule-disapplied", span: span(modal.range)))
     }
+    if case .advice = voice, modality != .definition {
+      modality = .recommendation
+      evidence.append(.init(rule: "pattern:framework-advice", span: span(modal.range)))
+    }
 
     var addressees: [Statement.Addressee] = []
-    if modality.isRegulatory {
+    if modality.isRegulatory, let object = causedParty(after: modal) {
+      // "The Exchange requires every Market Maker to maintain …": the duty is the object's.
+      addressees = object
+    } else if modality.isRegulatory {
       if let participle = passive {
         evidence.append(.init(rule: "pattern:passive", span: span(participle)))
         if let agent = agent(after: participle.upperBound) {
@@ -122,6 +167,9 @@ struct SentenceAnalysis {
       } else if !phrase(verbal).hasPrefix("it ") {
         addressees = subjectAddressees(subject, evidence: &evidence)
       }
+    }
+    if modality.isRegulatory, addressees.isEmpty, let party = voice.party {
+      addressees = [party]
     }
     let (action, object) = actionAndObject(after: verbal, passive: passive, subject: subject)
     let conditions = qualifiers(.condition, subject: subject)
@@ -151,6 +199,102 @@ struct SentenceAnalysis {
       text: text(range.lowerBound..<range.upperBound))
   }
 
+  /// A sentence without a modal: a duty or advice where the text speaks so (a catalogue's
+  /// imperative, a framework's outcome), else a statement of what is.
+  private func unmarked() -> Statement {
+    let text = text(range.lowerBound..<range.upperBound)
+    let subject = range.lowerBound..<range.upperBound
+    var modality = Modality.constitution
+    var addressees: [Statement.Addressee] = []
+    var evidence: [Statement.Evidence] = []
+    var confidence = 0.7
+    switch voice {
+    case .law, .guidance:
+      if let (subject, verb) = indicativeSubject() {
+        // "The provider verifies that …", "The operator records …": a party's duty stated in the
+        // indicative, as procedures state them; in guidance, advice.
+        modality = voice == .law ? .obligation : .recommendation
+        evidence.append(.init(rule: "pattern:indicative-duty", span: span(verb..<verb + 1)))
+        addressees = subjectAddressees(subject, evidence: &evidence)
+      } else {
+        evidence.append(.init(rule: "pattern:no-modal", span: span(range.lowerBound..<range.lowerBound + 1)))
+      }
+    case .duties(let party):
+      modality = .obligation
+      evidence.append(.init(rule: "pattern:catalogue-duty", span: span(range.lowerBound..<range.lowerBound + 1)))
+      addressees = [party]
+      confidence = 0.8
+    case .advice(let party):
+      modality = .recommendation
+      evidence.append(.init(rule: "pattern:framework-advice", span: span(range.lowerBound..<range.lowerBound + 1)))
+      addressees = [party]
+      confidence = 0.8
+    }
+    _ = subject
+    return Statement(
+      clause: PinpointID(rawValue: ""), modality: modality, addressees: addressees, references: references(),
+      confidence: confidence, evidence: evidence, text: text)
+  }
+
+  private func isCausative(_ modal: Match) -> Bool {
+    let words = phrase(modal).lowercased()
+    return words == "requires" || words == "require"
+  }
+
+  private func negatedSubject(_ subject: Range<Int>) -> Bool {
+    guard let first = firstWord(in: subject) else { return false }
+    return isWord(first, "No") || isWord(first, "no") || isWord(first, "Neither") || isWord(first, "Nothing")
+  }
+
+  /// A party as the sentence's subject and the present-tense verb after it ("The operator records",
+  /// "Organizations determine", "the cashier notifies" after an opening condition): the subject's
+  /// tokens and the verb's index.
+  private func indicativeSubject() -> (Range<Int>, Int)? {
+    var start = range.lowerBound
+    if opensIntroduction(start) {
+      guard let comma = (start..<range.upperBound).first(where: { isPunctuation($0, ",") }) else { return nil }
+      start = comma + 1
+    }
+    while start < range.upperBound && tokens[start].kind == .punctuation { start += 1 }
+    let determined = start < range.upperBound && has(.determiner, at: start)
+    while start < range.upperBound && has(.determiner, at: start) { start += 1 }
+    var i = start + 1
+    while i < min(range.upperBound, start + 10) && tokens[i].kind == .word {
+      if has(.preposition, at: i) || has(.relative, at: i) || has(.subordinator, at: i) { return nil }
+      let previous = bytes[tokens[i - 1].range]
+      let word = bytes[tokens[i].range]
+      if agentiveHead(i - 1..<i) != nil, !has(.determiner, at: i), !has(.coordinator, at: i), !has(.party, at: i),
+        match(.role, at: i) == nil, let first = word.first, Tokenizer.isLowerASCII(first), word.count > 2,
+        !Self.auxiliaries.contains(where: { word.elementsEqual($0.utf8) }), !isVerbForm(i), !isAdverb(i),
+        // "The operator records", "Organizations determine"; not "Outlier figures".
+        (determined && word.last == UInt8(ascii: "s"))
+          || (previous.last == UInt8(ascii: "s") && word.last != UInt8(ascii: "s"))
+      {
+        return (start..<i, i)
+      }
+      i += 1
+    }
+    return nil
+  }
+
+  /// Forms of "be" and "have" and modal-like verbs: after a party they describe, not act.
+  private static let auxiliaries = [
+    "is", "are", "was", "were", "has", "have", "had", "does", "do", "can", "could", "may", "might", "would", "should",
+    "must", "will", "shall", "also",
+  ]
+
+  /// "requires every Market Maker to maintain", "requires line managers to hold": the parties
+  /// between a causative verb and its "to". Nil for any other modal, or when no "to" follows.
+  private func causedParty(after modal: Match) -> [Statement.Addressee]? {
+    let words = phrase(modal).lowercased()
+    guard words == "requires" || words == "require" else { return nil }
+    guard let to = (Int(modal.end)..<min(range.upperBound, Int(modal.end) + 10)).first(where: { isWord($0, "to") }),
+      to > Int(modal.end)
+    else { return nil }
+    var evidence: [Statement.Evidence] = []
+    return subjectAddressees(Int(modal.end)..<to, evidence: &evidence)
+  }
+
   // MARK: Modal
 
   /// The first modal phrase outside a subordinate clause, or the first one at all (then flagged).
@@ -164,6 +308,26 @@ struct SentenceAnalysis {
       let label = lexicon.phrases[Int(modal.phrase)].label
       if label == "none" { continue }
       if label == "definition", phrase(modal) == "means", !hasQuote(before: Int(modal.start)) { continue }
+      // "requires" binds only with a party and a "to" after it ("requires every Member to …").
+      if isCausative(modal), causedParty(after: modal)?.isEmpty ?? true { continue }
+      // "The Supplier will deliver" and "Organizations can apply" bind a party; "Trading will
+      // resume" and "Scales can be qualitative" only say what is or may be.
+      let word = phrase(modal).lowercased()
+      if word == "will" || word == "will not" || word == "can" || word == "may" {
+        let subject = subjectStart(before: modal)..<Int(modal.start)
+        let participle = passiveParticiple(after: modal)
+        // "will be investigated by Internal Audit" binds its agent; "will be closed" says what happens.
+        let passive = participle != nil && (word != "will" || agent(after: participle!.upperBound) != nil)
+        let bindsParty = namesParty(subject) && !(word == "can" && passive)
+        // "may" with a thing as subject and no passive is a possibility ("Such costs may include").
+        let possibility =
+          word == "may" && !bindsParty && !passive && !subject.isEmpty && !negatedSubject(subject)
+          && !subject.contains(where: { match(.role, at: $0) != nil })
+        if possibility || (!bindsParty && word != "may" && (word == "can" || !passive)) { continue }
+        if word == "will", !bindsParty, participle != nil, !passive { continue }
+        // "the level of education that an individual will receive": a future inside a relative clause.
+        if word == "will", subject.contains(where: { has(.relative, at: $0) || isWord($0, "that") }) { continue }
+      }
       if first == nil { first = modal }
       if firstBinding == nil, label != "recommendation" { firstBinding = modal }
       // "Should the provider fail to act, the authority may …": an inverted condition.
@@ -259,7 +423,52 @@ struct SentenceAnalysis {
   private func namesParty(_ part: Range<Int>) -> Bool {
     guard !part.isEmpty else { return false }
     if !headRoles(in: part).isEmpty { return true }
-    return part.contains { has(.party, at: $0) || has(.pronoun, at: $0) }
+    if part.contains(where: { has(.party, at: $0) || has(.pronoun, at: $0) }) { return true }
+    return conjuncts(part).contains { agentiveHead($0) != nil }
+  }
+
+  /// The noun phrases of a subject joined by "and"/"or" before any modifier ("The requester and
+  /// the approver"), each from its first word after the determiners to the end of its head.
+  private func conjuncts(_ part: Range<Int>) -> [Range<Int>] {
+    var result: [Range<Int>] = []
+    var i = part.lowerBound
+    while i < part.upperBound {
+      while i < part.upperBound && (has(.determiner, at: i) || tokens[i].kind == .punctuation) { i += 1 }
+      let start = i
+      while i < part.upperBound && tokens[i].kind == .word && !has(.coordinator, at: i)
+        && !has(.preposition, at: i) && !has(.relative, at: i) && !has(.subordinator, at: i)
+        && !(i > start && (isVerbForm(i) || isAdverb(i)))
+      {
+        i += 1
+      }
+      if i > start { result.append(start..<i) }
+      guard i < part.upperBound, has(.coordinator, at: i) else { break }
+      i += 1
+    }
+    return result
+  }
+
+  /// The head noun of a noun phrase when it names someone who can act: a party noun of the
+  /// lexicon, or a noun of an agent's form ("supervisor", "tenant", "licensee", "franchisee")
+  /// that the lexicon does not list as a thing ("register", "order"). Nil otherwise.
+  private func agentiveHead(_ phrase: Range<Int>) -> Int? {
+    guard let head = phrase.last(where: { tokens[$0].kind == .word }) else { return nil }
+    if has(.party, at: head) || match(.role, at: head) != nil { return head }
+    if has(.thing, at: head) || has(.selfUnit, at: head) { return nil }
+    var word = Array(bytes[tokens[head].range])
+    if word.count > 4, word.last == UInt8(ascii: "s"), word[word.count - 2] != UInt8(ascii: "s") { word.removeLast() }
+    guard word.count > 4, word.allSatisfy({ $0 < 0x80 }) else { return nil }
+    let lower = String(decoding: word.map { $0 | 0x20 }, as: UTF8.self)
+    for suffix in ["er", "or", "ee", "ant", "ist", "ian"] where lower.hasSuffix(suffix) { return head }
+    return nil
+  }
+
+  /// A verb form that ends a subject's noun phrase: "-ing" or "-ed" words ("users wishing to",
+  /// "an undertaking designated as").
+  private func isVerbForm(_ i: Int) -> Bool {
+    guard tokens[i].kind == .word, !has(.party, at: i), !has(.role, at: i) else { return false }
+    let word = bytes[tokens[i].range]
+    return word.count > 4 && (word.suffix(3).elementsEqual("ing".utf8) || word.suffix(2).elementsEqual("ed".utf8))
   }
 
   /// Whether the word before the comma at `comma` is "and"/"or" ("the provider or, where …").
@@ -306,22 +515,18 @@ struct SentenceAnalysis {
       for item in found { evidence.append(.init(rule: "role:\(item.role ?? "")", span: item.span)) }
       return found
     }
-    // A party outside the lexicon: "financial institutions established in the Union".
-    var i = head
-    while i < subject.upperBound && has(.determiner, at: i) { i += 1 }
-    while i < subject.upperBound && !has(.preposition, at: i) && !has(.relative, at: i) {
-      if let party = match(.party, at: i) {
-        evidence.append(.init(rule: "party:\(phrase(party))", span: span(party.range)))
-        var end = subject.upperBound
-        while end > head && tokens[end - 1].kind == .punctuation { end -= 1 }
-        return [
-          Statement.Addressee(
-            role: nil, text: text(head..<end), source: source(of: head), span: span(head..<end))
-        ]
-      }
-      i += 1
+    // Parties outside the lexicon: "financial institutions established in the Union", "The
+    // requester and the approver", "Fund managers": each noun phrase to its head.
+    var parties: [Statement.Addressee] = []
+    for phrase in conjuncts(subject) {
+      guard let head = agentiveHead(phrase) else { continue }
+      evidence.append(.init(rule: "party:\(text(head..<head + 1))", span: span(head..<head + 1)))
+      parties.append(
+        Statement.Addressee(
+          role: nil, text: text(phrase.lowerBound..<head + 1), source: source(of: phrase.lowerBound),
+          span: span(phrase.lowerBound..<head + 1)))
     }
-    return []
+    return parties
   }
 
   /// Lexicon roles in `part` as addressees, each role once.
@@ -695,5 +900,15 @@ struct SentenceAnalysis {
 
   private func span(_ part: Range<Int>) -> Range<Int> {
     (Int(tokens[part.lowerBound].start) - base)..<(Int(tokens[part.upperBound - 1].end) - base)
+  }
+}
+
+extension Classifier.Voice {
+  /// The party duties or advice speak to; nil for law.
+  var party: Statement.Addressee? {
+    switch self {
+    case .law, .guidance: nil
+    case .duties(let party), .advice(let party): party
+    }
   }
 }

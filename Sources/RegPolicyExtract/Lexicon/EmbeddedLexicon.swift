@@ -34,6 +34,7 @@ extension Lexicon {
 #   adverb      may stand between a modal and its verb (words in -ly too)
 #   participle  an irregular past participle (regular ones end in -ed)
 #   intro       opens an introductory phrase before the subject
+#   thing       a head noun of a thing in an agent's form ("register", "order"): never a party
 
 # --- AI Act roles (Article 3) ---
 role	provider	provider
@@ -183,6 +184,38 @@ party	-	owners
 party	-	auditor
 party	-	auditors
 
+party	-	Head
+party	-	employee
+party	-	employees
+party	-	personnel
+party	-	team
+party	-	client
+party	-	clients
+party	-	agent
+party	-	agents
+party	-	student
+party	-	students
+party	-	resident
+party	-	residents
+party	-	president
+party	-	firm
+party	-	firms
+party	-	company
+party	-	companies
+party	-	bank
+party	-	banks
+party	-	insurer
+party	-	department
+party	-	government
+party	-	governments
+party	-	secretariat
+party	-	chair
+party	-	Chair
+party	-	committee
+party	-	committees
+party	-	individual
+party	-	individuals
+
 # --- Modality. The longest phrase wins, so traps ("shall mean", "shall not affect") beat "shall". ---
 modal	obligation	shall
 modal	obligation	must
@@ -214,9 +247,9 @@ modal	permission	may
 modal	permission	is entitled to
 modal	permission	are entitled to
 modal	permission	shall be entitled to
-modal	permission	shall have the right
-modal	permission	has the right
-modal	permission	have the right
+modal	right	shall have the right
+modal	right	has the right
+modal	right	have the right
 modal	permission	is allowed to
 modal	permission	are allowed to
 modal	permission	is permitted to
@@ -324,6 +357,223 @@ modal	amendment	shall be added
 modal	amendment	shall be inserted
 modal	none	by means of
 modal	none	means of
+
+modal	right	shall have the right to
+modal	right	has the right to
+modal	right	have the right to
+modal	right	shall also have the right
+modal	obligation	is obligated to
+modal	obligation	are obligated to
+modal	obligation	has the obligation to
+modal	obligation	have the obligation to
+modal	obligation	has a duty to
+modal	obligation	have a duty to
+modal	obligation	it is the duty of
+modal	obligation	it is mandatory
+modal	obligation	it is the responsibility of
+modal	obligation	is responsible for
+modal	obligation	are responsible for
+modal	obligation	is accountable for
+modal	obligation	are accountable for
+modal	obligation	undertakes to
+modal	obligation	undertake to
+modal	obligation	agrees to
+modal	obligation	agree to
+modal	obligation	agrees that
+modal	obligation	is to be
+modal	obligation	are to be
+modal	obligation	is expected to
+modal	obligation	are expected to
+modal	obligation	requires
+modal	obligation	require
+modal	obligation	will
+modal	prohibition	will not
+modal	prohibition	is forbidden
+modal	prohibition	are forbidden
+modal	prohibition	it is forbidden
+modal	permission	can
+modal	exemption	shall not be liable
+modal	exemption	is not liable
+modal	exemption	are not liable
+modal	exemption	shall not be held liable
+modal	exemption	need not
+modal	exemption	is exempted from
+modal	exemption	are exempted from
+modal	scope	shall constitute
+modal	scope	shall not constitute
+modal	scope	constitutes
+modal	scope	shall be treated as
+modal	entry-into-force	will commence
+modal	entry-into-force	shall commence
+modal	entry-into-force	will terminate
+modal	entry-into-force	shall expire
+modal	entry-into-force	will expire
+modal	entry-into-force	shall come into force
+modal	entry-into-force	comes into force
+modal	entry-into-force	come into force
+modal	constitution	shall be composed of
+modal	constitution	shall consist of
+modal	constitution	is hereby established
+modal	constitution	are hereby established
+modal	constitution	is established
+modal	constitution	shall be calculated
+modal	constitution	there shall be no
+modal	constitution	shall be chaired by
+modal	constitution	shall have legal personality
+modal	constitution	shall be composed
+modal	constitution	shall be made up of
+
+# --- Head nouns of things that have an agent's form (-er, -or, -ee, -ant, -ist, -ian): not parties ---
+thing	-	number
+thing	-	numbers
+thing	-	register
+thing	-	registers
+thing	-	order
+thing	-	orders
+thing	-	parameter
+thing	-	parameters
+thing	-	computer
+thing	-	computers
+thing	-	container
+thing	-	containers
+thing	-	letter
+thing	-	letters
+thing	-	paper
+thing	-	papers
+thing	-	matter
+thing	-	matters
+thing	-	chapter
+thing	-	chapters
+thing	-	error
+thing	-	errors
+thing	-	sector
+thing	-	sectors
+thing	-	factor
+thing	-	factors
+thing	-	indicator
+thing	-	indicators
+thing	-	vector
+thing	-	vectors
+thing	-	manner
+thing	-	manners
+thing	-	border
+thing	-	borders
+thing	-	centre
+thing	-	centres
+thing	-	center
+thing	-	centers
+thing	-	other
+thing	-	others
+thing	-	identifier
+thing	-	identifiers
+thing	-	marker
+thing	-	markers
+thing	-	filter
+thing	-	filters
+thing	-	cluster
+thing	-	clusters
+thing	-	layer
+thing	-	layers
+thing	-	server
+thing	-	servers
+thing	-	header
+thing	-	headers
+thing	-	folder
+thing	-	folders
+thing	-	buffer
+thing	-	buffers
+thing	-	counter
+thing	-	counters
+thing	-	trigger
+thing	-	triggers
+thing	-	barrier
+thing	-	barriers
+thing	-	power
+thing	-	powers
+thing	-	quarter
+thing	-	quarters
+thing	-	character
+thing	-	characters
+thing	-	monitor
+thing	-	monitors
+thing	-	detector
+thing	-	detectors
+thing	-	sensor
+thing	-	sensors
+thing	-	generator
+thing	-	generators
+thing	-	calculator
+thing	-	calculators
+thing	-	floor
+thing	-	floors
+thing	-	door
+thing	-	doors
+thing	-	behaviour
+thing	-	behaviours
+thing	-	behavior
+thing	-	behaviors
+thing	-	labour
+thing	-	labours
+thing	-	favour
+thing	-	favours
+thing	-	guarantee
+thing	-	guarantees
+thing	-	fee
+thing	-	fees
+thing	-	degree
+thing	-	degrees
+thing	-	plant
+thing	-	plants
+thing	-	grant
+thing	-	grants
+thing	-	variant
+thing	-	variants
+thing	-	constant
+thing	-	constants
+thing	-	list
+thing	-	lists
+thing	-	checklist
+thing	-	checklists
+thing	-	median
+thing	-	medians
+thing	-	answer
+thing	-	answers
+thing	-	meter
+thing	-	meters
+thing	-	water
+thing	-	waters
+thing	-	transfer
+thing	-	transfers
+thing	-	offer
+thing	-	offers
+thing	-	tender
+thing	-	tenders
+thing	-	cover
+thing	-	covers
+thing	-	summer
+thing	-	summers
+thing	-	winter
+thing	-	winters
+thing	-	calendar
+thing	-	calendars
+thing	-	semester
+thing	-	semesters
+thing	-	newsletter
+thing	-	newsletters
+thing	-	charter
+thing	-	charters
+thing	-	ledger
+thing	-	ledgers
+thing	-	sticker
+thing	-	stickers
+thing	-	banner
+thing	-	banners
+thing	-	paragraph
+thing	-	paragraphs
+thing	-	disclaimer
+thing	-	disclaimers
+thing	-	waiver
+thing	-	waivers
 
 # --- Conditions, exceptions ---
 condition	-	where
@@ -650,5 +900,6 @@ adverb	-	at least
 adverb	-	either
 adverb	-	so
 adverb	-	always
+adverb	-	duly
 """#
 }

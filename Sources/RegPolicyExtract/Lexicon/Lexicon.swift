@@ -11,6 +11,7 @@ public struct Lexicon: Sendable {
     case role, party, modal, condition, exception, deadline, unit, count
     case selfUnit = "self"
     case pronoun, determiner, relative, participle, intro, subordinator, preposition, coordinator, adverb
+    case thing
   }
 
   /// One entry: its category, label (second column) and words.
@@ -241,6 +242,7 @@ extension Lexicon.Category {
     case .preposition: 15
     case .coordinator: 16
     case .adverb: 17
+    case .thing: 18
     }
   }
 }

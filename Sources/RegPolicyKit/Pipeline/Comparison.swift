@@ -60,7 +60,7 @@ public struct Comparison: Sendable {
     func signatures(_ statements: [Statement]) -> [PinpointID: [[String]]] {
       var result: [PinpointID: [[String]]] = [:]
       for statement in statements where statement.modality.isDeontic || statement.modality == .exemption {
-        let roles = statement.addressees.map { $0.role ?? $0.text }.sorted().joined(separator: "+")
+        let roles = statement.stated.map { $0.role ?? $0.text }.sorted().joined(separator: "+")
         let deadlines = statement.deadlines.map(\.text).joined(separator: "; ")
         result[statement.clause, default: []].append([statement.modality.rawValue, roles, deadlines])
       }

@@ -118,10 +118,15 @@ public struct Coverage: Sendable {
     let coverers = Coverers(policies: policies, instrument: document.instrument.celex, provisions: provisions)
     var order: [PinpointID] = []
     var byClause: [PinpointID: (roles: Set<String>, undetermined: Bool)] = [:]
-    for statement in source.statements where statement.modality == .obligation || statement.modality == .prohibition {
+    // The enacting terms and annexes bind; recitals explain them.
+    for statement in source.statements
+    where (statement.modality == .obligation || statement.modality == .prohibition)
+      && provisions[statement.clause.topLevel]?.kind != .recital
+    {
       if byClause[statement.clause] == nil { order.append(statement.clause) }
       var entry = byClause[statement.clause] ?? ([], false)
-      let roles = statement.addressees.compactMap(\.role)
+      // The roles the words name; the report table supplies the ones a division inherits.
+      let roles = statement.stated.compactMap(\.role)
       if roles.isEmpty { entry.undetermined = true }
       entry.roles.formUnion(roles)
       byClause[statement.clause] = entry

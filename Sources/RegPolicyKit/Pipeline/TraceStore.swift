@@ -184,7 +184,7 @@ public struct TraceStore: Sendable {
       statements: source.statements.map { statement in
         TraceIndex.StatementRecord(
           clause: statement.clause, modality: statement.modality.rawValue,
-          roles: statement.addressees.isEmpty ? ["none"] : statement.addressees.map { $0.role ?? "other" },
+          roles: statement.stated.isEmpty ? ["none"] : statement.stated.map { $0.role ?? "other" },
           json: String(decoding: StatementRenderer.jsonLines([statement]).dropLast(), as: UTF8.self))
       }, policies: [], files: [:], commits: [])
   }

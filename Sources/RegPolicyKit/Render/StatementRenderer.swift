@@ -64,9 +64,11 @@ enum StatementRenderer {
       writer.raw(",\"source\":")
       writer.string(addressee.source.rawValue)
       writer.raw(",\"span\":")
-      span(addressee.span, to: &writer)
+      if addressee.isStated { span(addressee.span, to: &writer) } else { writer.raw("null") }
       writer.raw(",\"text\":")
       writer.string(addressee.text)
+      writer.raw(",\"via\":")
+      writer.optionalString(addressee.via?.rawValue)
       writer.raw("}")
     }
   }

@@ -67,10 +67,11 @@ public struct MappingRule: Hashable, Sendable {
     guard match.clauses.contains(where: { MappingRule.clause(statement.clause, matches: $0) }) else { return false }
     if !match.modalities.isEmpty, !match.modalities.contains(statement.modality) { return false }
     if !match.addressees.isEmpty {
-      let roles = statement.addressees.compactMap(\.role)
+      // The parties the clause's words name ("none": it names none), not those found around it.
+      let roles = statement.stated.compactMap(\.role)
       let hit =
         match.addressees.contains { wanted in
-          wanted == "none" ? statement.addressees.isEmpty : roles.contains(wanted)
+          wanted == "none" ? statement.stated.isEmpty : roles.contains(wanted)
         }
       if !hit { return false }
     }
