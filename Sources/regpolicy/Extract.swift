@@ -27,16 +27,28 @@ struct Extract: ParsableCommand {
     help: "Write only obligations, prohibitions, permissions and exemptions.")
   var deonticOnly = false
 
+  @Option(
+    help: """
+      Write only the obligations and prohibitions of this role (a lexicon role id: provider, \
+      deployer, importer, distributor, authorised-representative, notified-body, …), whether the \
+      words name it or it was inherited or found in context (see each addressee's source and via).
+      """)
+  var role: String?
+
   @Option(name: .customLong("max-bytes"), help: "Refuse input files larger than this many bytes.")
   var maxBytes: Int = 64 << 20
 
   func validate() throws {
     guard maxBytes > 0 else { throw ValidationError("--max-bytes must be a positive number of bytes.") }
+    if let role, !ExtractRun.roles.contains(role) {
+      throw ValidationError("unknown role '\(role)'; known roles: \(ExtractRun.roles.joined(separator: ", ")).")
+    }
   }
 
   func run() throws {
     let run = ExtractRun(
-      paths: inputs, options: IngestOptions(format: inputFormat, maxBytes: maxBytes), deonticOnly: deonticOnly)
+      paths: inputs, options: IngestOptions(format: inputFormat, maxBytes: maxBytes), deonticOnly: deonticOnly,
+      role: role)
     let status = run.run()
     if status != .success { throw ExitCode(status.rawValue) }
   }

@@ -34,6 +34,48 @@ struct ExtractCLITests {
     #expect(result.stderr.contains("[input.unreadable]"))
   }
 
+  /// `extract --role`: the duties of each operator of the AI Act's Chapter III Section 3, checked by
+  /// reading Articles 16 and 22–27 (issue 15's note lists what each statement says).
+  @Test("extract --role: the duties of providers, authorised representatives, importers, distributors, deployers")
+  func roles() throws {
+    let path = CLITests.corpus + "/eu-ai-act/html/32024R1689_EN_OJ.html"
+    func duties(_ role: String, in article: String) throws -> [String] {
+      let result = try cli.run(["extract", path, "--role", role])
+      #expect(result.status == 0, "\(result.stderr)")
+      return try result.stdout.split(separator: "\n").compactMap { line in
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        let clause = try #require(object["clause"] as? String)
+        let modality = try #require(object["modality"] as? String)
+        #expect(modality == "obligation" || modality == "prohibition")
+        guard clause == article || clause.hasPrefix(article + ".") else { return nil }
+        return "\(clause)#\(object["sentence"] as? Int ?? 0)"
+      }
+    }
+    #expect(try duties("provider", in: "art_16") == "abcdefghijkl".map { "art_16.pt_\($0)#1" })
+    #expect(
+      try duties("importer", in: "art_23") == [
+        "art_23.par_1.pt_a#1", "art_23.par_1.pt_b#1", "art_23.par_1.pt_c#1", "art_23.par_1.pt_d#1", "art_23.par_2#1",
+        "art_23.par_2#2", "art_23.par_3#1", "art_23.par_4#1", "art_23.par_5#1", "art_23.par_6#1", "art_23.par_6#2",
+        "art_23.par_7#1",
+      ])
+    #expect(
+      try duties("distributor", in: "art_24") == [
+        "art_24.par_1#1", "art_24.par_2#1", "art_24.par_2#2", "art_24.par_3#1", "art_24.par_4#1", "art_24.par_4#2",
+        "art_24.par_5#1", "art_24.par_6#1",
+      ])
+    // "the mandate shall empower the authorised representative to carry out the following tasks".
+    let representative = try duties("authorised-representative", in: "art_22")
+    #expect(representative.contains("art_22.par_3.pt_a#1") && representative.contains("art_22.par_3.pt_e#1"))
+    #expect(!representative.contains("art_22.par_1#1"))  // the provider appoints the representative
+    let deployer = try duties("deployer", in: "art_27")
+    #expect(deployer.contains("art_27.par_1.pt_a#1") && deployer.contains("art_27.par_1.pt_f#1"))
+    #expect(!deployer.contains("art_27.par_5#1"))  // the AI Office's template
+    // The Section 2 requirements are the providers', inherited through 16(a).
+    #expect(try duties("provider", in: "art_9").count >= 15)
+    let unknown = try cli.run(["extract", path, "--role", "landlord"])
+    #expect(unknown.status != 0 && unknown.stderr.contains("unknown role 'landlord'"))
+  }
+
   /// The figures of `corpus/devset/README.md`'s table for the labelled sentences (issue 15), as
   /// `Tests/Support/score_devset.py` computes them from `regpolicy extract` and `classify`: none may
   /// fall. Floors are the figures measured when they were last raised, to three places.

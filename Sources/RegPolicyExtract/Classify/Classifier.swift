@@ -167,6 +167,10 @@ struct SentenceAnalysis {
       } else if !phrase(verbal).hasPrefix("it ") {
         addressees = subjectAddressees(subject, evidence: &evidence)
       }
+      if addressees.isEmpty, !namesParty(subject), let empowered = empoweredParty(after: verbal), !empowered.isEmpty {
+        addressees = empowered
+        evidence.append(.init(rule: "pattern:empowered-party", span: empowered[0].span))
+      }
     }
     if modality.isRegulatory, addressees.isEmpty, let party = voice.party {
       addressees = [party]
@@ -288,11 +292,26 @@ struct SentenceAnalysis {
   private func causedParty(after modal: Match) -> [Statement.Addressee]? {
     let words = phrase(modal).lowercased()
     guard words == "requires" || words == "require" else { return nil }
-    guard let to = (Int(modal.end)..<min(range.upperBound, Int(modal.end) + 10)).first(where: { isWord($0, "to") }),
-      to > Int(modal.end)
+    return party(between: Int(modal.end))
+  }
+
+  /// The parties from `start` to the "to" that follows within ten words ("every Market Maker to
+  /// maintain"), or nil when no "to" follows.
+  private func party(between start: Int) -> [Statement.Addressee]? {
+    guard let to = (start..<min(range.upperBound, start + 10)).first(where: { isWord($0, "to") }), to > start
     else { return nil }
     var evidence: [Statement.Evidence] = []
-    return subjectAddressees(Int(modal.end)..<to, evidence: &evidence)
+    return subjectAddressees(start..<to, evidence: &evidence)
+  }
+
+  /// "the mandate shall empower the authorised representative to carry out the following tasks":
+  /// a thing that empowers, requires or obliges a party makes the duty that party's.
+  private func empoweredParty(after modal: Match) -> [Statement.Addressee]? {
+    var i = Int(modal.end)
+    while i < range.upperBound && isAdverb(i) { i += 1 }
+    let verbs: [StaticString] = ["empower", "require", "oblige", "authorise", "authorize"]
+    guard i < range.upperBound, verbs.contains(where: { isWord(i, $0) }) else { return nil }
+    return party(between: i + 1)
   }
 
   // MARK: Modal
@@ -589,6 +608,12 @@ struct SentenceAnalysis {
     var i = Int(modal.end)
     if !words.hasSuffix(" be") {
       while i < range.upperBound && isAdverb(i) { i += 1 }
+      // "shall continue to be implemented … by the provider": a verb chain before the passive.
+      if i + 2 < range.upperBound, isWord(i, "continue") || isWord(i, "need") || isWord(i, "have"), isWord(i + 1, "to"),
+        isWord(i + 2, "be")
+      {
+        i += 2
+      }
       guard i < range.upperBound, isWord(i, "be") else { return nil }
       i += 1
     }

@@ -9,12 +9,24 @@ public struct ExtractRun: Sendable {
   public var options: IngestOptions
   /// Write only obligations, prohibitions, permissions and exemptions (not definitions, scope, …).
   public var deonticOnly: Bool
+  /// Write only the duties (obligations and prohibitions) of this lexicon role, however its
+  /// party was found (stated, inherited or from context).
+  public var role: String?
 
   /// Creates a run.
-  public init(paths: [String], options: IngestOptions = IngestOptions(), deonticOnly: Bool = false) {
+  public init(
+    paths: [String], options: IngestOptions = IngestOptions(), deonticOnly: Bool = false, role: String? = nil
+  ) {
     self.paths = paths
     self.options = options
     self.deonticOnly = deonticOnly
+    self.role = role
+  }
+
+  /// The role ids `--role` takes: the lexicon's, and the organisation NIST texts speak to.
+  public static var roles: [String] {
+    let lexicon = Lexicon.english
+    return Set(lexicon.phrases.filter { $0.category == .role }.map(\.label) + ["organization"]).sorted()
   }
 
   /// Runs, writing statements to standard output and diagnostics to standard error.
@@ -27,6 +39,11 @@ public struct ExtractRun: Sendable {
       status = status.combined(with: ExitStatus.of(diagnostics))
       guard var statements = source?.statements else { continue }
       if deonticOnly { statements.removeAll { !$0.modality.isDeontic && $0.modality != .exemption } }
+      if let role {
+        statements.removeAll {
+          ($0.modality != .obligation && $0.modality != .prohibition) || !$0.addressees.contains { $0.role == role }
+        }
+      }
       OutputFile.emit(StatementRenderer.jsonLines(statements), to: 1)
     }
     return status
