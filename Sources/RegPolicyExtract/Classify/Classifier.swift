@@ -144,9 +144,30 @@ struct SentenceAnalysis {
       modality = isWord(first, "Nothing") ? .scope : .prohibition
       evidence.append(.init(rule: "pattern:negated-subject", span: span(first..<first + 1)))
     }
+    // "… shall: (a) not use the data …": a limb that opens with "not" under a duty is a ban.
+    if modality == .obligation, Int(modal.start) < range.upperBound,
+      Int(tokens[modal.range.lowerBound].start) < chapeauEnd,
+      let limb = (Int(modal.end)..<range.upperBound).first(where: { Int(tokens[$0].start) >= chapeauEnd }),
+      isWord(limb, "not")
+    {
+      modality = .prohibition
+      evidence.append(.init(rule: "pattern:negated-limb", span: span(limb..<limb + 1)))
+    }
+    // "This obligation shall not apply to microenterprises", "Paragraphs 1 and 2 shall not apply
+    // to the extent that …": a duty disapplied; "This Regulation shall not apply to …" is scope.
     if modality == .scope, phrase(modal).contains("not apply"), !namesAnAct(subject) {
       modality = .exemption
       evidence.append(.init(rule: "pattern:rule-disapplied", span: span(modal.range)))
+    }
+    // "Each supervisory authority shall have all of the following investigative powers:", "the
+    // AI Office shall have all the powers of a market surveillance authority".
+    if modality == .obligation, isWord(Int(modal.end), "have"),
+      (Int(modal.end)..<min(range.upperBound, Int(modal.end) + 8)).contains(where: {
+        isWord($0, "powers") || isWord($0, "power")
+      })
+    {
+      modality = .empowerment
+      evidence.append(.init(rule: "pattern:powers-conferred", span: span(modal.range)))
     }
     if case .advice = voice, modality != .definition {
       modality = .recommendation
@@ -214,10 +235,22 @@ struct SentenceAnalysis {
     var confidence = 0.7
     switch voice {
     case .law, .guidance:
-      if let (subject, verb) = indicativeSubject() {
+      if let agent = presentPassiveAgent() {
+        // "Goods received after 16:00 are booked in by the early shift": a party's duty in the
+        // passive of a procedure.
+        modality = voice == .law ? .obligation : .recommendation
+        evidence.append(.init(rule: "pattern:present-passive", span: agent.span))
+        addressees = [agent]
+      } else if let (subject, verb) = indicativeSubject() {
         // "The provider verifies that …", "The operator records …": a party's duty stated in the
         // indicative, as procedures state them; in guidance, advice.
         modality = voice == .law ? .obligation : .recommendation
+        // "The operator does not restart the line …", "The technician never bypasses …".
+        if voice == .law,
+          isWord(verb, "never") || ((isWord(verb, "does") || isWord(verb, "do")) && isWord(verb + 1, "not"))
+        {
+          modality = .prohibition
+        }
         evidence.append(.init(rule: "pattern:indicative-duty", span: span(verb..<verb + 1)))
         addressees = subjectAddressees(subject, evidence: &evidence)
       } else {
@@ -241,13 +274,37 @@ struct SentenceAnalysis {
   }
 
   private func isCausative(_ modal: Match) -> Bool {
-    let words = phrase(modal).lowercased()
-    return words == "requires" || words == "require"
+    ["requires", "require", "authorises", "authorizes"].contains(phrase(modal).lowercased())
   }
 
   private func negatedSubject(_ subject: Range<Int>) -> Bool {
     guard let first = firstWord(in: subject) else { return false }
     return isWord(first, "No") || isWord(first, "no") || isWord(first, "Neither") || isWord(first, "Nothing")
+  }
+
+  /// "is/are <participle> … by <party>" in the main clause (not after "which", "that", a comma):
+  /// the agent of a present passive.
+  private func presentPassiveAgent() -> Statement.Addressee? {
+    var i = range.lowerBound
+    while i < min(range.upperBound, range.lowerBound + 16) {
+      if isClauseBreak(i) || has(.relative, at: i) || has(.subordinator, at: i) || isWord(i, "that") { return nil }
+      if isWord(i, "is") || isWord(i, "are") {
+        var j = i + 1
+        while j < range.upperBound && isAdverb(j) { j += 1 }
+        guard j < range.upperBound, match(.participle, at: j) != nil || isPastParticiple(j) else { return nil }
+        var k = j + 1
+        if k < range.upperBound, isWord(k, "in") || isWord(k, "out") || isWord(k, "up") { k += 1 }
+        return agent(after: k)
+      }
+      i += 1
+    }
+    return nil
+  }
+
+  private func isPastParticiple(_ i: Int) -> Bool {
+    guard tokens[i].kind == .word else { return false }
+    let word = bytes[tokens[i].range]
+    return word.count > 3 && word.suffix(2).elementsEqual("ed".utf8)
   }
 
   /// A party as the sentence's subject and the present-tense verb after it ("The operator records",
@@ -263,22 +320,41 @@ struct SentenceAnalysis {
     let determined = start < range.upperBound && has(.determiner, at: start)
     while start < range.upperBound && has(.determiner, at: start) { start += 1 }
     var i = start + 1
+    var head = start  // the last word before `i` that is not an adverb
+    var plural = false  // "The requester and the approver sign"
     while i < min(range.upperBound, start + 10) && tokens[i].kind == .word {
       if has(.preposition, at: i) || has(.relative, at: i) || has(.subordinator, at: i) { return nil }
-      let previous = bytes[tokens[i - 1].range]
+      if isAdverb(i) && !isWord(i, "never") || isWord(i, "also") {
+        i += 1
+        continue
+      }
+      if isWord(i, "and") { plural = true }
+      // "This does not include AI systems": the subject ended before a verb that is no party's.
+      if isWord(i, "not") || isAuxiliary(head) { return nil }
+      let previous = bytes[tokens[head].range]
       let word = bytes[tokens[i].range]
-      if agentiveHead(i - 1..<i) != nil, !has(.determiner, at: i), !has(.coordinator, at: i), !has(.party, at: i),
+      if agentiveHead(head..<head + 1) != nil, !has(.determiner, at: i), !has(.coordinator, at: i), !has(.party, at: i),
         match(.role, at: i) == nil, let first = word.first, Tokenizer.isLowerASCII(first), word.count > 2,
-        !Self.auxiliaries.contains(where: { word.elementsEqual($0.utf8) }), !isVerbForm(i), !isAdverb(i),
+        !Self.auxiliaries.contains(where: { word.elementsEqual($0.utf8) }) || isNegation(i), !isVerbForm(i),
         // "The operator records", "Organizations determine"; not "Outlier figures".
         (determined && word.last == UInt8(ascii: "s"))
-          || (previous.last == UInt8(ascii: "s") && word.last != UInt8(ascii: "s"))
+          || ((previous.last == UInt8(ascii: "s") || plural) && word.last != UInt8(ascii: "s"))
       {
-        return (start..<i, i)
+        return (start..<head + 1, i)
       }
+      head = i
       i += 1
     }
     return nil
+  }
+
+  private func isAuxiliary(_ i: Int) -> Bool {
+    tokens[i].kind == .word && Self.auxiliaries.contains { bytes[tokens[i].range].elementsEqual($0.utf8) }
+  }
+
+  /// "does not", "do not", "never" after a subject.
+  private func isNegation(_ i: Int) -> Bool {
+    isWord(i, "never") || ((isWord(i, "does") || isWord(i, "do")) && i + 1 < range.upperBound && isWord(i + 1, "not"))
   }
 
   /// Forms of "be" and "have" and modal-like verbs: after a party they describe, not act.
@@ -290,8 +366,7 @@ struct SentenceAnalysis {
   /// "requires every Market Maker to maintain", "requires line managers to hold": the parties
   /// between a causative verb and its "to". Nil for any other modal, or when no "to" follows.
   private func causedParty(after modal: Match) -> [Statement.Addressee]? {
-    let words = phrase(modal).lowercased()
-    guard words == "requires" || words == "require" else { return nil }
+    guard isCausative(modal) else { return nil }
     return party(between: Int(modal.end))
   }
 
@@ -475,6 +550,14 @@ struct SentenceAnalysis {
     if has(.party, at: head) || match(.role, at: head) != nil { return head }
     if has(.thing, at: head) || has(.selfUnit, at: head) { return nil }
     var word = Array(bytes[tokens[head].range])
+    // A defined party of a contract or rulebook: "The Exchange", "the Tenant" — a capitalised
+    // head after a determiner. Not an acronym: "the EIF", "the TFEU" are texts, not parties.
+    if let first = word.first, first &- 0x41 < 26, word.count > 2,
+      word.dropFirst().contains(where: { $0 &- 0x61 < 26 }),
+      head > range.lowerBound, has(.determiner, at: head - 1)
+    {
+      return head
+    }
     if word.count > 4, word.last == UInt8(ascii: "s"), word[word.count - 2] != UInt8(ascii: "s") { word.removeLast() }
     guard word.count > 4, word.allSatisfy({ $0 < 0x80 }) else { return nil }
     let lower = String(decoding: word.map { $0 | 0x20 }, as: UTF8.self)
@@ -519,8 +602,17 @@ struct SentenceAnalysis {
         ]
       }
       if let named = matches[.party].first(where: { Int($0.start) >= range.lowerBound && $0.end <= pronoun.start }) {
+        // "the data holder …, it": the party's noun phrase, not its head alone.
+        var start = Int(named.start)
+        while start > range.lowerBound, tokens[start - 1].kind == .word, !has(.determiner, at: start - 1),
+          !has(.preposition, at: start - 1), !has(.coordinator, at: start - 1), !has(.subordinator, at: start - 1),
+          !has(.condition, at: start - 1), !isVerbForm(start - 1)
+        {
+          start -= 1
+        }
         return [
-          Statement.Addressee(role: nil, text: text(named.range), source: .antecedent, span: span(pronoun.range))
+          Statement.Addressee(
+            role: nil, text: text(start..<Int(named.end)), source: .antecedent, span: span(pronoun.range))
         ]
       }
       // "It shall be as easy to …" is no one; only "they" reaches back to an earlier sentence.

@@ -216,6 +216,14 @@ party	-	committees
 party	-	individual
 party	-	individuals
 
+party	-	organization
+party	-	organizations
+party	-	Organisations
+party	-	constable
+party	-	board
+party	-	boards
+party	-	constables
+
 # --- Modality. The longest phrase wins, so traps ("shall mean", "shall not affect") beat "shall". ---
 modal	obligation	shall
 modal	obligation	must
@@ -335,6 +343,10 @@ modal	empowerment	is empowered to
 modal	empowerment	are empowered to
 modal	empowerment	shall be empowered to
 modal	empowerment	power to adopt delegated acts
+modal	empowerment	shall have the power to
+modal	empowerment	has the power to
+modal	empowerment	have the power to
+modal	empowerment	shall have the following powers
 modal	empowerment	is conferred on the Commission
 modal	empowerment	shall be conferred on the Commission
 modal	amendment	is amended as follows
@@ -379,7 +391,6 @@ modal	obligation	undertakes to
 modal	obligation	undertake to
 modal	obligation	agrees to
 modal	obligation	agree to
-modal	obligation	agrees that
 modal	obligation	is to be
 modal	obligation	are to be
 modal	obligation	is expected to
@@ -575,6 +586,97 @@ thing	-	disclaimers
 thing	-	waiver
 thing	-	waivers
 
+modal	recommendation	is advised to
+modal	recommendation	are advised to
+modal	recommendation	it is good practice
+modal	recommendation	may consider
+modal	recommendation	may wish to
+modal	permission	has authority to
+modal	permission	have authority to
+modal	permission	has the authority to
+modal	permission	authorises
+modal	permission	authorizes
+modal	constitution	shall be based on
+modal	constitution	shall be assisted by
+modal	constitution	shall be valid
+modal	constitution	shall be unenforceable
+modal	constitution	shall be void
+modal	constitution	shall be null and void
+modal	constitution	shall be renewable
+modal	constitution	shall begin to run
+modal	constitution	shall be governed by
+modal	constitution	is governed by
+modal	constitution	are governed by
+
+# Capitalised words of contracts and policies that name things, not parties ("This Agreement will commence")
+thing	-	Agreement
+thing	-	Agreements
+thing	-	Policy
+thing	-	Policies
+thing	-	Rules
+thing	-	Schedule
+thing	-	Software
+thing	-	Goods
+thing	-	Products
+thing	-	Services
+thing	-	Premises
+thing	-	Property
+thing	-	Rent
+thing	-	Term
+thing	-	Site
+thing	-	Platform
+thing	-	Account
+thing	-	Contract
+thing	-	Licence
+thing	-	License
+thing	-	Fund
+thing	-	Trust
+thing	-	Deed
+thing	-	Plan
+thing	-	Order
+thing	-	Notice
+thing	-	Manual
+thing	-	Procedure
+thing	-	Standard
+thing	-	Code
+thing	-	Guidelines
+
+modal	prohibition	agrees not to
+modal	prohibition	agree not to
+modal	prohibition	undertakes not to
+modal	prohibition	undertake not to
+modal	prohibition	it is an offence
+modal	prohibition	under no circumstances may
+modal	prohibition	is not to be
+modal	prohibition	are not to be
+modal	prohibition	shall be allowed only
+modal	prohibition	shall be permitted only
+modal	empowerment	has power to
+modal	definition	has the meaning
+modal	definition	have the meaning
+modal	empowerment	have power to
+modal	empowerment	with power to
+modal	empowerment	shall be competent to
+modal	empowerment	is conferred on
+modal	scope	is addressed to
+modal	scope	are addressed to
+modal	scope	shall in no way affect
+modal	scope	shall leave intact
+modal	scope	does not constitute
+modal	scope	do not constitute
+modal	scope	is not intended to
+modal	scope	are not intended to
+modal	scope	is not covered by
+modal	scope	are not covered by
+modal	scope	is treated as
+modal	scope	are treated as
+modal	scope	is to be regarded as
+modal	scope	are to be regarded as
+modal	scope	must be taken to
+modal	scope	is deemed
+modal	scope	are deemed
+modal	scope	provides for
+modal	scope	excludes
 # --- Conditions, exceptions ---
 condition	-	where
 condition	-	if
