@@ -1,9 +1,9 @@
 import RegPolicyModel
 
-/// Finds the statements of a document's recitals, enacting terms and annexes (for NIST: its
-/// controls and subcategories), reading each provision as a rule (a chapeau and its points),
-/// classifying every sentence and resolving its cross-references. Citations, the preamble,
-/// footnotes and the final formula are skipped.
+/// Finds the statements of a document's enacting terms and annexes (for NIST: its controls and
+/// subcategories; recitals on request), reading each provision as a rule (a chapeau and its
+/// points), classifying every sentence and resolving its cross-references. Citations, footnotes
+/// and the final formula are skipped.
 ///
 /// A regulatory statement whose words name no party gets one from around it, and says how: a
 /// provision that makes a party ensure the requirements of a section is met makes that section's
@@ -13,8 +13,15 @@ import RegPolicyModel
 public struct Extractor: Sendable {
   public let classifier: Classifier
 
-  /// An extractor using `classifier`.
-  public init(classifier: Classifier = Classifier()) { self.classifier = classifier }
+  /// Whether recitals are read too. They explain the enacting terms and bind no one, so no stage
+  /// of the pipeline needs them; `extract --recitals` reads them for their recommendations.
+  public let recitals: Bool
+
+  /// An extractor using `classifier`, reading recitals when `recitals` is true.
+  public init(classifier: Classifier = Classifier(), recitals: Bool = false) {
+    self.classifier = classifier
+    self.recitals = recitals
+  }
 
   /// Every classified statement of `document`, in document order.
   ///
@@ -30,6 +37,8 @@ public struct Extractor: Sendable {
       kinds[provision.id] = provision.kind
       switch provision.kind {
       case .citation, .footnote, .final:
+        return
+      case .recital where !recitals:
         return
       case .article, .annex, .recital, .control, .controlEnhancement, .subcategory:
         units.append(Unit(provision: provision, within: within))
@@ -78,6 +87,7 @@ public struct Extractor: Sendable {
   /// actions the organisation's advice, the explanations around them guidance; everything else is
   /// law.
   static func voice(of clause: PinpointID, in unit: Unit, _ format: SourceFormat) -> Classifier.Voice {
+    guard format == .oscal || format == .playbook else { return .law }
     let last = clause.rawValue.split(separator: ".").last ?? ""
     let organisation = Statement.Addressee(
       role: "organization", text: "organization", source: .context, span: 0..<0, via: unit.provision.id)
@@ -102,27 +112,28 @@ public struct Extractor: Sendable {
     -> [PinpointID: (Statement.Addressee, PinpointID)]
   {
     var result: [PinpointID: (Statement.Addressee, PinpointID)] = [:]
+    func isDivision(_ id: PinpointID) -> Bool {
+      switch kinds[id] {
+      case .part, .title, .chapter, .section, .subsection: true
+      default: false
+      }
+    }
     for statement in statements where statement.modality == .obligation {
-      // The requirements must be what the party's verb governs (its object), not words of an
-      // opening phrase or a condition ("In ensuring the compliance … with the requirements set out
-      // in this Section, providers shall have a choice …").
-      guard let party = statement.addressees.first(where: { $0.isStated && $0.role != nil }),
+      // Cheap tests first: most statements cite no division at all.
+      let divisions = statement.references.lazy.filter { $0.instrument == nil && $0.unresolved == nil }
+        .flatMap(\.targets).filter(isDivision)
+      guard !divisions.isEmpty,
+        let party = statement.addressees.first(where: { $0.isStated && $0.role != nil }),
+        // The requirements must be what the party's verb governs (its object), not words of an
+        // opening phrase or a condition ("In ensuring the compliance … with the requirements set
+        // out in this Section, providers shall have a choice …").
         let object = statement.object,
         ["requirements set out in", "requirements laid down in", "requirements of"].contains(where: {
-          object.contains($0)
+          contains(object.utf8, $0.utf8)
         }),
-        ["complian", "compl", "conform", "fulfil", "meet"].contains(where: { object.contains(" " + $0) })
+        [" complian", " compl", " conform", " fulfil", " meet"].contains(where: { contains(object.utf8, $0.utf8) })
       else { continue }
-      for reference in statement.references where reference.instrument == nil && reference.unresolved == nil {
-        for target in reference.targets {
-          switch kinds[target] {
-          case .part, .title, .chapter, .section, .subsection:
-            if result[target] == nil { result[target] = (party, statement.clause) }
-          default:
-            continue
-          }
-        }
-      }
+      for target in divisions where result[target] == nil { result[target] = (party, statement.clause) }
     }
     return result
   }
@@ -134,8 +145,8 @@ public struct Extractor: Sendable {
   ) {
     let delegation = ([unit.provision.id] + unit.within.reversed()).lazy.compactMap { delegations[$0] }.first
     var heading: [Statement.Addressee] = []
-    if let words = unit.provision.heading?.lowercased(),
-      ["obligation", "dut", "task", "responsibilit"].contains(where: { words.contains($0) })
+    if let words = unit.provision.heading?.lowercased().utf8,
+      ["obligation", "dut", "task", "responsibilit"].contains(where: { Self.contains(words, $0.utf8) })
     {
       heading = classifier.roles(named: unit.provision.heading ?? "").map {
         var party = $0
@@ -165,6 +176,17 @@ public struct Extractor: Sendable {
         statements[index].addressees = before
       }
     }
+  }
+
+  /// Whether `text` holds `part` (bytes; `String.contains` goes through the slower generic search).
+  static func contains(_ text: String.UTF8View, _ part: String.UTF8View) -> Bool {
+    guard let first = part.first, text.count >= part.count else { return part.isEmpty }
+    var index = text.startIndex
+    while let found = text[index...].firstIndex(of: first) {
+      if text[found...].starts(with: part) { return true }
+      index = text.index(after: found)
+    }
+    return false
   }
 
   /// The statements of one rule: its chapeau's sentences before the last on their own, then the

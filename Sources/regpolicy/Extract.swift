@@ -35,6 +35,9 @@ struct Extract: ParsableCommand {
       """)
   var role: String?
 
+  @Flag(help: "Read the recitals too (their recommendations: \"should\"); they bind no one and are skipped by default.")
+  var recitals = false
+
   @Option(name: .customLong("max-bytes"), help: "Refuse input files larger than this many bytes.")
   var maxBytes: Int = 64 << 20
 
@@ -48,7 +51,7 @@ struct Extract: ParsableCommand {
   func run() throws {
     let run = ExtractRun(
       paths: inputs, options: IngestOptions(format: inputFormat, maxBytes: maxBytes), deonticOnly: deonticOnly,
-      role: role)
+      role: role, recitals: recitals)
     let status = run.run()
     if status != .success { throw ExitCode(status.rawValue) }
   }

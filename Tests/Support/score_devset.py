@@ -6,7 +6,8 @@ usage: score_devset.py [--errors] REGPOLICY [ACT ...]   (run from the package ro
 --errors prints every statement whose class, modality or actor the extractor got wrong, after the
 table (label, then prediction), for reading where it fails.
 
-For each labelled statement the extracted statement of the same clause whose text holds the
+Acts are read with `extract --recitals` (the set samples recitals too). For each labelled
+statement the extracted statement of the same clause whose text holds the
 sentence's opening is the prediction (for a chapeau, which is read with its points: the first
 statement of a point below it that starts with it; for a point below a limb, which is read as
 part of the limb: the limb's statement that holds it; none found: no statement). Prints per act: regulatory vs
@@ -74,7 +75,7 @@ def predictions(rp, act, rows):
             result.append((item.get("modality"), [party(a) for a in item.get("addressees", [])]))
         return result
     path = "corpus/official/" + SOURCES[act]
-    out = subprocess.run([rp, "extract", path], capture_output=True, text=True).stdout.splitlines()
+    out = subprocess.run([rp, "extract", "--recitals", path], capture_output=True, text=True).stdout.splitlines()
     by_clause = collections.defaultdict(list)
     for line in out:
         item = json.loads(line)

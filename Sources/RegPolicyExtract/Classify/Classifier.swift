@@ -274,7 +274,11 @@ struct SentenceAnalysis {
   }
 
   private func isCausative(_ modal: Match) -> Bool {
-    ["requires", "require", "authorises", "authorizes"].contains(phrase(modal).lowercased())
+    // Lexicon phrases are written in lower case; the match may be capitalised, the phrase is not.
+    switch phrase(modal) {
+    case "requires", "require", "authorises", "authorizes": return true
+    default: return false
+    }
   }
 
   private func negatedSubject(_ subject: Range<Int>) -> Bool {
@@ -406,7 +410,7 @@ struct SentenceAnalysis {
       if isCausative(modal), causedParty(after: modal)?.isEmpty ?? true { continue }
       // "The Supplier will deliver" and "Organizations can apply" bind a party; "Trading will
       // resume" and "Scales can be qualitative" only say what is or may be.
-      let word = phrase(modal).lowercased()
+      let word = phrase(modal)
       if word == "will" || word == "will not" || word == "can" || word == "may" {
         let subject = subjectStart(before: modal)..<Int(modal.start)
         let participle = passiveParticiple(after: modal)
@@ -549,7 +553,7 @@ struct SentenceAnalysis {
     guard let head = phrase.last(where: { tokens[$0].kind == .word }) else { return nil }
     if has(.party, at: head) || match(.role, at: head) != nil { return head }
     if has(.thing, at: head) || has(.selfUnit, at: head) { return nil }
-    var word = Array(bytes[tokens[head].range])
+    var word = bytes[tokens[head].range]
     // A defined party of a contract or rulebook: "The Exchange", "the Tenant" — a capitalised
     // head after a determiner. Not an acronym: "the EIF", "the TFEU" are texts, not parties.
     if let first = word.first, first &- 0x41 < 26, word.count > 2,
@@ -558,11 +562,15 @@ struct SentenceAnalysis {
     {
       return head
     }
-    if word.count > 4, word.last == UInt8(ascii: "s"), word[word.count - 2] != UInt8(ascii: "s") { word.removeLast() }
+    if word.count > 4, word.last == UInt8(ascii: "s"), word[word.endIndex - 2] != UInt8(ascii: "s") {
+      word = word.dropLast()
+    }
     guard word.count > 4, word.allSatisfy({ $0 < 0x80 }) else { return nil }
-    let lower = String(decoding: word.map { $0 | 0x20 }, as: UTF8.self)
-    for suffix in ["er", "or", "ee", "ant", "ist", "ian"] where lower.hasSuffix(suffix) { return head }
-    return nil
+    // The agent's endings, compared in lower case on the bytes.
+    func ends(_ suffix: StaticString) -> Bool {
+      suffix.withUTF8Buffer { suffix in zip(word.suffix(suffix.count), suffix).allSatisfy { $0 | 0x20 == $1 } }
+    }
+    return ends("er") || ends("or") || ends("ee") || ends("ant") || ends("ist") || ends("ian") ? head : nil
   }
 
   /// A verb form that ends a subject's noun phrase: "-ing" or "-ed" words ("users wishing to",
@@ -957,6 +965,7 @@ struct SentenceAnalysis {
   // MARK: Token helpers
 
   private func match(_ category: Lexicon.Category, at token: Int) -> Match? {
+    guard matches.starts(category, at: token) else { return nil }
     let list = matches[category]
     var low = list.startIndex
     var high = list.endIndex
@@ -967,7 +976,7 @@ struct SentenceAnalysis {
     return low < list.endIndex && Int(list[low].start) == token ? list[low] : nil
   }
 
-  private func has(_ category: Lexicon.Category, at token: Int) -> Bool { match(category, at: token) != nil }
+  private func has(_ category: Lexicon.Category, at token: Int) -> Bool { matches.starts(category, at: token) }
 
   private func phrase(_ match: Match) -> String { lexicon.phrases[Int(match.phrase)].text }
 

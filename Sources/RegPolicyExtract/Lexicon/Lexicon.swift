@@ -180,7 +180,7 @@ public struct Lexicon: Sendable {
         }
       }
     }
-    return Matches(found, categories: foundCategories)
+    return Matches(found, categories: foundCategories, range: range)
   }
 }
 
@@ -199,10 +199,18 @@ struct Matches {
   /// Where each category's group starts in `storage`, and where the last ends.
   private var starts = [Int](repeating: 0, count: Lexicon.Category.allCases.count + 1)
 
+  /// Per token of `range` (from `base`), a bit per category with a match starting there: the
+  /// classifier asks "is there a match at token i?" far more often than it reads one.
+  private var flags: [UInt32] = []
+  private var base = 0
+
   init() {}
 
   /// Groups `matches` (in order of position) by their `categories` (ordinals), keeping the order.
-  init(_ matches: [Match], categories: [UInt8]) {
+  init(_ matches: [Match], categories: [UInt8], range: Range<Int>) {
+    base = range.lowerBound
+    flags = [UInt32](repeating: 0, count: range.count)
+    for (match, category) in zip(matches, categories) { flags[Int(match.start) - base] |= 1 << UInt32(category) }
     for category in categories { starts[Int(category) + 1] += 1 }
     for index in 1..<starts.count { starts[index] += starts[index - 1] }
     var next = starts
@@ -217,6 +225,12 @@ struct Matches {
 
   subscript(_ category: Lexicon.Category) -> ArraySlice<Match> {
     storage[starts[category.ordinal]..<starts[category.ordinal + 1]]
+  }
+
+  /// Whether a match of `category` starts at `token`.
+  func starts(_ category: Lexicon.Category, at token: Int) -> Bool {
+    let offset = token - base
+    return offset >= 0 && offset < flags.count && flags[offset] & (1 << UInt32(category.ordinal)) != 0
   }
 }
 

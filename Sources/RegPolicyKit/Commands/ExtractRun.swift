@@ -12,15 +12,19 @@ public struct ExtractRun: Sendable {
   /// Write only the duties (obligations and prohibitions) of this lexicon role, however its
   /// party was found (stated, inherited or from context).
   public var role: String?
+  /// Read the recitals too.
+  public var recitals: Bool
 
   /// Creates a run.
   public init(
-    paths: [String], options: IngestOptions = IngestOptions(), deonticOnly: Bool = false, role: String? = nil
+    paths: [String], options: IngestOptions = IngestOptions(), deonticOnly: Bool = false, role: String? = nil,
+    recitals: Bool = false
   ) {
     self.paths = paths
     self.options = options
     self.deonticOnly = deonticOnly
     self.role = role
+    self.recitals = recitals
   }
 
   /// The role ids `--role` takes: the lexicon's, and the organisation NIST texts speak to.
@@ -32,7 +36,7 @@ public struct ExtractRun: Sendable {
   /// Runs, writing statements to standard output and diagnostics to standard error.
   public func run() -> ExitStatus {
     var status = ExitStatus.success
-    let extractor = Extractor()
+    let extractor = Extractor(recitals: recitals)
     for path in paths {
       let (source, diagnostics) = Source.read(path, options: options, extractor: extractor)
       OutputFile.report(diagnostics)
