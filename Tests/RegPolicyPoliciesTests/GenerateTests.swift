@@ -24,7 +24,7 @@ struct GenerateTests {
     return (directory, tree)
   }
 
-  static let manifests = ["compliant.yaml", "noncompliant.yaml", "edge-cases.yaml"].map {
+  static let manifests = ["compliant.yaml", "noncompliant.yaml", "edge-cases.yaml", "engines.yaml"].map {
     PolicyFixtures.packageRoot + "/corpus/manifests/" + $0
   }
 
@@ -34,6 +34,8 @@ struct GenerateTests {
     struct Verdict: Decodable, Sendable {
       var file, subject, control: String
       var opa, gatekeeper: [String]
+      /// The messages of each `requirement_N` of the OPA policy.
+      var requirements: [[String]]
     }
 
     var tests: Int
@@ -83,7 +85,7 @@ struct GenerateTests {
     ] {
       #expect(tree.files[name] != nil, "\(name)")
     }
-    #expect(tree.files.count == 18 * 5 + 1)
+    #expect(tree.files.count == 18 * 7 + 1)
   }
 
   @Test("every generated Rego test passes and every Gatekeeper template compiles in rego-cpp")
@@ -181,7 +183,9 @@ struct GenerateTests {
           $0["ref"]?.hasPrefix("https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32024R1689#") == true
         })
     }
-    for (path, text) in tree.files where path.hasSuffix(".yaml") && path.contains("/32024R1689/") {
+    // Every policy file; a Kyverno CLI test and its workloads (kyverno-test.yaml, resources.yaml)
+    // are tests, which EngineConformanceTests runs.
+    for (path, text) in tree.files where Self.isPolicyYAML(path) && path.contains("/32024R1689/") {
       let object = try #require(try Yams.load(yaml: text) as? [String: Any], "\(path)")
       let annotations = try #require(
         (object["metadata"] as? [String: Any])?["annotations"] as? [String: String], "\(path)")
@@ -197,10 +201,15 @@ struct GenerateTests {
     #expect(checked > 100)
   }
 
+  /// A ClusterPolicy, ConstraintTemplate or Constraint (not a Kyverno CLI test or its workloads).
+  static func isPolicyYAML(_ path: String) -> Bool {
+    ["/clusterpolicy.yaml", "/template.yaml", "/constraint.yaml"].contains { path.hasSuffix($0) }
+  }
+
   @Test("Gatekeeper and Kyverno files parse as YAML with the fields their CRDs require")
   func crdFields() throws {
     let (_, tree) = try Self.tree.get()
-    for (path, text) in tree.files where path.hasSuffix(".yaml") {
+    for (path, text) in tree.files where Self.isPolicyYAML(path) {
       let object = try #require(try Yams.load(yaml: text) as? [String: Any], "\(path)")
       let metadata = try #require(object["metadata"] as? [String: Any], "\(path)")
       let name = try #require(metadata["name"] as? String, "\(path)")
@@ -216,7 +225,12 @@ struct GenerateTests {
         #expect(name == kind.lowercased(), "\(path): metadata.name must be the lower-cased kind")
         let targets = try #require(spec["targets"] as? [[String: Any]], "\(path)")
         #expect(targets.first?["target"] as? String == "admission.k8s.gatekeeper.sh")
-        #expect((targets.first?["rego"] as? String)?.contains("violation contains") == true)
+        let code = try #require((targets.first?["code"] as? [[String: Any]])?.first, "\(path)")
+        #expect(code["engine"] as? String == "Rego")
+        let source = try #require(code["source"] as? [String: Any], "\(path)")
+        #expect(source["version"] as? String == "v1")
+        #expect((source["rego"] as? String)?.contains("violation contains") == true)
+        #expect((source["rego"] as? String)?.contains("import rego.v1") == false)
       case ("constraints.gatekeeper.sh/v1beta1", let kind?):
         #expect(kind.hasPrefix("Regpolicy"))
         #expect(["deny", "warn"].contains(spec["enforcementAction"] as? String))

@@ -5,9 +5,11 @@ Usage: regopy_eval.py TREE [MANIFEST.yaml ...]
 
 1. Loads every rego/*/*/policy.rego with its policy_test.rego and runs each test_* rule.
 2. Compiles the Rego embedded in every Gatekeeper ConstraintTemplate.
-3. Evaluates every policy on every Kubernetes object of the manifests (PyYAML reads them, so the
+3. Evaluates every policy on every Kubernetes object of the manifests (and each of its
+   requirement_N functions, for the conformance table per check template) (PyYAML reads them, so the
    YAML is not read by the code under test): OPA's deny/warn with the object as input, and
-   Gatekeeper's violation with {"review": {"object": ...}}.
+   Gatekeeper's violation with {"review": {"object": ...}, "parameters": ...}, the parameters read
+   from the generated Constraint (spec.parameters), which the template's Rego checks with.
 
 Prints one JSON object: tests run, failures, templates compiled, and the verdicts per object and
 control. Exits 0 even when tests fail; the caller compares.
@@ -76,14 +78,20 @@ def main():
         head = "deny" if re.search(r"^deny contains", source, re.M) else "warn"
         folder = path[len(tree) + len("/rego/"):-len("/policy.rego")]
         template = yaml.safe_load(open("%s/gatekeeper/%s/template.yaml" % (tree, folder), encoding="utf-8"))
-        gatekeeper_source = template["spec"]["targets"][0]["rego"]
+        code = template["spec"]["targets"][0]["code"][0]
+        assert code["engine"] == "Rego" and code["source"]["version"] == "v1", path
+        gatekeeper_source = code["source"]["rego"]
+        constraint = yaml.safe_load(open("%s/gatekeeper/%s/constraint.yaml" % (tree, folder), encoding="utf-8"))
+        parameters = constraint["spec"].get("parameters", {})
         gatekeeper = regopy.Interpreter()
         gatekeeper.add_module("template.rego", gatekeeper_source)
         query(gatekeeper, "data.%s" % package(gatekeeper_source))
         report["gatekeeper_compiled"] += 1
         opa = regopy.Interpreter()
         opa.add_module("policy.rego", source)
-        policies.append((control, head, package(source), opa, package(gatekeeper_source), gatekeeper))
+        requirements = len(re.findall(r"^requirement_\d+\(obj\) :=", source, re.M))
+        policies.append(
+            (control, head, package(source), opa, package(gatekeeper_source), gatekeeper, parameters, requirements))
 
     for path in manifests:
         with open(path, encoding="utf-8") as stream:
@@ -93,15 +101,22 @@ def main():
             namespace = metadata.get("namespace")
             subject = "%s/%s/%s" % (
                 document["kind"].lower(), namespace if isinstance(namespace, str) else "default", metadata["name"])
-            as_json = json.dumps(document, default=str)
-            for control, head, opa_package, opa, gk_package, gatekeeper in policies:
+            # Raw UTF-8, not \u escapes, which rego-cpp 1.5.2 fails to read in an input term.
+            as_json = json.dumps(document, default=str, ensure_ascii=False)
+            for control, head, opa_package, opa, gk_package, gatekeeper, parameters, requirements in policies:
                 opa.set_input_term(as_json)
                 denied = values(query(opa, "data.%s.%s" % (opa_package, head))) or []
-                gatekeeper.set_input_term(json.dumps({"review": {"object": document}, "parameters": {}}, default=str))
+                # Each requirement's messages, for the per-template conformance table.
+                by_requirement = [
+                    sorted(values(query(opa, "data.%s.requirement_%d(input)" % (opa_package, index))) or [])
+                    for index in range(requirements)
+                ]
+                gatekeeper.set_input_term(json.dumps({"review": {"object": document}, "parameters": parameters}, default=str, ensure_ascii=False))
                 violations = values(query(gatekeeper, "data.%s.violation" % gk_package)) or []
                 report["verdicts"].append({
                     "file": path, "subject": subject, "control": control,
                     "opa": sorted(denied), "gatekeeper": sorted(v["msg"] for v in violations),
+                    "requirements": by_requirement,
                 })
     json.dump(report, sys.stdout, sort_keys=True, ensure_ascii=False)
 

@@ -929,6 +929,8 @@ spec:
         kinds: ["DaemonSet", "Deployment", "ReplicaSet", "StatefulSet"]
       - apiGroups: ["batch"]
         kinds: ["CronJob", "Job"]
+    excludedNamespaces: [{{{excludedNamespacesList}}}]
+  parameters:{{{parametersYAML}}}
 
 """###
     ),
@@ -961,9 +963,77 @@ spec:
     spec:
       names:
         kind: {{gatekeeperKind}}
+      # The constraint's parameters: every value the Rego checks with (README "Gatekeeper").
+      validation:
+        openAPIV3Schema:
+          type: object
+          properties:
+            excludedNamespaces:
+              description: namespaces no object of which is checked (kube-system always)
+              type: array
+              items: {type: string}
+            systemKey:
+              description: the label that is "true" on an AI system
+              type: string
+            riskClassKey:
+              description: the label naming the system's risk class
+              type: string
+            riskClasses:
+              description: the risk classes the control applies to
+              type: array
+              items: {type: string}
+            roleKey:
+              description: the label naming the organisation's role for the system
+              type: string
+            roles:
+              description: the roles the control applies to
+              type: array
+              items: {type: string}
+            defaultRole:
+              description: the role of a workload without the role label
+              type: string
+            annexIIIKey:
+              description: the label naming the system's Annex III area
+              type: string
+            annexIIIExcept:
+              description: the Annex III areas the control does not apply to
+              type: array
+              items: {type: string}
+            requirements:
+              description: per requirement, in the order of the Rego's requirement_N, the values it reads
+              type: array
+              items:
+                type: object
+                required: [key]
+                properties:
+                  key:
+                    description: the label or annotation checked
+                    type: string
+                  values:
+                    description: the allowed (one-of) or prohibited (none-of) values
+                    type: array
+                    items: {type: string}
+                  minimum:
+                    description: the smallest whole number allowed (at-least)
+                    type: integer
+                  pattern:
+                    description: the regular expression the value must match (matches)
+                    type: string
+                  gpuResource:
+                    description: the extended resource counted as GPUs (gpu-budget)
+                    type: string
+                  budgets:
+                    description: the most GPUs each budget class allows (gpu-budget)
+                    type: object
+                    additionalProperties: {type: integer}
   targets:
     - target: admission.k8s.gatekeeper.sh
-      rego: |
+      # Rego v1 syntax, as OPA's policy (Gatekeeper 3.19 or later).
+      code:
+        - engine: Rego
+          source:
+            version: "v1"
+            rego: |
 {{{rego}}}
 
 """###
@@ -972,10 +1042,12 @@ spec:
       "kyverno/checks/at-least.yaml.mustache",
       ###"""
 {{% CONTENT_TYPE: TEXT}}
-              - key: {{{kyvernoValueJSON}}}
+              # missing, not a string, or not a whole number (digits only)
+              - key: {{{kyvernoDigitsJSON}}}
                 operator: Equals
-                value: ""
-              - key: {{{kyvernoValueJSON}}}
+                value: false
+              # compared as a number: "00183" is 183
+              - key: {{{kyvernoNumberJSON}}}
                 operator: LessThan
                 value: {{minimum}}
 
@@ -985,7 +1057,8 @@ spec:
       "kyverno/checks/gpu-budget.yaml.mustache",
       ###"""
 {{% CONTENT_TYPE: TEXT}}
-              - key: {{{kyvernoGPUJSON}}}
+              # above the class's budget; a missing or unknown class allows none
+              - key: {{{kyvernoGPUsJSON}}}
                 operator: GreaterThan
                 value: {{{kyvernoBudgetJSON}}}
 
@@ -995,6 +1068,10 @@ spec:
       "kyverno/checks/matches.yaml.mustache",
       ###"""
 {{% CONTENT_TYPE: TEXT}}
+              # missing, or not a string
+              - key: {{{kyvernoTypeJSON}}}
+                operator: NotEquals
+                value: string
               - key: {{{kyvernoMatchJSON}}}
                 operator: Equals
                 value: false
@@ -1005,7 +1082,8 @@ spec:
       "kyverno/checks/none-of.yaml.mustache",
       ###"""
 {{% CONTENT_TYPE: TEXT}}
-              - key: {{{kyvernoUsesJSON}}}
+              # its comma-separated items, white space trimmed from both ends
+              - key: {{{kyvernoItemsJSON}}}
                 operator: AnyIn
                 value: [{{{valuesList}}}]
 
@@ -1015,7 +1093,11 @@ spec:
       "kyverno/checks/one-of.yaml.mustache",
       ###"""
 {{% CONTENT_TYPE: TEXT}}
-              - key: {{{kyvernoValueJSON}}}
+              # missing, or not a string
+              - key: {{{kyvernoTypeJSON}}}
+                operator: NotEquals
+                value: string
+              - key: {{{kyvernoStringJSON}}}
                 operator: AnyNotIn
                 value: [{{{valuesList}}}]
 
@@ -1025,9 +1107,14 @@ spec:
       "kyverno/checks/present.yaml.mustache",
       ###"""
 {{% CONTENT_TYPE: TEXT}}
-              - key: {{{kyvernoTrimmedJSON}}}
+              # missing, or not a string
+              - key: {{{kyvernoTypeJSON}}}
+                operator: NotEquals
+                value: string
+              # blank: white space only (Unicode White_Space, as Rego's trim_space)
+              - key: {{{kyvernoBlankJSON}}}
                 operator: Equals
-                value: ""
+                value: true
 
 """###
     ),
@@ -1046,6 +1133,7 @@ metadata:
     policies.kyverno.io/category: <%&instrumentNameJSON%>
     policies.kyverno.io/subject: "Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob"
     policies.kyverno.io/description: <%&descriptionJSON%>
+    pod-policies.kyverno.io/autogen-controllers: none
     regpolicy.dev/control: <%&controlJSON%>
     regpolicy.dev/instrument: <%&instrumentJSON%>
     regpolicy.dev/version: <%&versionJSON%>
@@ -1067,6 +1155,10 @@ spec:
         any:
           - resources:
               kinds: [<%&kindsList%>]
+      exclude:
+        any:
+          - resources:
+              namespaces: [<%&excludedNamespacesList%>]
 <%#hasPreconditions%>
       preconditions:
         all:
@@ -1077,18 +1169,36 @@ spec:
             value: [<%&kyvernoValues%>]
 <%/scope%>
 <%#annexIII%>
-          - key: <%&kyvernoKey%>
-            operator: NotEquals
-            value: ""
+          - key: <%&kyvernoBlank%>
+            operator: Equals
+            value: false
           - key: <%&kyvernoKey%>
             operator: AnyNotIn
             value: [<%&exceptList%>]
 <%/annexIII%>
 <%#isGPU%>
+      # The GPUs the pod asks for, as regpolicy check and the Rego count them: each container's
+      # limit, else its request (numbers and digit strings); the sidecars' (init containers with
+      # restartPolicy Always), plus the larger of the containers' sum and the largest init container.
       context:
         - name: budgets
           variable:
             value: <%&budgets%>
+        - name: gpuPodSpec
+          variable:
+            jmesPath: <%&kyvernoPodSpecJSON%>
+        - name: gpuSidecars
+          variable:
+            jmesPath: <%&kyvernoSidecarsJSON%>
+        - name: gpuContainers
+          variable:
+            jmesPath: <%&kyvernoContainersJSON%>
+        - name: gpuInitContainers
+          variable:
+            jmesPath: <%&kyvernoInitContainersJSON%>
+        - name: gpus
+          variable:
+            jmesPath: "add(gpuSidecars, max([gpuContainers, gpuInitContainers]))"
 <%/isGPU%>
       validate:
         failureAction: <%kyvernoAction%>
@@ -1098,6 +1208,31 @@ spec:
             any:
 <%>*kyvernoFragment%>
 <%/requirements%>
+
+"""###
+    ),
+    (
+      "kyverno/kyverno-test.yaml.mustache",
+      ###"""
+{{% CONTENT_TYPE: TEXT}}
+# Generated by regpolicy with the policy: the same workloads as the Rego tests, with the results
+# regpolicy's own evaluator gives for each rule. Run with the Kyverno CLI: kyverno test .
+apiVersion: cli.kyverno.io/v1alpha1
+kind: Test
+metadata:
+  name: {{name}}
+policies:
+  - clusterpolicy.yaml
+resources:
+  - resources.yaml
+results:
+{{#results}}
+  - policy: {{name}}
+    rule: {{rule}}
+    kind: {{kind}}
+    resources: [{{{resources}}}]
+    result: {{result}}
+{{/results}}
 
 """###
     ),
@@ -1140,6 +1275,10 @@ finops-prefix: finops.example.com
 keys:
   oversight-owner: ai.example.com/human-oversight-owner
 
+# Namespaces whose objects no policy looks at, in every engine (OPA/conftest, Gatekeeper, Kyverno)
+# and in `regpolicy check`: the cluster's own components. kube-system is always left alone.
+excluded-namespaces: [gatekeeper-system, kyverno]
+
 # GPUs: the extended resource counted, and the most GPUs each budget class allows.
 gpu:
   resource: nvidia.com/gpu
@@ -1154,6 +1293,17 @@ gpu:
       "rego/checks/at-least.rego.mustache",
       ###"""
 {{% CONTENT_TYPE: TEXT}}
+# The values requirement {{index}} checks with.
+params_{{index}} := parameters.requirements[{{index}}]
+
+# "annotation ai.example.com/logging": the property as messages name it.
+named_{{index}} := concat(" ", [{{{nounJSON}}}, params_{{index}}.key])
+
+# Digits as a number, leading zeros dropped first ("0099" is 99; rego-cpp 1.5.2 misreads them).
+number_{{index}}(digits) := 0 if {
+	trim_left(digits, "0") == ""
+} else := to_number(trim_left(digits, "0"))
+
 # METADATA
 # title: {{{requirementTitleJSON}}}
 # description: {{{requiresJSON}}}
@@ -1166,21 +1316,21 @@ gpu:
 {{/hasBasisClauses}}
 requirement_{{index}}(obj) := {msg |
 	applies(obj)
-	not is_string(object.get({{field}}(obj), {{{keyJSON}}}, null))
-	msg := concat("", [prefix_{{index}}(obj), "missing ", {{{namedJSON}}}])
+	not is_string(object.get({{field}}(obj), params_{{index}}.key, null))
+	msg := concat("", [prefix_{{index}}(obj), "missing ", named_{{index}}])
 } | {msg |
 	applies(obj)
-	value := object.get({{field}}(obj), {{{keyJSON}}}, null)
+	value := object.get({{field}}(obj), params_{{index}}.key, null)
 	is_string(value)
 	not regex.match(`^[0-9]+$`, value)
-	msg := concat("", [prefix_{{index}}(obj), {{{namedJSON}}}, " is '", value, "', not a whole number"])
+	msg := concat("", [prefix_{{index}}(obj), named_{{index}}, " is '", value, "', not a whole number"])
 } | {msg |
 	applies(obj)
-	value := object.get({{field}}(obj), {{{keyJSON}}}, null)
+	value := object.get({{field}}(obj), params_{{index}}.key, null)
 	is_string(value)
 	regex.match(`^[0-9]+$`, value)
-	to_number(value) < {{minimum}}
-	msg := concat("", [prefix_{{index}}(obj), {{{namedJSON}}}, " is '", value, "', ", {{{belowJSON}}}])
+	number_{{index}}(value) < params_{{index}}.minimum
+	msg := concat("", [prefix_{{index}}(obj), named_{{index}}, " is '", value, "', ", sprintf("below the minimum of %v", [params_{{index}}.minimum])])
 }
 
 """###
@@ -1189,7 +1339,13 @@ requirement_{{index}}(obj) := {msg |
       "rego/checks/gpu-budget.rego.mustache",
       ###"""
 {{% CONTENT_TYPE: TEXT}}
-gpu_budgets_{{index}} := {{{budgets}}}
+# The values requirement {{index}} checks with.
+params_{{index}} := parameters.requirements[{{index}}]
+
+# "annotation ai.example.com/logging": the property as messages name it.
+named_{{index}} := concat(" ", [{{{nounJSON}}}, params_{{index}}.key])
+
+gpu_budgets_{{index}} := params_{{index}}.budgets
 
 gpu_pod_spec_{{index}}(obj) := obj.spec if {
 	obj.kind == "Pod"
@@ -1198,23 +1354,34 @@ gpu_pod_spec_{{index}}(obj) := obj.spec if {
 } else := object.get(obj, ["spec", "template", "spec"], {})
 
 # A container's GPUs: its limit, else its request; numbers and digit strings count.
-gpu_quantity_{{index}}(container) := container.resources.limits[{{{resourceJSON}}}]
+gpu_quantity_{{index}}(container) := container.resources.limits[params_{{index}}.gpuResource]
 
-gpu_quantity_{{index}}(container) := container.resources.requests[{{{resourceJSON}}}] if {
-	not {{{resourceJSON}}} in object.keys(object.get(container, ["resources", "limits"], {}))
+gpu_quantity_{{index}}(container) := container.resources.requests[params_{{index}}.gpuResource] if {
+	not params_{{index}}.gpuResource in object.keys(object.get(container, ["resources", "limits"], {}))
 }
 
-gpu_amount_{{index}}(quantity) := quantity if {
+gpu_amount_{{index}}(container) := quantity if {
+	quantity := gpu_quantity_{{index}}(container)
 	is_number(quantity)
 } else := to_number(quantity) if {
+	quantity := gpu_quantity_{{index}}(container)
 	is_string(quantity)
 	regex.match(`^[0-9]+$`, quantity)
 } else := 0
 
-gpus_{{index}}(obj) := sum([gpu_amount_{{index}}(quantity) |
-	some container in object.get(gpu_pod_spec_{{index}}(obj), "containers", [])
-	quantity := gpu_quantity_{{index}}(container)
-])
+# A sidecar: an init container that keeps running beside the containers.
+gpu_sidecar_{{index}}(container) if container.restartPolicy == "Always"
+
+# The GPUs the pod asks for, as the scheduler reserves them: its sidecars', plus the larger of its
+# containers' sum and its largest init container (init containers run one at a time, before the
+# containers; a sidecar started after an init container is counted beside it too, an upper bound).
+gpus_{{index}}(obj) := sidecars + max([running, initial]) if {
+	spec := gpu_pod_spec_{{index}}(obj)
+	inits := object.get(spec, "initContainers", [])
+	sidecars := sum([gpu_amount_{{index}}(container) | some container in inits; gpu_sidecar_{{index}}(container)])
+	running := sum([gpu_amount_{{index}}(container) | some container in object.get(spec, "containers", [])])
+	initial := max(array.concat([0], [gpu_amount_{{index}}(container) | some container in inits; not gpu_sidecar_{{index}}(container)]))
+}
 
 # METADATA
 # title: {{{requirementTitleJSON}}}
@@ -1229,18 +1396,18 @@ gpus_{{index}}(obj) := sum([gpu_amount_{{index}}(quantity) |
 requirement_{{index}}(obj) := {msg |
 	applies(obj)
 	gpus_{{index}}(obj) > 0
-	not is_string(object.get(labels(obj), {{{keyJSON}}}, null))
-	msg := concat("", [prefix_{{index}}(obj), "requests ", sprintf("%v", [gpus_{{index}}(obj)]), " GPUs but has no ", {{{namedJSON}}}])
+	not is_string(object.get(labels(obj), params_{{index}}.key, null))
+	msg := concat("", [prefix_{{index}}(obj), "requests ", sprintf("%v", [gpus_{{index}}(obj)]), " GPUs but has no ", named_{{index}}])
 } | {msg |
 	applies(obj)
 	gpus_{{index}}(obj) > 0
-	class := object.get(labels(obj), {{{keyJSON}}}, null)
+	class := object.get(labels(obj), params_{{index}}.key, null)
 	is_string(class)
 	not class in object.keys(gpu_budgets_{{index}})
-	msg := concat("", [prefix_{{index}}(obj), {{{namedJSON}}}, " is '", class, "', not a GPU budget class"])
+	msg := concat("", [prefix_{{index}}(obj), named_{{index}}, " is '", class, "', not a GPU budget class"])
 } | {msg |
 	applies(obj)
-	class := object.get(labels(obj), {{{keyJSON}}}, null)
+	class := object.get(labels(obj), params_{{index}}.key, null)
 	is_string(class)
 	limit := gpu_budgets_{{index}}[class]
 	gpus_{{index}}(obj) > limit
@@ -1256,6 +1423,12 @@ requirement_{{index}}(obj) := {msg |
       "rego/checks/matches.rego.mustache",
       ###"""
 {{% CONTENT_TYPE: TEXT}}
+# The values requirement {{index}} checks with.
+params_{{index}} := parameters.requirements[{{index}}]
+
+# "annotation ai.example.com/logging": the property as messages name it.
+named_{{index}} := concat(" ", [{{{nounJSON}}}, params_{{index}}.key])
+
 # METADATA
 # title: {{{requirementTitleJSON}}}
 # description: {{{requiresJSON}}}
@@ -1268,14 +1441,14 @@ requirement_{{index}}(obj) := {msg |
 {{/hasBasisClauses}}
 requirement_{{index}}(obj) := {msg |
 	applies(obj)
-	not is_string(object.get({{field}}(obj), {{{keyJSON}}}, null))
-	msg := concat("", [prefix_{{index}}(obj), "missing ", {{{namedJSON}}}])
+	not is_string(object.get({{field}}(obj), params_{{index}}.key, null))
+	msg := concat("", [prefix_{{index}}(obj), "missing ", named_{{index}}])
 } | {msg |
 	applies(obj)
-	value := object.get({{field}}(obj), {{{keyJSON}}}, null)
+	value := object.get({{field}}(obj), params_{{index}}.key, null)
 	is_string(value)
-	not regex.match({{{patternJSON}}}, value)
-	msg := concat("", [prefix_{{index}}(obj), {{{namedJSON}}}, " is '", value, "', not matching ", {{{patternJSON}}}])
+	not regex.match(params_{{index}}.pattern, value)
+	msg := concat("", [prefix_{{index}}(obj), named_{{index}}, " is '", value, "', not matching ", params_{{index}}.pattern])
 }
 
 """###
@@ -1284,6 +1457,12 @@ requirement_{{index}}(obj) := {msg |
       "rego/checks/none-of.rego.mustache",
       ###"""
 {{% CONTENT_TYPE: TEXT}}
+# The values requirement {{index}} checks with.
+params_{{index}} := parameters.requirements[{{index}}]
+
+# "annotation ai.example.com/logging": the property as messages name it.
+named_{{index}} := concat(" ", [{{{nounJSON}}}, params_{{index}}.key])
+
 # The head of a message about each value that cites a clause of its own.
 value_heads_{{index}} := {{{valueHeadsRego}}}
 
@@ -1299,13 +1478,13 @@ value_heads_{{index}} := {{{valueHeadsRego}}}
 {{/hasBasisClauses}}
 requirement_{{index}}(obj) := {msg |
 	applies(obj)
-	value := object.get({{field}}(obj), {{{keyJSON}}}, null)
+	value := object.get({{field}}(obj), params_{{index}}.key, null)
 	is_string(value)
 	some item in split(value, ",")
 	use := trim_space(item)
-	use in {{{valuesRego}}}
+	use in params_{{index}}.values
 	head := object.get(value_heads_{{index}}, use, {{{headJSON}}})
-	msg := concat("", [subject(obj), ": ", head, "; ", {{{namedJSON}}}, " declares '", use, "', a prohibited practice"])
+	msg := concat("", [subject(obj), ": ", head, "; ", named_{{index}}, " declares '", use, "', a prohibited practice"])
 }
 
 """###
@@ -1314,6 +1493,12 @@ requirement_{{index}}(obj) := {msg |
       "rego/checks/one-of.rego.mustache",
       ###"""
 {{% CONTENT_TYPE: TEXT}}
+# The values requirement {{index}} checks with.
+params_{{index}} := parameters.requirements[{{index}}]
+
+# "annotation ai.example.com/logging": the property as messages name it.
+named_{{index}} := concat(" ", [{{{nounJSON}}}, params_{{index}}.key])
+
 # METADATA
 # title: {{{requirementTitleJSON}}}
 # description: {{{requiresJSON}}}
@@ -1326,14 +1511,14 @@ requirement_{{index}}(obj) := {msg |
 {{/hasBasisClauses}}
 requirement_{{index}}(obj) := {msg |
 	applies(obj)
-	not is_string(object.get({{field}}(obj), {{{keyJSON}}}, null))
-	msg := concat("", [prefix_{{index}}(obj), "missing ", {{{namedJSON}}}])
+	not is_string(object.get({{field}}(obj), params_{{index}}.key, null))
+	msg := concat("", [prefix_{{index}}(obj), "missing ", named_{{index}}])
 } | {msg |
 	applies(obj)
-	value := object.get({{field}}(obj), {{{keyJSON}}}, null)
+	value := object.get({{field}}(obj), params_{{index}}.key, null)
 	is_string(value)
-	not value in {{{valuesRego}}}
-	msg := concat("", [prefix_{{index}}(obj), {{{namedJSON}}}, " is '", value, "', ", {{{expectedJSON}}}])
+	not value in params_{{index}}.values
+	msg := concat("", [prefix_{{index}}(obj), named_{{index}}, " is '", value, "', ", "expected one of ", concat(", ", params_{{index}}.values)])
 }
 
 """###
@@ -1342,6 +1527,12 @@ requirement_{{index}}(obj) := {msg |
       "rego/checks/present.rego.mustache",
       ###"""
 {{% CONTENT_TYPE: TEXT}}
+# The values requirement {{index}} checks with.
+params_{{index}} := parameters.requirements[{{index}}]
+
+# "annotation ai.example.com/logging": the property as messages name it.
+named_{{index}} := concat(" ", [{{{nounJSON}}}, params_{{index}}.key])
+
 # METADATA
 # title: {{{requirementTitleJSON}}}
 # description: {{{requiresJSON}}}
@@ -1354,14 +1545,14 @@ requirement_{{index}}(obj) := {msg |
 {{/hasBasisClauses}}
 requirement_{{index}}(obj) := {msg |
 	applies(obj)
-	not is_string(object.get({{field}}(obj), {{{keyJSON}}}, null))
-	msg := concat("", [prefix_{{index}}(obj), "missing ", {{{namedJSON}}}])
+	not is_string(object.get({{field}}(obj), params_{{index}}.key, null))
+	msg := concat("", [prefix_{{index}}(obj), "missing ", named_{{index}}])
 } | {msg |
 	applies(obj)
-	value := object.get({{field}}(obj), {{{keyJSON}}}, null)
+	value := object.get({{field}}(obj), params_{{index}}.key, null)
 	is_string(value)
 	trim_space(value) == ""
-	msg := concat("", [prefix_{{index}}(obj), "empty ", {{{namedJSON}}}])
+	msg := concat("", [prefix_{{index}}(obj), "empty ", named_{{index}}])
 }
 
 """###
@@ -1402,10 +1593,6 @@ requirement_{{index}}(obj) := {msg |
 #   iso_42001: {{{isoJSON}}}
 package {{package}}
 
-{{#gatekeeper}}
-import rego.v1
-
-{{/gatekeeper}}
 {{> rego/prelude.rego}}
 
 {{#gatekeeper}}
@@ -1452,26 +1639,39 @@ test_{{name}} if {
 {{% CONTENT_TYPE: TEXT}}
 workload_kinds := {{{kindsRego}}}
 
+{{#gatekeeper}}
+# The values this policy checks with (keys, allowed values, minimums, GPU budgets, namespaces left
+# alone): the constraint's parameters, which the ConstraintTemplate's schema describes.
+parameters := input.parameters
+{{/gatekeeper}}
+{{^gatekeeper}}
+# The values this policy checks with (keys, allowed values, minimums, GPU budgets, namespaces left
+# alone), from the organisation profile; Gatekeeper's constraint passes the same as parameters.
+parameters := {{{parametersRego}}}
+{{/gatekeeper}}
+
 labels(obj) := object.get(obj, ["metadata", "labels"], {})
 
 annotations(obj) := object.get(obj, ["metadata", "annotations"], {})
 
-# "deployment/ml/scorer": every message starts with the object, then its requirement's head.
-subject(obj) := concat("", [
-	lower(obj.kind), "/", object.get(obj, ["metadata", "namespace"], "default"), "/", obj.metadata.name,
-])
+namespace(obj) := object.get(obj, ["metadata", "namespace"], "default")
 
-# The workloads this control covers.
+# "deployment/ml/scorer": every message starts with the object, then its requirement's head.
+subject(obj) := concat("", [lower(obj.kind), "/", namespace(obj), "/", obj.metadata.name])
+
+# The workloads this control covers: never those of an excluded namespace (kube-system, and the
+# profile's excluded-namespaces).
 applies(obj) if {
 	obj.kind in workload_kinds
+	not namespace(obj) in parameters.excludedNamespaces
 {{#scope}}
 	{{{rego}}}
 {{/scope}}
 {{#annexIII}}
-	area := object.get(labels(obj), {{{keyJSON}}}, null)
+	area := object.get(labels(obj), parameters.annexIIIKey, null)
 	is_string(area)
 	trim_space(area) != ""
-	not area in {{{exceptRego}}}
+	not area in parameters.annexIIIExcept
 {{/annexIII}}
 }
 
