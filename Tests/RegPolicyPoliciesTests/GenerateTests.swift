@@ -42,10 +42,15 @@ struct GenerateTests {
     var failures: [String]
     var gatekeeperCompiled: Int
     var verdicts: [Verdict]
+    /// The gator suites' cases, and those whose asserted violations the template's Rego does not give.
+    var suiteCases: Int
+    var suiteFailures: [String]
 
     enum CodingKeys: String, CodingKey {
       case tests, failures, verdicts
       case gatekeeperCompiled = "gatekeeper_compiled"
+      case suiteCases = "suite_cases"
+      case suiteFailures = "suite_failures"
     }
   }
 
@@ -85,7 +90,11 @@ struct GenerateTests {
     ] {
       #expect(tree.files[name] != nil, "\(name)")
     }
-    #expect(tree.files.count == 18 * 7 + 1)
+    // Per policy: Rego and its test, template, constraint, gator suite and its cases (one object a
+    // file), ClusterPolicy, Kyverno test and its resources; and the index.
+    let cases = tree.files.keys.filter { $0.contains("/cases/") }.count
+    #expect(cases >= 18 * 4)
+    #expect(tree.files.count - cases == 18 * 8 + 1)
   }
 
   @Test("every generated Rego test passes and every Gatekeeper template compiles in rego-cpp")
@@ -95,6 +104,8 @@ struct GenerateTests {
     #expect(report.tests >= 18 * 3)
     #expect(report.failures == [])
     #expect(report.gatekeeperCompiled == 18)
+    #expect(report.suiteCases >= 18 * 4)
+    #expect(report.suiteFailures == [])
   }
 
   @Test("native check verdicts equal the Rego verdicts (OPA and Gatekeeper) on every manifest")

@@ -9,7 +9,7 @@ public struct Renderer: Sendable {
   static let required = [
     "rego/policy.rego", "rego/policy_test.rego", "rego/prelude.rego",
     "gatekeeper/template.yaml", "gatekeeper/constraint.yaml", "kyverno/clusterpolicy.yaml",
-    "kyverno/kyverno-test.yaml",
+    "kyverno/kyverno-test.yaml", "gatekeeper/suite.yaml",
   ]
 
   let library: MustacheLibrary
@@ -78,6 +78,19 @@ public struct Renderer: Sendable {
       .map { $0.isEmpty ? "" : String(repeating: " ", count: 14) + $0 }.joined(separator: "\n")
     try render("gatekeeper/template.yaml", gatekeeper, to: "gatekeeper/\(folder)/\(policy.name)/template.yaml")
     try render("gatekeeper/constraint.yaml", gatekeeper, to: "gatekeeper/\(folder)/\(policy.name)/constraint.yaml")
+    // gator's cases: one object a file, with as many violations as the native evaluator finds in it
+    // (none where the constraint's match leaves it out).
+    var suite = base.values
+    suite["gatorCases"] = cases.map { testCase -> [String: Any] in
+      let manifest = testCase.manifest
+      let count = Evaluator.matches(policy.target, manifest) ? Evaluator.violations(of: policy, in: manifest).count : 0
+      return ["case": manifest.name, "violations": count]
+    }
+    try render("gatekeeper/suite.yaml", suite, to: "gatekeeper/\(folder)/\(policy.name)/suite.yaml")
+    for testCase in cases {
+      files.append(
+        ("gatekeeper/\(folder)/\(policy.name)/cases/\(testCase.manifest.name).yaml", json(testCase.manifest) + "\n"))
+    }
     try render("kyverno/clusterpolicy.yaml", base.values, to: "kyverno/\(folder)/\(policy.name)/clusterpolicy.yaml")
     var kyvernoTest = base.values
     kyvernoTest["results"] = TestCase.kyvernoResults(policy, cases)
