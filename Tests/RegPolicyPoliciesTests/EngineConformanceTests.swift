@@ -234,6 +234,32 @@ struct EngineConformanceTests {
     }
   }
 
+  @Test("the table can fail: a Kyverno policy reading GPUs from spec.template.spec only misses a CronJob's")
+  func conformanceCatchesGap() throws {
+    let (directory, _) = try GenerateTests.tree.get()
+    let engines = PolicyFixtures.packageRoot + "/corpus/manifests/engines.yaml"
+    func result(_ tree: String) throws -> String? {
+      let run = try Self.python("kyverno_eval.py", [tree, engines])
+      try #require(run.status == 0, "kyverno_eval.py failed: \(run.errors)")
+      let report = try JSONDecoder().decode(KyvernoReport.self, from: run.output)
+      return report.verdicts.first { $0.subject == "cronjob/research/nightly-small" && $0.control == "FINOPS-GPU" }?
+        .results["finops-gpu-0-gpu-budget"]
+    }
+    #expect(try result(directory) == "fail")
+    // The policy as it was before issue 16: the pod template of a Deployment, wherever the kind.
+    let copy = PolicyFixtures.temporaryDirectory()
+    let folder = copy + "/kyverno/profile/finops-gpu"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let text = try String(contentsOfFile: directory + "/kyverno/profile/finops-gpu/clusterpolicy.yaml", encoding: .utf8)
+    let byKind =
+      "request.object.kind == 'Pod' && request.object.spec"
+      + " || request.object.kind == 'CronJob' && request.object.spec.jobTemplate.spec.template.spec || "
+    #expect(text.contains(byKind))
+    try text.replacingOccurrences(of: byKind, with: "").write(
+      toFile: folder + "/clusterpolicy.yaml", atomically: true, encoding: .utf8)
+    #expect(try result(copy) == "pass", "the gap the table exists to catch")
+  }
+
   @Test("the engines fixture: the verdicts worked out by hand in its comments")
   func handChecked() throws {
     let (directory, _) = try GenerateTests.tree.get()
