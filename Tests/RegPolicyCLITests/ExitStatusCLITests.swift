@@ -154,7 +154,8 @@ struct ExitStatusCLITests {
     let tree = try PolicyCLITests.tree.get()
     let files = try cli.run([
       "check", "--policies", tree, "corpus/manifests/compliant.yaml", "corpus/manifests/edge-cases.yaml",
-      "corpus/manifests/noncompliant.yaml", "--format", "json",
+      "corpus/manifests/engines-unicode.yaml", "corpus/manifests/engines.yaml", "corpus/manifests/noncompliant.yaml",
+      "--format", "json",
     ])
     let folder = try cli.run(["check", "--policies", tree, "corpus/manifests", "--format", "json"])
     #expect(folder.status == files.status)

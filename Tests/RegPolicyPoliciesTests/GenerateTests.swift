@@ -24,7 +24,7 @@ struct GenerateTests {
     return (directory, tree)
   }
 
-  static let manifests = ["compliant.yaml", "noncompliant.yaml", "edge-cases.yaml"].map {
+  static let manifests = ["compliant.yaml", "noncompliant.yaml", "edge-cases.yaml", "engines.yaml"].map {
     PolicyFixtures.packageRoot + "/corpus/manifests/" + $0
   }
 
@@ -34,16 +34,23 @@ struct GenerateTests {
     struct Verdict: Decodable, Sendable {
       var file, subject, control: String
       var opa, gatekeeper: [String]
+      /// The messages of each `requirement_N` of the OPA policy.
+      var requirements: [[String]]
     }
 
     var tests: Int
     var failures: [String]
     var gatekeeperCompiled: Int
     var verdicts: [Verdict]
+    /// The gator suites' cases, and those whose asserted violations the template's Rego does not give.
+    var suiteCases: Int
+    var suiteFailures: [String]
 
     enum CodingKeys: String, CodingKey {
       case tests, failures, verdicts
       case gatekeeperCompiled = "gatekeeper_compiled"
+      case suiteCases = "suite_cases"
+      case suiteFailures = "suite_failures"
     }
   }
 
@@ -83,7 +90,11 @@ struct GenerateTests {
     ] {
       #expect(tree.files[name] != nil, "\(name)")
     }
-    #expect(tree.files.count == 18 * 5 + 1)
+    // Per policy: Rego and its test, template, constraint, gator suite and its cases (one object a
+    // file), ClusterPolicy, Kyverno test and its resources; and the index.
+    let cases = tree.files.keys.filter { $0.contains("/cases/") }.count
+    #expect(cases >= 18 * 4)
+    #expect(tree.files.count - cases == 18 * 8 + 1)
   }
 
   @Test("every generated Rego test passes and every Gatekeeper template compiles in rego-cpp")
@@ -93,6 +104,8 @@ struct GenerateTests {
     #expect(report.tests >= 18 * 3)
     #expect(report.failures == [])
     #expect(report.gatekeeperCompiled == 18)
+    #expect(report.suiteCases >= 18 * 4)
+    #expect(report.suiteFailures == [])
   }
 
   @Test("native check verdicts equal the Rego verdicts (OPA and Gatekeeper) on every manifest")
@@ -181,7 +194,9 @@ struct GenerateTests {
           $0["ref"]?.hasPrefix("https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32024R1689#") == true
         })
     }
-    for (path, text) in tree.files where path.hasSuffix(".yaml") && path.contains("/32024R1689/") {
+    // Every policy file; a Kyverno CLI test and its workloads (kyverno-test.yaml, resources.yaml)
+    // are tests, which EngineConformanceTests runs.
+    for (path, text) in tree.files where Self.isPolicyYAML(path) && path.contains("/32024R1689/") {
       let object = try #require(try Yams.load(yaml: text) as? [String: Any], "\(path)")
       let annotations = try #require(
         (object["metadata"] as? [String: Any])?["annotations"] as? [String: String], "\(path)")
@@ -197,10 +212,15 @@ struct GenerateTests {
     #expect(checked > 100)
   }
 
+  /// A ClusterPolicy, ConstraintTemplate or Constraint (not a Kyverno CLI test or its workloads).
+  static func isPolicyYAML(_ path: String) -> Bool {
+    ["/clusterpolicy.yaml", "/template.yaml", "/constraint.yaml"].contains { path.hasSuffix($0) }
+  }
+
   @Test("Gatekeeper and Kyverno files parse as YAML with the fields their CRDs require")
   func crdFields() throws {
     let (_, tree) = try Self.tree.get()
-    for (path, text) in tree.files where path.hasSuffix(".yaml") {
+    for (path, text) in tree.files where Self.isPolicyYAML(path) {
       let object = try #require(try Yams.load(yaml: text) as? [String: Any], "\(path)")
       let metadata = try #require(object["metadata"] as? [String: Any], "\(path)")
       let name = try #require(metadata["name"] as? String, "\(path)")
@@ -216,7 +236,12 @@ struct GenerateTests {
         #expect(name == kind.lowercased(), "\(path): metadata.name must be the lower-cased kind")
         let targets = try #require(spec["targets"] as? [[String: Any]], "\(path)")
         #expect(targets.first?["target"] as? String == "admission.k8s.gatekeeper.sh")
-        #expect((targets.first?["rego"] as? String)?.contains("violation contains") == true)
+        let code = try #require((targets.first?["code"] as? [[String: Any]])?.first, "\(path)")
+        #expect(code["engine"] as? String == "Rego")
+        let source = try #require(code["source"] as? [String: Any], "\(path)")
+        #expect(source["version"] as? String == "v1")
+        #expect((source["rego"] as? String)?.contains("violation contains") == true)
+        #expect((source["rego"] as? String)?.contains("import rego.v1") == false)
       case ("constraints.gatekeeper.sh/v1beta1", let kind?):
         #expect(kind.hasPrefix("Regpolicy"))
         #expect(["deny", "warn"].contains(spec["enforcementAction"] as? String))

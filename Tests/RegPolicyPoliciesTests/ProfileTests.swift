@@ -37,6 +37,9 @@ struct ProfileTests {
       (minimal + "default-role: provider\n", .profileUnknownRole, 6),
       (minimal + "colour:\n  - blue\n", .profileUnknownKey, 6),
       (minimal + "keys:\n  loging:\n    x\n", .profileUnknownKey, 7),
+      (minimal + "excluded-namespaces: [monitoring, Kube_System]\n", .profileInvalidValue, 6),
+      (minimal + "excluded-namespaces:\n  - ok\n  - \"-bad\"\n", .profileInvalidValue, 8),
+      (minimal + "excluded-namespaces: monitoring\n", .profileInvalidValue, 6),
       ("roles: [\n", .profileMalformed, 2),
       ("", .profileMalformed, 1),
     ] as [(String, DiagnosticCode, Int)])
@@ -76,5 +79,13 @@ struct ProfileTests {
     #expect(profile.defaultRole == "deployer")
     #expect(profile.finopsPrefix == "ai.example.org")
     #expect(profile.gpuResource == "nvidia.com/gpu")
+    #expect(profile.excludedNamespaces == ["kube-system"])
+  }
+
+  @Test("excluded namespaces: the profile's, sorted, and kube-system always")
+  func excludedNamespaces() throws {
+    #expect(PolicyFixtures.profile.excludedNamespaces == ["gatekeeper-system", "kube-system", "kyverno"])
+    let listed = try Profile(yaml: Self.minimal + "excluded-namespaces: [monitoring, kube-system]\n", file: "p.yaml")
+    #expect(listed.excludedNamespaces == ["kube-system", "monitoring"])
   }
 }

@@ -33,9 +33,10 @@ public enum Evaluator {
     findings(of: policy, in: manifest).map(\.message)
   }
 
-  /// Whether a policy looks at an object at all (kind, AI-system label, risk class, role, area).
+  /// Whether a policy looks at an object at all (kind, namespace, AI-system label, risk class, role,
+  /// area).
   public static func applies(_ target: Policy.Target, to manifest: Manifest) -> Bool {
-    guard target.kinds.contains(manifest.kind) else { return false }
+    guard matches(target, manifest) else { return false }
     if let key = target.systemKey, manifest.labels[key]?.string != "true" { return false }
     if !target.riskClasses.isEmpty {
       guard let value = manifest.labels[target.riskClassKey]?.string, target.riskClasses.contains(value) else {
@@ -52,6 +53,12 @@ public enum Evaluator {
       }
     }
     return true
+  }
+
+  /// Whether an object is of a kind the policy looks at, outside the excluded namespaces: what a
+  /// Kyverno `match`/`exclude` or a Gatekeeper constraint's `match` selects, before any condition.
+  public static func matches(_ target: Policy.Target, _ manifest: Manifest) -> Bool {
+    target.kinds.contains(manifest.kind) && !target.namespacesExcluded.contains(manifest.namespace)
   }
 
   /// Why a requirement is unmet, each reason with the basis its message cites.

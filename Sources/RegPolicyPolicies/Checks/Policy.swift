@@ -77,6 +77,12 @@ public struct Policy: Codable, Hashable, Sendable {
     public var defaultRole: String
     public var annexIIIKey: String
     public var annexIIIExcept: [String]?
+    /// Namespaces no policy looks at (the profile's `excluded-namespaces`, always `kube-system`);
+    /// nil in an index an earlier regpolicy wrote.
+    public var excludedNamespaces: [String]?
+
+    /// The namespaces left alone: `excludedNamespaces`, or `kube-system` for an older index.
+    public var namespacesExcluded: [String] { excludedNamespaces ?? [Profile.systemNamespace] }
   }
 
   /// `Check` with the profile's keys.

@@ -24,6 +24,11 @@ public struct Manifest: Sendable {
   public var annotations: [String: Value]
   /// For each container of the pod template: its `resources.limits` and `resources.requests`.
   public var containers: [(limits: [String: Value], requests: [String: Value])]
+  /// The same for each init container that runs before them, one at a time.
+  public var initContainers: [(limits: [String: Value], requests: [String: Value])] = []
+  /// The same for each sidecar: an init container with `restartPolicy: Always`, which keeps running
+  /// beside the containers.
+  public var sidecars: [(limits: [String: Value], requests: [String: Value])] = []
   /// Lines, within the document, of the keys a finding can point at: each label's and
   /// annotation's, and those of `metadata:`, `labels:` and `annotations:`.
   var labelLines: [String: Int] = [:]
@@ -43,19 +48,24 @@ public struct Manifest: Sendable {
     return found + documentOffset
   }
 
-  /// The GPUs its containers ask for: each container's limit of `resource`, else its request; a
-  /// number, or a string of digits (as Rego reads them), anything else counting nothing.
+  /// The GPUs the pod asks for, as the scheduler reserves them: its sidecars' and the larger of its
+  /// containers' sum and its largest init container (init containers run one at a time, before
+  /// the containers). This counts a sidecar started after an init container beside that init
+  /// container too: an upper bound, never below what Kubernetes reserves. A container's GPUs are
+  /// its limit of `resource`, else its request; a number, or a string of digits (as Rego reads
+  /// them), anything else counting nothing. Every engine's rendering computes the same.
   public func gpus(_ resource: String) -> Double {
-    var total = 0.0
-    for container in containers {
+    func amount(_ container: (limits: [String: Value], requests: [String: Value])) -> Double {
       switch container.limits[resource] ?? container.requests[resource] {
-      case .number(let value)?: total += value
+      case .number(let value)?: value
       case .string(let text)? where !text.isEmpty && text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }):
-        total += Double(text) ?? 0
-      default: break
+        Double(text) ?? 0
+      default: 0
       }
     }
-    return total
+    let running = containers.reduce(0) { $0 + amount($1) }
+    let initial = initContainers.map(amount).max() ?? 0
+    return sidecars.reduce(0) { $0 + amount($1) } + max(running, initial)
   }
 
   /// "deployment/ml/scorer": the object as messages name it.
@@ -191,9 +201,14 @@ public struct Manifest: Sendable {
       case "CronJob": node["spec"]?["jobTemplate"]?["spec"]?["template"]?["spec"]
       default: node["spec"]?["template"]?["spec"]
       }
-    containers = (podSpec?["containers"]?.sequence.map(Array.init) ?? []).map { container in
+    func resources(_ container: Node) -> (limits: [String: Value], requests: [String: Value]) {
       let resources = container["resources"]
       return (Manifest.values(resources?["limits"]).values, Manifest.values(resources?["requests"]).values)
+    }
+    containers = (podSpec?["containers"]?.sequence.map(Array.init) ?? []).map(resources)
+    for container in podSpec?["initContainers"]?.sequence.map(Array.init) ?? [] {
+      let sidecar = container["restartPolicy"].map { Manifest.value($0) } == .string("Always")
+      if sidecar { sidecars.append(resources(container)) } else { initContainers.append(resources(container)) }
     }
   }
 

@@ -32,6 +32,9 @@ public struct Profile: Hashable, Sendable {
   public var gpuResource: String
   /// GPU budget classes and the most GPUs each allows.
   public var gpuBudgets: [String: Int]
+  /// The namespaces whose objects no policy looks at (`excluded-namespaces:`), sorted, always with
+  /// `kube-system`: the cluster's own components are not the organisation's AI systems.
+  public var excludedNamespaces: [String]
   /// How FOCUS cost data joins the workloads (`costs:`).
   public var costs: Costs
   /// What the organisation's fines are computed from (`exposure:`).
@@ -88,7 +91,7 @@ public struct Profile: Hashable, Sendable {
         "the profile",
         allowed: [
           "organisation", "roles", "default-role", "risk-classes", "annex-iii-areas", "enforcement", "prefix",
-          "finops-prefix", "keys", "gpu", "costs", "exposure",
+          "finops-prefix", "keys", "gpu", "excluded-namespaces", "costs", "exposure",
         ])
     }
     organisation = read("") { () throws(Diagnostic) in
@@ -160,6 +163,23 @@ public struct Profile: Hashable, Sendable {
     }
     self.gpuResource = gpuResource
     self.gpuBudgets = gpuBudgets
+    var excluded: Set<String> = [Profile.systemNamespace]
+    let namespaces: [YAMLValue] = read([]) { () throws(Diagnostic) in
+      guard let value = root["excluded-namespaces"] else { return [] }
+      return try value.items("excluded-namespaces")
+    }
+    for item in namespaces {
+      let name = read("") { () throws(Diagnostic) in try item.string("a namespace") }
+      if Profile.isNamespace(name) {
+        excluded.insert(name)
+      } else if !name.isEmpty {
+        problems.append(
+          item.failure(
+            .profileInvalidValue,
+            "excluded-namespaces: '\(name)' is not a namespace name (lower-case letters, digits and '-', at most 63)"))
+      }
+    }
+    excludedNamespaces = excluded.sorted()
     var found: [Diagnostic] = []
     costs = read(Costs()) { () throws(Diagnostic) in
       guard let value = root["costs"] else { return Costs() }
@@ -263,6 +283,18 @@ public struct Profile: Hashable, Sendable {
       throw value.failure(.profileInvalidValue, "\(what) '\(key)' is not a valid Kubernetes label key or prefix")
     }
     return key
+  }
+
+  /// The namespace every policy leaves alone, whatever the profile says.
+  public static let systemNamespace = "kube-system"
+
+  /// A namespace name: an RFC 1123 label (lower-case letters, digits and '-', starting and ending
+  /// with a letter or digit, at most 63 bytes).
+  static func isNamespace(_ name: String) -> Bool {
+    let bytes = Array(name.utf8)
+    let allowed = { (byte: UInt8) in (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) }
+    guard let first = bytes.first, let last = bytes.last, bytes.count <= 63 else { return false }
+    return allowed(first) && allowed(last) && bytes.allSatisfy { allowed($0) || $0 == UInt8(ascii: "-") }
   }
 
   /// Label keys and prefixes: letters, digits, '.', '-', '_' and at most one '/'.

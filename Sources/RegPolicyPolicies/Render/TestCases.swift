@@ -83,11 +83,47 @@ struct TestCase {
       change(&manifest)
       cases.append(TestCase(name: name, manifest: manifest, expected: Evaluator.violations(of: policy, in: manifest)))
     }
+    // A workload that breaks a requirement in a namespace every policy leaves alone.
+    var excluded = cases.count > 1 ? cases[1].manifest : compliant
+    excluded.name = "excluded-namespace"
+    excluded.namespace = target.namespacesExcluded.last ?? Profile.systemNamespace
+    cases.append(TestCase(name: "excluded_namespace", manifest: excluded, expected: []))
     var unrelated = cases.count > 1 ? cases[1].manifest : compliant
     unrelated.name = "out-of-scope"
     if let key = target.systemKey { unrelated.labels[key] = nil } else { unrelated.kind = "Service" }
     cases.append(TestCase(name: "out_of_scope", manifest: unrelated, expected: []))
     return cases
+  }
+}
+
+extension TestCase {
+  /// The results `kyverno test` must give on the cases, per rule (one rule per requirement, named
+  /// `<policy>-<index>-<template>`) and result, as regpolicy's own evaluator gives them: nothing
+  /// for an object the rule does not select (kind, excluded namespace), `skip` when out of scope
+  /// (the preconditions), `fail` when the requirement is unmet, else `pass`.
+  static func kyvernoResults(_ policy: Policy, _ cases: [TestCase]) -> [[String: Any]] {
+    var results: [[String: Any]] = []
+    for (index, requirement) in policy.requirements.enumerated() {
+      var single = policy
+      single.requirements = [requirement]
+      var byResult: [String: [String: [String]]] = [:]
+      for testCase in cases where Evaluator.matches(policy.target, testCase.manifest) {
+        let manifest = testCase.manifest
+        let result =
+          !Evaluator.applies(policy.target, to: manifest)
+          ? "skip" : Evaluator.violations(of: single, in: manifest).isEmpty ? "pass" : "fail"
+        byResult[result, default: [:]][manifest.kind, default: []].append(manifest.name)
+      }
+      for result in ["fail", "pass", "skip"] {
+        for (kind, names) in (byResult[result] ?? [:]).sorted(by: { $0.key < $1.key }) {
+          results.append([
+            "rule": "\(policy.name)-\(index)-\(requirement.template)", "kind": kind, "result": result,
+            "resources": names.sorted().joined(separator: ", "),
+          ])
+        }
+      }
+    }
+    return results
   }
 }
 

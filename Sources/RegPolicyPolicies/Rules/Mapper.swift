@@ -104,7 +104,8 @@ public struct Mapper: Sendable {
     let target = Policy.Target(
       kinds: Scope.workloadKinds, systemKey: rule.scope.aiSystem ? key("system") : nil,
       riskClassKey: key("risk-class"), riskClasses: rule.riskClasses, roleKey: key("role"), roles: rule.roles,
-      defaultRole: profile.defaultRole, annexIIIKey: key("annex-iii-area"), annexIIIExcept: rule.scope.annexIIIExcept)
+      defaultRole: profile.defaultRole, annexIIIKey: key("annex-iii-area"), annexIIIExcept: rule.scope.annexIIIExcept,
+      excludedNamespaces: profile.excludedNamespaces)
     let requirements = rule.checks.map { check in
       let (main, byValue) = basis(check)
       return Policy.Requirement(
