@@ -157,7 +157,13 @@ public struct Extractor: Sendable {
     var before: [Statement.Addressee] = []
     for index in statements.indices where statements[index].modality.isRegulatory {
       let stated = statements[index].addressees.filter(\.isStated)
+      // A sentence's further statements (a second clause, the duty a right implies) speak of
+      // another party; the sentence's own subject carries on.
+      let further =
+        index > 0 && statements[index - 1].clause == statements[index].clause
+        && statements[index - 1].sentence == statements[index].sentence
       if !stated.isEmpty {
+        if further { continue }
         before = stated.map {
           Statement.Addressee(
             role: $0.role, text: $0.text, source: .context, span: 0..<0, via: statements[index].clause)

@@ -44,6 +44,8 @@ public struct Statement: Hashable, Sendable {
       /// The provision around the statement names the party: the article's heading, the statement
       /// before, or the one a catalogue or framework speaks to throughout (NIST's organisation).
       case context
+      /// The party a right is claimed from ("the right to obtain from the deployer").
+      case counterparty
     }
 
     /// The lexicon role ("provider"), or nil for a party outside the lexicon.
@@ -129,6 +131,9 @@ public struct Statement: Hashable, Sendable {
   public var sentence: Int
   public var modality: Modality
   public var addressees: [Addressee]
+  /// For a right: the party it is claimed from, when the words name it ("to obtain from the
+  /// deployer"). The sentence then also holds that party's obligation, a statement of its own.
+  public var counterparty: Addressee?
   /// The main verb after the modal ("ensure", "keep", "notified").
   public var action: String?
   /// What the action applies to: the rest of the main clause (for a passive verb: its subject).
@@ -146,7 +151,8 @@ public struct Statement: Hashable, Sendable {
   /// Creates a statement.
   public init(
     clause: PinpointID, sentence: Int = 1, modality: Modality, addressees: [Addressee] = [],
-    action: String? = nil, object: String? = nil, conditions: [Qualifier] = [], exceptions: [Qualifier] = [],
+    counterparty: Addressee? = nil, action: String? = nil, object: String? = nil, conditions: [Qualifier] = [],
+    exceptions: [Qualifier] = [],
     deadlines: [Qualifier] = [], references: [Reference] = [], confidence: Double = 1, evidence: [Evidence] = [],
     text: String
   ) {
@@ -154,6 +160,7 @@ public struct Statement: Hashable, Sendable {
     self.sentence = sentence
     self.modality = modality
     self.addressees = addressees
+    self.counterparty = counterparty
     self.action = action
     self.object = object
     self.conditions = conditions

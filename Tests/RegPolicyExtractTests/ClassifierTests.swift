@@ -57,6 +57,28 @@ struct ClassifierTests {
     #expect(duty.modality == .obligation && duty.addressees == [organisation] && duty.stated.isEmpty)
   }
 
+  @Test("two statements in a sentence: a second clause with its own subject or modal; a right and the duty it implies")
+  func twoStatements() throws {
+    let both = Classifier().classify("The authority may set a minimum requirement, which the institution must meet.")
+    #expect(both.map(\.modality) == [.permission, .obligation])
+    #expect(both.map { $0.addressees.map(\.text) } == [["authority"], ["institution"]])
+    #expect(both.allSatisfy { $0.sentence == 1 })
+    let coordinated = Classifier().classify(
+      "The Landlord may increase the Rent each year, and the Tenant must pay the increased Rent.")
+    #expect(coordinated.map(\.modality) == [.permission, .obligation])
+    #expect(coordinated.last?.addressees.map(\.text) == ["Tenant"])
+    // One modal over two verbs is one statement.
+    #expect(Classifier().classify("Providers shall establish and maintain a register.").count == 1)
+    let right = Classifier().classify(
+      "Any affected person shall have the right to obtain from the deployer clear and meaningful explanations.")
+    #expect(right.map(\.modality) == [.right, .obligation])
+    #expect(right.first?.counterparty?.role == "deployer")
+    #expect(right.last?.addressees.map(\.role) == ["deployer"] && right.last?.addressees.first?.source == .counterparty)
+    let entitled = try classify("The Tenant is entitled to receive from the Landlord a copy of the insurance policy.")
+    #expect(entitled.modality == .right && entitled.counterparty?.text == "Landlord")
+    #expect(try classify("Member States may derogate from this Article.").counterparty == nil)
+  }
+
   @Test("wordings of duty beyond shall and must; a future or a possibility of a thing binds no one")
   func wordings() throws {
     for text in [

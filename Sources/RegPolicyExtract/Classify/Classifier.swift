@@ -67,6 +67,11 @@ public struct Classifier: Sendable {
           previous = statement.addressees
         }
         result.append(statement)
+        for var further in analysis.furtherStatements(after: statement) {
+          further.clause = clause
+          further.sentence = number
+          result.append(further)
+        }
       }
       return result
     }
@@ -119,9 +124,59 @@ struct SentenceAnalysis {
   func statement() -> Statement? {
     guard !range.isEmpty, tokens[range].contains(where: { $0.kind == .word }) else { return nil }
     guard let (modal, subordinate) = mainModal() else { return unmarked() }
+    return statement(at: modal, subordinate: subordinate) ?? unmarked()
+  }
+
+  /// The statements a sentence holds besides its first: the duty a right implies ("the right to
+  /// obtain from the deployer …" is also the deployer's obligation), and a second modal in a
+  /// coordinated or relative clause with its own subject ("The authority may set a minimum
+  /// requirement, which the institution must meet"; "…, and the Member must pay the fine").
+  func furtherStatements(after first: Statement) -> [Statement] {
+    var result: [Statement] = []
+    if first.modality == .right, let owed = first.counterparty {
+      var duty = first
+      duty.modality = .obligation
+      duty.addressees = [owed]
+      duty.counterparty = nil
+      duty.evidence.append(.init(rule: "pattern:right-owed-by", span: owed.span))
+      result.append(duty)
+    }
+    guard let (main, _) = mainModal() else { return result }
+    for modal in matches[.modal] where modal.start >= main.end {
+      guard let modality = Modality(rawValue: lexicon.phrases[Int(modal.phrase)].label), modality.isRegulatory
+      else { continue }
+      // The clause's opening: a relative word, or a coordinator after a comma or semicolon.
+      var i = Int(modal.start) - 1
+      while i >= Int(main.end) && !has(.relative, at: i) && !(has(.coordinator, at: i) && i > 0 && isClauseBreak(i - 1))
+      {
+        if isClauseBreak(i) { break }
+        i -= 1
+      }
+      // Not "that": after "ensure", "make sure", "provided" it opens what must be so, not a clause
+      // with a party of its own.
+      guard i >= Int(main.end), !isClauseBreak(i), isWord(i, "which") || isWord(i, "who") || has(.coordinator, at: i)
+      else { continue }
+      // The second clause names its own party ("which the institution must meet", ", and the
+      // Tenant must pay"); a pronoun or no subject at all ("… and shall …") continues the first
+      // statement's party, one duty of two verbs.
+      let subject = i + 1..<Int(modal.start)
+      guard let head = firstWord(in: subject), !has(.pronoun, at: head), namesParty(subject),
+        !subject.contains(where: { has(.subordinator, at: $0) }),
+        var second = statement(at: modal, subordinate: false, subjectStart: i + 1), !second.addressees.isEmpty,
+        second.addressees.map(\.text) != first.addressees.map(\.text)
+      else { continue }
+      second.evidence.append(.init(rule: "pattern:second-clause", span: span(i..<i + 1)))
+      result.append(second)
+      break
+    }
+    return result
+  }
+
+  /// The statement of `modal`, its subject from `subjectStart` (else found before the modal).
+  private func statement(at modal: Match, subordinate: Bool, subjectStart given: Int? = nil) -> Statement? {
     var evidence: [Statement.Evidence] = []
     let label = lexicon.phrases[Int(modal.phrase)].label
-    guard var modality = Modality(rawValue: label) else { return unmarked() }
+    guard var modality = Modality(rawValue: label) else { return nil }
     evidence.append(.init(rule: "modal:\(label):\(phrase(modal))", span: span(modal.range)))
     if subordinate { evidence.append(.init(rule: "pattern:modal-in-subordinate-clause", span: span(modal.range))) }
 
@@ -135,7 +190,7 @@ struct SentenceAnalysis {
     {
       verbal = next
     }
-    let subject = subjectStart(before: verbal)..<Int(verbal.start)
+    let subject = (given ?? subjectStart(before: verbal))..<Int(verbal.start)
     let passive = passiveParticiple(after: verbal)
     // "No decision … may be taken", "No provider shall": a negated subject.
     if modality == .obligation || modality == .permission, let first = firstWord(in: subject),
@@ -217,9 +272,18 @@ struct SentenceAnalysis {
     evidence.sort {
       ($0.span.lowerBound, $0.span.upperBound, $0.rule) < ($1.span.lowerBound, $1.span.upperBound, $1.rule)
     }
+    // "is entitled to receive from the Landlord": an entitlement claimed from a party is a right.
+    if modality == .permission, phrase(modal).contains("entitled"), claimedFrom(after: modal) != nil {
+      modality = .right
+      evidence.append(.init(rule: "pattern:entitlement-from-a-party", span: span(modal.range)))
+    }
+    let counterparty = modality == .right ? claimedFrom(after: modal) : nil
+    if let counterparty {
+      evidence.append(.init(rule: "counterparty:\(counterparty.role ?? "party")", span: counterparty.span))
+    }
     return Statement(
-      clause: PinpointID(rawValue: ""), modality: modality, addressees: addressees, action: action,
-      object: object, conditions: conditions, exceptions: exceptions, deadlines: deadlines,
+      clause: PinpointID(rawValue: ""), modality: modality, addressees: addressees, counterparty: counterparty,
+      action: action, object: object, conditions: conditions, exceptions: exceptions, deadlines: deadlines,
       references: references(), confidence: (confidence * 100).rounded() / 100, evidence: evidence,
       text: text(range.lowerBound..<range.upperBound))
   }
@@ -366,6 +430,35 @@ struct SentenceAnalysis {
     "is", "are", "was", "were", "has", "have", "had", "does", "do", "can", "could", "may", "might", "would", "should",
     "must", "will", "shall", "also",
   ]
+
+  /// "the right to obtain from the deployer", "entitled to be given by the Registrar": the party a
+  /// right is claimed from, named within a few words of the modal in its clause.
+  private func claimedFrom(after modal: Match) -> Statement.Addressee? {
+    var i = Int(modal.end)
+    while i < min(range.upperBound, Int(modal.end) + 12) && !isPunctuation(i, ";") && !isPunctuation(i, ":") {
+      if isWord(i, "from") || isWord(i, "by") {
+        var j = i + 1
+        while j < range.upperBound && has(.determiner, at: j) { j += 1 }
+        var end = j
+        while end < min(range.upperBound, j + 6), tokens[end].kind == .word, !has(.preposition, at: end),
+          !has(.coordinator, at: end), !has(.relative, at: end), !has(.determiner, at: end)
+        {
+          end += 1
+        }
+        guard end > j else { return nil }
+        if let role = roles(in: j..<end).first {
+          return Statement.Addressee(role: role.role, text: role.text, source: .counterparty, span: role.span)
+        }
+        if let head = agentiveHead(j..<end) {
+          return Statement.Addressee(
+            role: nil, text: text(j..<head + 1), source: .counterparty, span: span(j..<head + 1))
+        }
+        return nil
+      }
+      i += 1
+    }
+    return nil
+  }
 
   /// "requires every Market Maker to maintain", "requires line managers to hold": the parties
   /// between a causative verb and its "to". Nil for any other modal, or when no "to" follows.

@@ -54,7 +54,10 @@ public struct ClassifyRun: Sendable {
       }
       let text = Normalizer.normalize(line)
       let statements = classifier.classify(text)
-      let main = statements.first { $0.modality.isDeontic } ?? statements.first
+      // The first regulatory statement a sentence opens with (not the second clause or the duty a
+      // right implies, which follow their sentence's first statement), else the first.
+      let openings = statements.indices.filter { $0 == 0 || statements[$0 - 1].sentence != statements[$0].sentence }
+      let main = openings.lazy.map { statements[$0] }.first { $0.modality.isRegulatory } ?? statements.first
       if explain {
         writer.raw("line \(index + 1): ")
         Self.explain(main, statements: statements.count, to: &writer)

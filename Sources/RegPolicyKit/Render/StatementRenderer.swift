@@ -24,6 +24,12 @@ enum StatementRenderer {
     qualifiers(statement.conditions, to: &writer)
     writer.raw(",\"confidence\":")
     confidence(statement.confidence, to: &writer)
+    writer.raw(",\"counterparty\":")
+    if let counterparty = statement.counterparty {
+      writeAddressee(counterparty, to: &writer)
+    } else {
+      writer.raw("null")
+    }
     writer.raw(",\"deadlines\":")
     qualifiers(statement.deadlines, to: &writer)
     writer.raw(",\"evidence\":")
@@ -58,19 +64,21 @@ enum StatementRenderer {
   }
 
   static func writeAddressees(_ addressees: [Statement.Addressee], to writer: inout JSONWriter) {
-    writer.array(addressees) { writer, addressee in
-      writer.raw("{\"role\":")
-      writer.optionalString(addressee.role)
-      writer.raw(",\"source\":")
-      writer.string(addressee.source.rawValue)
-      writer.raw(",\"span\":")
-      if addressee.isStated { span(addressee.span, to: &writer) } else { writer.raw("null") }
-      writer.raw(",\"text\":")
-      writer.string(addressee.text)
-      writer.raw(",\"via\":")
-      writer.optionalString(addressee.via?.rawValue)
-      writer.raw("}")
-    }
+    writer.array(addressees) { writer, addressee in writeAddressee(addressee, to: &writer) }
+  }
+
+  static func writeAddressee(_ addressee: Statement.Addressee, to writer: inout JSONWriter) {
+    writer.raw("{\"role\":")
+    writer.optionalString(addressee.role)
+    writer.raw(",\"source\":")
+    writer.string(addressee.source.rawValue)
+    writer.raw(",\"span\":")
+    if addressee.isStated { span(addressee.span, to: &writer) } else { writer.raw("null") }
+    writer.raw(",\"text\":")
+    writer.string(addressee.text)
+    writer.raw(",\"via\":")
+    writer.optionalString(addressee.via?.rawValue)
+    writer.raw("}")
   }
 
   static func writeEvidence(_ evidence: [Statement.Evidence], to writer: inout JSONWriter) {
