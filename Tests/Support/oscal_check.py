@@ -125,6 +125,8 @@ def load_main(folder):
                             "instrument": (ours(part.props, "instrument") or [None])[0],
                             "version": (ours(part.props, "version") or [None])[0],
                             "sha256": ours(part.props, "sha256")[0],
+                            # The part's prose is the clause's text as hashed: recomputed here.
+                            "text-sha256": hashlib.sha256((part.prose or "").encode("utf-8")).hexdigest(),
                         }
                     )
             controls[control.id] = {"group": group.id, "title": control.title, "clauses": clauses}

@@ -116,8 +116,9 @@ package struct OSCALExport {
       let props =
         [prop("template", requirement.template), prop("key", requirement.key)]
         + requirement.basis.clauses.map { prop("cites", $0.rawValue) }
+      let verb = requirement.basis.clauses.count > 1 ? "require" : "requires"
       let prose =
-        "\(requirement.basis.citation) requires that \(requirement.requires): the \(requirement.noun) "
+        "\(requirement.basis.citation) \(verb) that \(requirement.requires): the \(requirement.noun) "
         + "`\(requirement.key)`\(requirement.parameters)."
       return ["id": "\(policy.control)_smt.\(index + 1)", "name": "item", "prose": prose, "props": props.nonEmpty]
     }
@@ -135,6 +136,7 @@ package struct OSCALExport {
         "props": clauseProps(clause, of: policy).nonEmpty,
         "links": [["href": "#\(clauseUUID(clause, of: policy))", "rel": "reference", "text": clause.citation]],
       ]
+      // The clause's normalised text exactly as hashed, so a reader can check the sha256 prop.
       if !clause.text.isEmpty { part["prose"] = clause.text }
       return part
     }
