@@ -125,6 +125,7 @@ struct OSCALCLITests {
     #expect((controls["FINOPS-GPU"]?["clauses"] as? [Any])?.isEmpty == true)
     let profile = try #require(object["profile"] as? [String: Any])
     #expect(profile["selected"] as? [String] == ids)
+    #expect(profile["resolved"] as? [String] == ids)
     // Every artefact: the index's files of the control, with the sha256 sha256sum gives.
     let definition = try #require(object["component-definition"] as? [String: Any])
     let implemented = try #require(definition["implemented"] as? [String: [[String: String]]])

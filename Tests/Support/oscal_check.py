@@ -19,11 +19,12 @@ module (which has them), everything else by jsonschema's Draft7Validator. Exit 0
 load: trestle.oscal.catalog.Catalog, profile.Profile and component.ComponentDefinition read the
 files (pydantic validation of the OSCAL model trestle implements); the output names every control
 id, the pinpoint IDs (with instrument, version and sha256) each control cites, the profile's
-selection, and each implemented requirement's artefacts (path and SHA-256). Exit 0, or 1 when a
-file does not load.
+selection and the controls trestle's ProfileResolver gets by resolving it against the catalog, and
+each implemented requirement's artefacts (path and SHA-256). Exit 0, or 1 when a file does not load.
 """
 import hashlib
 import json
+import os
 import sys
 from importlib import metadata
 from pathlib import Path
@@ -100,6 +101,32 @@ def ours(props, name):
     return [p.value for p in props or [] if p.name == name and str(p.ns or "") == NS]
 
 
+def resolve_profile(folder):
+    """The control ids of the catalog trestle's ProfileResolver makes from profile.json.
+
+    The profile imports "catalog.json", its sibling (OSCAL resolves a relative href against the
+    document). trestle resolves it against the current folder instead, so the two files are laid
+    side by side at the root of a new workspace (`trestle init`) in a temporary folder, which is
+    made the current one while trestle resolves."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    from trestle.core.profile_resolver import ProfileResolver
+
+    with tempfile.TemporaryDirectory(prefix="oscal-check-") as root:
+        subprocess.run(["trestle", "init"], cwd=root, check=True, capture_output=True)
+        for name in ("catalog.json", "profile.json"):
+            shutil.copy(Path(folder) / name, Path(root) / name)
+        here = os.getcwd()
+        os.chdir(root)
+        try:
+            catalog = ProfileResolver.get_resolved_profile_catalog(Path(root), str(Path(root) / "profile.json"))
+        finally:
+            os.chdir(here)
+        return [c.id for g in catalog.groups or [] for c in g.controls or []] + [c.id for c in catalog.controls or []]
+
+
 def load_main(folder):
     from trestle.oscal.catalog import Catalog
     from trestle.oscal.component import ComponentDefinition
@@ -153,11 +180,12 @@ def load_main(folder):
             for requirement in implementation.implemented_requirements:
                 files = [artefacts[str(l.href)[1:]] for l in requirement.links or [] if str(l.href).startswith("#")]
                 implemented[requirement.control_id] = files
+    resolved = resolve_profile(folder)
     print(
         json.dumps(
             {
                 "catalog": {"uuid": str(catalog.uuid), "controls": controls, "resources": resources},
-                "profile": {"uuid": str(profile.uuid), "selected": selected},
+                "profile": {"uuid": str(profile.uuid), "selected": selected, "resolved": resolved},
                 "component-definition": {"uuid": str(definition.uuid), "implemented": implemented},
             },
             sort_keys=True,
