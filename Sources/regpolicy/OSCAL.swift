@@ -18,10 +18,14 @@ struct OSCAL: ParsableCommand {
       """
   )
 
-  @Option(help: "The policy tree to export (a folder `regpolicy generate` wrote, with index.json).")
+  @Option(
+    help: ArgumentHelp(
+      "The policy tree to export (a folder `regpolicy generate` wrote, with index.json).", valueName: "DIR"))
   var policies: String
 
-  @Option(help: "The folder to write the three OSCAL JSON documents to (created or replaced).")
+  @Option(
+    help: ArgumentHelp("The folder to write the three OSCAL JSON documents to (created or replaced).", valueName: "OUT")
+  )
   var out: String
 
   func run() throws {
