@@ -69,7 +69,7 @@ let package = Package(
       name: "RegPolicyKit",
       dependencies: [
         "RegPolicyModel", "RegPolicyIngest", "RegPolicyExtract", "RegPolicyPolicies", "RegPolicyDiff", "RegPolicyGit",
-        "RegPolicyIndex",
+        "RegPolicyIndex", "CDigestShims",
       ]
     ),
     .target(

@@ -47,6 +47,13 @@ hyperfine --warmup 3 --runs 30 \
 hyperfine -N --warmup 3 --runs 30 "$bin generate $html --profile $profile --out /tmp/regpolicy-policies"
 find /tmp/regpolicy-policies -type f | wc -l | sed 's/$/ files generated/'
 
+echo "## oscal: the AI Act tree as catalog, profile and component definition (new --out; unchanged --out)"
+hyperfine -N --warmup 5 --runs 50 --prepare "rm -rf /tmp/regpolicy-oscal-new" \
+  "$bin oscal --policies /tmp/regpolicy-policies --out /tmp/regpolicy-oscal-new"
+$bin oscal --policies /tmp/regpolicy-policies --out /tmp/regpolicy-oscal 2>/dev/null
+hyperfine -N --warmup 5 --runs 50 "$bin oscal --policies /tmp/regpolicy-policies --out /tmp/regpolicy-oscal"
+grep -c '"control-id"' /tmp/regpolicy-oscal/component-definition.json | sed 's/$/ implemented requirements/'
+
 echo "## check: 10,000 manifests (the sample manifests repeated with unique names)"
 python3 - <<'PY'
 import re

@@ -31,3 +31,5 @@ void rp_sha256_finish(rp_sha256 *digest, uint8_t out[32]) {
   SHA256_Final(out, &digest->context);
   free(digest);
 }
+
+void rp_sha1(const uint8_t *bytes, size_t length, uint8_t out[20]) { SHA1(bytes, length, out); }

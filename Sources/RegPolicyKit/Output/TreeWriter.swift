@@ -5,8 +5,14 @@ import RegPolicyModel
 /// rename, so `--out` holds either the old tree or the new one, never a mix or a half-written file.
 /// Files of the old tree that the new one lacks are gone (removing an obligation removes its files).
 enum TreeWriter {
-  /// Writes `files` (relative path → text) as the whole content of `directory`.
-  static func replace(_ directory: String, with files: [String: String]) throws(Diagnostic) {
+  /// Writes `files` (relative path → text) as the whole content of `directory`. An existing folder
+  /// is replaced only when it is empty or `written` says regpolicy wrote it (given its file names;
+  /// default: it holds a policy tree's `index.json`).
+  static func replace(
+    _ directory: String, with files: [String: String],
+    written: ([String]) -> Bool = { $0.contains(PolicyIndex.fileName) },
+    what: String = "the policy tree"
+  ) throws(Diagnostic) {
     let manager = FileManager.default
     let target = URL(fileURLWithPath: directory).standardizedFileURL
     let parent = target.deletingLastPathComponent()
@@ -16,10 +22,12 @@ enum TreeWriter {
           .outputNotGenerated, file: directory, "exists and is not a folder; refusing to replace it")
       }
       let existing = (try? manager.contentsOfDirectory(atPath: target.path)) ?? []
-      guard existing.isEmpty || existing.contains(PolicyIndex.fileName) else {
+      guard existing.isEmpty || written(existing) else {
         throw Diagnostic.error(
           .outputNotGenerated, file: directory,
-          "folder exists and holds no \(PolicyIndex.fileName); refusing to replace what regpolicy did not write")
+          files[PolicyIndex.fileName] != nil
+            ? "folder exists and holds no \(PolicyIndex.fileName); refusing to replace what regpolicy did not write"
+            : "folder holds files other than \(what); refusing to replace what regpolicy did not write")
       }
     }
     if unchanged(target.path, files) { return }
@@ -48,7 +56,7 @@ enum TreeWriter {
         try? manager.moveItem(at: retired, to: target)
       }
       let reason = (error as? Diagnostic)?.message ?? error.localizedDescription
-      throw Diagnostic.error(.outputUnwritable, file: directory, "cannot write the policy tree: \(reason)")
+      throw Diagnostic.error(.outputUnwritable, file: directory, "cannot write \(what): \(reason)")
     }
   }
 

@@ -61,18 +61,28 @@ public struct PolicyTree: Sendable {
   }
 
   /// Reads a tree `generate` wrote: its index and every file the index lists, which must lie
-  /// inside the tree.
+  /// inside the tree. Stops at the first problem.
   public static func read(from directory: String) throws(Diagnostic) -> PolicyTree {
-    let (index, text) = try PolicyIndex.read(from: directory)
+    do { return try readEvery(from: directory) } catch { throw error.all[0] }  // never thrown empty
+  }
+
+  /// Reads a tree like `read`, but reports every file that is missing, unreadable or outside the
+  /// tree, not only the first.
+  public static func readEvery(from directory: String) throws(Diagnostics) -> PolicyTree {
+    let (index, text) = try wrap { () throws(Diagnostic) in try PolicyIndex.read(from: directory) }
     var files = [PolicyIndex.fileName: text]
+    var problems: [Diagnostic] = []
     for path in index.policies.flatMap(\.files) {
       guard !path.isEmpty, !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
-        throw Diagnostic.error(
-          .policiesMalformedIndex, file: directory + "/" + PolicyIndex.fileName,
-          "not a regpolicy index: file '\(path)' lies outside the tree")
+        problems.append(
+          Diagnostic.error(
+            .policiesMalformedIndex, file: directory + "/" + PolicyIndex.fileName,
+            "not a regpolicy index: file '\(path)' lies outside the tree"))
+        continue
       }
-      files[path] = try InputFiles.read(directory + "/" + path)
+      do { files[path] = try InputFiles.read(directory + "/" + path) } catch { problems.append(error) }
     }
+    if !problems.isEmpty { throw Diagnostics(problems) }
     return PolicyTree(index: index, files: files)
   }
 }

@@ -36,6 +36,7 @@ public enum DiagnosticCode: String, CaseIterable, Comparable, Sendable {
   case jsonMalformed = "json.malformed"
   case manifestNotKubernetes = "manifest.not-kubernetes"
   case manifestNotYAML = "manifest.not-yaml"
+  case oscalInvalidID = "oscal.invalid-id"
   case outputNotGenerated = "output.not-generated"
   case outputUnwritable = "output.unwritable"
   case policiesMalformedIndex = "policies.malformed-index"
@@ -142,6 +143,11 @@ public enum DiagnosticCode: String, CaseIterable, Comparable, Sendable {
     case .jsonMalformed: (.inputError, "JSON that does not parse or is not a Playbook export")
     case .manifestNotKubernetes: (.inputError, "a manifest document lacks apiVersion, kind or metadata.name")
     case .manifestNotYAML: (.inputError, "a manifest document that does not parse as YAML")
+    case .oscalInvalidID:
+      (
+        .inputError,
+        "`oscal`: a control id, pinpoint ID or instrument of the policy tree cannot be an OSCAL identifier (a token)"
+      )
     case .outputNotGenerated: (.outputError, "`--out` holds files regpolicy did not write; it is not replaced")
     case .outputUnwritable: (.outputError, "an output file or the policy tree could not be written")
     case .policiesMalformedIndex: (.inputError, "the folder's `index.json` is not a regpolicy index")
