@@ -198,6 +198,20 @@ public struct Extractor: Sendable {
   /// The statements of one rule: its chapeau's sentences before the last on their own, then the
   /// last chapeau sentence with each limb (points below a limb are part of it).
   func statements(of rule: Rule, previous: inout [Statement.Addressee], voice: Classifier.Voice = .law) -> [Statement] {
+    if case .advice = voice, rule.limbs.isEmpty, case let (lead, items) = Self.bulletItems(rule.text), !items.isEmpty {
+      // A framework's suggested actions, one per bullet ("* Maintain awareness …", "… should be
+      // designed to: - Define key terms …"): one recommendation each, read with the words that
+      // introduce them.
+      let chapeau = lead.hasSuffix(":") ? lead : ""
+      var result: [Statement] = []
+      if chapeau.isEmpty && !lead.isEmpty { result += classifier.classify(lead, clause: rule.clause, voice: voice) }
+      for item in items {
+        let text = chapeau.isEmpty ? item : chapeau + " " + item
+        result += classifier.classify(text, clause: rule.clause, chapeauEnd: chapeau.utf8.count, voice: voice)
+      }
+      for index in result.indices { result[index].sentence = index + 1 }
+      return result
+    }
     guard !rule.limbs.isEmpty else {
       let found = classifier.classify(rule.text, clause: rule.clause, previous: previous, voice: voice)
       if let last = found.last(where: { !$0.addressees.isEmpty }) { previous = last.addressees }
@@ -222,6 +236,29 @@ public struct Extractor: Sendable {
     }
     if let last = result.last(where: { !$0.addressees.isEmpty }) { previous = last.addressees }
     return result
+  }
+
+  /// The text before the first bullet and the bulleted items, markers dropped: an item starts at
+  /// "* " or "- " at the start or after a space, "- " only before a capital letter (a dash in
+  /// prose is no bullet: "AI - based").
+  static func bulletItems(_ text: String) -> (lead: String, items: [String]) {
+    let bytes = Array(text.utf8)
+    var starts: [Int] = []
+    for i in bytes.indices
+    where i + 2 < bytes.count && bytes[i + 1] == UInt8(ascii: " ") && (i == 0 || bytes[i - 1] == UInt8(ascii: " ")) {
+      if bytes[i] == UInt8(ascii: "*") || (bytes[i] == UInt8(ascii: "-") && bytes[i + 2] &- 0x41 < 26) {
+        starts.append(i)
+      }
+    }
+    guard !starts.isEmpty else { return (text, []) }
+    func words(_ range: Range<Int>) -> String {
+      var part = bytes[range]
+      while part.first == UInt8(ascii: " ") { part = part.dropFirst() }
+      while part.last == UInt8(ascii: " ") { part = part.dropLast() }
+      return String(decoding: part, as: UTF8.self)
+    }
+    let items = starts.indices.map { k in words(starts[k] + 2..<(k + 1 < starts.count ? starts[k + 1] : bytes.count)) }
+    return (words(0..<starts[0]), items.filter { !$0.isEmpty })
   }
 
   /// A limb's text with the text of the points below it.

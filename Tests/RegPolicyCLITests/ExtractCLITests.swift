@@ -80,6 +80,40 @@ struct ExtractCLITests {
     #expect(unknown.status != 0 && unknown.stderr.contains("unknown role 'landlord'"))
   }
 
+  /// The AI RMF Playbook as statements (issue 16): each suggested action one recommendation to the
+  /// organisation. GOVERN 1.1 lists three actions and GOVERN 1.2 fifteen under "Organizational AI
+  /// risk management policies should be designed to:" (read in both files).
+  @Test(
+    "extract on the AI RMF Playbook: one recommendation per suggested action, to the organisation",
+    arguments: ["nist_ai_rmf_playbook_2023-04.json", "nist_ai_rmf_playbook_2024-06.json"])
+  func playbook(file: String) throws {
+    let result = try cli.run(["extract", CLITests.corpus + "/nist/" + file])
+    #expect(result.status == 0, "\(result.stderr)")
+    var actions: [String: [[String: Any]]] = [:]
+    for line in result.stdout.split(separator: "\n") {
+      let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+      let clause = try #require(object["clause"] as? String)
+      if clause.hasSuffix(".smt_actions") { actions[clause, default: []].append(object) }
+    }
+    #expect(actions.count >= 70)
+    for (clause, statements) in actions {
+      for statement in statements {
+        #expect(statement["modality"] as? String == "recommendation", "\(clause)")
+        let parties = statement["addressees"] as? [[String: Any]] ?? []
+        #expect(!parties.isEmpty, "\(clause)")
+      }
+    }
+    #expect(actions["sbc_govern-1-1.smt_actions"]?.count == 3)
+    let policies = try #require(actions["sbc_govern-1-2.smt_actions"])
+    #expect(policies.count == 15)
+    #expect(
+      (policies.first?["text"] as? String)
+        == "Organizational AI risk management policies should be designed to: Define key terms and concepts related to AI systems and the scope of their purposes and intended uses."
+    )
+    #expect(
+      ((policies.first?["addressees"] as? [[String: Any]])?.first?["source"] as? String) == "context")
+  }
+
   /// The figures of `corpus/devset/README.md`'s table for the labelled sentences (issue 15), as
   /// `Tests/Support/score_devset.py` computes them from `regpolicy extract` and `classify`: none may
   /// fall. Floors are the figures measured when they were last raised, to three places.

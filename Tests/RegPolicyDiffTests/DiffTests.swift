@@ -111,6 +111,20 @@ struct DiffTests {
     #expect(diff.changes.isEmpty, "\(Self.summary(diff))")
   }
 
+  /// Pinned from the two Playbook files, compared field by field in their JSON: the 2024 edition
+  /// completes MANAGE 1.1's outcome ("A determination is made as to whether …", 2023 lacked "made")
+  /// and drops a repeated question from GOVERN 1.6's documentation prompts; every other change is
+  /// to the Topic tags of six subcategories, which are no text of the Playbook's provisions.
+  @Test("AI RMF Playbook 2023 → 2024: what NIST changed")
+  func playbook() throws {
+    let diff = ProvisionDiff(
+      old: try Self.document("nist/nist_ai_rmf_playbook_2023-04.json"),
+      new: try Self.document("nist/nist_ai_rmf_playbook_2024-06.json"))
+    #expect(Self.summary(diff) == ["m:sbc_govern-1-6.smt_doc", "m:sbc_manage-1-1"])
+    let outcome = try #require(diff.changes.first { $0.newID?.rawValue == "sbc_manage-1-1" })
+    #expect(outcome.diff.contains("A determination is {+made+} as to whether"))
+  }
+
   @Test("obligations follow the law: ePrivacy 2009 adds the breach-notification duties of Article 4(3)")
   func obligations() throws {
     func source(_ path: String) throws -> Source {

@@ -20,6 +20,7 @@ sentences (handmade.tsv) have no clause: each is classified alone with `regpolic
 """
 import collections
 import json
+import re
 import subprocess
 import sys
 
@@ -103,7 +104,9 @@ def predictions(rp, act, rows):
         by_clause[item["clause"]].append(item)
     result = []
     for clause, _, _, _, sentence in rows:
-        opening = sentence[:40]
+        # A suggested action is read without its bullet marker ("- Establish …"), and each bullet
+        # on its own: the sampler's sentence may run over several.
+        opening = re.split(r" [-*] ", sentence.lstrip("-* "))[0][:40]
         match = next((s for s in by_clause.get(clause, []) if opening in s["text"]), None)
         if match is None:
             # A chapeau is read with its points: its statement is the first point's.
