@@ -113,6 +113,19 @@ struct PolicyCLITests {
     return target
   }
 
+  @Test("generate: a source no rule maps is a warning naming it, never silence; the tree is the other sources'")
+  func unmappedSource() throws {
+    let playbook = CLITests.corpus + "/nist/nist_ai_rmf_playbook_2024-06.json"
+    let both = Self.temporary() + "/both"
+    let result = try cli.run(["generate", Self.aiAct, playbook, "--profile", Self.profile, "--out", both])
+    #expect(result.status == 0, "\(result.stderr)")
+    let warnings = result.stderr.split(separator: "\n").filter { $0.contains("[generate.unmapped-source]") }
+    #expect(warnings.count == 1)
+    #expect(warnings.first?.hasPrefix(playbook + ": warning: no policy comes from NIST.AI.100-1.Playbook") == true)
+    let alone = try #require(try Self.tree.get())
+    #expect(Self.snapshot(both) == Self.snapshot(alone))
+  }
+
   @Test("generate: bad rules, templates, profiles and sources leave --out untouched")
   func badGenerateInput() throws {
     let out = Self.temporary() + "/policies"

@@ -29,7 +29,7 @@ public struct GenerateRun: Sendable {
   public func run() -> ExitStatus {
     do throws(Diagnostics) {
       let tree = try build()
-      OutputFile.report(tree.policies.compactMap(\.reviewWarning))
+      OutputFile.report(tree.warnings + tree.policies.compactMap(\.reviewWarning))
       try wrap { () throws(Diagnostic) in try tree.write(to: outputDirectory) }
       OutputFile.say("wrote \(tree.policies.count) policies, \(tree.files.count) files to \(outputDirectory)")
       return .success

@@ -95,7 +95,7 @@ public struct MainRun: Sendable {
     let new = inputs.sources[0]
     let tree = try PolicyTree.generate([new], with: inputs.configuration)
     let warnings = tree.policies.compactMap(\.reviewWarning)
-    OutputFile.report(warnings)
+    OutputFile.report(tree.warnings + warnings)
 
     // The branch name is checked before a demo repository is made: bad input creates nothing.
     if let branch {

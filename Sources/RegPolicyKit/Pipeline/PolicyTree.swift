@@ -8,6 +8,8 @@ public struct PolicyTree: Sendable {
   public var index: PolicyIndex
   /// Path relative to the tree's root → contents, `index.json` included.
   public var files: [String: String]
+  /// What `generate` noticed without failing: a source no rule maps.
+  public var warnings: [Diagnostic] = []
 
   /// The policies, in index order.
   public var policies: [Policy] { index.policies.map(\.policy) }
@@ -51,7 +53,15 @@ public struct PolicyTree: Sendable {
     let index = PolicyIndex(
       generator: PolicyConfiguration.generator, organisation: configuration.profile.organisation, policies: entries)
     files[PolicyIndex.fileName] = index.json()
-    return PolicyTree(index: index, files: files)
+    // A source read for nothing is said, not passed over: no rule names its instrument, or none of
+    // its statements matched.
+    let warnings = sources.filter { source in !policies.contains { $0.instrument == source.instrument } }.map {
+      Diagnostic(
+        .generateUnmappedSource, .warning, file: $0.path,
+        "no policy comes from \($0.instrument) (\($0.statements.count) statements read): no mapping rule "
+          + "matches them; rules name it with `instrument: \($0.instrument)`")
+    }
+    return PolicyTree(index: index, files: files, warnings: warnings)
   }
 
   /// Writes the tree as the whole content of `directory`, atomically (`TreeWriter`); a folder

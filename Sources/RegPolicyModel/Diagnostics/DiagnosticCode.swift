@@ -17,6 +17,7 @@ public enum DiagnosticCode: String, CaseIterable, Comparable, Sendable {
   case formexRenamedPart = "formex.renamed-part"
   case generateDuplicateControl = "generate.duplicate-control"
   case generateDuplicateInstrument = "generate.duplicate-instrument"
+  case generateUnmappedSource = "generate.unmapped-source"
   case gitFailed = "git.failed"
   case gitNotARepository = "git.not-a-repository"
   case gitUnavailable = "git.unavailable"
@@ -114,6 +115,7 @@ public enum DiagnosticCode: String, CaseIterable, Comparable, Sendable {
       )
     case .generateDuplicateControl: (.inputError, "two rules produce one control")
     case .generateDuplicateInstrument: (.inputError, "two sources are versions of one instrument")
+    case .generateUnmappedSource: (.inputError, "no mapping rule produces a policy from a source (a warning)")
     case .gitFailed: (.outputError, "git refused a command (its message is quoted)")
     case .gitNotARepository: (.inputError, "`--repo` is not a git repository")
     case .gitUnavailable: (.outputError, "the `git` program could not be run")
