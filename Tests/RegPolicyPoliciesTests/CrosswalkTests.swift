@@ -95,6 +95,23 @@ struct CrosswalkTests {
     }
   }
 
+  @Test("a rule's crosswalk strings are exactly the AI RMF and ISO ends of its clauses' links")
+  func ruleStringsAgree() throws {
+    let crosswalk = try Self.crosswalk()
+    for rule in Self.shippedRules where rule.instrument != nil {
+      var rmf: Set<String> = []
+      var iso: Set<String> = []
+      for end in Self.clauses(of: rule) {
+        for reading in crosswalk.readings(for: end) where end.id.hasPrefix(reading.near.id) {
+          if reading.far.framework == .aiRMF { rmf.insert(reading.far.label) }
+          if reading.far.framework == .iso42001 { iso.insert(reading.far.id) }
+        }
+      }
+      #expect(Set(rule.nistAIRMF) == rmf, "\(rule.file): nist-ai-rmf should be \(rmf.sorted())")
+      #expect(Set(rule.iso42001) == iso, "\(rule.file): iso-42001 should be \(iso.sorted())")
+    }
+  }
+
   @Test(
     "queries in the forms people write resolve to one canonical endpoint",
     arguments: [

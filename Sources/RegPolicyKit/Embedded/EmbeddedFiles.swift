@@ -76,7 +76,7 @@ match:
   terms: [risk management system, comprise the following steps]
 control: AIA-09
 crosswalk:
-  nist-ai-rmf: [GOVERN 1.3, GOVERN 1.4, MAP 5.1, MANAGE 1.3]
+  nist-ai-rmf: [GOVERN 1.3, GOVERN 1.4, MAP 5.1, MANAGE 1.3, GOVERN 1.5]
   iso-42001: ["6.1.2", "6.1.3", "8.2", "8.3"]
 roles: [provider]
 risk-classes: [high-risk]
@@ -114,7 +114,7 @@ match:
 control: AIA-10
 crosswalk:
   nist-ai-rmf: [MAP 2.3, MEASURE 2.1, MEASURE 2.11]
-  iso-42001: [A.7.2, A.7.4, A.7.5]
+  iso-42001: [A.7.2, A.7.4, A.7.5, A.7.3]
 roles: [provider]
 risk-classes: [high-risk]
 checks:
@@ -284,7 +284,7 @@ match:
   addressees: [provider, none]
 control: AIA-14
 crosswalk:
-  nist-ai-rmf: [GOVERN 3.2, MAP 3.5]
+  nist-ai-rmf: [GOVERN 3.2, MAP 3.5, MANAGE 2.4]
   iso-42001: [A.9.2]
 roles: [provider]
 risk-classes: [high-risk]
@@ -322,7 +322,7 @@ match:
 control: AIA-15
 crosswalk:
   nist-ai-rmf: [MEASURE 2.3, MEASURE 2.5, MEASURE 2.7]
-  iso-42001: [A.6.2.4]
+  iso-42001: [A.6.2.4, A.8.2]
 roles: [provider]
 risk-classes: [high-risk]
 checks:
@@ -404,7 +404,7 @@ match:
 control: AIA-26
 crosswalk:
   nist-ai-rmf: [GOVERN 3.2, MEASURE 2.4, MANAGE 4.1]
-  iso-42001: [A.9.2]
+  iso-42001: [A.9.2, A.6.2.6]
 roles: [deployer]
 risk-classes: [high-risk]
 checks:
@@ -448,7 +448,7 @@ match:
 control: AIA-27
 crosswalk:
   nist-ai-rmf: [MAP 1.1, MAP 5.1]
-  iso-42001: ["6.1.4", A.5.2]
+  iso-42001: ["6.1.4", A.5.2, A.5.4]
 roles: [deployer]
 risk-classes: [high-risk]
 scope:
@@ -525,7 +525,7 @@ match:
   addressees: [provider]
 control: AIA-50
 crosswalk:
-  nist-ai-rmf: [MEASURE 2.8, MAP 5.2]
+  nist-ai-rmf: [MEASURE 2.8]
   iso-42001: [A.8.2]
 roles: [provider, deployer]
 checks:
@@ -568,8 +568,8 @@ match:
   addressees: [gpai-provider]
 control: AIA-53
 crosswalk:
-  nist-ai-rmf: [GOVERN 6.1, MAP 4.1]
-  iso-42001: [A.6.2.7]
+  nist-ai-rmf: [GOVERN 6.1, MAP 4.1, MEASURE 2.1, MAP 2.2]
+  iso-42001: [A.6.2.7, A.8.2]
 roles: [provider]
 risk-classes: [gpai, gpai-systemic]
 checks:
@@ -612,7 +612,7 @@ match:
 control: AIA-72
 crosswalk:
   nist-ai-rmf: [MANAGE 4.1, MEASURE 3.1]
-  iso-42001: ["9.1"]
+  iso-42001: [A.6.2.6]
 roles: [provider]
 risk-classes: [high-risk]
 checks:
