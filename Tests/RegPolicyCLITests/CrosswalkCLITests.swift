@@ -50,6 +50,16 @@ struct CrosswalkCLITests {
     #expect(rmf.map { $0["relationship"] as? String } == ["related-to", "intersects-with"])
   }
 
+  @Test("a control answers with the links of the clauses its rule rests on")
+  func control() throws {
+    let links = Self.links(try json("AIA-12"))
+    // AIA-12 cites Articles 12(1), 19(1) and 26(6): 4 + 2 + 2 links in the shipped crosswalk.
+    #expect(
+      Set(links.map { Self.id($0["near"]) }) == ["ai-act:art_12.par_1", "ai-act:art_19.par_1", "ai-act:art_26.par_6"])
+    #expect(links.count == 8)
+    #expect(links.allSatisfy { ($0["controls"] as? [String] ?? []).contains("AIA-12") })
+  }
+
   @Test("the same query gives the same bytes")
   func deterministic() throws {
     for query in ["A.8.2", "Article 9", "FINOPS-GPU"] {

@@ -50,7 +50,16 @@ public struct CrosswalkRun: Sendable {
             + "ISO/IEC 42001 clause or control ('A.6.2.8'), SP 800-53 control ('AU-11') or regpolicy control")
       ])
     }
-    let readings = crosswalk.readings(for: endpoint)
+    // A control answers for the clauses its rule rests on (cited or matched by exact ID) and itself.
+    var asked = [endpoint]
+    if endpoint.framework == .regpolicy, let rule = rules.rules.first(where: { $0.control == endpoint.id }) {
+      let matched = (rule.match?.clauses ?? []).filter { !$0.contains("*") }
+      asked += (rule.cited.map(\.rawValue) + matched).map { CrosswalkEndpoint(.aiAct, $0) }
+    }
+    var seen: Set<Crosswalk.Reading> = []
+    let readings = asked.flatMap { crosswalk.readings(for: $0) }.filter { seen.insert($0).inserted }.sorted {
+      $0.near != $1.near ? $0.near < $1.near : $0.far < $1.far
+    }
     if readings.isEmpty {
       throw Diagnostics([
         Diagnostic.error(
