@@ -21,7 +21,7 @@ struct Regpolicy: ParsableCommand {
     subcommands: [
       Ingest.self, Extract.self, Classify.self, Generate.self, Check.self, Report.self, Diff.self, Branch.self,
       Run.self, Watch.self, Rules.self,
-      Trace.self, Search.self, Serve.self, OSCAL.self,
+      Trace.self, Search.self, Crosswalk.self, Serve.self, OSCAL.self,
       Bench.self,
     ]
   )

@@ -184,7 +184,10 @@ struct EngineConformanceTests {
           let policy = entry.policy
           let key = "\(path)|\(manifest.subject)|\(policy.control)"
           var regoMessages: [[String]]?
-          if withRego { regoMessages = try #require(regoRequirements[key], "no Rego verdict for \(key)") }
+          if withRego {
+            let found: [[String]] = try #require(regoRequirements[key], "no Rego verdict for \(key)")
+            regoMessages = found
+          }
           let results = try #require(kyvernoResults[key], "no Kyverno verdict for \(key)")
           for (index, requirement) in policy.requirements.enumerated() {
             var single = policy

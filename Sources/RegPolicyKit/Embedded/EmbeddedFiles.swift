@@ -76,7 +76,7 @@ match:
   terms: [risk management system, comprise the following steps]
 control: AIA-09
 crosswalk:
-  nist-ai-rmf: [GOVERN 1.3, GOVERN 1.4, MAP 5.1, MANAGE 1.3]
+  nist-ai-rmf: [GOVERN 1.3, GOVERN 1.4, MAP 5.1, MANAGE 1.3, GOVERN 1.5]
   iso-42001: ["6.1.2", "6.1.3", "8.2", "8.3"]
 roles: [provider]
 risk-classes: [high-risk]
@@ -114,7 +114,7 @@ match:
 control: AIA-10
 crosswalk:
   nist-ai-rmf: [MAP 2.3, MEASURE 2.1, MEASURE 2.11]
-  iso-42001: [A.7.2, A.7.4, A.7.5]
+  iso-42001: [A.7.2, A.7.4, A.7.5, A.7.3]
 roles: [provider]
 risk-classes: [high-risk]
 checks:
@@ -284,7 +284,7 @@ match:
   addressees: [provider, none]
 control: AIA-14
 crosswalk:
-  nist-ai-rmf: [GOVERN 3.2, MAP 3.5]
+  nist-ai-rmf: [GOVERN 3.2, MAP 3.5, MANAGE 2.4]
   iso-42001: [A.9.2]
 roles: [provider]
 risk-classes: [high-risk]
@@ -322,7 +322,7 @@ match:
 control: AIA-15
 crosswalk:
   nist-ai-rmf: [MEASURE 2.3, MEASURE 2.5, MEASURE 2.7]
-  iso-42001: [A.6.2.4]
+  iso-42001: [A.6.2.4, A.8.2]
 roles: [provider]
 risk-classes: [high-risk]
 checks:
@@ -404,7 +404,7 @@ match:
 control: AIA-26
 crosswalk:
   nist-ai-rmf: [GOVERN 3.2, MEASURE 2.4, MANAGE 4.1]
-  iso-42001: [A.9.2]
+  iso-42001: [A.9.2, A.6.2.6]
 roles: [deployer]
 risk-classes: [high-risk]
 checks:
@@ -448,7 +448,7 @@ match:
 control: AIA-27
 crosswalk:
   nist-ai-rmf: [MAP 1.1, MAP 5.1]
-  iso-42001: ["6.1.4", A.5.2]
+  iso-42001: ["6.1.4", A.5.2, A.5.4]
 roles: [deployer]
 risk-classes: [high-risk]
 scope:
@@ -525,7 +525,7 @@ match:
   addressees: [provider]
 control: AIA-50
 crosswalk:
-  nist-ai-rmf: [MEASURE 2.8, MAP 5.2]
+  nist-ai-rmf: [MEASURE 2.8]
   iso-42001: [A.8.2]
 roles: [provider, deployer]
 checks:
@@ -568,8 +568,8 @@ match:
   addressees: [gpai-provider]
 control: AIA-53
 crosswalk:
-  nist-ai-rmf: [GOVERN 6.1, MAP 4.1]
-  iso-42001: [A.6.2.7]
+  nist-ai-rmf: [GOVERN 6.1, MAP 4.1, MEASURE 2.1, MAP 2.2]
+  iso-42001: [A.6.2.7, A.8.2]
 roles: [provider]
 risk-classes: [gpai, gpai-systemic]
 checks:
@@ -612,7 +612,7 @@ match:
 control: AIA-72
 crosswalk:
   nist-ai-rmf: [MANAGE 4.1, MEASURE 3.1]
-  iso-42001: ["9.1"]
+  iso-42001: [A.6.2.6]
 roles: [provider]
 risk-classes: [high-risk]
 checks:
@@ -668,6 +668,627 @@ examples:
     - clause: art_73.par_11
 reviewed:   # sha256 of each cited clause's text as a person reviewed this rule against it; written by `regpolicy rules review`, never by generate
   art_73.par_1: 909b88c3f334c0798bda72c5df9e57aec2aa0d519eaf4d1f667be262d969359f
+
+"""###
+    ),
+    (
+      "crosswalks/ai-act--iso-42001.yaml",
+      ###"""
+# Typed crosswalk links (README "Crosswalks"; read by `regpolicy crosswalk`).
+#
+# Each link joins two endpoints, written `FRAMEWORK:ID` in one canonical form:
+#   ai-act:art_12.par_1        EU AI Act, Regulation (EU) 2024/1689 (CELEX 32024R1689): a pinpoint ID
+#   nist-ai-rmf:sbc_measure-2-4  NIST AI RMF 1.0 subcategory as the Playbook JSON's pinpoint ID
+#                              ("MEASURE 2.4" is accepted in queries, never in these files)
+#   iso-42001:A.6.2.8          ISO/IEC 42001:2023 clause or Annex A control, from iso-42001.yaml
+#                              (checked against that list: the standard's text is not in the corpus)
+#   sp800-53:ctl_au-11         NIST SP 800-53 rev. 5 control as the OSCAL catalog's pinpoint ID
+#                              ("AU-11" is accepted in queries)
+#   regpolicy:FINOPS-GPU       a control regpolicy generates (for rules that cite no clause)
+#
+# Relationship types are NIST OLIR's (NISTIR 8278A). A link reads from `from` to `to`:
+#   "FROM is RELATIONSHIP TO". So
+#   equal            FROM and TO require the same thing;
+#   subset-of        everything FROM requires is also required by TO, and TO requires more;
+#   superset-of      FROM requires everything TO requires, and more;
+#   intersects-with  they share some requirements and each has requirements the other lacks;
+#   related-to       they concern the same subject but their requirements cannot be compared
+#                    (different purpose, level or nature: a legal duty beside a voluntary outcome,
+#                    a system property beside an organisational process).
+# Read from TO's side, subset-of becomes superset-of and the reverse; the others read the same.
+# `rationale` is one line saying why, from reading both texts. Be sparing with `equal`.
+#
+# ISO/IEC 42001 rationales rest on the analyst's reading of the standard, which is not in the
+# corpus (see iso-42001.yaml).
+links:
+  - from: ai-act:art_5.par_1
+    to: iso-42001:A.9.4
+    relationship: related-to
+    rationale: A.9.4 keeps use of a system to its intended uses; Article 5(1) forbids certain uses outright, whatever a system's intended use.
+  - from: ai-act:art_9.par_1
+    to: iso-42001:8.2
+    relationship: intersects-with
+    rationale: Both require risk assessment to be carried out and documented in operation; Article 9(1) per high-risk system for health, safety and rights, clause 8.2 at planned intervals for the organisation's AI risks.
+  - from: ai-act:art_9.par_1
+    to: iso-42001:8.3
+    relationship: intersects-with
+    rationale: Both implement and document the treatment of identified risks; Article 9 adds the lifecycle scope and the residual-risk judgement of 9(5).
+  - from: ai-act:art_9.par_2
+    to: iso-42001:6.1.2
+    relationship: intersects-with
+    rationale: Both identify, analyse and evaluate risks (Article 9(2)(a)-(c)); clause 6.1.2 against the organisation's AI objectives and criteria, Article 9 against health, safety and fundamental rights.
+  - from: ai-act:art_9.par_2
+    to: iso-42001:6.1.3
+    relationship: intersects-with
+    rationale: Article 9(2)(d) adopts measures for the identified risks; clause 6.1.3 selects risk-treatment options and controls, compared against Annex A.
+  - from: ai-act:art_10.par_2
+    to: iso-42001:A.7.2
+    relationship: intersects-with
+    rationale: Both require defined data-management practices for data used to develop the system; Article 10(2) lists the practices (bias, gaps, assumptions) it must cover.
+  - from: ai-act:art_10.par_2.pt_b
+    to: iso-42001:A.7.5
+    relationship: intersects-with
+    rationale: Both record where data comes from; Article 10(2)(b) also covers collection processes and the original purpose of personal data.
+  - from: ai-act:art_10.par_2.pt_b
+    to: iso-42001:A.7.3
+    relationship: intersects-with
+    rationale: A.7.3 covers how data is acquired and selected; Article 10(2)(b) requires governance of the collection processes.
+  - from: ai-act:art_10.par_3
+    to: iso-42001:A.7.4
+    relationship: intersects-with
+    rationale: Both set quality requirements for data; Article 10(3) fixes them (relevant, representative, free of errors, complete), A.7.4 leaves them to the organisation.
+  - from: ai-act:art_11.par_1
+    to: iso-42001:A.6.2.7
+    relationship: intersects-with
+    rationale: Both require technical documentation of the system; Article 11 fixes its content (Annex IV), that it exist before placing on the market and be kept up to date.
+  - from: ai-act:art_12.par_1
+    to: iso-42001:A.6.2.8
+    relationship: intersects-with
+    rationale: Both require event logs; Article 12(1) makes automatic recording a design property for the whole lifetime, A.6.2.8 lets the organisation choose the lifecycle phases (at least in use).
+  - from: ai-act:art_19.par_1
+    to: iso-42001:A.6.2.8
+    relationship: related-to
+    rationale: Article 19(1) sets how long providers keep the logs (at least six months); A.6.2.8 concerns recording logs and sets no retention period.
+  - from: ai-act:art_26.par_6
+    to: iso-42001:A.6.2.8
+    relationship: related-to
+    rationale: Article 26(6) sets how long deployers keep the logs (at least six months); A.6.2.8 concerns recording logs and sets no retention period.
+  - from: ai-act:art_13.par_2
+    to: iso-42001:A.8.2
+    relationship: intersects-with
+    rationale: Both require information for those who use the system; Article 13 fixes the form (instructions for use) and, in 13(3), the minimum content.
+  - from: ai-act:art_13.par_3
+    to: iso-42001:A.8.2
+    relationship: intersects-with
+    rationale: A.8.2 provides users with documentation of the system; Article 13(3) lists what the instructions must contain at least.
+  - from: ai-act:art_14.par_1
+    to: iso-42001:A.9.2
+    relationship: related-to
+    rationale: A.9.2 defines processes for responsible use, where human oversight belongs; Article 14(1) is a design requirement that the system can be overseen.
+  - from: ai-act:art_14.par_4
+    to: iso-42001:A.9.2
+    relationship: related-to
+    rationale: The capabilities Article 14(4) gives the overseer (monitor, interpret, override, stop) are what responsible-use processes under A.9.2 would rely on.
+  - from: ai-act:art_15.par_1
+    to: iso-42001:A.6.2.4
+    relationship: related-to
+    rationale: A.6.2.4 defines verification and validation measures and criteria; Article 15(1) sets levels of accuracy, robustness and cybersecurity that such validation would show.
+  - from: ai-act:art_15.par_3
+    to: iso-42001:A.8.2
+    relationship: related-to
+    rationale: Article 15(3) puts accuracy levels and metrics in the instructions for use, part of the user information A.8.2 covers.
+  - from: ai-act:art_17.par_1
+    to: iso-42001:4.4
+    relationship: intersects-with
+    rationale: Both require a documented management system of policies and processes; Article 17(1) lists the aspects the QMS must include and aims it at compliance with the Regulation.
+  - from: ai-act:art_16.pt_c
+    to: iso-42001:4.4
+    relationship: related-to
+    rationale: Article 16(c) makes having an Article 17 QMS a provider's duty; clause 4.4 establishes an AI management system, which may serve as part of one.
+  - from: ai-act:art_26.par_2
+    to: iso-42001:A.9.2
+    relationship: related-to
+    rationale: Assigning oversight to competent persons (Article 26(2)) is part of the responsible-use processes A.9.2 asks a deployer to define.
+  - from: ai-act:art_26.par_5
+    to: iso-42001:A.6.2.6
+    relationship: intersects-with
+    rationale: Both monitor the system in operation; Article 26(5) also makes the deployer inform provider and authorities and suspend use on a risk.
+  - from: ai-act:art_27.par_1
+    to: iso-42001:6.1.4
+    relationship: intersects-with
+    rationale: Both assess the impact of a system on people before and during use; Article 27(1) fixes the content (processes, period, persons, risks, oversight, remedies) and who must do it.
+  - from: ai-act:art_27.par_1
+    to: iso-42001:A.5.2
+    relationship: intersects-with
+    rationale: A.5.2 sets up a process for AI system impact assessment; Article 27(1) requires a fundamental-rights impact assessment before deployment.
+  - from: ai-act:art_27.par_1
+    to: iso-42001:A.5.4
+    relationship: intersects-with
+    rationale: Both assess impacts on individuals and groups; Article 27(1)(c)-(d) names the categories affected and the specific risks of harm to them.
+  - from: ai-act:art_50.par_1
+    to: iso-42001:A.8.2
+    relationship: related-to
+    rationale: A.8.2 informs users about the system through documentation; Article 50(1) requires that people be told, at the interaction, that they deal with an AI system.
+  - from: ai-act:art_53.par_1.pt_a
+    to: iso-42001:A.6.2.7
+    relationship: intersects-with
+    rationale: Both require technical documentation; Article 53(1)(a) fixes its content for a general-purpose model (Annex XI) and its audience (AI Office, authorities).
+  - from: ai-act:art_53.par_1.pt_b
+    to: iso-42001:A.8.2
+    relationship: related-to
+    rationale: Article 53(1)(b) gives downstream providers documentation of the model (Annex XII); A.8.2 is the documentation an organisation gives users of its system.
+  - from: ai-act:art_72.par_1
+    to: iso-42001:A.6.2.6
+    relationship: intersects-with
+    rationale: Both monitor the system once in use; Article 72(1) requires a documented post-market system collecting data over the lifetime and feeding risk management.
+  - from: ai-act:art_73.par_1
+    to: iso-42001:A.8.4
+    relationship: related-to
+    rationale: A.8.4 plans how incidents are communicated to users; Article 73(1) reports serious incidents to market surveillance authorities.
+
+"""###
+    ),
+    (
+      "crosswalks/ai-act--nist-ai-rmf.yaml",
+      ###"""
+# Typed crosswalk links (README "Crosswalks"; read by `regpolicy crosswalk`).
+#
+# Each link joins two endpoints, written `FRAMEWORK:ID` in one canonical form:
+#   ai-act:art_12.par_1        EU AI Act, Regulation (EU) 2024/1689 (CELEX 32024R1689): a pinpoint ID
+#   nist-ai-rmf:sbc_measure-2-4  NIST AI RMF 1.0 subcategory as the Playbook JSON's pinpoint ID
+#                              ("MEASURE 2.4" is accepted in queries, never in these files)
+#   iso-42001:A.6.2.8          ISO/IEC 42001:2023 clause or Annex A control, from iso-42001.yaml
+#                              (checked against that list: the standard's text is not in the corpus)
+#   sp800-53:ctl_au-11         NIST SP 800-53 rev. 5 control as the OSCAL catalog's pinpoint ID
+#                              ("AU-11" is accepted in queries)
+#   regpolicy:FINOPS-GPU       a control regpolicy generates (for rules that cite no clause)
+#
+# Relationship types are NIST OLIR's (NISTIR 8278A). A link reads from `from` to `to`:
+#   "FROM is RELATIONSHIP TO". So
+#   equal            FROM and TO require the same thing;
+#   subset-of        everything FROM requires is also required by TO, and TO requires more;
+#   superset-of      FROM requires everything TO requires, and more;
+#   intersects-with  they share some requirements and each has requirements the other lacks;
+#   related-to       they concern the same subject but their requirements cannot be compared
+#                    (different purpose, level or nature: a legal duty beside a voluntary outcome,
+#                    a system property beside an organisational process).
+# Read from TO's side, subset-of becomes superset-of and the reverse; the others read the same.
+# `rationale` is one line saying why, from reading both texts. Be sparing with `equal`.
+links:
+  # Article 5(1): prohibited practices (AIA-05)
+  - from: ai-act:art_5.par_1
+    to: nist-ai-rmf:sbc_govern-1-1
+    relationship: related-to
+    rationale: GOVERN 1.1 asks that legal requirements on AI be understood and documented; Article 5(1) is such a requirement, a ban that GOVERN 1.1 does not itself impose.
+  - from: ai-act:art_5.par_1
+    to: nist-ai-rmf:sbc_map-1-1
+    relationship: related-to
+    rationale: Knowing a system's intended purpose and context-specific laws (MAP 1.1) is how an organisation sees that a use falls under a prohibited practice; MAP 1.1 prohibits nothing.
+  # Article 9: risk-management system (AIA-09)
+  - from: ai-act:art_9.par_1
+    to: nist-ai-rmf:sbc_govern-1-4
+    relationship: intersects-with
+    rationale: Both require an established, documented risk-management process; Article 9 one per high-risk system over its lifecycle, GOVERN 1.4 an organisational one set through transparent policies.
+  - from: ai-act:art_9.par_1
+    to: nist-ai-rmf:sbc_govern-1-3
+    relationship: related-to
+    rationale: GOVERN 1.3 sizes risk-management activity to the organisation's risk tolerance; Article 9 requires a risk-management system whatever that tolerance, so they touch but do not overlap in content.
+  - from: ai-act:art_9.par_2
+    to: nist-ai-rmf:sbc_map-5-1
+    relationship: intersects-with
+    rationale: Article 9(2)(a)-(b) identify, estimate and evaluate the risks to health, safety and fundamental rights; MAP 5.1 identifies and documents the likelihood and magnitude of each impact, beneficial ones too.
+  - from: ai-act:art_9.par_2
+    to: nist-ai-rmf:sbc_manage-1-3
+    relationship: intersects-with
+    rationale: Article 9(2)(d) adopts targeted measures against the identified risks; MANAGE 1.3 develops and documents responses to high-priority risks, including transfer or acceptance, which Article 9 limits.
+  - from: ai-act:art_9.par_2
+    to: nist-ai-rmf:sbc_govern-1-5
+    relationship: intersects-with
+    rationale: Article 9(2) makes risk management a continuous process with regular systematic review and updating; GOVERN 1.5 plans ongoing monitoring and periodic review of the process and its outcomes.
+  # Article 10: data and data governance (AIA-10)
+  - from: ai-act:art_10.par_2
+    to: nist-ai-rmf:sbc_map-2-3
+    relationship: intersects-with
+    rationale: Both cover design choices, data collection and selection and suitability of data; Article 10(2) adds data preparation, bias examination and gaps, MAP 2.3 experimental design and construct validation.
+  - from: ai-act:art_10.par_2
+    to: nist-ai-rmf:sbc_measure-2-11
+    relationship: intersects-with
+    rationale: Article 10(2)(f)-(g) examine data sets for biases and take measures against them; MEASURE 2.11 evaluates fairness and bias of the system as a whole, not of its data alone.
+  - from: ai-act:art_10.par_2
+    to: nist-ai-rmf:sbc_measure-2-1
+    relationship: related-to
+    rationale: MEASURE 2.1 documents the test sets, metrics and tools of TEVV; Article 10(2) governs training, validation and testing sets but asks for governance practices, not that documentation.
+  - from: ai-act:art_10.par_3
+    to: nist-ai-rmf:sbc_map-2-3
+    relationship: intersects-with
+    rationale: MAP 2.3 names data representativeness and suitability among the considerations to identify; Article 10(3) requires data sets to be relevant, representative, free of errors and complete.
+  # Article 11: technical documentation (AIA-11)
+  - from: ai-act:art_11.par_1
+    to: nist-ai-rmf:sbc_map-2-2
+    relationship: intersects-with
+    rationale: Annex IV documentation includes the system's limitations and human-oversight measures, which MAP 2.2 asks to document; Article 11 also fixes the content, timing and upkeep.
+  - from: ai-act:art_11.par_1
+    to: nist-ai-rmf:sbc_measure-2-9
+    relationship: related-to
+    rationale: MEASURE 2.9 documents and validates the model and explains its output; the technical documentation records the validation and testing but Article 11 does not require explanation.
+  # Articles 12, 19 and 26(6): logs (AIA-12)
+  - from: ai-act:art_12.par_1
+    to: nist-ai-rmf:sbc_measure-2-4
+    relationship: related-to
+    rationale: Article 12(2)(b)-(c) give logging the purpose of monitoring in production, which MEASURE 2.4 requires; MEASURE 2.4 does not require the system to record events.
+  - from: ai-act:art_12.par_1
+    to: nist-ai-rmf:sbc_manage-4-1
+    relationship: related-to
+    rationale: Logs feed the post-deployment monitoring plans of MANAGE 4.1 (incident response, recovery); MANAGE 4.1 says nothing of automatic event recording.
+  # Article 13: instructions for use (AIA-13)
+  - from: ai-act:art_13.par_3
+    to: nist-ai-rmf:sbc_map-2-2
+    relationship: intersects-with
+    rationale: Both document limits of the system and how its output is used and overseen by humans for those who use it; Article 13(3) lists more content (provider, accuracy, logs, maintenance).
+  - from: ai-act:art_13.par_3
+    to: nist-ai-rmf:sbc_measure-2-9
+    relationship: related-to
+    rationale: Article 13(3)(b)(vii) gives deployers information to interpret the output; MEASURE 2.9 explains the model and interprets its output in context, a wider evaluation activity.
+  - from: ai-act:art_13.par_2
+    to: nist-ai-rmf:sbc_map-2-2
+    relationship: related-to
+    rationale: Article 13(2) requires instructions that are concise, complete, correct and clear for deployers; MAP 2.2 requires documentation sufficient for AI actors' decisions, without a form or audience rule.
+  # Article 14: human oversight by design (AIA-14)
+  - from: ai-act:art_14.par_1
+    to: nist-ai-rmf:sbc_map-3-5
+    relationship: intersects-with
+    rationale: Both concern human oversight of the system; Article 14(1) makes the system overseeable by design, MAP 3.5 defines, assesses and documents the oversight processes.
+  - from: ai-act:art_14.par_1
+    to: nist-ai-rmf:sbc_govern-3-2
+    relationship: related-to
+    rationale: GOVERN 3.2 sets organisational policies on roles in human-AI configurations and oversight; Article 14(1) is a design requirement on the system itself.
+  - from: ai-act:art_14.par_4
+    to: nist-ai-rmf:sbc_manage-2-4
+    relationship: intersects-with
+    rationale: Article 14(4)(d)-(e) let the overseer disregard or override the output and stop the system; MANAGE 2.4 requires mechanisms to supersede, disengage or deactivate it; 14(4) also covers understanding and automation bias.
+  # Article 15: accuracy, robustness and cybersecurity (AIA-15)
+  - from: ai-act:art_15.par_1
+    to: nist-ai-rmf:sbc_measure-2-5
+    relationship: intersects-with
+    rationale: Article 15(1) requires an appropriate level of accuracy and robustness, consistently over the lifecycle; MEASURE 2.5 demonstrates validity and reliability and documents limits of generalisation.
+  - from: ai-act:art_15.par_3
+    to: nist-ai-rmf:sbc_measure-2-3
+    relationship: intersects-with
+    rationale: Both require measured and documented performance; Article 15(3) declares the accuracy levels and metrics in the instructions, MEASURE 2.3 measures performance in conditions like deployment.
+  - from: ai-act:art_15.par_4
+    to: nist-ai-rmf:sbc_measure-2-7
+    relationship: intersects-with
+    rationale: Article 15(4) requires resilience to errors, faults and inconsistencies; MEASURE 2.7 evaluates and documents security and resilience, an evaluation rather than a level to reach.
+  # Articles 16(c) and 17: quality-management system (AIA-17)
+  - from: ai-act:art_17.par_1
+    to: nist-ai-rmf:sbc_govern-1-4
+    relationship: intersects-with
+    rationale: Article 17(1) requires written policies, procedures and instructions that include the risk-management system; GOVERN 1.4 establishes the risk-management process through transparent policies and procedures.
+  - from: ai-act:art_17.par_1
+    to: nist-ai-rmf:sbc_govern-1-2
+    relationship: related-to
+    rationale: GOVERN 1.2 builds trustworthy-AI characteristics into organisational policies and procedures; the QMS of Article 17 is such a body of policies, aimed at compliance with the Regulation.
+  - from: ai-act:art_16.pt_c
+    to: nist-ai-rmf:sbc_govern-1-4
+    relationship: related-to
+    rationale: Article 16(c) requires providers to have an Article 17 QMS, whose written procedures include the risk-management process GOVERN 1.4 establishes.
+  # Article 26: deployers (AIA-26)
+  - from: ai-act:art_26.par_2
+    to: nist-ai-rmf:sbc_govern-3-2
+    relationship: intersects-with
+    rationale: Both settle who oversees the system; Article 26(2) assigns oversight to persons with competence, training, authority and support, GOVERN 3.2 defines roles for oversight in policies.
+  - from: ai-act:art_26.par_5
+    to: nist-ai-rmf:sbc_measure-2-4
+    relationship: intersects-with
+    rationale: Both monitor the system in operation; Article 26(5) also makes the deployer inform the provider and authorities and suspend use when it sees a risk.
+  - from: ai-act:art_26.par_5
+    to: nist-ai-rmf:sbc_manage-4-1
+    relationship: intersects-with
+    rationale: MANAGE 4.1 implements post-deployment monitoring with incident response and deactivation; Article 26(5) is the deployer's monitoring, with informing and suspension duties.
+  # Article 27: fundamental-rights impact assessment (AIA-27)
+  - from: ai-act:art_27.par_1
+    to: nist-ai-rmf:sbc_map-1-1
+    relationship: intersects-with
+    rationale: Both document the intended purpose, the setting of use and who is affected (Article 27(1)(a)-(c)); MAP 1.1 covers beneficial uses and wider impacts too, Article 27 oversight and remedies.
+  - from: ai-act:art_27.par_1
+    to: nist-ai-rmf:sbc_map-5-1
+    relationship: intersects-with
+    rationale: Article 27(1)(d) identifies the specific risks of harm to the persons affected; MAP 5.1 identifies the likelihood and magnitude of each impact.
+  # Article 49: registration (AIA-49)
+  - from: ai-act:art_49.par_1
+    to: nist-ai-rmf:sbc_govern-1-6
+    relationship: related-to
+    rationale: GOVERN 1.6 keeps an internal inventory of AI systems; Article 49(1) registers the provider and the system in the public EU database, a different register for another purpose.
+  - from: ai-act:art_49.par_3
+    to: nist-ai-rmf:sbc_govern-1-6
+    relationship: related-to
+    rationale: Article 49(3) has public-authority deployers register their use in the EU database; GOVERN 1.6 is an organisation's own inventory.
+  # Article 50: transparency (AIA-50)
+  - from: ai-act:art_50.par_1
+    to: nist-ai-rmf:sbc_measure-2-8
+    relationship: related-to
+    rationale: MEASURE 2.8 examines and documents transparency risks; Article 50(1) requires that people be told they interact with an AI system.
+  - from: ai-act:art_50.par_2
+    to: nist-ai-rmf:sbc_measure-2-8
+    relationship: related-to
+    rationale: Marking synthetic output as machine-readable and detectable (Article 50(2)) addresses a transparency risk of the kind MEASURE 2.8 examines; MEASURE 2.8 requires no marking.
+  # Article 53: general-purpose AI models (AIA-53)
+  - from: ai-act:art_53.par_1.pt_a
+    to: nist-ai-rmf:sbc_measure-2-1
+    relationship: intersects-with
+    rationale: Article 53(1)(a) documents the model's training and testing process and evaluation results (Annex XI); MEASURE 2.1 documents TEVV test sets, metrics and tools.
+  - from: ai-act:art_53.par_1.pt_b
+    to: nist-ai-rmf:sbc_map-2-2
+    relationship: intersects-with
+    rationale: Both give those who build on or use the system information about its capabilities and limits; Article 53(1)(b) addresses downstream providers with Annex XII's content.
+  - from: ai-act:art_53.par_1.pt_c
+    to: nist-ai-rmf:sbc_govern-6-1
+    relationship: intersects-with
+    rationale: Both require a policy on infringing others' intellectual property; Article 53(1)(c) is about copyright and text-and-data-mining opt-outs, GOVERN 6.1 about third-party risks generally.
+  - from: ai-act:art_53.par_1.pt_c
+    to: nist-ai-rmf:sbc_map-4-1
+    relationship: intersects-with
+    rationale: MAP 4.1 maps legal risks of components including third-party data and IP infringement; Article 53(1)(c) requires a policy to comply with copyright, honouring rights reservations.
+  # Article 72: post-market monitoring (AIA-72)
+  - from: ai-act:art_72.par_1
+    to: nist-ai-rmf:sbc_manage-4-1
+    relationship: intersects-with
+    rationale: Both require post-deployment monitoring to be established and documented; Article 72 sizes it to the risks and feeds Article 9, MANAGE 4.1 adds appeal, override and change management.
+  - from: ai-act:art_72.par_1
+    to: nist-ai-rmf:sbc_measure-3-1
+    relationship: intersects-with
+    rationale: MEASURE 3.1 puts approaches, personnel and documentation in place to track risks from performance in deployed contexts, which is what the post-market monitoring system does.
+  - from: ai-act:art_72.par_3
+    to: nist-ai-rmf:sbc_manage-4-1
+    relationship: intersects-with
+    rationale: Article 72(3) bases monitoring on a plan in the technical documentation; MANAGE 4.1 implements post-deployment monitoring plans.
+  # Article 73: serious incidents (AIA-73)
+  - from: ai-act:art_73.par_1
+    to: nist-ai-rmf:sbc_manage-4-3
+    relationship: intersects-with
+    rationale: Both communicate incidents outward; Article 73(1) reports serious incidents to market surveillance authorities, MANAGE 4.3 to relevant AI actors and affected communities, with tracking and recovery.
+  - from: ai-act:art_73.par_1
+    to: nist-ai-rmf:sbc_govern-4-3
+    relationship: related-to
+    rationale: GOVERN 4.3 puts in place practices for identifying incidents and sharing information, which a reporting duty like Article 73(1) relies on.
+  - from: ai-act:art_73.par_2
+    to: nist-ai-rmf:sbc_manage-4-3
+    relationship: related-to
+    rationale: Article 73(2) sets when the report is due (immediately, at most 15 days); MANAGE 4.3 sets no deadline.
+
+"""###
+    ),
+    (
+      "crosswalks/ai-act--sp800-53.yaml",
+      ###"""
+# Typed crosswalk links (README "Crosswalks"; read by `regpolicy crosswalk`).
+#
+# Each link joins two endpoints, written `FRAMEWORK:ID` in one canonical form:
+#   ai-act:art_12.par_1        EU AI Act, Regulation (EU) 2024/1689 (CELEX 32024R1689): a pinpoint ID
+#   nist-ai-rmf:sbc_measure-2-4  NIST AI RMF 1.0 subcategory as the Playbook JSON's pinpoint ID
+#                              ("MEASURE 2.4" is accepted in queries, never in these files)
+#   iso-42001:A.6.2.8          ISO/IEC 42001:2023 clause or Annex A control, from iso-42001.yaml
+#                              (checked against that list: the standard's text is not in the corpus)
+#   sp800-53:ctl_au-11         NIST SP 800-53 rev. 5 control as the OSCAL catalog's pinpoint ID
+#                              ("AU-11" is accepted in queries)
+#   regpolicy:FINOPS-GPU       a control regpolicy generates (for rules that cite no clause)
+#
+# Relationship types are NIST OLIR's (NISTIR 8278A). A link reads from `from` to `to`:
+#   "FROM is RELATIONSHIP TO". So
+#   equal            FROM and TO require the same thing;
+#   subset-of        everything FROM requires is also required by TO, and TO requires more;
+#   superset-of      FROM requires everything TO requires, and more;
+#   intersects-with  they share some requirements and each has requirements the other lacks;
+#   related-to       they concern the same subject but their requirements cannot be compared
+#                    (different purpose, level or nature: a legal duty beside a voluntary outcome,
+#                    a system property beside an organisational process).
+# Read from TO's side, subset-of becomes superset-of and the reverse; the others read the same.
+# `rationale` is one line saying why, from reading both texts. Be sparing with `equal`.
+links:
+  - from: ai-act:art_9.par_2
+    to: sp800-53:ctl_ra-3
+    relationship: intersects-with
+    rationale: Both identify risks, estimate likelihood and harm, and review and update the assessment; RA-3 for security and privacy, Article 9(2) for health, safety and fundamental rights.
+  - from: ai-act:art_9.par_1
+    to: sp800-53:ctl_pm-9
+    relationship: related-to
+    rationale: PM-9 is an organisation-wide strategy for security and privacy risk; Article 9(1) a risk-management system per high-risk AI system.
+  - from: ai-act:art_10.par_2.pt_b
+    to: sp800-53:ctl_sr-4
+    relationship: intersects-with
+    rationale: Both document the origin of data; SR-4 maintains provenance of components and associated data for the supply chain, Article 10(2)(b) also the collection process and original purpose.
+  - from: ai-act:art_11.par_1
+    to: sp800-53:ctl_sa-5
+    relationship: related-to
+    rationale: SA-5 documents secure configuration, operation and use; the Annex IV technical documentation describes the AI system's design, data, testing and risk management.
+  - from: ai-act:art_12.par_1
+    to: sp800-53:ctl_au-12
+    relationship: intersects-with
+    rationale: Both require the system to generate records of events; AU-12 for the event types selected under AU-2 for audit, Article 12 over the whole lifetime for risk and monitoring purposes (12(2)).
+  - from: ai-act:art_19.par_1
+    to: sp800-53:ctl_au-11
+    relationship: intersects-with
+    rationale: Both require records to be kept for a period; AU-11 leaves it to the organisation, Article 19(1) makes it at least six months and fit to the intended purpose, for logs under the provider's control.
+  - from: ai-act:art_26.par_6
+    to: sp800-53:ctl_au-11
+    relationship: intersects-with
+    rationale: Both require records to be kept for a period; AU-11 leaves it to the organisation, Article 26(6) makes it at least six months for the deployer's logs.
+  - from: ai-act:art_13.par_2
+    to: sp800-53:ctl_sa-5
+    relationship: related-to
+    rationale: SA-5(b) gives users documentation of security and privacy functions; Article 13 instructions inform deployers of the system's characteristics, capabilities and limits.
+  - from: ai-act:art_15.par_1
+    to: sp800-53:ctl_sa-11
+    relationship: related-to
+    rationale: SA-11 requires developer testing and evaluation with evidence; Article 15(1) sets accuracy, robustness and cybersecurity levels that such testing would show.
+  - from: ai-act:art_26.par_5
+    to: sp800-53:ctl_ca-7
+    relationship: related-to
+    rationale: CA-7 monitors security and privacy controls and metrics continuously; Article 26(5) monitors the AI system's operation against its instructions, with duties to inform and suspend.
+  - from: ai-act:art_27.par_1
+    to: sp800-53:ctl_ra-8
+    relationship: related-to
+    rationale: Both are impact assessments before use; RA-8 of the processing of personally identifiable information, Article 27(1) of the system's use on fundamental rights.
+  - from: ai-act:art_49.par_1
+    to: sp800-53:ctl_pm-5
+    relationship: related-to
+    rationale: PM-5 keeps an internal inventory of systems; Article 49(1) registers the system in the public EU database.
+  - from: ai-act:art_49.par_3
+    to: sp800-53:ctl_pm-5
+    relationship: related-to
+    rationale: PM-5 keeps an internal inventory of systems; Article 49(3) registers a public authority's use of the system in the EU database.
+  - from: ai-act:art_50.par_1
+    to: sp800-53:ctl_pt-5
+    relationship: related-to
+    rationale: Both inform individuals; PT-5 about the processing of their personal information, Article 50(1) that they are interacting with an AI system.
+  - from: ai-act:art_72.par_1
+    to: sp800-53:ctl_ca-7
+    relationship: related-to
+    rationale: CA-7 is continuous monitoring of controls and security status; Article 72(1) monitors the AI system's performance on the market to feed risk management.
+  - from: ai-act:art_73.par_1
+    to: sp800-53:ctl_ir-6
+    relationship: intersects-with
+    rationale: Both report incidents to authorities; IR-6(b) to organisation-defined authorities, Article 73(1) serious incidents to the market surveillance authorities where they occurred.
+  - from: ai-act:art_73.par_2
+    to: sp800-53:ctl_ir-6
+    relationship: intersects-with
+    rationale: Both set when an incident must be reported; IR-6(a) within an organisation-defined period, Article 73(2) immediately and at most 15 days after awareness.
+
+"""###
+    ),
+    (
+      "crosswalks/finops.yaml",
+      ###"""
+# Typed crosswalk links (README "Crosswalks"; read by `regpolicy crosswalk`).
+#
+# Each link joins two endpoints, written `FRAMEWORK:ID` in one canonical form:
+#   ai-act:art_12.par_1        EU AI Act, Regulation (EU) 2024/1689 (CELEX 32024R1689): a pinpoint ID
+#   nist-ai-rmf:sbc_measure-2-4  NIST AI RMF 1.0 subcategory as the Playbook JSON's pinpoint ID
+#                              ("MEASURE 2.4" is accepted in queries, never in these files)
+#   iso-42001:A.6.2.8          ISO/IEC 42001:2023 clause or Annex A control, from iso-42001.yaml
+#                              (checked against that list: the standard's text is not in the corpus)
+#   sp800-53:ctl_au-11         NIST SP 800-53 rev. 5 control as the OSCAL catalog's pinpoint ID
+#                              ("AU-11" is accepted in queries)
+#   regpolicy:FINOPS-GPU       a control regpolicy generates (for rules that cite no clause)
+#
+# Relationship types are NIST OLIR's (NISTIR 8278A). A link reads from `from` to `to`:
+#   "FROM is RELATIONSHIP TO". So
+#   equal            FROM and TO require the same thing;
+#   subset-of        everything FROM requires is also required by TO, and TO requires more;
+#   superset-of      FROM requires everything TO requires, and more;
+#   intersects-with  they share some requirements and each has requirements the other lacks;
+#   related-to       they concern the same subject but their requirements cannot be compared
+#                    (different purpose, level or nature: a legal duty beside a voluntary outcome,
+#                    a system property beside an organisational process).
+# Read from TO's side, subset-of becomes superset-of and the reverse; the others read the same.
+# `rationale` is one line saying why, from reading both texts. Be sparing with `equal`.
+#
+# The FinOps guardrails cite no clause of any instrument: their links start at the regpolicy control.
+links:
+  - from: regpolicy:FINOPS-LABELS
+    to: sp800-53:ctl_cm-8
+    relationship: related-to
+    rationale: CM-8(a)(5) records in the component inventory the information needed for accountability; the cost-centre, workload-id and owner labels carry such information on each workload.
+  - from: regpolicy:FINOPS-LABELS
+    to: nist-ai-rmf:sbc_govern-1-6
+    relationship: related-to
+    rationale: GOVERN 1.6 keeps an inventory of AI systems; owner and workload-id labels make running workloads attributable to it.
+  - from: regpolicy:FINOPS-GPU
+    to: sp800-53:ctl_sc-6
+    relationship: intersects-with
+    rationale: Both allocate resources by quota; SC-6 to protect their availability, the GPU budget classes to bound what a workload may request and so its cost.
+  - from: regpolicy:FINOPS-GPU
+    to: nist-ai-rmf:sbc_measure-2-12
+    relationship: related-to
+    rationale: MEASURE 2.12 assesses the environmental impact of AI training and management activities; a GPU budget bounds the compute behind that impact but measures nothing.
+
+"""###
+    ),
+    (
+      "crosswalks/iso-42001.yaml",
+      ###"""
+# ISO/IEC 42001:2023 (Information technology — Artificial intelligence — Management system): the
+# identifiers and short titles of its management-system clauses (4–10) and of its Annex A reference
+# controls (A.2.2 … A.10.4), and nothing else. "(operation)" is added here to tell clauses 8.2–8.4
+# from 6.1.2–6.1.4, which bear the same titles in the standard.
+#
+# Why a list: the standard is copyrighted and sold by ISO, so its text is not in the corpus. The
+# identifiers and titles are public — ISO's own catalogue page and table of contents
+# (https://www.iso.org/standard/81230.html) and many published crosswalks list them — and are what
+# a crosswalk needs to name an endpoint. No requirement or guidance text of the standard is stored.
+#
+# What this means for the crosswalks: an `iso-42001:` endpoint is checked against this list (it
+# must be an identifier below), not against an ingested text as the AI Act, AI RMF and SP 800-53
+# endpoints are; and a rationale that involves ISO/IEC 42001 rests on the analyst's reading of the
+# standard, which a reader without it cannot verify from this repository.
+iso-42001:
+  # Management-system clauses (normative, "shall").
+  "4.1": Understanding the organization and its context
+  "4.2": Understanding the needs and expectations of interested parties
+  "4.3": Determining the scope of the AI management system
+  "4.4": AI management system
+  "5.1": Leadership and commitment
+  "5.2": AI policy
+  "5.3": Roles, responsibilities and authorities
+  "6.1.1": Actions to address risks and opportunities — general
+  "6.1.2": AI risk assessment
+  "6.1.3": AI risk treatment
+  "6.1.4": AI system impact assessment
+  "6.2": AI objectives and planning to achieve them
+  "6.3": Planning of changes
+  "7.1": Resources
+  "7.2": Competence
+  "7.3": Awareness
+  "7.4": Communication
+  "7.5": Documented information
+  "8.1": Operational planning and control
+  "8.2": AI risk assessment (operation)
+  "8.3": AI risk treatment (operation)
+  "8.4": AI system impact assessment (operation)
+  "9.1": Monitoring, measurement, analysis and evaluation
+  "9.2": Internal audit
+  "9.3": Management review
+  "10.1": Continual improvement
+  "10.2": Nonconformity and corrective action
+  # Annex A reference controls.
+  A.2.2: AI policy
+  A.2.3: Alignment with other organizational policies
+  A.2.4: Review of the AI policy
+  A.3.2: AI roles and responsibilities
+  A.3.3: Reporting of concerns
+  A.4.2: Resource documentation
+  A.4.3: Data resources
+  A.4.4: Tooling resources
+  A.4.5: System and computing resources
+  A.4.6: Human resources
+  A.5.2: AI system impact assessment process
+  A.5.3: Documentation of AI system impact assessments
+  A.5.4: Assessing AI system impact on individuals or groups of individuals
+  A.5.5: Assessing societal impacts of AI systems
+  A.6.1.2: Objectives for responsible development of AI system
+  A.6.1.3: Processes for responsible AI system design and development
+  A.6.2.2: AI system requirements and specification
+  A.6.2.3: Documentation of AI system design and development
+  A.6.2.4: AI system verification and validation
+  A.6.2.5: AI system deployment
+  A.6.2.6: AI system operation and monitoring
+  A.6.2.7: AI system technical documentation
+  A.6.2.8: AI system recording of event logs
+  A.7.2: Data for development and enhancement of AI system
+  A.7.3: Acquisition of data
+  A.7.4: Quality of data for AI systems
+  A.7.5: Data provenance
+  A.7.6: Data preparation
+  A.8.2: System documentation and information for users
+  A.8.3: External reporting
+  A.8.4: Communication of incidents
+  A.8.5: Information for interested parties
+  A.9.2: Processes for responsible use of AI systems
+  A.9.3: Objectives for responsible use of AI system
+  A.9.4: Intended use of the AI system
+  A.10.2: Allocating responsibilities
+  A.10.3: Suppliers
+  A.10.4: Customers
 
 """###
     ),

@@ -76,6 +76,16 @@ public struct PolicyConfiguration: Sendable {
 
   /// The rule set: from a folder, or the embedded copy of `rules/`.
   public static func rules(from directory: String?) -> (rules: RuleSet?, errors: [Diagnostic]) {
+    let loaded = rulesAndCrosswalk(from: directory, crosswalk: false)
+    return (loaded.rules, loaded.errors)
+  }
+
+  /// The rule set and the typed crosswalks of its `crosswalks/` folder, the files read once: from
+  /// a folder, or the embedded copy of `rules/`. With `crosswalk: false` the crosswalk files are
+  /// left unread.
+  public static func rulesAndCrosswalk(
+    from directory: String?, crosswalk readCrosswalk: Bool = true
+  ) -> (rules: RuleSet?, crosswalk: Crosswalk?, errors: [Diagnostic]) {
     var problems: [Diagnostic] = []
     let files: [(path: String, text: String)]
     do {
@@ -84,11 +94,21 @@ public struct PolicyConfiguration: Sendable {
           try InputFiles.files(in: dir, suffixes: [".yaml"], problems: &problems)
         } ?? EmbeddedFiles.rules
     } catch {
-      return (nil, [error])
+      return (nil, nil, [error])
     }
     let roles = Set(Lexicon.english.phrases.filter { $0.category == .role }.map(\.label))
     let prefix = directory.map { $0 + "/" } ?? "rules/"
-    let loaded = RuleSet.load(files: files.map { (prefix + $0.path, $0.text) }, roles: roles)
-    return problems.isEmpty ? loaded : (nil, problems + loaded.errors)
+    // Decided on the path inside the folder, so a folder that is itself called crosswalks is no trap.
+    let crosswalkFiles = files.filter { Crosswalk.isCrosswalk(path: $0.path) }.map { (prefix + $0.path, $0.text) }
+    let ruleFiles = files.filter { !Crosswalk.isCrosswalk(path: $0.path) }.map { (prefix + $0.path, $0.text) }
+    let loaded = RuleSet.load(files: ruleFiles, roles: roles)
+    var crosswalk: Crosswalk?
+    var errors = problems + loaded.errors
+    if readCrosswalk {
+      let read = Crosswalk.load(files: crosswalkFiles, controls: loaded.rules.map { Set($0.rules.map(\.control)) })
+      crosswalk = read.crosswalk
+      errors += read.errors
+    }
+    return errors.isEmpty ? (loaded.rules, crosswalk, []) : (nil, nil, errors)
   }
 }

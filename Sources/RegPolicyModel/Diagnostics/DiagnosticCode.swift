@@ -13,6 +13,16 @@ public enum DiagnosticCode: String, CaseIterable, Comparable, Sendable {
   case costsMissingColumn = "costs.missing-column"
   case costsMixedCurrency = "costs.mixed-currency"
   case costsNoRows = "costs.no-rows"
+  case crosswalkDuplicateLink = "crosswalk.duplicate-link"
+  case crosswalkInvalidValue = "crosswalk.invalid-value"
+  case crosswalkMalformed = "crosswalk.malformed"
+  case crosswalkMalformedID = "crosswalk.malformed-id"
+  case crosswalkMissingKey = "crosswalk.missing-key"
+  case crosswalkNotFound = "crosswalk.not-found"
+  case crosswalkUnknownEndpoint = "crosswalk.unknown-endpoint"
+  case crosswalkUnknownKey = "crosswalk.unknown-key"
+  case crosswalkUnknownQuery = "crosswalk.unknown-query"
+  case crosswalkUnknownRelationship = "crosswalk.unknown-relationship"
   case formexMissingPart = "formex.missing-part"
   case formexRenamedPart = "formex.renamed-part"
   case generateDuplicateControl = "generate.duplicate-control"
@@ -103,6 +113,30 @@ public enum DiagnosticCode: String, CaseIterable, Comparable, Sendable {
     case .costsMixedCurrency:
       (.inputError, "cost rows billed in a currency the profile's `costs.exchange-rates` has no rate for")
     case .costsNoRows: (.inputError, "the cost files hold a header but no rows")
+    case .crosswalkDuplicateLink:
+      (.inputError, "a crosswalk link given twice (the same two endpoints, in either direction)")
+    case .crosswalkInvalidValue: (.inputError, "a crosswalk value of the wrong type (a link that is not a mapping, …)")
+    case .crosswalkMalformed: (.inputError, "a crosswalk file is not YAML")
+    case .crosswalkMalformedID:
+      (
+        .inputError,
+        "a crosswalk endpoint not written `FRAMEWORK:ID` in its canonical form (`ai-act:art_12.par_1`, `sp800-53:ctl_au-11`)"
+      )
+    case .crosswalkMissingKey: (.inputError, "a crosswalk link lacks `from`, `to`, `relationship` or `rationale`")
+    case .crosswalkNotFound: (.inputError, "`crosswalk`: no link has the clause or control asked for at either end")
+    case .crosswalkUnknownEndpoint:
+      (
+        .inputError,
+        "a crosswalk endpoint that does not exist: an ISO/IEC 42001 identifier not in `iso-42001.yaml`, a control no rule produces"
+      )
+    case .crosswalkUnknownKey: (.inputError, "a crosswalk file or link has a key regpolicy does not know")
+    case .crosswalkUnknownQuery:
+      (.usage, "`crosswalk`: the query names no AI Act clause, AI RMF subcategory, ISO/IEC 42001 or SP 800-53 control")
+    case .crosswalkUnknownRelationship:
+      (
+        .inputError,
+        "a crosswalk relationship that is not one of OLIR's: equal, subset-of, superset-of, intersects-with, related-to"
+      )
     case .formexMissingPart:
       (
         .inputError,

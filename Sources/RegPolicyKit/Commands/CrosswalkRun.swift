@@ -1,0 +1,129 @@
+import RegPolicyModel
+import RegPolicyPolicies
+
+/// `regpolicy crosswalk`: the typed links of `rules/crosswalks/` that have the asked clause or
+/// control at either end, each read from that end, with the controls that rest on it.
+public struct CrosswalkRun: Sendable {
+  public var query: String
+  public var format: TraceRun.Format
+  /// The rules folder (nil: the built-in copy of `rules/`).
+  public var rulesDirectory: String?
+
+  /// Creates a run.
+  public init(query: String, format: TraceRun.Format = .text, rulesDirectory: String? = nil) {
+    self.query = query
+    self.format = format
+    self.rulesDirectory = rulesDirectory
+  }
+
+  /// Answers; exit 2 when the query names nothing a crosswalk knows, 3 when no link has it or a
+  /// rule or crosswalk file cannot be read.
+  public func run() -> ExitStatus {
+    do throws(Diagnostics) {
+      let answer = try answer()
+      OutputFile.emit(format == .json ? Self.json(answer) : Self.text(answer), to: 1)
+      return .success
+    } catch {
+      OutputFile.report(error.all)
+      return error.exitStatus
+    }
+  }
+
+  /// The answer as values: what the query resolved to and each link read from that end.
+  public struct Answer: Sendable {
+    public var query: String
+    public var endpoint: CrosswalkEndpoint
+    public var title: String?
+    public var readings: [(reading: Crosswalk.Reading, farTitle: String?, controls: [String])]
+  }
+
+  /// Loads the rules and crosswalks once and answers the query.
+  public func answer() throws(Diagnostics) -> Answer {
+    let loaded = PolicyConfiguration.rulesAndCrosswalk(from: rulesDirectory)
+    guard let rules = loaded.rules, let crosswalk = loaded.crosswalk else { throw Diagnostics(loaded.errors) }
+    let controls = Set(rules.rules.map(\.control))
+    guard let endpoint = crosswalk.endpoint(forQuery: query, controls: controls) else {
+      throw Diagnostics([
+        Diagnostic.error(
+          .crosswalkUnknownQuery, file: "<arguments>",
+          "'\(query)' names no AI Act clause ('art_12.par_1', 'Article 12(1)'), AI RMF subcategory ('MEASURE 2.4'), "
+            + "ISO/IEC 42001 clause or control ('A.6.2.8'), SP 800-53 control ('AU-11') or regpolicy control")
+      ])
+    }
+    // A control answers for the clauses its rule rests on (cited or matched by exact ID) and itself.
+    var asked = [endpoint]
+    if endpoint.framework == .regpolicy, let rule = rules.rules.first(where: { $0.control == endpoint.id }) {
+      let matched = (rule.match?.clauses ?? []).filter { !$0.contains("*") }
+      asked += (rule.cited.map(\.rawValue) + matched).map { CrosswalkEndpoint(.aiAct, $0) }
+    }
+    var seen: Set<Crosswalk.Reading> = []
+    let readings = asked.flatMap { crosswalk.readings(for: $0) }.filter { seen.insert($0).inserted }.sorted {
+      $0.near != $1.near ? $0.near < $1.near : $0.far < $1.far
+    }
+    if readings.isEmpty {
+      throw Diagnostics([
+        Diagnostic.error(
+          .crosswalkNotFound, file: "<arguments>",
+          "no crosswalk link has '\(endpoint)' (\(endpoint.label)) at either end")
+      ])
+    }
+    return Answer(
+      query: query, endpoint: endpoint, title: crosswalk.title(of: endpoint),
+      readings: readings.map { reading in
+        // The controls of the link's AI Act clause or regpolicy control, whichever end it is.
+        let ends = [reading.near, reading.far].filter { $0.framework == .aiAct || $0.framework == .regpolicy }
+        let controls = Set(ends.flatMap { rules.controls(concerning: $0) }).sorted()
+        return (reading, crosswalk.title(of: reading.far), controls)
+      })
+  }
+
+  static func endpointValues(_ endpoint: CrosswalkEndpoint, title: String?) -> [String: Any] {
+    var values: [String: Any] = [
+      "id": endpoint.description, "framework": endpoint.framework.rawValue, "label": endpoint.label,
+    ]
+    if let title { values["title"] = title }
+    return values
+  }
+
+  /// `{"query", "endpoint", "links": [{"near", "relationship", "far", "rationale", "controls",
+  /// "stated": {"from", "relationship", "to"}, "source"}]}`, keys sorted.
+  public static func json(_ answer: Answer) -> [UInt8] {
+    TraceRenderer.json([
+      "query": answer.query,
+      "endpoint": endpointValues(answer.endpoint, title: answer.title),
+      "links": answer.readings.map { entry -> [String: Any] in
+        let link = entry.reading.link
+        return [
+          "near": endpointValues(entry.reading.near, title: nil),
+          "relationship": entry.reading.relationship.rawValue,
+          "far": endpointValues(entry.reading.far, title: entry.farTitle),
+          "rationale": link.rationale,
+          "controls": entry.controls,
+          "stated": [
+            "from": link.from.description, "relationship": link.relationship.rawValue, "to": link.to.description,
+          ],
+          "source": "\(link.file):\(link.line)",
+        ]
+      },
+    ])
+  }
+
+  /// For people: the endpoint, then one block per link: "NEAR RELATIONSHIP FAR", why, and the
+  /// controls that rest on it.
+  public static func text(_ answer: Answer) -> [UInt8] {
+    var out = "\(answer.endpoint) — \(answer.endpoint.framework.name) \(answer.endpoint.label)"
+    if let title = answer.title { out += " — \(title)" }
+    out += "\n"
+    for entry in answer.readings {
+      let reading = entry.reading
+      out += "\n\(reading.near) \(reading.relationship.rawValue) \(reading.far)"
+      out += " (\(reading.far.framework.name) \(reading.far.label)"
+      if let title = entry.farTitle { out += " — \(title)" }
+      out += ")\n"
+      out += "  why: \(reading.link.rationale)\n"
+      if !entry.controls.isEmpty { out += "  controls: \(entry.controls.joined(separator: ", "))\n" }
+      out += "  source: \(reading.link.file):\(reading.link.line)\n"
+    }
+    return Array(out.utf8)
+  }
+}
