@@ -292,7 +292,6 @@ struct SentenceAnalysis {
   /// imperative, a framework's outcome), else a statement of what is.
   private func unmarked() -> Statement {
     let text = text(range.lowerBound..<range.upperBound)
-    let subject = range.lowerBound..<range.upperBound
     var modality = Modality.constitution
     var addressees: [Statement.Addressee] = []
     var evidence: [Statement.Evidence] = []
@@ -331,7 +330,6 @@ struct SentenceAnalysis {
       addressees = [party]
       confidence = 0.8
     }
-    _ = subject
     return Statement(
       clause: PinpointID(rawValue: ""), modality: modality, addressees: addressees, references: references(),
       confidence: confidence, evidence: evidence, text: text)
