@@ -131,7 +131,7 @@ public struct Extractor: Sendable {
         ["requirements set out in", "requirements laid down in", "requirements of"].contains(where: {
           contains(object.utf8, $0.utf8)
         }),
-        [" complian", " compl", " conform", " fulfil", " meet"].contains(where: { contains(object.utf8, $0.utf8) })
+        [" compl", " conform", " fulfil", " meet"].contains(where: { contains(object.utf8, $0.utf8) })
       else { continue }
       for target in divisions where result[target] == nil { result[target] = (party, statement.clause) }
     }

@@ -43,25 +43,8 @@ struct EngineConformanceTests {
     var verdicts: [Verdict]
   }
 
-  /// Runs a script of `Tests/Support` and returns its standard output; a non-zero exit fails.
-  static func python(_ script: String, _ arguments: [String]) throws -> (status: Int32, output: Data, errors: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", PolicyFixtures.packageRoot + "/Tests/Support/" + script] + arguments
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    // Standard error is small; read it after the output so neither pipe fills up.
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    return (process.terminationStatus, data, message)
-  }
-
   static func validate(_ files: [String]) throws -> CRDReport {
-    let run = try python("validate_crds.py", crds + ["--"] + files)
+    let run = try PolicyFixtures.python("validate_crds.py", crds + ["--"] + files)
     try #require(run.status == 0, "validate_crds.py failed (are pyyaml and jsonschema installed?): \(run.errors)")
     return try JSONDecoder().decode(CRDReport.self, from: run.output)
   }
@@ -121,7 +104,7 @@ struct EngineConformanceTests {
   @Test("each generated kyverno-test.yaml holds the results the project's Kyverno evaluator gives")
   func kyvernoTestFiles() throws {
     let (directory, _) = try GenerateTests.tree.get()
-    let run = try Self.python("kyverno_eval.py", ["--tests", directory])
+    let run = try PolicyFixtures.python("kyverno_eval.py", ["--tests", directory])
     try #require(run.status == 0, "kyverno_eval.py failed (is jmespath installed?): \(run.errors)")
     let report = try #require(try JSONSerialization.jsonObject(with: run.output) as? [String: Any])
     #expect(report["tests"] as? Int == 18)
@@ -138,7 +121,7 @@ struct EngineConformanceTests {
     let text = try String(contentsOfFile: directory + "/kyverno/32024R1689/aia-12/clusterpolicy.yaml", encoding: .utf8)
     try text.replacingOccurrences(of: "operator: AnyNotIn", with: "operator: AnyNotInRange")
       .write(toFile: folder + "/clusterpolicy.yaml", atomically: true, encoding: .utf8)
-    let run = try Self.python("kyverno_eval.py", [copy] + GenerateTests.manifests)
+    let run = try PolicyFixtures.python("kyverno_eval.py", [copy] + GenerateTests.manifests)
     #expect(run.status == 2)
     #expect(run.errors.contains("not covered: operator AnyNotInRange"), "\(run.errors)")
   }
@@ -160,7 +143,7 @@ struct EngineConformanceTests {
     let rego = try GenerateTests.rego.get()
     let index = try PolicyIndex.read(from: directory).index
     let manifests = GenerateTests.manifests + [Self.unicodeManifests]
-    let run = try Self.python("kyverno_eval.py", [directory] + manifests)
+    let run = try PolicyFixtures.python("kyverno_eval.py", [directory] + manifests)
     try #require(run.status == 0, "kyverno_eval.py failed: \(run.errors)")
     let kyverno = try JSONDecoder().decode(KyvernoReport.self, from: run.output)
     #expect(kyverno.policies == index.policies.count)
@@ -242,7 +225,7 @@ struct EngineConformanceTests {
     let (directory, _) = try GenerateTests.tree.get()
     let engines = PolicyFixtures.packageRoot + "/corpus/manifests/engines.yaml"
     func result(_ tree: String) throws -> String? {
-      let run = try Self.python("kyverno_eval.py", [tree, engines])
+      let run = try PolicyFixtures.python("kyverno_eval.py", [tree, engines])
       try #require(run.status == 0, "kyverno_eval.py failed: \(run.errors)")
       let report = try JSONDecoder().decode(KyvernoReport.self, from: run.output)
       return report.verdicts.first { $0.subject == "cronjob/research/nightly-small" && $0.control == "FINOPS-GPU" }?

@@ -56,20 +56,9 @@ struct GenerateTests {
 
   static let rego = Result { () throws -> RegoReport in
     let (directory, _) = try tree.get()
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments =
-      ["python3", PolicyFixtures.packageRoot + "/Tests/Support/regopy_eval.py", directory] + manifests
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    try #require(process.terminationStatus == 0, "regopy_eval.py failed (is regopy installed?): \(message)")
-    return try JSONDecoder().decode(RegoReport.self, from: data)
+    let run = try PolicyFixtures.python("regopy_eval.py", [directory] + manifests)
+    try #require(run.status == 0, "regopy_eval.py failed (is regopy installed?): \(run.errors)")
+    return try JSONDecoder().decode(RegoReport.self, from: run.output)
   }
 
   @Test("every policy covers the controls of the profile, in every engine")

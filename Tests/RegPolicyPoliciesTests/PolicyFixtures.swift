@@ -16,6 +16,23 @@ enum PolicyFixtures {
   static let aiActHTML = corpus + "/eu-ai-act/html/32024R1689_EN_OJ.html"
   static let profilePath = packageRoot + "/templates/profile.example.yaml"
 
+  /// Runs a script of `Tests/Support` with its exit status, standard output and standard error.
+  static func python(_ script: String, _ arguments: [String]) throws -> (status: Int32, output: Data, errors: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", PolicyFixtures.packageRoot + "/Tests/Support/" + script] + arguments
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    // Standard error is small; read it after the output so neither pipe fills up.
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, data, message)
+  }
+
   static let profile: Profile = {
     // The shipped example must parse; a test below checks it with a diagnostic.
     try! Profile(yaml: try! String(contentsOfFile: profilePath, encoding: .utf8), file: profilePath)

@@ -19,6 +19,7 @@ statement, labelled modality). The made-up
 sentences (handmade.tsv) have no clause: each is classified alone with `regpolicy classify`.
 """
 import collections
+import functools
 import json
 import re
 import subprocess
@@ -58,12 +59,7 @@ def second_statements(rp, act):
     rows = labels(act, "2")
     if not rows or act == "handmade":
         return 0, len(rows)
-    out = subprocess.run([rp, "extract", "--recitals", "corpus/official/" + SOURCES[act]],
-                         capture_output=True, text=True).stdout.splitlines()
-    by_clause = collections.defaultdict(list)
-    for line in out:
-        item = json.loads(line)
-        by_clause[item["clause"]].append(item)
+    by_clause = extracted(rp, act)
     found = 0
     for clause, _, modality, _, sentence in rows:
         same = [s for s in by_clause.get(clause, []) if sentence[:40] in s["text"]]
@@ -87,6 +83,18 @@ def words(role):
     return role.replace("-", " ").replace("_", " ").lower().rstrip("s")
 
 
+@functools.cache
+def extracted(rp, act):
+    """The act's statements as `extract --recitals` writes them, by clause (read once per act)."""
+    out = subprocess.run([rp, "extract", "--recitals", "corpus/official/" + SOURCES[act]],
+                         capture_output=True, text=True).stdout.splitlines()
+    by_clause = collections.defaultdict(list)
+    for line in out:
+        item = json.loads(line)
+        by_clause[item["clause"]].append(item)
+    return by_clause
+
+
 def predictions(rp, act, rows):
     if act == "handmade":
         out = subprocess.run([rp, "classify"], input="\n".join(r[4] for r in rows) + "\n",
@@ -96,12 +104,7 @@ def predictions(rp, act, rows):
             item = json.loads(line)
             result.append((item.get("modality"), [party(a) for a in item.get("addressees", [])]))
         return result
-    path = "corpus/official/" + SOURCES[act]
-    out = subprocess.run([rp, "extract", "--recitals", path], capture_output=True, text=True).stdout.splitlines()
-    by_clause = collections.defaultdict(list)
-    for line in out:
-        item = json.loads(line)
-        by_clause[item["clause"]].append(item)
+    by_clause = extracted(rp, act)
     result = []
     for clause, _, _, _, sentence in rows:
         # A suggested action is read without its bullet marker ("- Establish …"), and each bullet

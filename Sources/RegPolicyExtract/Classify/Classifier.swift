@@ -193,9 +193,7 @@ struct SentenceAnalysis {
     let subject = (given ?? subjectStart(before: verbal))..<Int(verbal.start)
     let passive = passiveParticiple(after: verbal)
     // "No decision … may be taken", "No provider shall": a negated subject.
-    if modality == .obligation || modality == .permission, let first = firstWord(in: subject),
-      isWord(first, "No") || isWord(first, "no") || isWord(first, "Neither") || isWord(first, "Nothing")
-    {
+    if modality == .obligation || modality == .permission, negatedSubject(subject), let first = firstWord(in: subject) {
       modality = isWord(first, "Nothing") ? .scope : .prohibition
       evidence.append(.init(rule: "pattern:negated-subject", span: span(first..<first + 1)))
     }
@@ -273,11 +271,12 @@ struct SentenceAnalysis {
       ($0.span.lowerBound, $0.span.upperBound, $0.rule) < ($1.span.lowerBound, $1.span.upperBound, $1.rule)
     }
     // "is entitled to receive from the Landlord": an entitlement claimed from a party is a right.
-    if modality == .permission, phrase(modal).contains("entitled"), claimedFrom(after: modal) != nil {
+    let claimed = modality == .permission || modality == .right ? claimedFrom(after: modal) : nil
+    if modality == .permission, phrase(modal).contains("entitled"), claimed != nil {
       modality = .right
       evidence.append(.init(rule: "pattern:entitlement-from-a-party", span: span(modal.range)))
     }
-    let counterparty = modality == .right ? claimedFrom(after: modal) : nil
+    let counterparty = modality == .right ? claimed : nil
     if let counterparty {
       evidence.append(.init(rule: "counterparty:\(counterparty.role ?? "party")", span: counterparty.span))
     }
