@@ -220,7 +220,8 @@ public final class TraceIndex: Sendable {
         policy.control, position, policy.rule, String(decoding: try encoder.encode(policy), as: UTF8.self),
         entry.files.joined(separator: "\n"),
       ])
-      for clause in policy.clauses {
+      // The clauses of the instrument the index holds (a tree may come from several).
+      for clause in policy.clauses(of: contents.instrument?.key) {
         try insertClause.execute(arguments: [policy.control, clause.id.rawValue])
       }
     }

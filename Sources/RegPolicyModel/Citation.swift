@@ -3,7 +3,9 @@ extension PinpointID {
   /// `art_5.par_1.pt_c.pt_ii` → "Article 5(1), point (c)(ii)", `art_26.par_5.sub_2` →
   /// "Article 26(5), second subparagraph", `art_2.sub_2.pt_c` → "Article 2, second subparagraph,
   /// point (c)", `anx_III.pt_1.pt_a` → "Annex III, point 1(a)", `pro_2.art_5` → "Article 5 of
-  /// Protocol No 2".
+  /// Protocol No 2". NIST identifiers as NIST writes them: `sbc_measure-2-4` → "MEASURE 2.4",
+  /// `cat_govern-1` → "GOVERN 1", `ctl_ac-2-1` → "AC-2(1)", `sbc_govern-1-7.smt_actions` →
+  /// "GOVERN 1.7, Suggested Actions".
   public var citation: String {
     var head = ""
     var parts: [String] = []
@@ -39,6 +41,8 @@ extension PinpointID {
       case .protocol?: container = "Protocol No \(number)"
       case .declaration?: container = "Declaration \(number)"
       case .act?: container = "act \(number) of the compilation"
+      case .function?, .category?, .subcategory?, .group?, .control?: head = Self.nist(number)
+      case .statement?: parts.append(Self.playbookSections[number] ?? number)
       default: parts.append(String(segment))
       }
     }
@@ -47,6 +51,23 @@ extension PinpointID {
     if container.isEmpty { return cited }
     return cited.isEmpty ? container : cited + " of " + container
   }
+
+  /// `measure-2-4` → "MEASURE 2.4" (a function's category and subcategory); `ac-2-1` → "AC-2(1)"
+  /// (a control family, control and enhancement).
+  private static func nist(_ number: String) -> String {
+    let parts = number.uppercased().split(separator: "-")
+    guard let first = parts.first else { return number }
+    if ["GOVERN", "MAP", "MEASURE", "MANAGE"].contains(first) {
+      return parts.count == 1 ? String(first) : "\(first) " + parts.dropFirst().joined(separator: ".")
+    }
+    let base = parts.prefix(2).joined(separator: "-")
+    return base + parts.dropFirst(2).map { "(\($0))" }.joined()
+  }
+
+  /// The sections of an AI RMF Playbook entry, as the Playbook heads them.
+  private static let playbookSections = [
+    "about": "About", "actions": "Suggested Actions", "doc": "Transparency & Documentation", "ref": "References",
+  ]
 
   private static func ordinal(_ number: String) -> String? {
     let words = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]

@@ -38,6 +38,8 @@ public struct Instrument: Hashable, Sendable {
   public var id: String
   /// The CELEX number of the act itself, without consolidation date.
   public var celex: String?
+  /// The name rules give the instrument: its CELEX number, or its declared id.
+  public var key: String { celex ?? id }
   /// European Legislation Identifier, when the source carries one.
   public var eli: String?
   public var title: String

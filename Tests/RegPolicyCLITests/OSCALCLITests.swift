@@ -2,17 +2,23 @@ import Foundation
 import RegPolicyTestSupport
 import Testing
 
-/// `regpolicy oscal` on the AI Act tree: NIST's OSCAL JSON schema, compliance-trestle's own
+/// `regpolicy oscal` on the tree of the AI Act and the AI RMF Playbook: NIST's OSCAL JSON schema, compliance-trestle's own
 /// workspace validation and models, and the tree's `index.json` read here on its own as the truth.
 @Suite("regpolicy oscal", .serialized)
 struct OSCALCLITests {
   let cli = CLITests()
   static let files = ["catalog.json", "component-definition.json", "profile.json"]
 
-  /// The AI Act tree of the example profile, and its OSCAL export, made once.
+  /// The tree of the AI Act and the AI RMF Playbook for the example profile, and its OSCAL export,
+  /// made once.
   static let export = Result { () throws -> (tree: String, oscal: String) in
-    let tree = try PolicyCLITests.tree.get()
-    let out = TestPaths.temporaryFolder("oscal") + "/oscal"
+    let folder = TestPaths.temporaryFolder("oscal")
+    let tree = folder + "/policies"
+    let playbook = CLITests.corpus + "/nist/nist_ai_rmf_playbook_2024-06.json"
+    let generated = try CLITests().run(
+      ["generate", PolicyCLITests.aiAct, playbook, "--profile", PolicyCLITests.profile, "--out", tree])
+    try #require(generated.status == 0, "\(generated.stderr)")
+    let out = folder + "/oscal"
     let result = try CLITests().run(["oscal", "--policies", tree, "--out", out])
     try #require(result.status == 0, "\(result.stderr)")
     return (tree, out)
@@ -95,17 +101,21 @@ struct OSCALCLITests {
     let controls = try #require(catalog["controls"] as? [String: [String: Any]])
     let policies = try Self.index(tree)
     let ids = policies.compactMap { ($0["policy"] as? [String: Any])?["control"] as? String }
-    #expect(ids.count == 18)
+    #expect(ids.count == 26)
     #expect(Set(controls.keys) == Set(ids))
     var clauseCount = 0
     for entry in policies {
       let policy = try #require(entry["policy"] as? [String: Any])
       let id = try #require(policy["control"] as? String)
-      let expected = (policy["clauses"] as? [[String: Any]] ?? []).map { clause in
-        [
-          clause["id"] as? String ?? "", policy["instrument"] as? String ?? "", policy["version"] as? String ?? "",
-          clause["sha256"] as? String ?? "",
-        ]
+      // Its own clauses, then those of each instrument it also implements.
+      let cited = [policy] + (policy["also"] as? [[String: Any]] ?? [])
+      let expected = cited.flatMap { source in
+        (source["clauses"] as? [[String: Any]] ?? []).map { clause in
+          [
+            clause["id"] as? String ?? "", source["instrument"] as? String ?? "", source["version"] as? String ?? "",
+            clause["sha256"] as? String ?? "",
+          ]
+        }
       }
       let actual = (controls[id]?["clauses"] as? [[String: Any]] ?? []).map { clause in
         ["id", "instrument", "version", "sha256"].map { clause[$0] as? String ?? "" }
@@ -122,10 +132,17 @@ struct OSCALCLITests {
     #expect(Set(aia12).isSuperset(of: ["art_12.par_1", "art_19.par_1", "art_26.par_6"]))
     #expect(controls["AIA-12"]?["group"] as? String == "celex-32024R1689")
     #expect(controls["FINOPS-GPU"]?["group"] as? String == "guardrails")
+    #expect(controls["RMF-GV-1.7"]?["group"] as? String == "NIST.AI.100-1.Playbook")
+    // AIA-73 rests on Article 73(1) and implements MANAGE 4.3 of the Playbook too.
+    let aia73 = (controls["AIA-73"]?["clauses"] as? [[String: Any]] ?? []).map {
+      ($0["id"] as? String ?? "") + "@" + ($0["instrument"] as? String ?? "")
+    }
+    #expect(aia73.contains("art_73.par_1@32024R1689") && aia73.contains("sbc_manage-4-3@NIST.AI.100-1.Playbook"))
     #expect((controls["FINOPS-GPU"]?["clauses"] as? [Any])?.isEmpty == true)
     let profile = try #require(object["profile"] as? [String: Any])
     #expect(profile["selected"] as? [String] == ids)
-    #expect(profile["resolved"] as? [String] == ids)
+    // trestle's resolver lists the controls group by group, in an order of its own.
+    #expect(Set(profile["resolved"] as? [String] ?? []) == Set(ids))
     // Every artefact: the index's files of the control, with the sha256 sha256sum gives.
     let definition = try #require(object["component-definition"] as? [String: Any])
     let implemented = try #require(definition["implemented"] as? [String: [[String: String]]])
@@ -161,9 +178,10 @@ struct OSCALCLITests {
     #expect(try cli.run(["oscal", "--policies", tree, "--out", second]).status == 0)
     let after = try FileManager.default.attributesOfItem(atPath: second + "/catalog.json")[.modificationDate] as? Date
     #expect(before == after)
-    // last-modified is the latest source date of the index (the AI Act's OJ date), not the clock.
+    // last-modified is the latest source date of the index (the AI Act's OJ date), not the clock;
+    // the Playbook's version ("playbook-2024") is no date.
     let versions = try Self.index(tree).compactMap { ($0["policy"] as? [String: Any])?["version"] as? String }
-    #expect(versions.max() == "2024-07-12")
+    #expect(Set(versions) == ["2024-07-12", "playbook-2024"])
     let catalog = try String(contentsOfFile: oscal + "/catalog.json", encoding: .utf8)
     #expect(catalog.contains("\"last-modified\": \"2024-07-12T00:00:00Z\""))
     #expect(catalog.contains("\"oscal-version\": \"1.1.3\""))

@@ -273,6 +273,36 @@ struct TraceCLITests {
     #expect(!provisions.contains("art_70"), "Member States' duties are not the organisation's")
   }
 
+  /// A tree generated from two instruments, traced against each: a clause shows the controls of
+  /// either instrument that implement it; a control shows its clauses of the instrument traced.
+  @Test("a tree of the AI Act and the AI RMF Playbook, traced against each")
+  func twoInstruments() throws {
+    let (tree, _) = try OSCALCLITests.export.get()
+    let playbook = CLITests.corpus + "/nist/nist_ai_rmf_playbook_2024-06.json"
+    func trace(_ query: String, _ source: String) throws -> [String: Any] {
+      let result = try cli.run(["trace", query, "--policies", tree, "--source", source, "--format", "json"])
+      try #require(result.status == 0, "\(query): \(result.stderr)")
+      return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    }
+    // MANAGE 4.3: the AI RMF's own control and the AI Act's AIA-73, which implements it too.
+    let manage = try trace("sbc_manage-4-3", playbook)
+    let clause = try #require((manage["clauses"] as? [[String: Any]])?.first)
+    #expect(manage["instrument"] as? String == "NIST.AI.100-1.Playbook")
+    #expect(clause["citation"] as? String == "MANAGE 4.3" && clause["state"] as? String == "current")
+    #expect(clause["link"] as? String == "https://www.nist.gov/itl/ai-risk-management-framework/nist-ai-rmf-playbook")
+    #expect(
+      (clause["policies"] as? [[String: Any]])?.compactMap { $0["control"] as? String } == ["AIA-73", "RMF-MG-2.3"])
+    // AIA-73 against the Playbook: the subcategory it also implements; against the Act, its articles.
+    #expect(Self.clauses(try trace("AIA-73", playbook)) == ["sbc_manage-4-3", "sbc_manage-4-3.smt_actions"])
+    #expect(Self.clauses(try trace("AIA-73", Self.aiAct)).first == "art_73.par_1")
+    // An AI RMF control against the Act: none of its clauses is the Act's, so none is "gone".
+    let rmf = try trace("RMF-MG-2.3", Self.aiAct)
+    #expect(Self.controls(rmf) == ["RMF-MG-2.3"] && Self.clauses(rmf).isEmpty)
+    let article = try trace("Art. 73(1)", Self.aiAct)
+    let policies = (article["clauses"] as? [[String: Any]])?.first?["policies"] as? [[String: Any]]
+    #expect(policies?.compactMap { $0["control"] as? String } == ["AIA-73"])
+  }
+
   @Test("unknown queries and missing inputs are errors from the catalogue")
   func errors() throws {
     let (repo, _) = try Self.repository.get()

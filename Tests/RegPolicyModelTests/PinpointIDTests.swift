@@ -60,6 +60,10 @@ struct CitationTests {
       ("art_2.sub_2.pt_c", "Article 2, second subparagraph, point (c)"),
       ("art_4.par_1a.idt_3", "Article 4(1a), third indent"), ("anx_III.pt_1.pt_a", "Annex III, point 1(a)"),
       ("rct_42", "Recital 42"), ("cpt_III.sct_2", "Chapter III, Section 2"),
+      // NIST's identifiers as NIST writes them (AI RMF 1.0, SP 800-53 rev. 5).
+      ("fn_measure", "MEASURE"), ("cat_govern-1", "GOVERN 1"), ("sbc_measure-2-4", "MEASURE 2.4"),
+      ("sbc_govern-1-7.smt_actions", "GOVERN 1.7, Suggested Actions"), ("grp_ac", "AC"), ("ctl_au-11", "AU-11"),
+      ("ctl_ac-2-1", "AC-2(1)"), ("ctl_ac-1.smt_a", "AC-1, a"),
     ])
   func citation(_ id: String, _ expected: String) {
     #expect(PinpointID(rawValue: id).citation == expected)

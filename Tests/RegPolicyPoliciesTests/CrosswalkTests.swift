@@ -65,24 +65,26 @@ struct CrosswalkTests {
     #expect(seen == Set(CrosswalkEndpoint.Framework.allCases))
   }
 
-  /// The rules of real instruments and the guardrails: `rules/ai-act/` and `rules/finops/`
-  /// (`rules/sample/` maps the synthetic sample regulation, which no framework crosswalks to).
+  /// The rules of real instruments and the guardrails: `rules/ai-act/`, `rules/nist-ai-rmf/` and
+  /// `rules/finops/` (`rules/sample/` maps the synthetic sample regulation, which no framework
+  /// crosswalks to).
   static let shippedRules = PolicyFixtures.rules.rules.filter {
-    $0.file.contains("/rules/ai-act/") || $0.file.contains("/rules/finops/")
+    ["/rules/ai-act/", "/rules/nist-ai-rmf/", "/rules/finops/"].contains(where: $0.file.contains)
   }
 
-  /// The clauses a rule rests on: those its checks cite and those it matches by exact ID.
+  /// The clauses of its own instrument a rule rests on: those its checks cite and those it matches
+  /// by exact ID (not those of an `also:` entry).
   static func clauses(of rule: MappingRule) -> [CrosswalkEndpoint] {
-    let matched = (rule.match?.clauses ?? []).filter { !$0.contains("*") }.map(PinpointID.init(rawValue:))
-    return (rule.cited + matched).map { CrosswalkEndpoint(.aiAct, $0.rawValue) }
+    let own = rule.instrument.flatMap(CrosswalkEndpoint.Framework.of(instrument:))
+    return Crosswalk.endpoints(of: rule).filter { $0.framework == own }
   }
 
   @Test("every shipped rule has links: each clause it cites or matches, or its control for a guardrail")
   func everyRuleLinked() throws {
     let crosswalk = try Self.crosswalk()
-    #expect(Self.shippedRules.count == 18)
+    #expect(Self.shippedRules.count == 26)
     for rule in Self.shippedRules {
-      let ends = rule.instrument == nil ? [CrosswalkEndpoint(.regpolicy, rule.control)] : Self.clauses(of: rule)
+      let ends = rule.instrument == nil ? Crosswalk.endpoints(of: rule) : Self.clauses(of: rule)
       #expect(!ends.isEmpty, "\(rule.file)")
       for end in ends {
         // A link on a clause or on a provision enclosing it (Article 5(1) for its points).

@@ -9,12 +9,13 @@ import Yams
 
 @Suite("Generated policies", .serialized)
 struct GenerateTests {
+  /// The AI Act and the AI RMF Playbook into one tree, as an organisation that follows both would.
   static let run = GenerateRun(
-    sources: [PolicyFixtures.aiActHTML], profilePath: PolicyFixtures.profilePath,
+    sources: [PolicyFixtures.aiActHTML, PolicyFixtures.playbookJSON], profilePath: PolicyFixtures.profilePath,
     outputDirectory: "", rulesDirectory: PolicyFixtures.packageRoot + "/rules",
     templatesDirectory: PolicyFixtures.packageRoot + "/templates")
 
-  /// The AI Act tree, generated once and written to a temporary folder.
+  /// The tree, generated once and written to a temporary folder.
   static let tree = Result { () throws -> (directory: String, tree: PolicyTree) in
     let tree = try run.build()
     let directory = PolicyFixtures.temporaryDirectory() + "/policies"
@@ -61,39 +62,47 @@ struct GenerateTests {
     return try JSONDecoder().decode(RegoReport.self, from: run.output)
   }
 
+  /// Policies in the tree: 16 from the AI Act, 8 from the AI RMF Playbook, 2 FinOps guardrails.
+  static let policyCount = 26
+
   @Test("every policy covers the controls of the profile, in every engine")
   func layout() throws {
     let (_, tree) = try Self.tree.get()
-    // The example profile: provider and deployer, high-risk, limited-risk and GPAI systems.
+    // The example profile: provider and deployer, high-risk, limited-risk and GPAI systems; the AI
+    // RMF's controls apply to every AI system.
     #expect(
       tree.policies.map(\.control).sorted() == [
         "AIA-05", "AIA-09", "AIA-10", "AIA-11", "AIA-12", "AIA-13", "AIA-14", "AIA-15", "AIA-17", "AIA-26", "AIA-27",
-        "AIA-49", "AIA-50", "AIA-53", "AIA-72", "AIA-73", "FINOPS-GPU", "FINOPS-LABELS",
+        "AIA-49", "AIA-50", "AIA-53", "AIA-72", "AIA-73", "FINOPS-GPU", "FINOPS-LABELS", "RMF-GV-1.6", "RMF-GV-1.7",
+        "RMF-GV-2.1", "RMF-GV-5.1", "RMF-GV-6.1", "RMF-MG-2.3", "RMF-MP-1.1", "RMF-MP-5.1",
       ])
+    #expect(tree.warnings.isEmpty, "\(tree.warnings)")
     let aia12 = try #require(tree.policies.first { $0.control == "AIA-12" })
     #expect(aia12.clauses.map(\.id.rawValue).prefix(3) == ["art_12.par_1", "art_19.par_1", "art_26.par_6"])
     for name in [
       "rego/32024R1689/aia-12/policy.rego", "rego/32024R1689/aia-12/policy_test.rego",
       "gatekeeper/32024R1689/aia-12/template.yaml", "gatekeeper/32024R1689/aia-12/constraint.yaml",
       "kyverno/32024R1689/aia-12/clusterpolicy.yaml", "rego/profile/finops-gpu/policy.rego", "index.json",
+      "rego/NIST.AI.100-1.Playbook/rmf-gv-1-7/policy.rego",
+      "kyverno/NIST.AI.100-1.Playbook/rmf-gv-1-7/clusterpolicy.yaml",
     ] {
       #expect(tree.files[name] != nil, "\(name)")
     }
     // Per policy: Rego and its test, template, constraint, gator suite and its cases (one object a
     // file), ClusterPolicy, Kyverno test and its resources; and the index.
     let cases = tree.files.keys.filter { $0.contains("/cases/") }.count
-    #expect(cases >= 18 * 4)
-    #expect(tree.files.count - cases == 18 * 8 + 1)
+    #expect(cases >= Self.policyCount * 4)
+    #expect(tree.files.count - cases == Self.policyCount * 8 + 1)
   }
 
   @Test("every generated Rego test passes and every Gatekeeper template compiles in rego-cpp")
   func regoTests() throws {
     let report = try Self.rego.get()
     // Each policy has a compliant case, one per broken requirement and one out of scope.
-    #expect(report.tests >= 18 * 3)
+    #expect(report.tests >= Self.policyCount * 3)
     #expect(report.failures == [])
-    #expect(report.gatekeeperCompiled == 18)
-    #expect(report.suiteCases >= 18 * 4)
+    #expect(report.gatekeeperCompiled == Self.policyCount)
+    #expect(report.suiteCases >= Self.policyCount * 4)
     #expect(report.suiteFailures == [])
   }
 
@@ -153,52 +162,111 @@ struct GenerateTests {
   @Test("provenance: every file's pinpoint IDs exist and its clause hashes are the clauses' text hashes")
   func provenance() throws {
     let (_, tree) = try Self.tree.get()
-    let act = try PolicyFixtures.aiAct.get()
+    let documents = [
+      "32024R1689": try PolicyFixtures.aiAct.get().document,
+      "NIST.AI.100-1.Playbook": try PolicyFixtures.playbook.get().document,
+    ]
     // Recomputed here from the document, independently of the mapper: the clause's own text and
     // every descendant's, one per line.
-    func expectedHash(_ id: String) throws -> String {
-      let provision = try #require(act.document.provision(PinpointID(rawValue: id)), "no clause \(id)")
+    func expectedHash(_ id: String, in instrument: String) throws -> String {
+      let document = try #require(documents[instrument], "no instrument \(instrument)")
+      let provision = try #require(document.provision(PinpointID(rawValue: id)), "no clause \(id) in \(instrument)")
       var lines: [String] = []
       provision.forEach { if !$0.text.isEmpty { lines.append($0.text) } }
       return Ingester.sha256(Array(lines.joined(separator: "\n").utf8))
     }
-    var checked = 0
-    for (path, text) in tree.files where path.hasPrefix("rego/32024R1689/") && path.hasSuffix("/policy.rego") {
+    let links = [
+      "32024R1689": "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32024R1689#",
+      "NIST.AI.100-1.Playbook": "https://www.nist.gov/itl/ai-risk-management-framework/nist-ai-rmf-playbook",
+    ]
+    var checked: [String: Int] = [:]
+    for (path, text) in tree.files where path.hasSuffix("/policy.rego") && !path.hasPrefix("rego/profile/") {
       let metadata = text.split(separator: "\n").prefix { $0.hasPrefix("#") }.dropFirst().map { $0.dropFirst(2) }
         .joined(separator: "\n")
       let yaml = try #require(try Yams.load(yaml: metadata) as? [String: Any], "\(path)")
       let custom = try #require(yaml["custom"] as? [String: Any], "\(path)")
-      #expect(custom["instrument"] as? String == "32024R1689")
+      let instrument = try #require(custom["instrument"] as? String)
+      #expect(path.hasPrefix("rego/\(instrument)/"))
       #expect(custom["generator"] as? String == "regpolicy \(RegPolicyVersion.current)")
       #expect(custom["rule"] as? String != nil && custom["template"] as? String == "rego/policy.rego")
-      let clauses = try #require(custom["clauses"] as? [[String: String]], "\(path)")
-      #expect(!clauses.isEmpty)
-      for clause in clauses {
-        #expect(clause["sha256"] == (try expectedHash(clause["id"] ?? "")), "\(path) \(clause)")
-        checked += 1
+      // The policy's own clauses, then those of every other instrument it also implements.
+      var cited = [(instrument, try #require(custom["clauses"] as? [[String: String]], "\(path)"))]
+      for other in custom["also"] as? [[String: Any]] ?? [] {
+        cited.append(
+          (try #require(other["instrument"] as? String), try #require(other["clauses"] as? [[String: String]])))
       }
-      let links = try #require(yaml["related_resources"] as? [[String: String]], "\(path)")
-      #expect(
-        links.allSatisfy {
-          $0["ref"]?.hasPrefix("https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32024R1689#") == true
-        })
+      for (instrument, clauses) in cited {
+        #expect(!clauses.isEmpty)
+        for clause in clauses {
+          #expect(clause["sha256"] == (try expectedHash(clause["id"] ?? "", in: instrument)), "\(path) \(clause)")
+          checked[instrument, default: 0] += 1
+        }
+      }
+      let resources = try #require(yaml["related_resources"] as? [[String: String]], "\(path)")
+      #expect(resources.count == cited.map(\.1.count).reduce(0, +))
+      #expect(resources.allSatisfy { ref in links.values.contains { ref["ref"]?.hasPrefix($0) == true } }, "\(path)")
     }
     // Every policy file; a Kyverno CLI test and its workloads (kyverno-test.yaml, resources.yaml)
     // are tests, which EngineConformanceTests runs.
-    for (path, text) in tree.files where Self.isPolicyYAML(path) && path.contains("/32024R1689/") {
+    for (path, text) in tree.files where Self.isPolicyYAML(path) && !path.contains("/profile/") {
+      let instrument = String(path.split(separator: "/")[1])
       let object = try #require(try Yams.load(yaml: text) as? [String: Any], "\(path)")
       let annotations = try #require(
         (object["metadata"] as? [String: Any])?["annotations"] as? [String: String], "\(path)")
-      let pairs = try #require(annotations["regpolicy.dev/clause-sha256"], "\(path)").split(separator: ",")
-      #expect(!pairs.isEmpty)
-      for pair in pairs {
-        let parts = pair.split(separator: "=").map(String.init)
-        try #require(parts.count == 2, "\(path) \(pair)")
-        #expect(parts[1] == (try expectedHash(parts[0])), "\(path) \(pair)")
-        checked += 1
+      var cited = [(instrument, try #require(annotations["regpolicy.dev/clause-sha256"], "\(path)"))]
+      // "INSTRUMENT VERSION: id=sha256,…; …"
+      for other in annotations["regpolicy.dev/also"]?.split(separator: "; ") ?? [] {
+        let parts = other.split(separator: ": ", maxSplits: 1)
+        try #require(parts.count == 2, "\(path) \(other)")
+        cited.append((String(parts[0].split(separator: " ")[0]), String(parts[1])))
+      }
+      for (instrument, hashes) in cited {
+        let pairs = hashes.split(separator: ",")
+        #expect(!pairs.isEmpty)
+        for pair in pairs {
+          let parts = pair.split(separator: "=").map(String.init)
+          try #require(parts.count == 2, "\(path) \(pair)")
+          #expect(parts[1] == (try expectedHash(parts[0], in: instrument)), "\(path) \(pair)")
+          checked[instrument, default: 0] += 1
+        }
       }
     }
-    #expect(checked > 100)
+    #expect(checked["32024R1689", default: 0] > 100)
+    #expect(checked["NIST.AI.100-1.Playbook", default: 0] > 100)
+  }
+
+  @Test("a control that implements the AI Act and the AI RMF cites both, each clause with its hash")
+  func bothInstruments() throws {
+    let (_, tree) = try Self.tree.get()
+    let policy = try #require(tree.policies.first { $0.control == "AIA-73" })
+    // Its checks rest on the Act: Article 73(1) is what a denial cites.
+    #expect(policy.instrument == "32024R1689")
+    #expect(policy.requirements.map(\.basis.citation) == ["Article 73(1)"])
+    let also = try #require(policy.also)
+    #expect(also.map(\.instrument) == ["NIST.AI.100-1.Playbook"])
+    #expect(also[0].instrumentName == "AI RMF Playbook" && also[0].version == "playbook-2024")
+    #expect(also[0].clauses.map(\.id.rawValue) == ["sbc_manage-4-3", "sbc_manage-4-3.smt_actions"])
+    #expect(also[0].clauses.map(\.citation) == ["MANAGE 4.3", "MANAGE 4.3, Suggested Actions"])
+    // In every engine's file.
+    let rego = try #require(tree.files["rego/32024R1689/aia-73/policy.rego"])
+    #expect(rego.contains("#   also:\n#     - instrument: \"NIST.AI.100-1.Playbook\""))
+    #expect(rego.contains("#         - id: \"sbc_manage-4-3\"\n#           sha256: \"\(also[0].clauses[0].sha256)\""))
+    for path in ["kyverno/32024R1689/aia-73/clusterpolicy.yaml", "gatekeeper/32024R1689/aia-73/template.yaml"] {
+      let text = try #require(tree.files[path])
+      #expect(text.contains("regpolicy.dev/also: \"NIST.AI.100-1.Playbook playbook-2024: sbc_manage-4-3="), "\(path)")
+    }
+    // The controls that implement both are those whose rule names the Playbook under `also:`.
+    #expect(
+      tree.policies.filter { $0.also != nil }.map(\.control) == [
+        "AIA-11", "AIA-14", "AIA-15", "AIA-26", "AIA-72", "AIA-73",
+      ])
+    // An AI RMF control cites its subcategories: recommended, not required.
+    let decommission = try #require(tree.policies.first { $0.control == "RMF-GV-1.7" })
+    #expect(decommission.citation == "GOVERN 1.7" && decommission.review == .current)
+    #expect(
+      decommission.requirements[0].basis.head
+        == "denied — GOVERN 1.7 and MANAGE 2.4 AI RMF Playbook recommend that a process is in place to supersede, "
+        + "deactivate and decommission the AI system safely")
   }
 
   /// A ClusterPolicy, ConstraintTemplate or Constraint (not a Kyverno CLI test or its workloads).

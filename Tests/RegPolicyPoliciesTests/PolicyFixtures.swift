@@ -14,6 +14,7 @@ enum PolicyFixtures {
 
   static let corpus = TestPaths.corpus
   static let aiActHTML = corpus + "/eu-ai-act/html/32024R1689_EN_OJ.html"
+  static let playbookJSON = corpus + "/nist/nist_ai_rmf_playbook_2024-06.json"
   static let profilePath = packageRoot + "/templates/profile.example.yaml"
 
   /// Runs a script of `Tests/Support` with its exit status, standard output and standard error.
@@ -48,6 +49,13 @@ enum PolicyFixtures {
   static let aiAct = Result { () throws -> (document: Document, statements: [Statement]) in
     let result = Ingester.ingest(aiActHTML)
     let document = try #require(result.document, "cannot ingest \(aiActHTML): \(result.diagnostics)")
+    return (document, Extractor().statements(in: document))
+  }
+
+  /// The 2024 AI RMF Playbook and its statements, read once.
+  static let playbook = Result { () throws -> (document: Document, statements: [Statement]) in
+    let result = Ingester.ingest(playbookJSON)
+    let document = try #require(result.document, "cannot ingest \(playbookJSON): \(result.diagnostics)")
     return (document, Extractor().statements(in: document))
   }
 

@@ -29,10 +29,14 @@ struct RuleTests {
       try guardrailExamples(rule)
       return
     }
-    // Each instrument's examples run on its text: the AI Act, or the synthetic sample regulation.
+    // Each instrument's examples run on its text: the AI Act, the AI RMF Playbook, or the synthetic
+    // sample regulation.
     let act =
-      rule.instrument == "32030R0001"
-      ? try PolicyFixtures.sample() : try PolicyFixtures.aiAct.get()
+      switch rule.instrument {
+      case "32030R0001": try PolicyFixtures.sample()
+      case "NIST.AI.100-1.Playbook": try PolicyFixtures.playbook.get()
+      default: try PolicyFixtures.aiAct.get()
+      }
     func statements(_ example: MappingRule.Example) throws -> [Statement] {
       let clause = try #require(example.clause)
       if let text = example.text { return Classifier().classify(text, clause: clause) }
@@ -40,12 +44,39 @@ struct RuleTests {
       return act.statements.filter { $0.clause == clause }
     }
     for example in rule.triggering {
-      let hits = try statements(example).filter { rule.matches($0, instrument: act.document.instrument.celex) }
+      let hits = try statements(example).filter { rule.matches($0, instrument: act.document.instrument.key) }
       #expect(!hits.isEmpty, "\(rule.file):\(example.line): triggering example matches nothing")
     }
     for example in rule.nonTriggering {
-      let hits = try statements(example).filter { rule.matches($0, instrument: act.document.instrument.celex) }
+      let hits = try statements(example).filter { rule.matches($0, instrument: act.document.instrument.key) }
       #expect(hits.isEmpty, "\(rule.file):\(example.line): non-triggering example matches \(hits.map(\.text))")
+    }
+  }
+
+  /// An `also:` entry is a claim that the control implements those subcategories too: each must
+  /// match statements of the Playbook, and each subcategory must be one the typed crosswalk joins to
+  /// a clause of the rule by more than "related to" (the requirements overlap).
+  @Test("every 'also' entry matches its instrument and stands on an overlapping crosswalk link")
+  func alsoEntries() throws {
+    let playbook = try PolicyFixtures.playbook.get()
+    let crosswalk = try CrosswalkTests.crosswalk()
+    let withAlso = PolicyFixtures.rules.rules.filter { !$0.also.isEmpty }
+    #expect(withAlso.count == 6)
+    for rule in withAlso {
+      for other in rule.also {
+        #expect(other.instrument == playbook.document.instrument.key)
+        let ends = Crosswalk.endpoints(of: rule).filter { $0.framework == .aiAct }
+        for pattern in other.match.clauses {
+          let hits = playbook.statements.filter {
+            other.match.matches($0) && MappingRule.clause($0.clause, matches: pattern)
+          }
+          #expect(!hits.isEmpty, "\(rule.file):\(other.line): \(pattern) matches no statement")
+          let overlapping = ends.flatMap { crosswalk.readings(for: $0) }.filter {
+            $0.far == CrosswalkEndpoint(.aiRMF, pattern) && $0.relationship != .relatedTo
+          }
+          #expect(!overlapping.isEmpty, "\(rule.file):\(other.line): no overlapping link to \(pattern)")
+        }
+      }
     }
   }
 
@@ -118,6 +149,22 @@ struct RuleTests {
       (base.replacingOccurrences(of: "title: T\n", with: ""), DiagnosticCode.ruleMissingKey, 1),
       (base.replacingOccurrences(of: "title: T", with: "titel: T"), DiagnosticCode.ruleUnknownKey, 2),
       (base.replacingOccurrences(of: "checks:", with: "checks: [\n"), DiagnosticCode.ruleMalformed, 11),
+      // `also:` names an instrument instruments.yaml lacks, the rule's own, or one twice.
+      (
+        base.replacingOccurrences(
+          of: "control: T-1", with: "also:\n  - instrument: NIST.X\n    match: {clauses: [sbc_a]}\ncontrol: T-1"),
+        DiagnosticCode.ruleUnknownInstrument, 9
+      ),
+      (
+        base.replacingOccurrences(
+          of: "control: T-1", with: "also:\n  - instrument: 32024R1689\n    match: {clauses: [art_1]}\ncontrol: T-1"),
+        DiagnosticCode.ruleInvalidValue, 9
+      ),
+      (
+        base.replacingOccurrences(
+          of: "control: T-1", with: "also:\n  - instrument: NIST.X\n    matches: {clauses: [sbc_a]}\ncontrol: T-1"),
+        DiagnosticCode.ruleUnknownKey, 10
+      ),
     ])
   func badRule(_ text: String, _ code: DiagnosticCode, _ line: Int) {
     let loaded = RuleSet.load(
@@ -126,6 +173,27 @@ struct RuleTests {
     #expect(loaded.errors.map(\.code) == [code], "\(loaded.errors)")
     #expect(loaded.errors.first?.line == line, "\(loaded.errors)")
     #expect(loaded.errors.first?.file == "rules/test.yaml")
+  }
+}
+
+extension RuleTests {
+  @Test("instruments.yaml names an instrument EUR-Lex lacks with its page; 'also' may name it")
+  func instrumentPage() throws {
+    let text = RuleTests.base.replacingOccurrences(
+      of: "control: T-1", with: "also:\n  - instrument: NIST.X\n    match: {clauses: [sbc_a-1-2]}\ncontrol: T-1")
+    let names = "32024R1689: AI Act\nNIST.X:\n  name: Example Framework\n  link: https://example.org/x\n"
+    let loaded = RuleSet.load(
+      files: [("rules/test.yaml", text), ("rules/instruments.yaml", names)], roles: ["provider"])
+    #expect(loaded.errors.isEmpty, "\(loaded.errors)")
+    let rules = try #require(loaded.rules)
+    #expect(rules.instrumentNames == ["32024R1689": "AI Act", "NIST.X": "Example Framework"])
+    #expect(rules.instrumentLinks == ["NIST.X": "https://example.org/x"])
+    #expect(rules.rules.first?.also.map(\.instrument) == ["NIST.X"])
+    #expect(rules.rules.first?.also.first?.match.clauses == ["sbc_a-1-2"])
+    // A map without a name is refused at its line.
+    let nameless = RuleSet.load(
+      files: [("rules/instruments.yaml", "NIST.X:\n  link: https://example.org/x\n")], roles: [])
+    #expect(nameless.errors.map(\.code) == [.ruleMissingKey] && nameless.errors.first?.line == 2, "\(nameless.errors)")
   }
 }
 

@@ -53,8 +53,7 @@ public struct CrosswalkRun: Sendable {
     // A control answers for the clauses its rule rests on (cited or matched by exact ID) and itself.
     var asked = [endpoint]
     if endpoint.framework == .regpolicy, let rule = rules.rules.first(where: { $0.control == endpoint.id }) {
-      let matched = (rule.match?.clauses ?? []).filter { !$0.contains("*") }
-      asked += (rule.cited.map(\.rawValue) + matched).map { CrosswalkEndpoint(.aiAct, $0) }
+      asked += Crosswalk.endpoints(of: rule).filter { $0 != endpoint }
     }
     var seen: Set<Crosswalk.Reading> = []
     let readings = asked.flatMap { crosswalk.readings(for: $0) }.filter { seen.insert($0).inserted }.sorted {
@@ -70,8 +69,8 @@ public struct CrosswalkRun: Sendable {
     return Answer(
       query: query, endpoint: endpoint, title: crosswalk.title(of: endpoint),
       readings: readings.map { reading in
-        // The controls of the link's AI Act clause or regpolicy control, whichever end it is.
-        let ends = [reading.near, reading.far].filter { $0.framework == .aiAct || $0.framework == .regpolicy }
+        // The controls of the link's clause of a ruled instrument or regpolicy control, whichever end it is.
+        let ends = [reading.near, reading.far].filter { $0.framework != .iso42001 }
         let controls = Set(ends.flatMap { rules.controls(concerning: $0) }).sorted()
         return (reading, crosswalk.title(of: reading.far), controls)
       })

@@ -71,10 +71,10 @@ public struct ReviewRulesRun: Sendable {
     guard !rule.cited.isEmpty else {
       throw Diagnostic.error(.reviewNoClauses, file: path, "\(rule.name) cites no clause; there is nothing to review")
     }
-    guard let celex = rule.instrument, celex == instrument.celex else {
+    guard let celex = rule.instrument, celex == instrument.key else {
       throw Diagnostic.error(
         .reviewWrongSource, file: path,
-        "\(rule.name) maps \(rule.instrument ?? "no instrument"); \(source) is \(instrument.celex ?? instrument.id)")
+        "\(rule.name) maps \(rule.instrument ?? "no instrument"); \(source) is \(instrument.key)")
     }
     var hashes: [(clause: PinpointID, sha256: [String])] = []
     var lines = ["\(path): \(rule.name) reviewed against \(celex) of \(instrument.date ?? instrument.version)"]

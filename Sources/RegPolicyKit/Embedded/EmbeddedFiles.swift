@@ -155,6 +155,12 @@ match:
   modalities: [obligation]
   addressees: [provider, none]
   terms: [technical documentation, annex iv]
+also:   # the same control implements these subcategories when the AI RMF Playbook is read too
+  - instrument: NIST.AI.100-1.Playbook
+    match:
+      clauses: [sbc_map-2-2]
+      modalities: [recommendation]
+      terms: [document]
 control: AIA-11
 crosswalk:
   nist-ai-rmf: [MAP 2.2, MEASURE 2.9]
@@ -282,6 +288,12 @@ match:
   clauses: [art_14.par_1, art_14.par_4]
   modalities: [obligation]
   addressees: [provider, none]
+also:   # the same control implements these subcategories when the AI RMF Playbook is read too
+  - instrument: NIST.AI.100-1.Playbook
+    match:
+      clauses: [sbc_map-3-5, sbc_manage-2-4]
+      modalities: [recommendation]
+      terms: [oversight, override, disengage, deactivat]
 control: AIA-14
 crosswalk:
   nist-ai-rmf: [GOVERN 3.2, MAP 3.5, MANAGE 2.4]
@@ -319,6 +331,12 @@ match:
   clauses: [art_15.par_1, art_15.par_3, art_15.par_4]
   modalities: [obligation]
   addressees: [provider, none]
+also:   # the same control implements these subcategories when the AI RMF Playbook is read too
+  - instrument: NIST.AI.100-1.Playbook
+    match:
+      clauses: [sbc_measure-2-3, sbc_measure-2-5, sbc_measure-2-7]
+      modalities: [recommendation]
+      terms: [performance, valid, reliab, security, resilien, robust]
 control: AIA-15
 crosswalk:
   nist-ai-rmf: [MEASURE 2.3, MEASURE 2.5, MEASURE 2.7]
@@ -401,6 +419,12 @@ match:
   modalities: [obligation]
   addressees: [deployer]
   terms: [human oversight, monitor]
+also:   # the same control implements these subcategories when the AI RMF Playbook is read too
+  - instrument: NIST.AI.100-1.Playbook
+    match:
+      clauses: [sbc_govern-3-2, sbc_measure-2-4, sbc_manage-4-1]
+      modalities: [recommendation]
+      terms: [oversight, monitor]
 control: AIA-26
 crosswalk:
   nist-ai-rmf: [GOVERN 3.2, MEASURE 2.4, MANAGE 4.1]
@@ -609,6 +633,12 @@ match:
   modalities: [obligation]
   addressees: [provider, none]
   terms: [post-market monitoring]
+also:   # the same control implements these subcategories when the AI RMF Playbook is read too
+  - instrument: NIST.AI.100-1.Playbook
+    match:
+      clauses: [sbc_manage-4-1, sbc_measure-3-1]
+      modalities: [recommendation]
+      terms: [monitor, track]
 control: AIA-72
 crosswalk:
   nist-ai-rmf: [MANAGE 4.1, MEASURE 3.1]
@@ -647,6 +677,12 @@ match:
   clauses: [art_73.par_1, art_73.par_2]
   modalities: [obligation]
   addressees: [provider, none]
+also:   # the same control implements these subcategories when the AI RMF Playbook is read too
+  - instrument: NIST.AI.100-1.Playbook
+    match:
+      clauses: [sbc_manage-4-3]
+      modalities: [recommendation]
+      terms: [incident]
 control: AIA-73
 crosswalk:
   nist-ai-rmf: [GOVERN 4.3, MANAGE 4.3]
@@ -1293,6 +1329,148 @@ iso-42001:
 """###
     ),
     (
+      "crosswalks/nist-ai-rmf.yaml",
+      ###"""
+# Typed crosswalk links of the AI RMF subcategories the rules under rules/nist-ai-rmf/ rest on, to
+# ISO/IEC 42001 and NIST SP 800-53 rev. 5 (format, endpoints and relationship types: see
+# ai-act--nist-ai-rmf.yaml). Read from the AI RMF side: "GOVERN 1.6 is RELATIONSHIP TO".
+# The AI RMF is voluntary and speaks of outcomes; SP 800-53 and ISO/IEC 42001 state controls. So
+# most links are intersects-with (both ask for the same kind of mechanism, each adds what the other
+# lacks) or related-to (same subject, requirements that cannot be compared). The ISO/IEC 42001 ends
+# rest on the control titles in iso-42001.yaml, as every ISO link in these files does.
+links:
+  # GOVERN 1.6: AI system inventory (RMF-GV-1.6)
+  - from: nist-ai-rmf:sbc_govern-1-6
+    to: sp800-53:ctl_pm-5
+    relationship: intersects-with
+    rationale: Both ask for an organisation-wide inventory of systems; PM-5 of all information systems, GOVERN 1.6 of AI systems resourced by risk priority.
+  - from: nist-ai-rmf:sbc_govern-1-6
+    to: sp800-53:ctl_cm-8
+    relationship: related-to
+    rationale: CM-8 inventories a system's hardware, software and firmware components; GOVERN 1.6 inventories the AI systems themselves.
+  - from: nist-ai-rmf:sbc_govern-1-6
+    to: iso-42001:A.4.2
+    relationship: related-to
+    rationale: Documenting the resources of AI systems (A.4.2) and keeping an inventory of the systems (GOVERN 1.6) both record what AI the organisation runs, at different levels.
+  # GOVERN 1.7 and MANAGE 2.4: decommissioning, superseding, deactivation (RMF-GV-1.7)
+  - from: nist-ai-rmf:sbc_govern-1-7
+    to: sp800-53:ctl_sr-12
+    relationship: related-to
+    rationale: SR-12 disposes of data, documentation and components; GOVERN 1.7 phases out whole AI systems without raising risk, which includes but is not limited to disposal.
+  - from: nist-ai-rmf:sbc_govern-1-7
+    to: iso-42001:A.6.1.3
+    relationship: related-to
+    rationale: A.6.1.3 defines processes across the AI system life cycle; GOVERN 1.7 asks for processes at its end, retirement.
+  - from: nist-ai-rmf:sbc_manage-2-4
+    to: sp800-53:ctl_cp-2
+    relationship: related-to
+    rationale: A contingency plan (CP-2) covers operating without a system; MANAGE 2.4 asks for the means to disengage or deactivate an AI system that behaves outside its intended use.
+  - from: nist-ai-rmf:sbc_manage-2-4
+    to: iso-42001:A.6.2.6
+    relationship: related-to
+    rationale: Operating and monitoring an AI system (A.6.2.6) is where behaviour inconsistent with intended use is seen; MANAGE 2.4 asks for the power to supersede or deactivate it then.
+  # GOVERN 2.1: roles and responsibilities (RMF-GV-2.1)
+  - from: nist-ai-rmf:sbc_govern-2-1
+    to: iso-42001:A.3.2
+    relationship: intersects-with
+    rationale: Both ask that roles and responsibilities for AI be defined and allocated; GOVERN 2.1 adds lines of communication for mapping, measuring and managing risk.
+  - from: nist-ai-rmf:sbc_govern-2-1
+    to: sp800-53:ctl_pm-29
+    relationship: related-to
+    rationale: PM-29 appoints a senior official and a risk executive function; GOVERN 2.1 documents AI risk roles throughout the organisation.
+  # GOVERN 5.1 and MEASURE 3.3: feedback and appeal (RMF-GV-5.1)
+  - from: nist-ai-rmf:sbc_govern-5-1
+    to: iso-42001:A.8.3
+    relationship: intersects-with
+    rationale: Both give those outside the organisation a way to report on an AI system's impacts; GOVERN 5.1 also asks that the feedback be prioritised and integrated.
+  - from: nist-ai-rmf:sbc_govern-5-1
+    to: iso-42001:A.3.3
+    relationship: related-to
+    rationale: A.3.3 lets people in the organisation report concerns about AI; GOVERN 5.1 is about feedback from those external to the team.
+  - from: nist-ai-rmf:sbc_measure-3-3
+    to: iso-42001:A.8.3
+    relationship: intersects-with
+    rationale: Both establish channels for users and affected people to report problems; MEASURE 3.3 adds appeal of outcomes and feeds reports into evaluation metrics.
+  # GOVERN 6.1, 6.2, MAP 4.1, MANAGE 3.1, 3.2: third parties (RMF-GV-6.1)
+  - from: nist-ai-rmf:sbc_govern-6-1
+    to: iso-42001:A.10.3
+    relationship: intersects-with
+    rationale: Both address what third-party suppliers bring to an AI system; GOVERN 6.1 adds risks of infringing third parties' intellectual property and other rights.
+  - from: nist-ai-rmf:sbc_govern-6-1
+    to: sp800-53:ctl_sr-3
+    relationship: intersects-with
+    rationale: Both require processes for supply-chain risk; SR-3 for system components in general, GOVERN 6.1 for third-party data, models and AI systems.
+  - from: nist-ai-rmf:sbc_govern-6-2
+    to: sp800-53:ctl_cp-2
+    relationship: intersects-with
+    rationale: Both ask for contingency processes; GOVERN 6.2 for failures or incidents in high-risk third-party data or AI systems, CP-2 for any system disruption.
+  - from: nist-ai-rmf:sbc_map-4-1
+    to: iso-42001:A.10.3
+    relationship: related-to
+    rationale: MAP 4.1 maps the legal and technical risks of an AI system's components, third-party data and software among them; A.10.3 governs the supplier relationship.
+  - from: nist-ai-rmf:sbc_map-4-1
+    to: sp800-53:ctl_sr-6
+    relationship: related-to
+    rationale: SR-6 assesses suppliers and what they provide; MAP 4.1 maps the risks of the components themselves, including infringement of third parties' rights.
+  - from: nist-ai-rmf:sbc_manage-3-1
+    to: sp800-53:ctl_sr-6
+    relationship: intersects-with
+    rationale: Both ask that third-party risks be reviewed regularly; MANAGE 3.1 also weighs benefits and documents the controls applied.
+  - from: nist-ai-rmf:sbc_manage-3-1
+    to: iso-42001:A.10.3
+    relationship: intersects-with
+    rationale: Both govern the risks of third-party resources in an AI system; MANAGE 3.1 asks for regular monitoring of them.
+  - from: nist-ai-rmf:sbc_manage-3-2
+    to: sp800-53:ctl_sr-6
+    relationship: related-to
+    rationale: MANAGE 3.2 monitors pre-trained models used in development as part of system monitoring; SR-6 reviews the suppliers of components.
+  # MAP 1.1 and MAP 3.3: intended purpose and scope (RMF-MP-1.1)
+  - from: nist-ai-rmf:sbc_map-1-1
+    to: iso-42001:A.9.4
+    relationship: intersects-with
+    rationale: Both require the intended use of an AI system to be established; MAP 1.1 adds beneficial uses, applicable laws, norms and settings of deployment.
+  - from: nist-ai-rmf:sbc_map-3-3
+    to: iso-42001:A.6.2.2
+    relationship: intersects-with
+    rationale: Both require the AI system's scope and requirements to be specified and documented; MAP 3.3 bases the scope on capability, context and categorisation.
+  # MAP 5.1: impacts (RMF-MP-5.1)
+  - from: nist-ai-rmf:sbc_map-5-1
+    to: iso-42001:A.5.2
+    relationship: intersects-with
+    rationale: Both ask that an AI system's impacts be assessed; MAP 5.1 asks for likelihood and magnitude of each, beneficial and harmful, A.5.2 for the process.
+  - from: nist-ai-rmf:sbc_map-5-1
+    to: iso-42001:A.5.3
+    relationship: intersects-with
+    rationale: Both require the impact assessment to be documented; A.5.3 also asks that the documentation be retained.
+  - from: nist-ai-rmf:sbc_map-5-1
+    to: sp800-53:ctl_ra-3
+    relationship: intersects-with
+    rationale: Both assess likelihood and magnitude of harm and document the results; RA-3 for security and privacy risk, MAP 5.1 for an AI system's impacts on people and society.
+  # MANAGE 2.3 and MANAGE 4.3: incident response (RMF-MG-2.3)
+  - from: nist-ai-rmf:sbc_manage-2-3
+    to: sp800-53:ctl_ir-4
+    relationship: intersects-with
+    rationale: Both require a capability to respond to and recover from incidents; IR-4 for security incidents, MANAGE 2.3 for previously unknown AI risks.
+  - from: nist-ai-rmf:sbc_manage-2-3
+    to: sp800-53:ctl_ir-8
+    relationship: intersects-with
+    rationale: An incident response plan (IR-8) is how the procedures MANAGE 2.3 asks to be followed are written down; IR-8 adds its distribution and updates.
+  - from: nist-ai-rmf:sbc_manage-2-3
+    to: iso-42001:10.2
+    relationship: related-to
+    rationale: Clause 10.2 reacts to nonconformities with corrective action; MANAGE 2.3 responds to newly identified risks, which need not be nonconformities.
+  - from: nist-ai-rmf:sbc_manage-4-3
+    to: iso-42001:A.8.4
+    relationship: intersects-with
+    rationale: Both require incidents to be communicated to those concerned; MANAGE 4.3 adds tracking, response and recovery processes that are followed and documented.
+  - from: nist-ai-rmf:sbc_manage-4-3
+    to: sp800-53:ctl_ir-6
+    relationship: intersects-with
+    rationale: Both require incidents to be reported; IR-6 to the incident response capability and authorities, MANAGE 4.3 to relevant AI actors and affected communities.
+
+"""###
+    ),
+    (
       "finops/gpu-budget.yaml",
       ###"""
 id: finops.gpu-budget
@@ -1390,6 +1568,295 @@ examples:
 32024R1689: AI Act
 32016R0679: GDPR
 32030R0001: Sample Regulation 2030/1
+# An instrument EUR-Lex does not hold: its declared id, its name, and the page clauses link to.
+NIST.AI.100-1.Playbook:
+  name: AI RMF Playbook
+  link: https://www.nist.gov/itl/ai-risk-management-framework/nist-ai-rmf-playbook
+
+"""###
+    ),
+    (
+      "nist-ai-rmf/govern-1-6-inventory.yaml",
+      ###"""
+id: nist-ai-rmf.govern-1-6.inventory
+title: AI system entered in the organisation's inventory
+description: >-
+  GOVERN 1.6 of the NIST AI RMF asks that mechanisms be in place to inventory AI systems, resourced
+  according to the organisation's risk priorities; the Playbook suggests an inventory of each system
+  with its documentation, owners and dependencies. Workloads name their inventory entry.
+requires: AI systems are inventoried
+instrument: NIST.AI.100-1.Playbook
+match:
+  clauses: [sbc_govern-1-6]
+  modalities: [recommendation]
+  terms: [inventor]
+control: RMF-GV-1.6
+crosswalk:
+  iso-42001: [A.4.2]
+checks:
+  - template: present
+    property: inventory-id
+    cites: [sbc_govern-1-6]
+examples:
+  triggering:
+    - clause: sbc_govern-1-6
+    - clause: sbc_govern-1-6.smt_actions
+  non-triggering:
+    - clause: sbc_govern-1-6.smt_about   # what an inventory is: description, no recommendation
+    - clause: sbc_govern-1-7
+reviewed:   # sha256 of each cited clause's text as a person reviewed this rule against it; written by `regpolicy rules review`, never by generate
+  sbc_govern-1-6: 36fff7f095d9ef92053196d51e565666e7738d40437ace9018cc1ed2138689a8
+
+"""###
+    ),
+    (
+      "nist-ai-rmf/govern-1-7-decommissioning.yaml",
+      ###"""
+id: nist-ai-rmf.govern-1-7.decommissioning
+title: Plan to supersede, deactivate and decommission the AI system
+description: >-
+  GOVERN 1.7 of the NIST AI RMF asks for processes to decommission and phase out AI systems safely;
+  MANAGE 2.4 for mechanisms, with responsibilities assigned, to supersede, disengage or deactivate a
+  system whose performance or outcomes are inconsistent with its intended use. Workloads name the
+  plan that says how this system is switched off.
+requires: a process is in place to supersede, deactivate and decommission the AI system safely
+instrument: NIST.AI.100-1.Playbook
+match:
+  clauses: [sbc_govern-1-7, sbc_manage-2-4]
+  modalities: [recommendation]
+  terms: [decommission, deactivat, disengage, supersede, phasing out]
+control: RMF-GV-1.7
+crosswalk:
+  iso-42001: [A.6.1.3, A.6.2.6]
+checks:
+  - template: present
+    property: decommissioning-plan
+    cites: [sbc_govern-1-7, sbc_manage-2-4]
+examples:
+  triggering:
+    - clause: sbc_govern-1-7
+    - clause: sbc_manage-2-4
+  non-triggering:
+    - clause: sbc_govern-1-7.smt_ref     # the references: titles of papers
+    - clause: sbc_govern-1-6
+reviewed:   # sha256 of each cited clause's text as a person reviewed this rule against it; written by `regpolicy rules review`, never by generate
+  sbc_govern-1-7: 2b5c7251ff579b583f524ae8384f6bad9db46beb05ba5104a32b097f979779b1
+  sbc_manage-2-4: 1ea0dedfa8e746eeb2ae4e1f9eae25db5c12ba423a3b4ac71fe02e70ff207b53
+
+"""###
+    ),
+    (
+      "nist-ai-rmf/govern-2-1-accountability.yaml",
+      ###"""
+id: nist-ai-rmf.govern-2-1.accountability
+title: Person or team accountable for the AI system's risks named
+description: >-
+  GOVERN 2.1 of the NIST AI RMF asks that roles, responsibilities and lines of communication for
+  mapping, measuring and managing AI risks be documented and clear to individuals and teams across
+  the organisation. Workloads name who answers for this system's AI risks.
+requires: roles and responsibilities for managing the AI system's risks are documented and clear
+instrument: NIST.AI.100-1.Playbook
+match:
+  clauses: [sbc_govern-2-1]
+  modalities: [recommendation]
+  terms: [roles, responsibilit, accountab]
+control: RMF-GV-2.1
+crosswalk:
+  iso-42001: [A.3.2]
+checks:
+  - template: present
+    property: risk-owner
+    cites: [sbc_govern-2-1]
+examples:
+  triggering:
+    - clause: sbc_govern-2-1
+    - clause: sbc_govern-2-1.smt_actions
+  non-triggering:
+    - clause: sbc_govern-2-1.smt_about
+    - clause: sbc_govern-2-2             # training, not roles
+reviewed:   # sha256 of each cited clause's text as a person reviewed this rule against it; written by `regpolicy rules review`, never by generate
+  sbc_govern-2-1: e3224f01130128725df6b09522e8def331e33e49bf62d6286755eaa7a56f1e21
+
+"""###
+    ),
+    (
+      "nist-ai-rmf/govern-5-1-feedback.yaml",
+      ###"""
+id: nist-ai-rmf.govern-5-1.feedback
+title: Channel for users and affected people to report problems and appeal
+description: >-
+  GOVERN 5.1 of the NIST AI RMF asks that feedback from those outside the team that developed or
+  deployed the AI system be collected, considered, prioritised and integrated; MEASURE 3.3 that
+  feedback processes let end users and affected communities report problems and appeal system
+  outcomes. Workloads name where such reports go: a URL or an e-mail address.
+requires: end users and affected communities can report problems and appeal the system's outcomes
+instrument: NIST.AI.100-1.Playbook
+match:
+  clauses: [sbc_govern-5-1, sbc_measure-3-3]
+  modalities: [recommendation]
+  terms: [feedback, appeal, report problems]
+control: RMF-GV-5.1
+crosswalk:
+  iso-42001: [A.8.3, A.3.3]
+checks:
+  - template: matches
+    property: feedback-channel
+    pattern: "^(https://[^ ]+|[^@ ]+@[^@ ]+\\.[^@ ]+)$"
+    example: https://example.com/ai-feedback
+    cites: [sbc_govern-5-1, sbc_measure-3-3]
+examples:
+  triggering:
+    - clause: sbc_govern-5-1
+    - clause: sbc_measure-3-3
+  non-triggering:
+    - clause: sbc_govern-5-2             # adjudicated feedback inside the organisation
+    - clause: sbc_measure-3-3.smt_ref
+reviewed:   # sha256 of each cited clause's text as a person reviewed this rule against it; written by `regpolicy rules review`, never by generate
+  sbc_govern-5-1: 5b7b044ba1b741c6d4d3a3a7ab7285e8905137be4526a8081c810b69a90258eb
+  sbc_measure-3-3: 7362e26a16488276815f22b7f6f1cb878750ab9737eeccb162a97be7cd7bf664
+
+"""###
+    ),
+    (
+      "nist-ai-rmf/govern-6-1-third-parties.yaml",
+      ###"""
+id: nist-ai-rmf.govern-6-1.third-parties
+title: Third-party data, models and software recorded with their risks
+description: >-
+  GOVERN 6.1 and 6.2 of the NIST AI RMF ask for policies and contingency processes for AI risks from
+  third parties; MAP 4.1 for mapping the legal and technical risks of components, third-party data
+  and software included; MANAGE 3.1 and 3.2 for monitoring third-party resources and pre-trained
+  models. Workloads name the record of the third-party data, models and software they use and the
+  risks found in them.
+requires: the AI risks of third-party data, models and software are mapped, documented and monitored
+instrument: NIST.AI.100-1.Playbook
+match:
+  clauses: [sbc_govern-6-1, sbc_govern-6-2, sbc_map-4-1, sbc_manage-3-1, sbc_manage-3-2]
+  modalities: [recommendation]
+  terms: [third-party, third party, pre-trained, supplier, vendor]
+control: RMF-GV-6.1
+crosswalk:
+  iso-42001: [A.10.3]
+checks:
+  - template: present
+    property: third-party-risk-record
+    cites: [sbc_govern-6-1, sbc_map-4-1, sbc_manage-3-1, sbc_manage-3-2]
+examples:
+  triggering:
+    - clause: sbc_govern-6-1
+    - clause: sbc_map-4-1
+    - clause: sbc_manage-3-2
+  non-triggering:
+    - clause: sbc_map-4-2                # internal risk controls, not the third party's risks
+    - clause: sbc_govern-6-1.smt_ref
+reviewed:   # sha256 of each cited clause's text as a person reviewed this rule against it; written by `regpolicy rules review`, never by generate
+  sbc_govern-6-1: 90e5ca4c2be00fc919c4ba06636270673a60f80a9a5adf19744ada798a9d02b9
+  sbc_map-4-1: 245a978913b8140e347ff5ab148ee0f3bf1b84cd8f867a63df2bc48b5e1de6f1
+  sbc_manage-3-1: 8a23821ece33d0eda834826a4141a2d3c4091d68897d76feb3280907a2175377
+  sbc_manage-3-2: ed70b1788bd8f4a9e237ff9962e7b00ddbf92b69bfbb41abc38ca591d4e90a31
+
+"""###
+    ),
+    (
+      "nist-ai-rmf/manage-2-3-incident-response.yaml",
+      ###"""
+id: nist-ai-rmf.manage-2-3.incident-response
+title: Plan to respond to and recover from incidents and errors
+description: >-
+  MANAGE 2.3 of the NIST AI RMF asks that procedures be followed to respond to and recover from a
+  previously unknown risk when it is identified; MANAGE 4.3 that incidents and errors be communicated
+  to relevant AI actors and that processes for tracking, responding to and recovering from them be
+  followed and documented. Workloads name their incident-response plan.
+requires: procedures to respond to and recover from incidents, errors and newly found risks are in place and followed
+instrument: NIST.AI.100-1.Playbook
+match:
+  clauses: [sbc_manage-2-3, sbc_manage-4-3]
+  modalities: [recommendation]
+  terms: [incident, respond, response, recover]
+control: RMF-MG-2.3
+crosswalk:
+  iso-42001: [10.2, A.8.4]
+checks:
+  - template: present
+    property: incident-response-plan
+    cites: [sbc_manage-2-3, sbc_manage-4-3]
+examples:
+  triggering:
+    - clause: sbc_manage-2-3
+    - clause: sbc_manage-4-3
+  non-triggering:
+    - clause: sbc_manage-2-2             # sustaining the value of deployed systems
+    - clause: sbc_manage-2-3.smt_ref
+reviewed:   # sha256 of each cited clause's text as a person reviewed this rule against it; written by `regpolicy rules review`, never by generate
+  sbc_manage-2-3: bcaaea5844a9ab5dc49adf2474b0e11254f1eb42567f5f6a8e18e2d7a6ca652c
+  sbc_manage-4-3: 6b656e4459e45a82a2019a40d4d3fb2bfcf43ec217e6a8a0d0dfb1a36cb72623
+
+"""###
+    ),
+    (
+      "nist-ai-rmf/map-1-1-intended-purpose.yaml",
+      ###"""
+id: nist-ai-rmf.map-1-1.intended-purpose
+title: Intended purpose and application scope documented
+description: >-
+  MAP 1.1 of the NIST AI RMF asks that the intended purpose, beneficial uses, laws, norms and
+  settings of deployment be understood and documented; MAP 3.3 that the targeted application scope
+  be specified and documented. Workloads state their intended uses.
+requires: the AI system's intended purpose and application scope are understood and documented
+instrument: NIST.AI.100-1.Playbook
+match:
+  clauses: [sbc_map-1-1, sbc_map-3-3]
+  modalities: [recommendation]
+  terms: [intended purpose, purpose, scope]
+control: RMF-MP-1.1
+crosswalk:
+  iso-42001: [A.9.4, A.6.2.2]
+checks:
+  - template: present
+    property: intended-use
+    cites: [sbc_map-1-1, sbc_map-3-3]
+examples:
+  triggering:
+    - clause: sbc_map-1-1
+    - clause: sbc_map-3-3
+  non-triggering:
+    - clause: sbc_map-1-2                # who takes part in mapping context
+    - clause: sbc_map-1-1.smt_ref
+reviewed:   # sha256 of each cited clause's text as a person reviewed this rule against it; written by `regpolicy rules review`, never by generate
+  sbc_map-1-1: f65ca7442b72bc2e02fe29041c739e340cb824e1fb26abb8ef4bcfa41679b89d
+  sbc_map-3-3: 134f9fa6c3ceda44280e76e425f1369c5f30d59414b2f5859939792162869956
+
+"""###
+    ),
+    (
+      "nist-ai-rmf/map-5-1-impact-assessment.yaml",
+      ###"""
+id: nist-ai-rmf.map-5-1.impact-assessment
+title: Likely impacts of the AI system assessed and documented
+description: >-
+  MAP 5.1 of the NIST AI RMF asks that the likelihood and magnitude of each identified impact,
+  beneficial and harmful, be identified and documented. Workloads name the assessment.
+requires: the likelihood and magnitude of the AI system's impacts are identified and documented
+instrument: NIST.AI.100-1.Playbook
+match:
+  clauses: [sbc_map-5-1]
+  modalities: [recommendation]
+  terms: [impact]
+control: RMF-MP-5.1
+crosswalk:
+  iso-42001: [A.5.2, A.5.3]
+checks:
+  - template: present
+    property: impact-assessment
+    cites: [sbc_map-5-1]
+examples:
+  triggering:
+    - clause: sbc_map-5-1
+  non-triggering:
+    - clause: sbc_map-5-2                # engagement with AI actors
+    - clause: sbc_map-5-1.smt_ref
+reviewed:   # sha256 of each cited clause's text as a person reviewed this rule against it; written by `regpolicy rules review`, never by generate
+  sbc_map-5-1: f1bb3564e08eeea349f765028a7d44d58d077bdac0d002865550d59ee533af7c
 
 """###
     ),
@@ -1596,6 +2063,9 @@ metadata:
     regpolicy.dev/version: {{{versionJSON}}}
     regpolicy.dev/clauses: {{{clauseIDsJSON}}}
     regpolicy.dev/clause-sha256: {{{clauseHashesJSON}}}
+{{#hasAlso}}
+    regpolicy.dev/also: {{{alsoJSON}}}
+{{/hasAlso}}
     regpolicy.dev/review: {{{reviewJSON}}}
 {{#needsReview}}
     regpolicy.dev/reviewed-sha256: {{{reviewedHashesJSON}}}
@@ -1786,6 +2256,9 @@ metadata:
     regpolicy.dev/version: <%&versionJSON%>
     regpolicy.dev/clauses: <%&clauseIDsJSON%>
     regpolicy.dev/clause-sha256: <%&clauseHashesJSON%>
+<%#hasAlso%>
+    regpolicy.dev/also: <%&alsoJSON%>
+<%/hasAlso%>
     regpolicy.dev/review: <%&reviewJSON%>
 <%#needsReview%>
     regpolicy.dev/reviewed-sha256: <%&reviewedHashesJSON%>
@@ -2217,6 +2690,12 @@ requirement_{{index}}(obj) := {msg |
 #   - ref: {{{linkJSON}}}
 #     description: {{{citationJSON}}}
 {{/clauses}}
+{{#also}}
+{{#clauses}}
+#   - ref: {{{linkJSON}}}
+#     description: {{{citationJSON}}}
+{{/clauses}}
+{{/also}}
 {{/hasClauses}}
 # custom:
 #   control: {{{controlJSON}}}
@@ -2232,6 +2711,19 @@ requirement_{{index}}(obj) := {msg |
 #       reviewed_sha256: "{{reviewed}}"
 {{/reviewed}}
 {{/clauses}}
+{{#hasAlso}}
+#   also:
+{{#also}}
+#     - instrument: {{{instrumentJSON}}}
+#       instrument_name: {{{instrumentNameJSON}}}
+#       version: {{{versionJSON}}}
+#       clauses:
+{{#clauses}}
+#         - id: "{{id}}"
+#           sha256: "{{sha256}}"
+{{/clauses}}
+{{/also}}
+{{/hasAlso}}
 #   rule: {{{ruleJSON}}}
 #   template: "rego/policy.rego"
 #   generator: {{{generatorJSON}}}

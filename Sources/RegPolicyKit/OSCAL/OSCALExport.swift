@@ -41,7 +41,7 @@ package struct OSCALExport {
             "control id '\(policy.control)' is not an OSCAL token (a letter or '_', then letters, digits, '.', '-', '_')"
           ))
       }
-      for clause in policy.clauses where !Self.isToken(clause.id.rawValue) {
+      for (_, clause) in Self.cited(policy) where !Self.isToken(clause.id.rawValue) {
         problems.append(
           Diagnostic.error(
             .oscalInvalidID, file: indexFile,
@@ -127,14 +127,15 @@ package struct OSCALExport {
       "prose": policy.description.isEmpty ? policy.title : policy.description,
     ]
     if !items.isEmpty { statement["parts"] = items }
-    let clauses: [[String: Any]] = policy.clauses.map { clause in
+    let cited = Self.cited(policy)
+    let clauses: [[String: Any]] = cited.map { source, clause in
       var part: [String: Any] = [
         "id": "\(policy.control)_clause.\(clause.id.rawValue)",
         "name": "legal-basis",
         "ns": Self.namespace,
         "title": clause.citation,
-        "props": clauseProps(clause, of: policy).nonEmpty,
-        "links": [["href": "#\(clauseUUID(clause, of: policy))", "rel": "reference", "text": clause.citation]],
+        "props": clauseProps(clause, of: source).nonEmpty,
+        "links": [["href": "#\(clauseUUID(clause, of: source))", "rel": "reference", "text": clause.citation]],
       ]
       // The clause's normalised text exactly as hashed, so a reader can check the sha256 prop.
       if !clause.text.isEmpty { part["prose"] = clause.text }
@@ -147,18 +148,29 @@ package struct OSCALExport {
       "props": props.nonEmpty,
       "parts": [statement] + clauses,
     ]
-    if !policy.clauses.isEmpty {
-      control["links"] = policy.clauses.map { clause in
-        ["href": "#\(clauseUUID(clause, of: policy))", "rel": "reference", "text": clause.citation]
+    if !cited.isEmpty {
+      control["links"] = cited.map { source, clause in
+        ["href": "#\(clauseUUID(clause, of: source))", "rel": "reference", "text": clause.citation]
       }
     }
     return control
   }
 
-  func clauseProps(_ clause: Policy.Clause, of policy: Policy) -> [[String: Any]] {
+  /// The instrument a clause is cited from: the policy's own, or one it also implements.
+  typealias ClauseSource = (instrument: String?, name: String?, version: String?)
+
+  /// Every clause the control rests on or also implements, with its instrument.
+  static func cited(_ policy: Policy) -> [(source: ClauseSource, clause: Policy.Clause)] {
+    policy.clauses.map { ((policy.instrument, policy.instrumentName, policy.version), $0) }
+      + (policy.also ?? []).flatMap { other in
+        other.clauses.map { ((other.instrument, other.instrumentName, other.version), $0) }
+      }
+  }
+
+  func clauseProps(_ clause: Policy.Clause, of source: ClauseSource) -> [[String: Any]] {
     var props = [prop("pinpoint-id", clause.id.rawValue)]
-    if let instrument = policy.instrument { props.append(prop("instrument", instrument)) }
-    if let version = policy.version { props.append(prop("version", version)) }
+    if let instrument = source.instrument { props.append(prop("instrument", instrument)) }
+    if let version = source.version { props.append(prop("version", version)) }
     props.append(prop("sha256", clause.sha256))
     if let reviewed = clause.reviewedSHA256 { props.append(prop("reviewed-sha256", reviewed)) }
     return props
@@ -169,15 +181,15 @@ package struct OSCALExport {
     var seen: Set<String> = []
     var resources: [[String: Any]] = []
     for policy in tree.policies {
-      for clause in policy.clauses {
-        let id = clauseUUID(clause, of: policy)
+      for (source, clause) in Self.cited(policy) {
+        let id = clauseUUID(clause, of: source)
         guard seen.insert(id).inserted else { continue }
         var resource: [String: Any] = [
           "uuid": id,
-          "title": policy.instrumentName.map { "\(clause.citation), \($0)" } ?? clause.citation,
-          "props": clauseProps(clause, of: policy).filter { $0["name"] as? String != "reviewed-sha256" }.nonEmpty,
+          "title": source.name.map { "\(clause.citation), \($0)" } ?? clause.citation,
+          "props": clauseProps(clause, of: source).filter { $0["name"] as? String != "reviewed-sha256" }.nonEmpty,
         ]
-        if let instrument = policy.instrument { resource["document-ids"] = [["identifier": instrument]] }
+        if let instrument = source.instrument { resource["document-ids"] = [["identifier": instrument]] }
         if !clause.link.isEmpty { resource["rlinks"] = [["href": clause.link, "media-type": "text/html"]] }
         resources.append(resource)
       }
@@ -185,8 +197,8 @@ package struct OSCALExport {
     return resources
   }
 
-  func clauseUUID(_ clause: Policy.Clause, of policy: Policy) -> String {
-    uuid("clause", policy.instrument ?? "", clause.id.rawValue, clause.sha256)
+  func clauseUUID(_ clause: Policy.Clause, of source: ClauseSource) -> String {
+    uuid("clause", source.instrument ?? "", clause.id.rawValue, clause.sha256)
   }
 
   // MARK: Profile

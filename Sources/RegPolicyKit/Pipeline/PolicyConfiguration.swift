@@ -71,7 +71,7 @@ public struct PolicyConfiguration: Sendable {
   /// source order, then the profile's guardrails.
   public func policies(for sources: [Source]) -> [Policy] {
     let mapper = mapper
-    return sources.flatMap { mapper.policies(for: $0.document, statements: $0.statements) } + mapper.guardrails()
+    return mapper.policies(for: sources.map { ($0.document, $0.statements) }) + mapper.guardrails()
   }
 
   /// The rule set: from a folder, or the embedded copy of `rules/`.

@@ -55,7 +55,9 @@ public struct PolicyTree: Sendable {
     files[PolicyIndex.fileName] = index.json()
     // A source read for nothing is said, not passed over: no rule names its instrument, or none of
     // its statements matched.
-    let warnings = sources.filter { source in !policies.contains { $0.instrument == source.instrument } }.map {
+    let cited = Set(
+      policies.flatMap { policy in [policy.instrument].compactMap { $0 } + (policy.also ?? []).map(\.instrument) })
+    let warnings = sources.filter { !cited.contains($0.instrument) }.map {
       Diagnostic(
         .generateUnmappedSource, .warning, file: $0.path,
         "no policy comes from \($0.instrument) (\($0.statements.count) statements read): no mapping rule "

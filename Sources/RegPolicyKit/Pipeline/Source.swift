@@ -58,5 +58,5 @@ public struct Source: Sendable {
   }
 
   /// The instrument's CELEX number, or its declared id.
-  public var instrument: String { document.instrument.celex ?? document.instrument.id }
+  public var instrument: String { document.instrument.key }
 }

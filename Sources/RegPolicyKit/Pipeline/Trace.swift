@@ -81,6 +81,8 @@ public struct Trace: Sendable {
   /// by an earlier regpolicy), or when a clause it cites reads otherwise or is gone.
   public static func judged(_ policy: Policy, in index: TraceIndex) -> Policy {
     var policy = policy
+    // A policy of another instrument than the index holds keeps the state it was generated with.
+    if let held = held(by: index), let instrument = policy.instrument, instrument != held { return policy }
     let current = policy.citedClauses.allSatisfy { id in
       guard let provision = index.provision(id), provision.kind != "gone" else { return false }
       return policy.clauses.first { $0.id == id }?.reviewedSHA256 == provision.sha256
@@ -89,12 +91,19 @@ public struct Trace: Sendable {
     return policy
   }
 
+  /// The instrument whose words the index holds, as rules name it; nil without a source.
+  static func held(by index: TraceIndex) -> String? {
+    index.meta("celex").flatMap { $0.isEmpty ? nil : $0 } ?? index.meta("instrument")
+  }
+
   /// What the query names: the controls and the clauses to show.
   static func resolve(_ query: String, in index: TraceIndex, repository: String?) throws(Diagnostic) -> (
     Asked, [Policy], [PinpointID]
   ) {
     let trimmed = query.trimmingCharacters(in: .whitespacesAndNewlines)
-    func cited(_ policy: Policy) -> [PinpointID] { policy.clauses.map(\.id) }
+    // The clauses of the instrument the index holds (a control of another shows none of its own).
+    let held = held(by: index)
+    func cited(_ policy: Policy) -> [PinpointID] { policy.clauses(of: held).map(\.id) }
     // A generated policy file: its control from the provenance it carries.
     if !trimmed.contains("\n"), trimmed.contains("/") || trimmed.hasSuffix(".rego") || trimmed.hasSuffix(".yaml"),
       let text = try? String(contentsOfFile: trimmed, encoding: .utf8)

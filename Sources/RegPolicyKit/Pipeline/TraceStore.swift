@@ -158,12 +158,17 @@ public struct TraceStore: Sendable {
     if let source {
       let law = Self.contents(of: try Source.readAll([{ Source.read(source, options: options) }])[0])
       (instrument, provisions, statements) = (law.instrument, law.provisions, law.statements)
+      // An instrument EUR-Lex does not hold links to the page its policies record (instruments.yaml).
+      if let instrument, instrument.celex == nil {
+        let page = tree.lazy.flatMap { $0.policy.clauses(of: instrument.key) }.first?.link ?? ""
+        for index in provisions.indices { provisions[index].link = page }
+      }
     }
     // The clauses the policies quote that the source lacks: without a source, all that the index
     // knows of the law ("quoted"); with one, clauses it no longer has ("gone").
     var known = Set(provisions.map(\.id))
     for policy in tree.map(\.policy) {
-      for clause in policy.clauses where known.insert(clause.id).inserted {
+      for clause in policy.clauses(of: instrument?.key) where known.insert(clause.id).inserted {
         provisions.append(
           TraceIndex.ProvisionRecord(
             id: clause.id, parent: clause.id.parent, kind: source == nil ? "quoted" : "gone", num: nil, heading: nil,
@@ -192,7 +197,7 @@ public struct TraceStore: Sendable {
   /// Every provision of a document in document order, with the text and hash its clause has.
   static func provisions(_ document: Document) -> [TraceIndex.ProvisionRecord] {
     var records: [TraceIndex.ProvisionRecord] = []
-    let celex = document.instrument.celex ?? ""
+    let celex = document.instrument.celex
     func add(_ provision: Provision, parent: PinpointID?) {
       let clauseText = Mapper.clauseText(provision)
       records.append(
@@ -200,7 +205,7 @@ public struct TraceStore: Sendable {
           id: provision.id, parent: parent, kind: provision.kind.rawValue, num: provision.num,
           heading: provision.heading, text: provision.text, clauseText: clauseText,
           sha256: Ingester.sha256(Array(clauseText.utf8)), citation: provision.id.citation,
-          link: provision.id.eurLexLink(celex: celex, language: document.instrument.language)))
+          link: celex.map { provision.id.eurLexLink(celex: $0, language: document.instrument.language) } ?? ""))
       for child in provision.children { add(child, parent: provision.id) }
     }
     for provision in document.provisions { add(provision, parent: nil) }

@@ -124,6 +124,15 @@ public struct Policy: Codable, Hashable, Sendable {
     }
   }
 
+  /// The clauses of another instrument the control implements too (a rule's `also:`), read from
+  /// that instrument beside the policy's own. No check cites them.
+  public struct Also: Codable, Hashable, Sendable {
+    public var instrument: String
+    public var instrumentName: String?
+    public var version: String?
+    public var clauses: [Clause]
+  }
+
   /// The package-safe name: the control id in lower case with '-' and '.' as '_'… and as file name.
   public var name: String
   public var control: String
@@ -139,6 +148,8 @@ public struct Policy: Codable, Hashable, Sendable {
   public var instrumentName: String?
   public var version: String?
   public var clauses: [Clause]
+  /// Every other instrument read whose clauses the control implements; nil when there is none.
+  public var also: [Also]?
   public var nistAIRMF: [String]
   public var iso42001: [String]
   public var enforcement: String
@@ -148,6 +159,12 @@ public struct Policy: Codable, Hashable, Sendable {
   public var unreviewed: [PinpointID] {
     let cited = citedClauses
     return clauses.filter { $0.reviewGap != nil && cited.contains($0.id) }.map(\.id)
+  }
+  /// The clauses of one instrument the control rests on or also implements; all of them when
+  /// `instrument` is nil.
+  public func clauses(of instrument: String?) -> [Clause] {
+    let own = instrument == nil || self.instrument == instrument ? clauses : []
+    return own + (also ?? []).filter { instrument == nil || $0.instrument == instrument }.flatMap(\.clauses)
   }
   /// Every clause a requirement cites.
   public var citedClauses: Set<PinpointID> {

@@ -74,6 +74,25 @@ public struct Crosswalk: Hashable, Sendable {
     }
   }
 
+  /// What a rule rests on, as crosswalk endpoints: the clauses its checks cite and those it (or an
+  /// `also:` entry) matches by exact ID, each in its instrument's framework; a guardrail's control.
+  public static func endpoints(of rule: MappingRule) -> [CrosswalkEndpoint] {
+    guard let instrument = rule.instrument, let match = rule.match else {
+      return [CrosswalkEndpoint(.regpolicy, rule.control)]
+    }
+    var ends: [CrosswalkEndpoint] = []
+    for (instrument, ids) in [(instrument, rule.cited.map(\.rawValue) + match.clauses)]
+      + rule.also.map({ ($0.instrument, $0.match.clauses) })
+    {
+      guard let framework = CrosswalkEndpoint.Framework.of(instrument: instrument) else { continue }
+      for id in ids where !id.contains("*") {
+        let end = CrosswalkEndpoint(framework, id)
+        if !ends.contains(end) { ends.append(end) }
+      }
+    }
+    return ends
+  }
+
   /// Whether a link end speaks of what was asked: the same endpoint, or for AI Act clauses one
   /// enclosing the other.
   static func concerns(_ end: CrosswalkEndpoint, _ asked: CrosswalkEndpoint) -> Bool {
@@ -127,19 +146,17 @@ extension RuleSet {
   /// Act that cite it, a provision enclosing it or one under it (checks' `cites`, a value's clause)
   /// or that match it (`match.clauses`); for a regpolicy control, that control if a rule produces it.
   public func controls(concerning endpoint: CrosswalkEndpoint) -> [String] {
-    var found: Set<String> = []
-    for rule in rules {
-      switch endpoint.framework {
-      case .regpolicy where rule.control == endpoint.id:
-        found.insert(rule.control)
-      case .aiAct where rule.instrument == CrosswalkEndpoint.Framework.aiActCELEX:
-        let clause = PinpointID(rawValue: endpoint.id)
-        let cites = rule.cited.contains { Crosswalk.concerns(CrosswalkEndpoint(.aiAct, $0.rawValue), endpoint) }
-        let matches = rule.match?.clauses.contains { MappingRule.clause(clause, matches: $0) } ?? false
-        if cites || matches { found.insert(rule.control) }
-      default: break
-      }
-    }
-    return found.sorted()
+    let clause = PinpointID(rawValue: endpoint.id)
+    return Set(
+      rules.filter { rule in
+        // A clause the rule rests on, or one its patterns (`art_5.par_1.pt_*`) match.
+        let patterns =
+          ([(rule.instrument, rule.match)] + rule.also.map { ($0.instrument, $0.match) }).filter {
+            $0.0 != nil && $0.0 == endpoint.framework.instrument
+          }.flatMap { $0.1?.clauses ?? [] }
+        return Crosswalk.endpoints(of: rule).contains { Crosswalk.concerns($0, endpoint) }
+          || patterns.contains { MappingRule.clause(clause, matches: $0) }
+      }.map(\.control)
+    ).sorted()
   }
 }

@@ -30,6 +30,20 @@ public struct CrosswalkEndpoint: Hashable, Comparable, Sendable, CustomStringCon
     /// The CELEX number of the AI Act, the instrument of `ai-act` endpoints.
     public static let aiActCELEX = "32024R1689"
 
+    /// The instrument whose pinpoint IDs the framework's endpoints are, as rules name it; nil for
+    /// a framework no source holds.
+    public var instrument: String? {
+      switch self {
+      case .aiAct: Self.aiActCELEX
+      case .aiRMF: "NIST.AI.100-1.Playbook"
+      case .sp80053: "NIST.SP.800-53r5"
+      case .iso42001, .regpolicy: nil
+      }
+    }
+
+    /// The framework of an instrument's pinpoint IDs.
+    public static func of(instrument: String) -> Framework? { allCases.first { $0.instrument == instrument } }
+
     var order: Int { Framework.allCases.firstIndex(of: self) ?? 0 }
   }
 
@@ -48,17 +62,7 @@ public struct CrosswalkEndpoint: Hashable, Comparable, Sendable, CustomStringCon
   /// The name people use: "Article 12(1)", "MEASURE 2.4", "A.6.2.8", "AU-11", "AC-2(1)", "FINOPS-GPU".
   public var label: String {
     switch framework {
-    case .aiAct: return PinpointID(rawValue: id).citation
-    case .aiRMF:
-      // sbc_measure-2-4 → MEASURE 2.4 (canonical IDs only reach here).
-      let parts = id.dropFirst(4).split(separator: "-")
-      guard parts.count == 3 else { return id }
-      return "\(parts[0].uppercased()) \(parts[1]).\(parts[2])"
-    case .sp80053:
-      let parts = id.dropFirst(4).split(separator: "-")
-      guard parts.count >= 2 else { return id }
-      let base = "\(parts[0].uppercased())-\(parts[1])"
-      return parts.count == 3 ? "\(base)(\(parts[2]))" : base
+    case .aiAct, .aiRMF, .sp80053: return PinpointID(rawValue: id).citation
     case .iso42001, .regpolicy: return id
     }
   }

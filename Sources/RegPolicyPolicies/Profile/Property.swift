@@ -90,6 +90,27 @@ public struct Property: Hashable, Sendable {
     Property(
       name: "incident-contact", location: .annotation, family: .ai,
       summary: "e-mail address for serious-incident reports"),
+    Property(
+      name: "inventory-id", location: .annotation, family: .ai,
+      summary: "the system's entry in the organisation's AI system inventory"),
+    Property(
+      name: "risk-owner", location: .annotation, family: .ai,
+      summary: "the person or team accountable for the system's AI risks"),
+    Property(
+      name: "impact-assessment", location: .annotation, family: .ai,
+      summary: "reference to the assessment of the system's likely impacts, beneficial and harmful"),
+    Property(
+      name: "third-party-risk-record", location: .annotation, family: .ai,
+      summary: "reference to the record of third-party data, models and software the system uses and their risks"),
+    Property(
+      name: "feedback-channel", location: .annotation, family: .ai,
+      summary: "where users and affected people report problems and appeal outcomes (a URL or e-mail address)"),
+    Property(
+      name: "incident-response-plan", location: .annotation, family: .ai,
+      summary: "reference to the plan for responding to and recovering from incidents and errors"),
+    Property(
+      name: "decommissioning-plan", location: .annotation, family: .ai,
+      summary: "reference to the plan for superseding, deactivating and decommissioning the system"),
     Property(name: "cost-center", location: .label, family: .finops, summary: "the cost centre charged"),
     Property(name: "workload-id", location: .label, family: .finops, summary: "the workload's id"),
     Property(name: "owner", location: .label, family: .finops, summary: "the accountable owner"),

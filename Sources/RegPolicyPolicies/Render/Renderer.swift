@@ -120,6 +120,13 @@ struct Context {
       "Regpolicy"
       + policy.name.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
     let target = policy.target
+    let also = policy.also ?? []
+    let clauseValues = { (clause: Policy.Clause) -> [String: Any] in
+      [
+        "id": clause.id.rawValue, "sha256": clause.sha256, "linkJSON": quote(clause.link),
+        "citationJSON": quote(clause.citation),
+      ]
+    }
     var values: [String: Any] = [
       "name": policy.name,
       "control": policy.control,
@@ -147,14 +154,26 @@ struct Context {
       "kindsRego": set(target.kinds),
       "kindsList": target.kinds.map(quote).joined(separator: ", "),
       "clauses": policy.clauses.map { clause -> [String: Any] in
-        var values: [String: Any] = [
-          "id": clause.id.rawValue, "sha256": clause.sha256, "linkJSON": quote(clause.link),
-          "citationJSON": quote(clause.citation),
-        ]
+        var values = clauseValues(clause)
         if let reviewed = clause.reviewedSHA256 { values["reviewed"] = reviewed }
         return values
       },
       "hasClauses": !policy.clauses.isEmpty,
+      // The other instruments the control implements: in the Rego's metadata, and in one annotation
+      // "INSTRUMENT VERSION: id=sha256,…; …" for Kyverno and Gatekeeper.
+      "hasAlso": !also.isEmpty,
+      "also": also.map { other -> [String: Any] in
+        [
+          "instrumentJSON": quote(other.instrument),
+          "instrumentNameJSON": quote(other.instrumentName ?? other.instrument),
+          "versionJSON": quote(other.version ?? ""), "clauses": other.clauses.map(clauseValues),
+        ]
+      },
+      "alsoJSON": quote(
+        also.map { other in
+          "\(other.instrument) \(other.version ?? ""): "
+            + other.clauses.map { "\($0.id)=\($0.sha256)" }.joined(separator: ",")
+        }.joined(separator: "; ")),
     ]
     var scope: [[String: Any]] = []
     if let key = target.systemKey {

@@ -24,62 +24,120 @@ public struct Mapper: Sendable {
 
   /// The policies for the regulatory rules matching this document's statements, in rule order.
   public func policies(for document: Document, statements: [Statement]) -> [Policy] {
-    var order: [PinpointID: Int] = [:]
-    for (index, provision) in document.allProvisions.enumerated() { order[provision.id] = index }
-    // Statements by article or annex, so each rule looks only at the ones its patterns can name.
-    var byTopLevel: [Substring: [Statement]] = [:]
-    for statement in statements {
-      byTopLevel[statement.clause.rawValue.prefix { $0 != "." }, default: []].append(statement)
-    }
+    policies(for: [(document, statements)])
+  }
+
+  /// The policies for every source read, source by source and in rule order within each: a rule
+  /// yields a policy from its own instrument's statements, and cites the matching clauses of each
+  /// other instrument it names under `also:` that is among the sources.
+  public func policies(for sources: [(document: Document, statements: [Statement])]) -> [Policy] {
+    let read = sources.map { Read(document: $0.document, statements: $0.statements) }
     var policies: [Policy] = []
-    for rule in rules.rules where rule.instrument != nil && applies(rule) {
+    for source in read {
+      let instrument = source.document.instrument
+      for rule in rules.rules where rule.instrument == instrument.key && applies(rule) {
+        guard let match = rule.match, let pattern = match.clauses.first else { continue }
+        let ids = source.matched(match)
+        guard !ids.isEmpty else { continue }
+        // The rule's first pattern names the clause commit subjects cite ("Article 5(1)"), unless it
+        // is a wildcard; then the first clause it matched.
+        let primary =
+          pattern.contains("*")
+          ? ids.first { MappingRule.clause($0, matches: pattern) } ?? ids[0] : PinpointID(rawValue: pattern)
+        // Provenance covers the clauses the rule matched and every clause a check cites.
+        let cites = Set(rule.cited)
+        let clauses = source.ordered(cites.union(ids)).map { id in
+          var clause = self.clause(id, in: source.document)
+          // The reviewed text this one is held against: itself when a person reviewed it.
+          let accepted = rule.reviewed[id] ?? []
+          clause.reviewedSHA256 =
+            cites.contains(id) ? (accepted.contains(clause.sha256) ? clause.sha256 : accepted.first) : nil
+          return clause
+        }
+        let name = rules.instrumentNames[instrument.key] ?? instrument.id
+        // Guidance recommends; law requires.
+        let advice = match.modalities == [.recommendation]
+        let basis = { (ids: [PinpointID], requires: String) -> Policy.LegalBasis in
+          let citation = Mapper.list(ids.map(\.citation))
+          let verb = advice ? "recommend" : "require"
+          return Policy.LegalBasis(
+            clauses: ids, citation: citation, quote: ids.first.map { Mapper.quote($0, in: source.document) } ?? "",
+            link: ids.first.map { self.link($0, in: source.document) } ?? "",
+            head: "\(verdict) — \(citation) \(name) \(verb)\(ids.count == 1 ? "s" : "") that \(requires)")
+        }
+        var policy = policy(
+          rule, clauses: clauses, instrumentName: name, version: instrument.date ?? instrument.version
+        ) { check in
+          let requires = check.requires ?? rule.requires
+          return (basis(check.cites, requires), check.valueCites.mapValues { basis([$0], requires) })
+        }
+        policy.citation = primary.citation
+        policy.review = policy.unreviewed.isEmpty ? .current : .needsReview
+        let also = rule.also.compactMap { other -> Policy.Also? in
+          guard let source = read.first(where: { $0.document.instrument.key == other.instrument }) else { return nil }
+          let ids = source.ordered(Set(source.matched(other.match)))
+          guard !ids.isEmpty else { return nil }
+          let instrument = source.document.instrument
+          return Policy.Also(
+            instrument: other.instrument, instrumentName: rules.instrumentNames[other.instrument],
+            version: instrument.date ?? instrument.version, clauses: ids.map { clause($0, in: source.document) })
+        }
+        policy.also = also.isEmpty ? nil : also
+        policies.append(policy)
+      }
+    }
+    return policies
+  }
+
+  /// A document with its statements grouped for matching and its provisions' order.
+  private struct Read {
+    let document: Document
+    let order: [PinpointID: Int]
+    /// Statements by article or annex, so each rule looks only at the ones its patterns can name.
+    let byTopLevel: [Substring: [Statement]]
+    let statements: [Statement]
+
+    init(document: Document, statements: [Statement]) {
+      self.document = document
+      self.statements = statements
+      var order: [PinpointID: Int] = [:]
+      for (index, provision) in document.allProvisions.enumerated() { order[provision.id] = index }
+      self.order = order
+      var byTopLevel: [Substring: [Statement]] = [:]
+      for statement in statements {
+        byTopLevel[statement.clause.rawValue.prefix { $0 != "." }, default: []].append(statement)
+      }
+      self.byTopLevel = byTopLevel
+    }
+
+    /// The clauses whose statements the criteria select, in document order.
+    func matched(_ match: MappingRule.Match) -> [PinpointID] {
       var tops: [Substring] = []
-      for pattern in rule.match?.clauses ?? [] {
+      for pattern in match.clauses {
         let top = pattern.prefix { $0 != "." }
         if !tops.contains(top) { tops.append(top) }
       }
       let candidates = tops.contains { $0.hasSuffix("*") } ? statements : tops.flatMap { byTopLevel[$0] ?? [] }
-      let matched = candidates.filter { rule.matches($0, instrument: document.instrument.celex) }
-      let ids = Set(matched.map(\.clause)).sorted { (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1) }
-      guard !ids.isEmpty, let pattern = rule.match?.clauses.first else { continue }
-      // The rule's first pattern names the clause commit subjects cite ("Article 5(1)"), unless it
-      // is a wildcard; then the first clause it matched.
-      let primary =
-        pattern.contains("*")
-        ? ids.first { MappingRule.clause($0, matches: pattern) } ?? ids[0] : PinpointID(rawValue: pattern)
-      // Provenance covers the clauses the rule matched and every clause a check cites.
-      let cites = Set(rule.cited)
-      let all = cites.union(ids).sorted { (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1) }
-      let celex = document.instrument.celex ?? ""
-      let clauses = all.map { id in
-        let text = document.provision(id).map(Mapper.clauseText) ?? ""
-        let current = hash(text)
-        // The reviewed text this one is held against: itself when a person reviewed it.
-        let accepted = rule.reviewed[id] ?? []
-        return Policy.Clause(
-          id: id, citation: id.citation, sha256: current,
-          reviewedSHA256: cites.contains(id) ? (accepted.contains(current) ? current : accepted.first) : nil,
-          link: id.eurLexLink(celex: celex, language: document.instrument.language), text: text)
-      }
-      let name = rules.instrumentNames[rule.instrument ?? ""] ?? document.instrument.id
-      let basis = { (ids: [PinpointID], requires: String) -> Policy.LegalBasis in
-        let citation = Mapper.list(ids.map(\.citation))
-        return Policy.LegalBasis(
-          clauses: ids, citation: citation, quote: ids.first.map { Mapper.quote($0, in: document) } ?? "",
-          link: ids.first?.eurLexLink(celex: celex, language: document.instrument.language) ?? "",
-          head: "\(verdict) — \(citation) \(name) \(ids.count == 1 ? "requires" : "require") that \(requires)")
-      }
-      var policy = policy(
-        rule, clauses: clauses, instrumentName: name, version: document.instrument.date ?? document.instrument.version
-      ) { check in
-        let requires = check.requires ?? rule.requires
-        return (basis(check.cites, requires), check.valueCites.mapValues { basis([$0], requires) })
-      }
-      policy.citation = primary.citation
-      policy.review = policy.unreviewed.isEmpty ? .current : .needsReview
-      policies.append(policy)
+      return ordered(Set(candidates.filter(match.matches).map(\.clause)))
     }
-    return policies
+
+    /// In document order; clauses the document lacks last, by ID.
+    func ordered(_ ids: Set<PinpointID>) -> [PinpointID] {
+      ids.sorted { (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1) }
+    }
+  }
+
+  /// A clause as provenance records it: citation, hash and link of its text in the document.
+  private func clause(_ id: PinpointID, in document: Document) -> Policy.Clause {
+    let text = document.provision(id).map(Mapper.clauseText) ?? ""
+    return Policy.Clause(
+      id: id, citation: id.citation, sha256: hash(text), reviewedSHA256: nil, link: link(id, in: document), text: text)
+  }
+
+  /// The clause on EUR-Lex, or the page `instruments.yaml` gives an instrument EUR-Lex does not hold.
+  private func link(_ id: PinpointID, in document: Document) -> String {
+    guard let celex = document.instrument.celex else { return rules.instrumentLinks[document.instrument.key] ?? "" }
+    return id.eurLexLink(celex: celex, language: document.instrument.language)
   }
 
   /// The guardrails: rules that come from the profile alone, not from a clause.

@@ -13,6 +13,34 @@ public struct MappingRule: Hashable, Sendable {
     public var addressees: [String]
     /// Words or phrases of which the statement must contain at least one (case-insensitive). Empty: any.
     public var terms: [String]
+
+    /// True when the statement is one these criteria select (its instrument aside).
+    public func matches(_ statement: Statement) -> Bool {
+      guard clauses.contains(where: { MappingRule.clause(statement.clause, matches: $0) }) else { return false }
+      if !modalities.isEmpty, !modalities.contains(statement.modality) { return false }
+      if !addressees.isEmpty {
+        // The parties the clause's words name ("none": it names none), not those found around it.
+        let roles = statement.stated.compactMap(\.role)
+        let hit =
+          addressees.contains { wanted in
+            wanted == "none" ? statement.stated.isEmpty : roles.contains(wanted)
+          }
+        if !hit { return false }
+      }
+      if !terms.isEmpty {
+        let text = statement.text.lowercased()
+        if !terms.contains(where: { text.contains($0) }) { return false }
+      }
+      return true
+    }
+  }
+
+  /// Another instrument the same control implements (`also:` in the rule file): when that
+  /// instrument is read beside the rule's own, the policy cites the clauses of it that match too.
+  public struct Also: Hashable, Sendable {
+    public var instrument: String
+    public var match: Match
+    public var line: Int
   }
 
   /// A clause or a statement the rule must (triggering) or must not (non-triggering) match; or, for
@@ -34,6 +62,8 @@ public struct MappingRule: Hashable, Sendable {
   /// CELEX of the instrument the rule maps; nil for a guardrail that comes from the profile alone.
   public var instrument: String?
   public var match: Match?
+  /// The other instruments the control implements; their clauses never carry a check.
+  public var also: [Also] = []
   public var control: String
   public var nistAIRMF: [String]
   public var iso42001: [String]
@@ -64,22 +94,7 @@ public struct MappingRule: Hashable, Sendable {
   /// True when the statement is one this rule implements.
   public func matches(_ statement: Statement, instrument celex: String?) -> Bool {
     guard let match, let instrument, instrument == celex else { return false }
-    guard match.clauses.contains(where: { MappingRule.clause(statement.clause, matches: $0) }) else { return false }
-    if !match.modalities.isEmpty, !match.modalities.contains(statement.modality) { return false }
-    if !match.addressees.isEmpty {
-      // The parties the clause's words name ("none": it names none), not those found around it.
-      let roles = statement.stated.compactMap(\.role)
-      let hit =
-        match.addressees.contains { wanted in
-          wanted == "none" ? statement.stated.isEmpty : roles.contains(wanted)
-        }
-      if !hit { return false }
-    }
-    if !match.terms.isEmpty {
-      let text = statement.text.lowercased()
-      if !match.terms.contains(where: { text.contains($0) }) { return false }
-    }
-    return true
+    return match.matches(statement)
   }
 
   /// `art_12.par_1` matches `art_12.par_1` and `art_12.par_1.pt_a`; a segment ending in `*` matches

@@ -3,8 +3,11 @@ import RegPolicyModel
 /// The mapping rules and the instrument names they cite, read from `rules/` (or the embedded copy).
 public struct RuleSet: Hashable, Sendable {
   public var rules: [MappingRule]
-  /// Short names of instruments by CELEX ("32024R1689" → "AI Act"), from `rules/instruments.yaml`.
+  /// Short names of instruments by CELEX or declared id ("32024R1689" → "AI Act"), from
+  /// `rules/instruments.yaml`.
   public var instrumentNames: [String: String]
+  /// Where an instrument without a CELEX number is read online (`link:` in `instruments.yaml`).
+  public var instrumentLinks: [String: String] = [:]
   /// What the gap report knows of each instrument that has a table in `rules/report/`: fines and
   /// the provisions of one risk class.
   public var reportTables: [ReportTable]
@@ -24,12 +27,22 @@ public struct RuleSet: Hashable, Sendable {
     var errors: [Diagnostic] = []
     var rules: [MappingRule] = []
     var names: [String: String] = [:]
+    var links: [String: String] = [:]
     var tables: [ReportTable] = []
     for file in files.sorted(by: { $0.path < $1.path }) {
       do {
         if file.path.hasSuffix("/instruments.yaml") || file.path == "instruments.yaml" {
           let root = try YAMLValue.parse(file.text, file: file.path, codes: .rule)
-          for (celex, value) in try root.entries("instruments") { names[celex] = try value.string(celex) }
+          // `CELEX: name`, or `id: {name: …, link: …}` for an instrument EUR-Lex does not hold.
+          for (key, value) in try root.entries("instruments") {
+            if value.node.mapping == nil {
+              names[key] = try value.string(key)
+            } else {
+              try value.keys(key, allowed: ["name", "link"])
+              names[key] = try value.required("name", in: key).string("name")
+              links[key] = try value["link"]?.string("link")
+            }
+          }
         } else if ReportTable.isTable(path: file.path) {
           tables.append(try RuleReader(file: file.path, roles: knownRoles).readReportTable(file.text))
         } else {
@@ -48,10 +61,14 @@ public struct RuleSet: Hashable, Sendable {
         )
       }
       seen[rule.id] = rule
-      if let instrument = rule.instrument, names[instrument] == nil {
+      for (instrument, line) in (rule.instrument.map { [($0, rule.line)] } ?? [])
+        + rule.also.map({
+          ($0.instrument, $0.line)
+        }) where names[instrument] == nil
+      {
         errors.append(
           Diagnostic.error(
-            .ruleUnknownInstrument, file: rule.file, line: rule.line,
+            .ruleUnknownInstrument, file: rule.file, line: line,
             "instrument '\(instrument)' is not named in instruments.yaml"))
       }
     }
@@ -62,7 +79,9 @@ public struct RuleSet: Hashable, Sendable {
           "instrument '\(table.instrument)' is not named in instruments.yaml"))
     }
     if !errors.isEmpty { return (nil, errors) }
-    return (RuleSet(rules: rules.sorted { $0.id < $1.id }, instrumentNames: names, reportTables: tables), [])
+    var set = RuleSet(rules: rules.sorted { $0.id < $1.id }, instrumentNames: names, reportTables: tables)
+    set.instrumentLinks = links
+    return (set, [])
   }
 }
 
@@ -76,8 +95,8 @@ struct RuleReader {
     try root.keys(
       "a rule",
       allowed: [
-        "id", "title", "description", "requires", "instrument", "match", "control", "crosswalk", "roles", "reviewed",
-        "risk-classes", "scope", "checks", "examples",
+        "id", "title", "description", "requires", "instrument", "match", "also", "control", "crosswalk", "roles",
+        "reviewed", "risk-classes", "scope", "checks", "examples",
       ])
     func required(_ key: String) throws(Diagnostic) -> String {
       try root.required(key, in: "the rule").string(key)
@@ -87,6 +106,18 @@ struct RuleReader {
     if let value = root["match"] { match = try readMatch(value) }
     if (instrument == nil) != (match == nil) {
       throw root.failure(.ruleMissingKey, "a rule has both 'instrument' and 'match', or neither (a guardrail)")
+    }
+    var also: [MappingRule.Also] = []
+    for item in try root["also"]?.items("also") ?? [] {
+      guard instrument != nil else { throw item.failure(.ruleInvalidValue, "a guardrail implements no instrument") }
+      try item.keys("an 'also' entry", allowed: ["instrument", "match"])
+      let other = try item.required("instrument", in: "an 'also' entry").string("instrument")
+      if other == instrument || also.contains(where: { $0.instrument == other }) {
+        throw item.failure(.ruleInvalidValue, "instrument '\(other)' is named twice")
+      }
+      also.append(
+        MappingRule.Also(
+          instrument: other, match: try readMatch(item.required("match", in: "an 'also' entry")), line: item.line))
     }
     let roleList = try root["roles"].map { value throws(Diagnostic) in try checkRoles(value, Profile.roles) } ?? []
     let classes =
@@ -122,7 +153,7 @@ struct RuleReader {
     return MappingRule(
       id: try required("id"), file: file, line: root.line, title: try required("title"),
       description: try required("description"), requires: try required("requires"), instrument: instrument,
-      match: match, control: try required("control"), nistAIRMF: nist, iso42001: iso, roles: roleList,
+      match: match, also: also, control: try required("control"), nistAIRMF: nist, iso42001: iso, roles: roleList,
       riskClasses: classes, scope: scope, checks: checks, triggering: triggering, nonTriggering: nonTriggering,
       reviewed: reviewed)
   }
