@@ -11,7 +11,7 @@ struct Crosswalk: ParsableCommand {
       ('MEASURE 2.4', 'sbc_measure-2-4'), an ISO/IEC 42001 clause or Annex A control ('A.6.2.8'), an \
       SP 800-53 control ('AU-11', 'ctl_au-11') or a regpolicy control ('AIA-12', 'FINOPS-GPU': the \
       links of the clauses its rule rests on). Every link with it at either end is read from its side (subset-of becomes superset-of when read backwards), \
-      with the rationale and the controls that rest on the AI Act clause. Exit 2 when QUERY names \
+      with the rationale and the controls that rest on either end. Exit 2 when QUERY names \
       nothing of these, 3 when no link has it.
       """
   )
