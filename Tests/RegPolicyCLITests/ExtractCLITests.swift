@@ -119,12 +119,12 @@ struct ExtractCLITests {
   /// fall. Floors are the figures measured when they were last raised, to three places.
   static let sentenceFloors: [String: (regulatory: Double, modality: Double, macroF1: Double, actor: Double)] = [
     "ai-act": (0.950, 0.890, 0.757, 0.767), "gdpr": (0.871, 0.824, 0.722, 0.767),
-    "dsa": (0.894, 0.835, 0.490, 0.836), "dma": (0.859, 0.824, 0.618, 0.881),
+    "dsa": (0.906, 0.847, 0.503, 0.836), "dma": (0.859, 0.824, 0.618, 0.881),
     "data-act": (0.941, 0.847, 0.668, 0.467), "dga": (0.965, 0.929, 0.901, 0.460),
     "reach": (0.894, 0.835, 0.619, 0.617), "dsm-2019-790": (0.894, 0.812, 0.644, 0.661),
     "eprivacy": (0.941, 0.894, 0.779, 0.705), "reg-2024-903": (0.854, 0.841, 0.857, 0.607),
     "sp800-53": (0.859, 0.835, 0.587, 0.805), "ai-rmf": (0.929, 0.871, 0.606, 0.974),
-    "handmade": (0.901, 0.840, 0.853, 0.712),
+    "handmade": (0.912, 0.851, 0.859, 0.712),
   ]
 
   @Test("the labelled sentences: regulatory, modality and actor figures per act do not fall")

@@ -607,6 +607,14 @@ modal	constitution	shall begin to run
 modal	constitution	shall be governed by
 modal	constitution	is governed by
 modal	constitution	are governed by
+# What parties state as fact binds no one ("The Customer acknowledges that", "The Company expects");
+# an act's effect on another ("shall put an end to")
+modal	constitution	shall put an end to
+modal	constitution	acknowledge that
+modal	constitution	acknowledges that
+modal	constitution	anticipate that
+modal	constitution	anticipates that
+modal	constitution	expects
 
 # Capitalised words of contracts and policies that name things, not parties ("This Agreement will commence")
 thing	-	Agreement
