@@ -374,6 +374,9 @@ modal	right	shall have the right to
 modal	right	has the right to
 modal	right	have the right to
 modal	right	shall also have the right
+modal	right	shall have access to
+modal	right	shall have a claim
+modal	right	shall have the same rights
 modal	obligation	is obligated to
 modal	obligation	are obligated to
 modal	obligation	has the obligation to
