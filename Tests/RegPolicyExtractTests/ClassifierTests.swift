@@ -32,6 +32,22 @@ struct ClassifierTests {
       ("This Regulation shall enter into force on the twentieth day following its publication.", .entryIntoForce),
       ("It shall apply from 2 August 2026.", .entryIntoForce),
       ("The Commission is empowered to adopt delegated acts in accordance with Article 97.", .empowerment),
+      // Powers conferred, also after an inserted phrase; "have … powers" in a that-clause or after a
+      // subordinate "powers … have been exhausted" confers nothing.
+      ("Each supervisory authority shall have all of the following authorisation and advisory powers:", .empowerment),
+      (
+        "Coordinators shall, where all other powers have been exhausted, also have the power to take the following measures:",
+        .empowerment
+      ),
+      (
+        "Member States shall ensure that the authority and other bodies have the necessary investigative powers.",
+        .obligation
+      ),
+      ("Authorities shall have regard to the powers of the Board.", .obligation),
+      // Rights, and what parties state as fact.
+      ("The other registrant shall have a claim on the other participants for an equal share of the cost.", .right),
+      ("Users' organisations shall have access to adequate information from the providers.", .right),
+      ("The Customer acknowledges that the Software has not been developed to meet its requirements.", .constitution),
       ("Article 4 of Regulation (EU) 2019/1020 is amended as follows:", .amendment),
       ("The following paragraph is added:", .amendment),
     ])

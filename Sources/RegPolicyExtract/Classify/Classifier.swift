@@ -213,12 +213,9 @@ struct SentenceAnalysis {
       evidence.append(.init(rule: "pattern:rule-disapplied", span: span(modal.range)))
     }
     // "Each supervisory authority shall have all of the following investigative powers:", "the
-    // AI Office shall have all the powers of a market surveillance authority".
-    if modality == .obligation, isWord(Int(modal.end), "have"),
-      (Int(modal.end)..<min(range.upperBound, Int(modal.end) + 8)).contains(where: {
-        isWord($0, "powers") || isWord($0, "power")
-      })
-    {
+    // AI Office shall have all the powers of a market surveillance authority", "Digital Services
+    // Coordinators shall, in respect of …, where …, also have the power to …".
+    if modality == .obligation, confersPowers(after: modal) {
       modality = .empowerment
       evidence.append(.init(rule: "pattern:powers-conferred", span: span(modal.range)))
     }
@@ -541,6 +538,25 @@ struct SentenceAnalysis {
     var i = Int(modal.start) - 1
     while i >= range.lowerBound && !isClauseBreak(i) { i -= 1 }
     return (i + 1..<Int(modal.start)).contains { has(.subordinator, at: $0) }
+  }
+
+  /// Whether the modal's verb is "have" with "power(s)" as its object ("shall have all of the
+  /// following authorisation and advisory powers"); inserted phrases between the modal and "have"
+  /// are passed over, but not a "have" of a subordinate clause ("powers … have been exhausted") or
+  /// of a that-clause.
+  private func confersPowers(after modal: Match) -> Bool {
+    var i = Int(modal.end)
+    while i + 1 < range.upperBound {
+      // "ensure that the authority … have the … powers": a that-clause's verb.
+      if isWord(i, "that") { return false }
+      if isWord(i, "have"), !isWord(i + 1, "been"), !isWord(i + 1, "regard"),
+        (i + 1..<min(range.upperBound, i + 11)).contains(where: { isWord($0, "powers") || isWord($0, "power") })
+      {
+        return true
+      }
+      i += 1
+    }
+    return false
   }
 
   /// A definition names its term in quotes before "means".
