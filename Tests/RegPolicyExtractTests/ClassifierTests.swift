@@ -44,6 +44,9 @@ struct ClassifierTests {
         .obligation
       ),
       ("Authorities shall have regard to the powers of the Board.", .obligation),
+      // A passive duty that "only" restricts forbids the rest; "only" after a comma does not.
+      ("Information exchanged under this paragraph shall be used only in respect of the matter.", .prohibition),
+      ("The report shall be published, only the summary being translated.", .obligation),
       // Rights, and what parties state as fact.
       ("The other registrant shall have a claim on the other participants for an equal share of the cost.", .right),
       ("Users' organisations shall have access to adequate information from the providers.", .right),

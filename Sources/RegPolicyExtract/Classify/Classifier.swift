@@ -206,6 +206,16 @@ struct SentenceAnalysis {
       modality = .prohibition
       evidence.append(.init(rule: "pattern:negated-limb", span: span(limb..<limb + 1)))
     }
+    // "Any information exchanged … shall be used only in respect of …", "shall be carried out only
+    // under the control of …": a passive duty that "only" restricts forbids everything else.
+    if modality == .obligation, let participle = passive, !phrase(modal).hasPrefix("it shall be") {
+      var i = participle.upperBound
+      while i < min(range.upperBound, participle.upperBound + 8), !isClauseBreak(i), !isWord(i, "only") { i += 1 }
+      if i < range.upperBound, isWord(i, "only") {
+        modality = .prohibition
+        evidence.append(.init(rule: "pattern:only-restriction", span: span(i..<i + 1)))
+      }
+    }
     // "This obligation shall not apply to microenterprises", "Paragraphs 1 and 2 shall not apply
     // to the extent that …": a duty disapplied; "This Regulation shall not apply to …" is scope.
     if modality == .scope, phrase(modal).contains("not apply"), !namesAnAct(subject) {
