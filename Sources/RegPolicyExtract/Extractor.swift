@@ -84,10 +84,12 @@ public struct Extractor: Sendable {
 
   /// How a provision speaks where a sentence has no modal (`Classifier.Voice`): an OSCAL control's
   /// statement parts are the organisation's duties, an AI RMF subcategory's outcome and suggested
-  /// actions the organisation's advice, the explanations around them guidance; everything else is
-  /// law.
+  /// actions the organisation's advice, the explanations around them guidance; a recital explains;
+  /// everything else is law.
   static func voice(of clause: PinpointID, in unit: Unit, _ format: SourceFormat) -> Classifier.Voice {
-    guard format == .oscal || format == .playbook else { return .law }
+    guard format == .oscal || format == .playbook else {
+      return clause.rawValue.hasPrefix(PinpointID.Prefix.recital.rawValue + "_") ? .preamble : .law
+    }
     let last = clause.rawValue.split(separator: ".").last ?? ""
     let organisation = Statement.Addressee(
       role: "organization", text: "organization", source: .context, span: 0..<0, via: unit.provision.id)

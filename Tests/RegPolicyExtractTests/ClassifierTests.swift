@@ -76,6 +76,18 @@ struct ClassifierTests {
     #expect(duty.modality == .obligation && duty.addressees == [organisation] && duty.stated.isEmpty)
   }
 
+  @Test("a recital binds no one: a party's indicative there is a fact, in an article a duty")
+  func preamble() throws {
+    let text = "Authors and performers need information to assess the economic value of their rights."
+    let recital = try #require(Classifier().classify(text, voice: .preamble).first)
+    #expect(recital.modality == .constitution && recital.addressees.isEmpty)
+    #expect(Classifier().classify(text, voice: .law).first?.modality == .obligation)
+    // A recital's "should" is still advice.
+    let advice = try #require(
+      Classifier().classify("Member States should encourage codes of conduct.", voice: .preamble).first)
+    #expect(advice.modality == .recommendation)
+  }
+
   @Test("two statements in a sentence: a second clause with its own subject or modal; a right and the duty it implies")
   func twoStatements() throws {
     let both = Classifier().classify("The authority may set a minimum requirement, which the institution must meet.")

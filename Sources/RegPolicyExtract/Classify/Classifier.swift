@@ -18,6 +18,9 @@ public struct Classifier: Sendable {
     /// Explanation around duties (a control's guidance, a framework's "about"): what a party
     /// does in the indicative is advice to it, not a duty.
     case guidance
+    /// A recital: it explains the law and binds no one, so what a party does in the indicative is
+    /// a fact ("Authors and performers need information …").
+    case preamble
     case duties(to: Statement.Addressee)
     case advice(to: Statement.Addressee)
   }
@@ -303,6 +306,8 @@ struct SentenceAnalysis {
     var evidence: [Statement.Evidence] = []
     var confidence = 0.7
     switch voice {
+    case .preamble:
+      evidence.append(.init(rule: "pattern:no-modal", span: span(range.lowerBound..<range.lowerBound + 1)))
     case .law, .guidance:
       if let agent = presentPassiveAgent() {
         // "Goods received after 16:00 are booked in by the early shift": a party's duty in the
@@ -1149,7 +1154,7 @@ extension Classifier.Voice {
   /// The party duties or advice speak to; nil for law.
   var party: Statement.Addressee? {
     switch self {
-    case .law, .guidance: nil
+    case .law, .guidance, .preamble: nil
     case .duties(let party), .advice(let party): party
     }
   }
