@@ -47,6 +47,11 @@ struct ClassifierTests {
       // A passive duty that "only" restricts forbids the rest; "only" after a comma does not.
       ("Information exchanged under this paragraph shall be used only in respect of the matter.", .prohibition),
       ("The report shall be published, only the summary being translated.", .obligation),
+      // Interpretation clauses and definition lists without quotes define; "In this case" does not.
+      ("In this Code, \"member\" includes a former member.", .definition),
+      ("In these Rules, words importing the singular include the plural.", .definition),
+      ("intermediate: means a substance that is manufactured for chemical processing.", .definition),
+      ("In this case, the provider shall inform the authority.", .obligation),
       // Rights, and what parties state as fact.
       ("The other registrant shall have a claim on the other participants for an equal share of the cost.", .right),
       ("Users' organisations shall have access to adequate information from the providers.", .right),

@@ -309,7 +309,10 @@ struct SentenceAnalysis {
     case .preamble:
       evidence.append(.init(rule: "pattern:no-modal", span: span(range.lowerBound..<range.lowerBound + 1)))
     case .law, .guidance:
-      if let agent = presentPassiveAgent() {
+      if let verb = interpretationVerb() {
+        modality = .definition
+        evidence.append(.init(rule: "pattern:interpretation", span: span(verb..<verb + 1)))
+      } else if let agent = presentPassiveAgent() {
         // "Goods received after 16:00 are booked in by the early shift": a party's duty in the
         // passive of a procedure.
         modality = voice == .law ? .obligation : .recommendation
@@ -507,7 +510,12 @@ struct SentenceAnalysis {
     for modal in matches[.modal] {
       let label = lexicon.phrases[Int(modal.phrase)].label
       if label == "none" { continue }
-      if label == "definition", phrase(modal) == "means", !hasQuote(before: Int(modal.start)) { continue }
+      // "'term' means …", "term: means …" (a definition list without quotes).
+      if label == "definition", phrase(modal) == "means", !hasQuote(before: Int(modal.start)),
+        Int(modal.start) == range.lowerBound || !isPunctuation(Int(modal.start) - 1, ":")
+      {
+        continue
+      }
       // "requires" binds only with a party and a "to" after it ("requires every Member to …").
       if isCausative(modal), causedParty(after: modal)?.isEmpty ?? true { continue }
       // "The Supplier will deliver" and "Organizations can apply" bind a party; "Trading will
@@ -572,6 +580,19 @@ struct SentenceAnalysis {
       i += 1
     }
     return false
+  }
+
+  /// The verb of an interpretation clause, which defines the words of the text it opens: 'In this
+  /// Act, "vehicle" includes a trailer', 'In these Rules, words importing the singular include the
+  /// plural', 'In this procedure, a "deviation" is any departure …'.
+  private func interpretationVerb() -> Int? {
+    let start = range.lowerBound
+    guard isWord(start, "In"), isWord(start + 1, "this") || isWord(start + 1, "these") else { return nil }
+    for i in start + 2..<range.upperBound {
+      if isWord(i, "include") || isWord(i, "includes") || isWord(i, "means") || isWord(i, "mean") { return i }
+      if isWord(i, "is") || isWord(i, "are"), hasQuote(before: i) { return i }
+    }
+    return nil
   }
 
   /// A definition names its term in quotes before "means".
