@@ -95,10 +95,10 @@ public struct Extractor: Sendable {
       role: "organization", text: "organization", source: .context, span: 0..<0, via: unit.provision.id)
     switch format {
     case .oscal:
-      return last.hasPrefix("smt") ? .duties(to: organisation) : .guidance
+      return last.hasPrefix("smt") ? .duties(to: organisation) : .guidance(to: organisation, options: true)
     case .playbook:
       return clause == unit.provision.id || last == "smt_actions" || last == "smt_doc"
-        ? .advice(to: organisation) : .guidance
+        ? .advice(to: organisation) : .guidance(to: organisation)
     default:
       return .law
     }

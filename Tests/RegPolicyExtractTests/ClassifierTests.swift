@@ -81,6 +81,17 @@ struct ClassifierTests {
     #expect(duty.modality == .obligation && duty.addressees == [organisation] && duty.stated.isEmpty)
   }
 
+  @Test("a control's guidance offers options: what 'can be done' there is the organisation's permission")
+  func guidanceOptions() throws {
+    let organisation = Statement.Addressee(role: "organization", text: "organization", source: .context, span: 0..<0)
+    let text = "Procedures can be established for security and privacy programs."
+    let option = try #require(Classifier().classify(text, voice: .guidance(to: organisation, options: true)).first)
+    #expect(option.modality == .permission && option.addressees.map(\.role) == ["organization"])
+    // In a framework's explanation, and in law, it is a possibility.
+    #expect(Classifier().classify(text, voice: .guidance(to: organisation)).first?.modality == .constitution)
+    #expect(Classifier().classify(text).first?.modality == .constitution)
+  }
+
   @Test("a recital binds no one: a party's indicative there is a fact, in an article a duty")
   func preamble() throws {
     let text = "Authors and performers need information to assess the economic value of their rights."

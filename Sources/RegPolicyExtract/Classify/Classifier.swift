@@ -16,8 +16,10 @@ public struct Classifier: Sendable {
   public enum Voice: Hashable, Sendable {
     case law
     /// Explanation around duties (a control's guidance, a framework's "about"): what a party
-    /// does in the indicative is advice to it, not a duty.
-    case guidance
+    /// does in the indicative is advice to it, not a duty. With `options`, what "can be done" is
+    /// an option of the party it speaks to (a control's guidance: "Procedures can be established
+    /// for …"); without, a possibility (a framework's "about": "intentions can be undermined").
+    case guidance(to: Statement.Addressee, options: Bool = false)
     /// A recital: it explains the law and binds no one, so what a party does in the indicative is
     /// a fact ("Authors and performers need information …").
     case preamble
@@ -531,7 +533,9 @@ struct SentenceAnalysis {
         let possibility =
           word == "may" && !bindsParty && !passive && !subject.isEmpty && !negatedSubject(subject)
           && !subject.contains(where: { match(.role, at: $0) != nil })
-        if possibility || (!bindsParty && word != "may" && (word == "can" || !passive)) { continue }
+        // In guidance, "Procedures can be established" is an option of the party it speaks to.
+        let option = word == "can" && passive && !bindsParty && voice.offersOptions
+        if !option, possibility || (!bindsParty && word != "may" && (word == "can" || !passive)) { continue }
         if word == "will", !bindsParty, participle != nil, !passive { continue }
         // "the level of education that an individual will receive": a future inside a relative clause.
         if word == "will", subject.contains(where: { has(.relative, at: $0) || isWord($0, "that") }) { continue }
@@ -1172,11 +1176,17 @@ struct SentenceAnalysis {
 }
 
 extension Classifier.Voice {
+  /// Whether "X can be done" is an option of the party spoken to.
+  var offersOptions: Bool {
+    if case .guidance(_, let options) = self { return options }
+    return false
+  }
+
   /// The party duties or advice speak to; nil for law.
   var party: Statement.Addressee? {
     switch self {
-    case .law, .guidance, .preamble: nil
-    case .duties(let party), .advice(let party): party
+    case .law, .preamble: nil
+    case .guidance(let party, _), .duties(let party), .advice(let party): party
     }
   }
 }
