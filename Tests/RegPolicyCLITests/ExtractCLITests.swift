@@ -118,11 +118,11 @@ struct ExtractCLITests {
   /// `Tests/Support/score_devset.py` computes them from `regpolicy extract` and `classify`: none may
   /// fall. Floors are the figures measured when they were last raised, to three places.
   static let sentenceFloors: [String: (regulatory: Double, modality: Double, macroF1: Double, actor: Double)] = [
-    "ai-act": (0.950, 0.890, 0.757, 0.767), "gdpr": (0.918, 0.894, 0.863, 0.767),
-    "dsa": (0.918, 0.859, 0.594, 0.836), "dma": (0.859, 0.824, 0.618, 0.881),
+    "ai-act": (0.950, 0.900, 0.781, 0.767), "gdpr": (0.918, 0.894, 0.863, 0.767),
+    "dsa": (0.918, 0.859, 0.594, 0.836), "dma": (0.894, 0.871, 0.773, 0.898),
     "data-act": (0.941, 0.871, 0.782, 0.467), "dga": (0.965, 0.941, 0.914, 0.460),
     "reach": (0.894, 0.871, 0.874, 0.617), "dsm-2019-790": (0.906, 0.835, 0.770, 0.661),
-    "eprivacy": (0.941, 0.894, 0.779, 0.705), "reg-2024-903": (0.854, 0.841, 0.857, 0.607),
+    "eprivacy": (0.953, 0.906, 0.784, 0.721), "reg-2024-903": (0.854, 0.841, 0.857, 0.607),
     "sp800-53": (0.894, 0.871, 0.687, 0.902), "ai-rmf": (0.929, 0.871, 0.606, 0.974),
     "handmade": (0.912, 0.866, 0.881, 0.712),
   ]

@@ -66,11 +66,15 @@ struct ReportCLITests {
     // meaningful explanations", is also the deployer's duty, applicable and uncovered (+1). 739 since
     // "shall have access to" is a right: 49(4) second subparagraph ("Only the Commission and national
     // authorities … shall have access to the respective restricted sections") is no duty (others −1).
-    #expect(totals["applicable"]! + totals["other-operators"]! + totals["others"]! + totals["undetermined"]! == 739)
+    // 741 since a party that "shall apply" something acts and "may … only" restricts: 81(3) "the
+    // Commission shall apply the procedure provided for in Article 11 of Regulation (EU) No
+    // 1025/2012" is the Commission's duty, 30(1) "Notifying authorities may notify only conformity
+    // assessment bodies which …" a ban on them (others +2).
+    #expect(totals["applicable"]! + totals["other-operators"]! + totals["others"]! + totals["undetermined"]! == 741)
     #expect(
       totals == [
         "applicable": 191, "automated": 13, "attestation": 51, "needs-review": 0, "uncovered": 127,
-        "other-operators": 36, "others": 263, "undetermined": 249,
+        "other-operators": 36, "others": 265, "undetermined": 249,
       ])
     let articles = try #require(coverage["articles"] as? [[String: Any]])
     func counts(_ id: String) -> [Int] {

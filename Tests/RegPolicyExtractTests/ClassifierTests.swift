@@ -52,6 +52,15 @@ struct ClassifierTests {
       ("In these Rules, words importing the singular include the plural.", .definition),
       ("intermediate: means a substance that is manufactured for chemical processing.", .definition),
       ("In this case, the provider shall inform the authority.", .obligation),
+      // A party that applies something acts; an act that applies is scope. "may … only" with a
+      // party restricts; "Nothing … should" is scope; "shall not be prevented from" permits.
+      ("The gatekeeper shall apply fair and non-discriminatory conditions to such ranking.", .obligation),
+      ("This Regulation shall apply to providers placing AI systems on the market.", .scope),
+      ("Notifying authorities may notify only bodies which have satisfied the requirements.", .prohibition),
+      ("Any judgment of a court may only be recognised if based on an international agreement.", .permission),
+      ("Nothing in this Annex should constitute a legal basis for tracking users.", .scope),
+      ("The gatekeeper shall not be prevented from taking measures to protect its hardware.", .permission),
+      ("The Commission should be empowered to request information.", .empowerment),
       // Rights, and what parties state as fact.
       ("The other registrant shall have a claim on the other participants for an equal share of the cost.", .right),
       ("Users' organisations shall have access to adequate information from the providers.", .right),

@@ -197,6 +197,27 @@ struct SentenceAnalysis {
     }
     let subject = (given ?? subjectStart(before: verbal))..<Int(verbal.start)
     let passive = passiveParticiple(after: verbal)
+    // "The gatekeeper shall apply transparent, fair and non-discriminatory conditions": a party
+    // that applies something acts; "This Regulation shall apply to …" is scope.
+    if modality == .scope, phrase(modal) == "shall apply", headIsParty(subject) {
+      modality = .obligation
+      evidence.append(.init(rule: "pattern:party-applies", span: span(modal.range)))
+    }
+    // "Nothing in this Annex should constitute a legal basis": a negated subject of advice is scope.
+    if modality == .recommendation, negatedSubject(subject), let first = firstWord(in: subject),
+      isWord(first, "Nothing")
+    {
+      modality = .scope
+      evidence.append(.init(rule: "pattern:negated-subject", span: span(first..<first + 1)))
+    }
+    // "Notifying authorities may notify only conformity assessment bodies which …": a permission
+    // that "only" restricts forbids the rest.
+    if modality == .permission, phrase(modal) == "may", passive == nil, headIsParty(subject),
+      (Int(modal.end)..<min(range.upperBound, Int(modal.end) + 2)).contains(where: { isWord($0, "only") })
+    {
+      modality = .prohibition
+      evidence.append(.init(rule: "pattern:only-restriction", span: span(modal.range)))
+    }
     // "No decision … may be taken", "No provider shall": a negated subject.
     if modality == .obligation || modality == .permission, negatedSubject(subject), let first = firstWord(in: subject) {
       modality = isWord(first, "Nothing") ? .scope : .prohibition
@@ -669,6 +690,12 @@ struct SentenceAnalysis {
     if !headRoles(in: part).isEmpty { return true }
     if part.contains(where: { has(.party, at: $0) || has(.pronoun, at: $0) }) { return true }
     return conjuncts(part).contains { agentiveHead($0) != nil }
+  }
+
+  /// Whether the subject's head is a party ("The gatekeeper", "Notifying authorities"), not a
+  /// thing that merely names one ("the definitions in Directive … of the Council").
+  private func headIsParty(_ part: Range<Int>) -> Bool {
+    !part.isEmpty && (!headRoles(in: part).isEmpty || conjuncts(part).contains { agentiveHead($0) != nil })
   }
 
   /// The noun phrases of a subject joined by "and"/"or" before any modifier ("The requester and

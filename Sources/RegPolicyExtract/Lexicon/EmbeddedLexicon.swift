@@ -477,6 +477,19 @@ thing	-	centres
 thing	-	center
 thing	-	centers
 thing	-	other
+thing	-	either
+thing	-	neither
+thing	-	whether
+thing	-	together
+thing	-	however
+thing	-	further
+thing	-	rather
+thing	-	whatever
+thing	-	whoever
+thing	-	after
+thing	-	under
+thing	-	over
+thing	-	per
 thing	-	others
 thing	-	identifier
 thing	-	identifiers
@@ -659,6 +672,10 @@ modal	prohibition	undertake not to
 modal	prohibition	it is an offence
 modal	prohibition	under no circumstances may
 modal	prohibition	is not to be
+modal	prohibition	are not to be
+modal	permission	shall not be prevented from
+modal	empowerment	should be empowered to
+modal	empowerment	are empowered to
 modal	prohibition	are not to be
 modal	prohibition	shall be allowed only
 modal	prohibition	shall be permitted only
