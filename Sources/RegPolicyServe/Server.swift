@@ -2,6 +2,7 @@ import Dispatch
 import Hummingbird
 import Logging
 import RegPolicyIndex
+import RegPolicyKit
 import Synchronization
 
 /// `regpolicy serve`: the web view on a local address (Hummingbird). Read-only: GET and HEAD
@@ -15,9 +16,9 @@ public enum Server {
   /// Serves until interrupted (SIGINT, SIGTERM); `announce` is called with the address once the
   /// server listens (with `port` 0, the port the system chose).
   public static func run(
-    index: TraceIndex, host: String, port: Int, announce: @escaping @Sendable (String) -> Void
+    index: TraceIndex, links: Trace.Links, host: String, port: Int, announce: @escaping @Sendable (String) -> Void
   ) throws {
-    let view = WebView(index: index)
+    let view = WebView(index: index, links: links)
     let cache = Mutex<[String: WebView.Page]>([:])
     let hosts = allowedHosts(host)
     let router = Router()

@@ -35,6 +35,8 @@ public struct Crosswalk: Hashable, Sendable {
     public var near: CrosswalkEndpoint
     public var relationship: CrosswalkRelationship
     public var far: CrosswalkEndpoint
+    /// The far end's short title, when the crosswalk knows one (ISO/IEC 42001's list).
+    public var farTitle: String?
     public var link: Link
   }
 
@@ -61,16 +63,45 @@ public struct Crosswalk: Hashable, Sendable {
     var readings: [Reading] = []
     for link in links {
       if Self.concerns(link.from, endpoint) {
-        readings.append(Reading(near: link.from, relationship: link.relationship, far: link.to, link: link))
+        readings.append(
+          Reading(
+            near: link.from, relationship: link.relationship, far: link.to, farTitle: title(of: link.to), link: link))
       }
       if Self.concerns(link.to, endpoint) {
-        readings.append(Reading(near: link.to, relationship: link.relationship.inverse, far: link.from, link: link))
+        readings.append(
+          Reading(
+            near: link.to, relationship: link.relationship.inverse, far: link.from, farTitle: title(of: link.from),
+            link: link))
       }
     }
     return readings.sorted { a, b in
       if a.near != b.near { return a.near < b.near }
       if a.far != b.far { return a.far < b.far }
       return a.relationship.rawValue < b.relationship.rawValue
+    }
+  }
+
+  /// The links of a regpolicy control, as `regpolicy crosswalk CONTROL` answers: those on the
+  /// control itself and on every AI Act clause its rule rests on (cited, or matched by exact ID; a
+  /// pattern would drag in links that are other rules'), each read from that end once, sorted by
+  /// near end, then far end.
+  public func readings(forControl control: String, rules: RuleSet) -> [Reading] {
+    var asked = [CrosswalkEndpoint(.regpolicy, control)]
+    // Only an AI Act rule's clauses are AI Act endpoints; another instrument's `art_12` is not.
+    if let rule = rules.rules.first(where: { $0.control == control }),
+      rule.instrument == CrosswalkEndpoint.Framework.aiActCELEX
+    {
+      let matched = (rule.match?.clauses ?? []).filter { !$0.contains("*") }
+      asked += (rule.cited.map(\.rawValue) + matched).map { CrosswalkEndpoint(.aiAct, $0) }
+    }
+    return Self.merged(asked.map(readings(for:)))
+  }
+
+  /// Readings of several ends as one list: each once, sorted by near end, then far end.
+  static func merged(_ lists: [[Reading]]) -> [Reading] {
+    var seen: Set<Reading> = []
+    return lists.joined().filter { seen.insert($0).inserted }.sorted {
+      $0.near != $1.near ? $0.near < $1.near : $0.far < $1.far
     }
   }
 

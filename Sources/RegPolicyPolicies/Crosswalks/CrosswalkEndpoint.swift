@@ -31,6 +31,21 @@ public struct CrosswalkEndpoint: Hashable, Comparable, Sendable, CustomStringCon
     public static let aiActCELEX = "32024R1689"
 
     var order: Int { Framework.allCases.firstIndex(of: self) ?? 0 }
+
+    /// The framework whose identifiers are an ingested instrument's pinpoint IDs: the AI Act
+    /// (`32024R1689`, a consolidated version `02024R1689-…`), the AI RMF Playbook, SP 800-53 rev. 5; nil
+    /// for any other instrument, whose clauses no crosswalk names.
+    public init?(instrument id: String) {
+      if id == Self.aiActCELEX || id.hasPrefix("0" + Self.aiActCELEX.dropFirst() + "-") {
+        self = .aiAct
+      } else if id.hasPrefix("NIST.AI.100-1") {
+        self = .aiRMF
+      } else if id == "NIST.SP.800-53r5" {
+        self = .sp80053
+      } else {
+        return nil
+      }
+    }
   }
 
   public let framework: Framework
