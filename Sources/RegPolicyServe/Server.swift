@@ -16,9 +16,9 @@ public enum Server {
   /// Serves until interrupted (SIGINT, SIGTERM); `announce` is called with the address once the
   /// server listens (with `port` 0, the port the system chose).
   public static func run(
-    index: TraceIndex, links: Trace.Links, host: String, port: Int, announce: @escaping @Sendable (String) -> Void
+    index: TraceIndex, host: String, port: Int, announce: @escaping @Sendable (String) -> Void
   ) throws {
-    let view = WebView(index: index, links: links)
+    let view = WebView(index: index, links: .stored(in: index))
     let cache = Mutex<[String: WebView.Page]>([:])
     let hosts = allowedHosts(host)
     let router = Router()

@@ -22,15 +22,12 @@ struct Serve: ParsableCommand {
   @Option(help: "The port to listen on (0: any free port, printed at start).")
   var port: Int = 8080
 
-  @Option(help: "Folder of mapping rules whose crosswalks/ the pages show (default: the built-in rules).")
-  var rules: String?
-
   func validate() throws {
     guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
   }
 
   func run() throws {
-    let status = ServeRun(store: inputs.store, host: host, port: port, rulesDirectory: rules).run(serve: Server.run)
+    let status = ServeRun(store: inputs.store, host: host, port: port).run(serve: Server.run)
     if status != .success { throw ExitCode(status.rawValue) }
   }
 }

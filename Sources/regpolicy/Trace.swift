@@ -32,21 +32,16 @@ struct Trace: ParsableCommand {
   @Option(help: "Output format: text or json.")
   var format: TraceRun.Format = .text
 
-  @Option(help: "Folder of mapping rules whose crosswalks/ the answer shows (default: the built-in rules).")
-  var rules: String?
-
   func validate() throws {
     if uncovered == (query != nil) {
       throw ValidationError("Give either a QUERY or --uncovered.")
     }
     if profile != nil && !uncovered { throw ValidationError("--profile goes with --uncovered.") }
-    if rules != nil && uncovered { throw ValidationError("--rules goes with a QUERY, not --uncovered.") }
   }
 
   func run() throws {
     let status = TraceRun(
-      query: query, store: inputs.store, uncovered: uncovered, profilePath: profile, format: format,
-      rulesDirectory: rules
+      query: query, store: inputs.store, uncovered: uncovered, profilePath: profile, format: format
     ).run()
     if status != .success { throw ExitCode(status.rawValue) }
   }

@@ -233,6 +233,11 @@ struct TraceCLITests {
     }
     #expect(try first("Art. 12(1)", Self.aiAct).contains("ai-act:art_12.par_1 superset-of nist-ai-rmf:sbc_measure-2-4"))
     #expect(try first("sbc_measure-2-4", playbook).first == "nist-ai-rmf:sbc_measure-2-4 subset-of ai-act:art_12.par_1")
+    // The index keeps the links and follows the folder: the link edited again is read again.
+    try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(
+      of: "sbc_measure-2-4\n    relationship: superset-of\n", with: "sbc_measure-2-4\n    relationship: equal\n"
+    ).write(toFile: file, atomically: true, encoding: .utf8)
+    #expect(try first("Art. 12(1)", Self.aiAct).contains("ai-act:art_12.par_1 equal nist-ai-rmf:sbc_measure-2-4"))
   }
 
   @Test("a rule without a review: its clauses are unreviewed, its policy needs review")

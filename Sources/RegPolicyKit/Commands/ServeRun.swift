@@ -8,33 +8,26 @@ public struct ServeRun: Sendable {
   public var store: TraceStore
   public var host: String
   public var port: Int
-  /// The rules folder whose crosswalks the pages show (nil: the built-in copy of `rules/`).
-  public var rulesDirectory: String?
 
   /// Creates a run.
-  public init(store: TraceStore, host: String, port: Int, rulesDirectory: String? = nil) {
+  public init(store: TraceStore, host: String, port: Int) {
     self.store = store
     self.host = host
     self.port = port
-    self.rulesDirectory = rulesDirectory
   }
 
   /// Serves until interrupted; exit 3 when an input cannot be read, 4 when the address cannot be
   /// bound.
   public func run(
-    serve: (TraceIndex, Trace.Links, String, Int, @escaping @Sendable (String) -> Void) throws -> Void
+    serve: (TraceIndex, String, Int, @escaping @Sendable (String) -> Void) throws -> Void
   ) -> ExitStatus {
     let index: TraceIndex
-    let links: Trace.Links
-    do {
-      links = try Trace.Links.load(rules: rulesDirectory)
-      index = try store.open()
-    } catch {
+    do { index = try store.open() } catch {
       OutputFile.report(error.all)
       return error.exitStatus
     }
     do {
-      try serve(index, links, host, port) { address in OutputFile.emit(Array("serving \(address)\n".utf8), to: 1) }
+      try serve(index, host, port) { address in OutputFile.emit(Array("serving \(address)\n".utf8), to: 1) }
       return .success
     } catch {
       OutputFile.report([Diagnostic.error(.serveUnavailable, file: "\(host):\(port)", "cannot serve: \(error)")])

@@ -16,20 +16,14 @@ public struct TraceRun: Sendable {
   public var uncovered: Bool
   public var profilePath: String?
   public var format: Format
-  /// The rules folder whose crosswalks the answer shows (nil: the built-in copy of `rules/`).
-  public var rulesDirectory: String?
 
   /// Creates a run.
-  public init(
-    query: String?, store: TraceStore, uncovered: Bool = false, profilePath: String? = nil, format: Format,
-    rulesDirectory: String? = nil
-  ) {
+  public init(query: String?, store: TraceStore, uncovered: Bool = false, profilePath: String? = nil, format: Format) {
     self.query = query
     self.store = store
     self.uncovered = uncovered
     self.profilePath = profilePath
     self.format = format
-    self.rulesDirectory = rulesDirectory
   }
 
   /// Answers; exit 3 when nothing matches the query or an input cannot be read.
@@ -50,9 +44,8 @@ public struct TraceRun: Sendable {
           format == .json ? uncoveredJSON(groups) : uncoveredText(groups, roles: configuration.profile.roles), to: 1)
         return .success
       }
-      let links = try Trace.Links.load(rules: rulesDirectory)
       let trace = try wrap { () throws(Diagnostic) in
-        try Trace.answer(query ?? "", in: index, repository: store.repository, links: links)
+        try Trace.answer(query ?? "", in: index, repository: store.repository, links: .stored(in: index))
       }
       OutputFile.emit(
         format == .json ? TraceRenderer.json(TraceRenderer.values(trace)) : TraceRenderer.text(trace), to: 1)

@@ -43,16 +43,20 @@ public struct Trace: Sendable {
     public var crosswalk: [Crosswalk.Reading]
   }
 
-  /// What a trace shows of the other frameworks: the typed crosswalks, and the rules that say which
-  /// clauses a control rests on.
-  public struct Links: Sendable {
+  /// What a trace shows of the other frameworks: the typed crosswalks, and the AI Act clauses each
+  /// control's rule rests on. Read from the rules once, when the trace index is built, and kept in
+  /// it (`TraceStore`), so an answer does not parse the rules.
+  public struct Links: Sendable, Codable {
     public var crosswalk: Crosswalk
-    public var rules: RuleSet
+    /// By control, as `RuleSet.crosswalkClauses(of:)` gives them.
+    public var clauses: [String: [CrosswalkEndpoint]]
 
-    /// Links from values already read.
+    /// The links of these rules and crosswalks.
     public init(crosswalk: Crosswalk, rules: RuleSet) {
       self.crosswalk = crosswalk
-      self.rules = rules
+      var clauses: [String: [CrosswalkEndpoint]] = [:]
+      for rule in rules.rules { clauses[rule.control] = rules.crosswalkClauses(of: rule.control) }
+      self.clauses = clauses
     }
 
     /// Reads the rules and their crosswalks from a folder (nil: the built-in copy of `rules/`).
@@ -60,6 +64,24 @@ public struct Trace: Sendable {
       let loaded = PolicyConfiguration.rulesAndCrosswalk(from: directory)
       guard let rules = loaded.rules, let crosswalk = loaded.crosswalk else { throw Diagnostics(loaded.errors) }
       return Links(crosswalk: crosswalk, rules: rules)
+    }
+
+    /// As the trace index keeps them.
+    var json: String {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys]
+      // Strings, numbers and arrays of them: encoding cannot fail.
+      return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self)
+    }
+
+    /// The links the trace index keeps; nil in an index without them.
+    public static func stored(in index: TraceIndex) -> Links? {
+      index.meta("crosswalk").flatMap { try? JSONDecoder().decode(Links.self, from: Data($0.utf8)) }
+    }
+
+    /// A control's links, as `regpolicy crosswalk CONTROL` reads them.
+    public func readings(forControl control: String) -> [Crosswalk.Reading] {
+      crosswalk.readings(forControl: control, restingOn: clauses[control] ?? [])
     }
   }
 
@@ -107,7 +129,7 @@ public struct Trace: Sendable {
     }
     var crosswalk: [String: [Crosswalk.Reading]] = [:]
     for policy in controls {
-      crosswalk[policy.control] = links.map { $0.crosswalk.readings(forControl: policy.control, rules: $0.rules) }
+      crosswalk[policy.control] = links?.readings(forControl: policy.control)
     }
     return Trace(
       query: query, asked: asked, instrument: instrument,

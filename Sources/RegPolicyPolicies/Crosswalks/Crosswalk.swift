@@ -4,9 +4,9 @@ import RegPolicyModel
 /// subcategories, ISO/IEC 42001 clauses and controls, NIST SP 800-53 controls and regpolicy's own
 /// controls, each with an OLIR relationship and a rationale; and the list of ISO/IEC 42001
 /// identifiers that endpoint is checked against (its text is not in the corpus).
-public struct Crosswalk: Hashable, Sendable {
+public struct Crosswalk: Hashable, Sendable, Codable {
   /// One link as a crosswalk file states it: "FROM is RELATIONSHIP TO".
-  public struct Link: Hashable, Sendable {
+  public struct Link: Hashable, Sendable, Codable {
     public var from: CrosswalkEndpoint
     public var to: CrosswalkEndpoint
     public var relationship: CrosswalkRelationship
@@ -82,19 +82,15 @@ public struct Crosswalk: Hashable, Sendable {
   }
 
   /// The links of a regpolicy control, as `regpolicy crosswalk CONTROL` answers: those on the
-  /// control itself and on every AI Act clause its rule rests on (cited, or matched by exact ID; a
-  /// pattern would drag in links that are other rules'), each read from that end once, sorted by
-  /// near end, then far end.
+  /// control itself and on every AI Act clause its rule rests on (`RuleSet.crosswalkClauses(of:)`),
+  /// each read from that end once, sorted by near end, then far end.
   public func readings(forControl control: String, rules: RuleSet) -> [Reading] {
-    var asked = [CrosswalkEndpoint(.regpolicy, control)]
-    // Only an AI Act rule's clauses are AI Act endpoints; another instrument's `art_12` is not.
-    if let rule = rules.rules.first(where: { $0.control == control }),
-      rule.instrument == CrosswalkEndpoint.Framework.aiActCELEX
-    {
-      let matched = (rule.match?.clauses ?? []).filter { !$0.contains("*") }
-      asked += (rule.cited.map(\.rawValue) + matched).map { CrosswalkEndpoint(.aiAct, $0) }
-    }
-    return Self.merged(asked.map(readings(for:)))
+    readings(forControl: control, restingOn: rules.crosswalkClauses(of: control))
+  }
+
+  /// The links of a regpolicy control whose rule rests on these clauses.
+  public func readings(forControl control: String, restingOn clauses: [CrosswalkEndpoint]) -> [Reading] {
+    Self.merged(([CrosswalkEndpoint(.regpolicy, control)] + clauses).map(readings(for:)))
   }
 
   /// Readings of several ends as one list: each once, sorted by near end, then far end.
@@ -154,6 +150,17 @@ extension String {
 }
 
 extension RuleSet {
+  /// The AI Act clauses a control's rule rests on, as crosswalk endpoints: those its checks cite
+  /// and those it matches by exact ID (a pattern would drag in links that are other rules'). None
+  /// for another instrument's rule: its `art_12` is no AI Act clause.
+  public func crosswalkClauses(of control: String) -> [CrosswalkEndpoint] {
+    guard let rule = rules.first(where: { $0.control == control }),
+      rule.instrument == CrosswalkEndpoint.Framework.aiActCELEX
+    else { return [] }
+    let matched = (rule.match?.clauses ?? []).filter { !$0.contains("*") }
+    return (rule.cited.map(\.rawValue) + matched).map { CrosswalkEndpoint(.aiAct, $0) }
+  }
+
   /// The controls whose rules rest on an endpoint, sorted: for an AI Act clause, the rules of the AI
   /// Act that cite it, a provision enclosing it or one under it (checks' `cites`, a value's clause)
   /// or that match it (`match.clauses`); for a regpolicy control, that control if a rule produces it.

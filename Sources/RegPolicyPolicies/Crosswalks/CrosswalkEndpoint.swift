@@ -2,7 +2,7 @@ import RegPolicyModel
 
 /// One end of a crosswalk link: a framework and an identifier in that framework's canonical form,
 /// written `FRAMEWORK:ID` in `rules/crosswalks/` (`ai-act:art_12.par_1`, `sp800-53:ctl_au-11`).
-public struct CrosswalkEndpoint: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct CrosswalkEndpoint: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
   /// The frameworks a crosswalk joins, in the order answers list them.
   public enum Framework: String, CaseIterable, Hashable, Sendable {
     /// The EU AI Act, Regulation (EU) 2024/1689: pinpoint IDs (`art_12.par_1`).
@@ -59,6 +59,22 @@ public struct CrosswalkEndpoint: Hashable, Comparable, Sendable, CustomStringCon
 
   /// `FRAMEWORK:ID`, as the crosswalk files write it.
   public var description: String { framework.rawValue + ":" + id }
+
+  /// Reads `FRAMEWORK:ID` (a cached crosswalk, as `encode(to:)` wrote it).
+  public init(from decoder: any Decoder) throws {
+    let text = try decoder.singleValueContainer().decode(String.self)
+    switch Self.parse(text) {
+    case .success(let endpoint): self = endpoint
+    case .failure(let error):
+      throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.message))
+    }
+  }
+
+  /// Writes `FRAMEWORK:ID`.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(description)
+  }
 
   /// The name people use: "Article 12(1)", "MEASURE 2.4", "A.6.2.8", "AU-11", "AC-2(1)", "FINOPS-GPU".
   public var label: String {
