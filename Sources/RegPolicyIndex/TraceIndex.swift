@@ -96,11 +96,14 @@ public final class TraceIndex: Sendable {
     /// The generated files' texts, by path in the tree.
     public var files: [String: String]
     public var commits: [CommitRecord]
+    /// The crosswalk links trace and serve show, as JSON (kept as `meta("crosswalk")`).
+    public var crosswalk: String?
 
     /// Creates contents.
     public init(
       instrument: Instrument?, provisions: [ProvisionRecord], statements: [StatementRecord],
-      policies: [(policy: Policy, files: [String])], files: [String: String], commits: [CommitRecord]
+      policies: [(policy: Policy, files: [String])], files: [String: String], commits: [CommitRecord],
+      crosswalk: String? = nil
     ) {
       self.instrument = instrument
       self.provisions = provisions
@@ -108,6 +111,7 @@ public final class TraceIndex: Sendable {
       self.policies = policies
       self.files = files
       self.commits = commits
+      self.crosswalk = crosswalk
     }
   }
 
@@ -184,6 +188,9 @@ public final class TraceIndex: Sendable {
           id UNINDEXED, heading, text, tokenize = 'porter unicode61 remove_diacritics 2');
         """)
     try db.execute(sql: "INSERT INTO meta VALUES ('inputs', ?)", arguments: [key])
+    if let crosswalk = contents.crosswalk {
+      try db.execute(sql: "INSERT INTO meta VALUES ('crosswalk', ?)", arguments: [crosswalk])
+    }
     if let instrument = contents.instrument {
       for (name, value) in [
         ("instrument", instrument.id), ("celex", instrument.celex ?? ""), ("title", instrument.title),
@@ -241,7 +248,8 @@ public final class TraceIndex: Sendable {
 
   // MARK: Queries
 
-  /// A value of the source's metadata (`instrument`, `celex`, `title`, `version`, `language`).
+  /// A value of the source's metadata (`instrument`, `celex`, `title`, `version`, `language`), or
+  /// the `crosswalk` kept with it.
   public func meta(_ key: String) -> String? {
     try? queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
   }

@@ -2,6 +2,7 @@ import Dispatch
 import Hummingbird
 import Logging
 import RegPolicyIndex
+import RegPolicyKit
 import Synchronization
 
 /// `regpolicy serve`: the web view on a local address (Hummingbird). Read-only: GET and HEAD
@@ -17,7 +18,7 @@ public enum Server {
   public static func run(
     index: TraceIndex, host: String, port: Int, announce: @escaping @Sendable (String) -> Void
   ) throws {
-    let view = WebView(index: index)
+    let view = WebView(index: index, links: .stored(in: index))
     let cache = Mutex<[String: WebView.Page]>([:])
     let hosts = allowedHosts(host)
     let router = Router()

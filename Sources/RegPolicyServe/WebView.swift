@@ -9,6 +9,8 @@ import RegPolicyPolicies
 /// a request path in, a page out; the server only routes and caches.
 public struct WebView: Sendable {
   let index: TraceIndex
+  /// The crosswalks the clause and control pages show.
+  let links: Trace.Links?
   /// The coverage of each article or annex: how the outline colours it.
   let coverage: [PinpointID: Coverage]
 
@@ -36,9 +38,10 @@ public struct WebView: Sendable {
     public var body: [UInt8]
   }
 
-  /// A view of the index.
-  public init(index: TraceIndex) {
+  /// A view of the index; `links` adds each clause's and control's links to the other frameworks.
+  public init(index: TraceIndex, links: Trace.Links?) {
     self.index = index
+    self.links = links
     // Per article or annex: how many of its obligations some policy implements, of how many.
     var counts: [PinpointID: (implemented: Int, all: Int)] = [:]
     let cited = index.policyClauses()
@@ -150,7 +153,7 @@ public struct WebView: Sendable {
 
   func clause(_ text: String, api: Bool) -> Page {
     let id = PinpointID(rawValue: text)
-    guard let trace = Trace.of(clause: id, in: index), let answer = trace.clauses.first else {
+    guard let trace = Trace.of(clause: id, in: index, links: links), let answer = trace.clauses.first else {
       return notFound("no clause \(text)")
     }
     if api { return json(TraceRenderer.values(trace)) }
@@ -177,6 +180,7 @@ public struct WebView: Sendable {
       body += " <span class=\"state \(review)\">\(review)</span></li>"
     }
     if !answer.policies.isEmpty { body += "</ul>" }
+    body += crosswalk(answer.crosswalk)
     if !answer.statements.isEmpty { body += "<h2>Obligations</h2>" }
     for statement in answer.statements { body += obligation(statement) }
     if !answer.commits.isEmpty { body += "<h2>Commits</h2><ul>" }
@@ -219,7 +223,8 @@ public struct WebView: Sendable {
 
   func control(_ name: String, api: Bool) -> Page {
     guard let found = index.policy(named: name),
-      let trace = try? Trace.answer(found.control, in: index, repository: nil), let policy = trace.controls.first
+      let trace = try? Trace.answer(found.control, in: index, repository: nil, links: links),
+      let policy = trace.controls.first
     else { return notFound("no control \(name)") }
     if api { return json(TraceRenderer.values(trace)) }
     let review = (policy.review ?? .needsReview).rawValue
@@ -240,7 +245,8 @@ public struct WebView: Sendable {
       body += "<li><a href=\"/clause/\(escape(clause.id.rawValue))\">\(escape(clause.citation))</a>"
       body += " <span class=\"state \(clause.state.rawValue)\">\(clause.state.rawValue)</span></li>"
     }
-    body += "</ul><h2>Policy files</h2>"
+    body += "</ul>" + crosswalk(trace.crosswalk[policy.control] ?? [])
+    body += "<h2>Policy files</h2>"
     // The Rego first: the policy's logic; then what the admission controllers install.
     let order = ["rego/", "gatekeeper/", "kyverno/"]
     let files = index.files(of: policy.control).sorted {
@@ -250,6 +256,25 @@ public struct WebView: Sendable {
       body += "<h3><code>\(escape(path))</code></h3><pre>\(escape(index.file(path) ?? ""))</pre>"
     }
     return html(policy.control, body)
+  }
+
+  /// The links to the other frameworks as a table, one row per link read from this side: "Article
+  /// 12(1) intersects-with ISO/IEC 42001 A.6.2.8", with why. Nothing when there are none.
+  private func crosswalk(_ readings: [Crosswalk.Reading]) -> String {
+    guard !readings.isEmpty else { return "" }
+    var body = "<h2>Other frameworks</h2><table class=\"crosswalk\"><tr><th>Clause or control</th>"
+    body += "<th>Relationship</th><th>Other framework</th><th>Why</th></tr>"
+    for reading in readings {
+      let near =
+        reading.near.framework == .aiAct
+        ? "<a href=\"/clause/\(escape(reading.near.id))\">\(escape(reading.near.label))</a>"
+        : escape(reading.near.label)
+      let title = reading.farTitle.map { " <small>\(escape($0))</small>" } ?? ""
+      body += "<tr><td>\(near)</td><td><span class=\"relationship\">\(reading.relationship.rawValue)</span></td>"
+      body += "<td>\(escape(reading.far.framework.name)) <b>\(escape(reading.far.label))</b>\(title)</td>"
+      body += "<td>\(escape(reading.link.rationale))</td></tr>"
+    }
+    return body + "</table>"
   }
 
   func search(_ query: String, api: Bool) -> Page {
@@ -292,6 +317,9 @@ public struct WebView: Sendable {
     .current{background:#d8f3dc}.needs-review,.changed-since-review,.unreviewed,.gone{background:#ffe8a1}.uncited{background:#eee}
     mark{background:#ffe066}pre{background:#f6f8fa;padding:1em;overflow:auto;font-size:13px}
     .legend span{padding:0 .4em;margin-right:.5em}
+    table{border-collapse:collapse;font-size:14px}td,th{border:1px solid #ddd;padding:.3em .5em;text-align:left;vertical-align:top}
+    th{background:#f6f8fa}.relationship{white-space:nowrap;font-family:ui-monospace,monospace;font-size:90%}
+    .crosswalk td:first-child,.crosswalk b{white-space:nowrap}
     </style></head>
     <body><header><a href="/">regpolicy</a><form action="/search" method="get">
     <input name="q" aria-label="Search the law" placeholder="Search the law"> <button>Search</button></form></header>

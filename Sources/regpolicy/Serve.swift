@@ -8,7 +8,8 @@ struct Serve: ParsableCommand {
     abstract: "A local, read-only web view: the outline coloured by coverage, a page per clause and control, search.",
     discussion: """
       Pages: / (the outline), /clause/<pinpoint ID>, /control/<control>, /search?q=…; each has a JSON \
-      twin under /api/ (/api/clause/art_12.par_1). No script, no external asset. Bound to 127.0.0.1 \
+      twin under /api/ (/api/clause/art_12.par_1). Clause and control pages show their links to the \
+      NIST AI RMF, ISO/IEC 42001 and SP 800-53 (as 'regpolicy crosswalk' reads them). No script, no external asset. Bound to 127.0.0.1 \
       unless --host says otherwise; --port 0 lets the system choose. Stops on Ctrl-C.
       """
   )

@@ -11,7 +11,8 @@ struct Trace: ParsableCommand {
       ("Art. 12(1)", "Article 26(6) AI Act", "artikel 12, lid 1"). Prints each clause verbatim with \
       instrument, version and link; whether it is current, changed since review, or gone; the \
       obligations extracted from it with their evidence; the policies that implement it; and the \
-      commits that carry it. --uncovered --profile FILE lists the obligations addressed to the \
+      commits that carry it; and the links of each clause and control to the NIST AI RMF, \
+      ISO/IEC 42001 and SP 800-53 (as 'regpolicy crosswalk' reads them). --uncovered --profile FILE lists the obligations addressed to the \
       organisation's roles that no control implements. The answers come from a trace index \
       (SQLite), rebuilt when its inputs change.
       """

@@ -26,9 +26,12 @@ struct TraceOptions: ParsableArguments {
     name: .customLong("input-format"), help: "Read the source as this format instead of detecting it.")
   var inputFormat: SourceFormat?
 
+  @Option(help: "Folder of mapping rules whose crosswalks/ trace and serve show (default: the built-in rules).")
+  var rules: String?
+
   var store: TraceStore {
     TraceStore(
       source: source, policies: policies, repository: repo, prefix: prefix, indexPath: index,
-      options: IngestOptions(format: inputFormat))
+      options: IngestOptions(format: inputFormat), rules: rules)
   }
 }

@@ -395,6 +395,55 @@ struct ReportCLITests {
     #expect(smeTiers.map { $0["ceiling"] as? String } == ["17500000", "7500000", "2500000", "15000000"])
   }
 
+  // MARK: Crosswalks
+
+  @Test("each control lists what it also evidences in the other frameworks, in JSON, Markdown and HTML")
+  func crosswalk() throws {
+    let (run, report) = try json(["--profile", Self.profile])
+    #expect(run.status == 0, "\(run.stderr)")
+    let controls = try #require(report["controls"] as? [[String: Any]])
+    func links(_ control: String) -> [String] {
+      TraceCLITests.links(controls.first { $0["control"] as? String == control })
+    }
+    // rules/crosswalks/, read by hand: Article 12(1) related-to MEASURE 2.4 and MANAGE 4.1,
+    // intersects-with A.6.2.8 and AU-12; Articles 19(1) and 26(6) related-to A.6.2.8 and
+    // intersects-with AU-11. FINOPS-GPU intersects-with SC-6 and is related-to MEASURE 2.12.
+    #expect(links("AIA-12").count == 8)
+    #expect(links("AIA-12").contains("ai-act:art_12.par_1 related-to nist-ai-rmf:sbc_measure-2-4"))
+    #expect(links("AIA-12").contains("ai-act:art_26.par_6 related-to iso-42001:A.6.2.8"))
+    #expect(
+      Set(links("FINOPS-GPU")) == [
+        "regpolicy:FINOPS-GPU intersects-with sp800-53:ctl_sc-6",
+        "regpolicy:FINOPS-GPU related-to nist-ai-rmf:sbc_measure-2-12",
+      ])
+    // Every shipped control has links (the crosswalk tests hold the files to that).
+    #expect(controls.allSatisfy { !links($0["control"] as? String ?? "").isEmpty })
+
+    let markdown = try cli.run(["report", "--policies", try Self.tree.get(), "--profile", Self.profile])
+    #expect(markdown.status == 0, "\(markdown.stderr)")
+    #expect(
+      markdown.stdout.contains(
+        "| Control | NIST AI RMF | ISO/IEC 42001 | NIST SP 800-53 |\n"), "\(markdown.stdout.prefix(3000))")
+    #expect(
+      markdown.stdout.contains(
+        "| AIA-12 Automatic event logging enabled, logs kept at least six months | "
+          + "MANAGE 4.1 (related-to: Article 12(1)), MEASURE 2.4 (related-to: Article 12(1)) | "
+          + "A.6.2.8 (intersects-with: Article 12(1)), A.6.2.8 (related-to: Article 19(1), Article 26(6)) | "
+          + "AU-11 (intersects-with: Article 19(1), Article 26(6)), AU-12 (intersects-with: Article 12(1)) |\n"))
+    #expect(
+      markdown.stdout.contains(
+        "| FINOPS-GPU GPU requests within the declared budget class | MEASURE 2.12 (related-to) |  | "
+          + "SC-6 (intersects-with) |\n"))
+
+    let html = try String(contentsOfFile: try fleetReport("html"), encoding: .utf8)
+    #expect(html.contains("<h2>The controls in the other frameworks</h2>"))
+    #expect(
+      html.contains(
+        "<span title=\"Article 12(1) related-to MEASURE 2.4: Article 12(2)(b)-(c) give logging the purpose of "
+          + "monitoring in production, which MEASURE 2.4 requires; MEASURE 2.4 does not require the system to "
+          + "record events.\">MEASURE 2.4</span> <small>related-to: Article 12(1)</small>"))
+  }
+
   // MARK: Formats
 
   /// The fleet's report in a format, written with --out.

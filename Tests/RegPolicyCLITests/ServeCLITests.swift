@@ -67,6 +67,15 @@ struct ServeCLITests {
       ("/api", 200, "application/json", "\"coverage\":\"open\",\"id\":\"art_70\""),
       ("/api/clause/art_12.par_1", 200, "application/json", "\"state\":\"current\""),
       ("/api/control/AIA-12", 200, "application/json", "\"controls\":[{"),
+      // The crosswalk links, read from the clause's side (rules/crosswalks/ai-act--nist-ai-rmf.yaml).
+      (
+        "/api/clause/art_12.par_1", 200, "application/json",
+        "\"id\":\"sbc_measure-2-4\",\"label\":\"MEASURE 2.4\",\"near\":\"ai-act:art_12.par_1\",\"rationale\":\"Article 12(2)"
+      ),
+      (
+        "/api/control/AIA-12", 200, "application/json",
+        "\"id\":\"ctl_au-11\",\"label\":\"AU-11\",\"near\":\"ai-act:art_19.par_1\""
+      ),
       ("/api/search?q=serious%20incident", 200, "application/json", "\"id\":\"art_73\""),
       ("/clause/art_999", 404, "text/html", "no clause art_999"),
       ("/control/AIA-99", 404, "text/html", "no control AIA-99"),
@@ -139,6 +148,21 @@ struct ServeCLITests {
     let control = try Self.chromium(["--dump-dom", address + "/control/AIA-12"])
     #expect(control.contains("<a href=\"/clause/art_12.par_1\">Article 12(1)</a>"))
     #expect(control.contains("package regpolicy.ai_act.aia_12"))
+    // The links to the other frameworks, as rules/crosswalks/ states them: Article 12(1) related-to
+    // MEASURE 2.4; Article 19(1) related-to ISO/IEC 42001 A.6.2.8 and intersects-with AU-11.
+    #expect(clause.contains("<h2>Other frameworks</h2>"))
+    #expect(
+      clause.contains(
+        "<tr><td><a href=\"/clause/art_12.par_1\">Article 12(1)</a></td><td><span class=\"relationship\">related-to"
+          + "</span></td><td>NIST AI RMF <b>MEASURE 2.4</b></td><td>Article 12(2)(b)-(c) give logging"))
+    #expect(
+      control.contains(
+        "<td><a href=\"/clause/art_19.par_1\">Article 19(1)</a></td><td><span class=\"relationship\">related-to"
+          + "</span></td><td>ISO/IEC 42001 <b>A.6.2.8</b> <small>AI system recording of event logs</small></td>"))
+    #expect(
+      control.contains(
+        "<td><a href=\"/clause/art_19.par_1\">Article 19(1)</a></td><td><span class=\"relationship\">"
+          + "intersects-with</span></td><td>NIST SP 800-53 <b>AU-11</b></td>"))
     #expect(!clause.contains("<script") && !control.contains("<script"), "no script")
 
     let folder = TestPaths.packageRoot + "/.build/screenshots"

@@ -147,6 +147,99 @@ struct TraceCLITests {
     #expect(result.stderr.contains("[trace.not-found]"), "\(result.stderr)")
   }
 
+  /// A `crosswalk` array of a trace's clause or control as "NEAR RELATIONSHIP FRAMEWORK:ID".
+  static func links(_ object: [String: Any]?) -> [String] {
+    (object?["crosswalk"] as? [[String: Any]] ?? []).map { link in
+      ["near", "relationship", "framework"].map { link[$0] as? String ?? "" }.joined(separator: " ") + ":"
+        + (link["id"] as? String ?? "")
+    }
+  }
+
+  // MARK: Crosswalks
+
+  @Test("a clause's crosswalk links, read from its side, in JSON and text; a control's as `crosswalk` gives them")
+  func crosswalk() throws {
+    let (repo, _) = try Self.repository.get()
+    // rules/crosswalks/ai-act--*.yaml, read by hand: ai-act:art_12.par_1 is related-to MEASURE 2.4 and
+    // MANAGE 4.1, and intersects-with A.6.2.8 and AU-12.
+    let twelve = (try trace("Art. 12(1)")["clauses"] as? [[String: Any]])?.first
+    #expect(
+      Self.links(twelve) == [
+        "ai-act:art_12.par_1 related-to nist-ai-rmf:sbc_manage-4-1",
+        "ai-act:art_12.par_1 related-to nist-ai-rmf:sbc_measure-2-4",
+        "ai-act:art_12.par_1 intersects-with iso-42001:A.6.2.8",
+        "ai-act:art_12.par_1 intersects-with sp800-53:ctl_au-12",
+      ])
+    let measure = (twelve?["crosswalk"] as? [[String: Any]])?.first { $0["id"] as? String == "sbc_measure-2-4" }
+    #expect(measure?["label"] as? String == "MEASURE 2.4")
+    #expect(
+      measure?["rationale"] as? String
+        == "Article 12(2)(b)-(c) give logging the purpose of monitoring in production, which MEASURE 2.4 requires; "
+        + "MEASURE 2.4 does not require the system to record events.")
+    let iso = (twelve?["crosswalk"] as? [[String: Any]])?.first { $0["framework"] as? String == "iso-42001" }
+    #expect(iso?["title"] as? String == "AI system recording of event logs")
+    let text = try cli.run(["trace", "Art. 12(1)", "--repo", repo, "--source", Self.aiAct])
+    #expect(
+      text.stdout.contains(
+        "  other frameworks:\n    ai-act:art_12.par_1 related-to nist-ai-rmf:sbc_manage-4-1 (NIST AI RMF MANAGE 4.1)\n"
+          + "      why: Logs feed the post-deployment monitoring plans of MANAGE 4.1"), "\(text.stdout)")
+    // Article 12 as a whole: its paragraph's links, each saying which provision it is on.
+    #expect(Self.links((try trace("Article 12")["clauses"] as? [[String: Any]])?.first).count == 4)
+    // AIA-12 rests on Articles 12(1), 19(1) and 26(6): 4 + 2 (A.6.2.8 related-to, AU-11
+    // intersects-with) + 2 (the same) links, on the control; the clauses repeat them in JSON only.
+    let control = try trace("AIA-12")
+    let links = Self.links((control["controls"] as? [[String: Any]])?.first)
+    #expect(links.count == 8)
+    #expect(links.contains("ai-act:art_19.par_1 related-to iso-42001:A.6.2.8"))
+    #expect(links.contains("ai-act:art_26.par_6 intersects-with sp800-53:ctl_au-11"))
+    #expect(Self.links((control["clauses"] as? [[String: Any]])?.first).count == 4)
+    let controlText = try cli.run(["trace", "AIA-12", "--repo", repo, "--source", Self.aiAct])
+    #expect(controlText.stdout.components(separatedBy: "\n      why: ").count - 1 == 8, "\(controlText.stdout)")
+    // Another act's clauses are no AI Act clause: GDPR's Article 12(1) has no links.
+    let gdpr = try trace("Article 12(1)", source: CLITests.corpus + "/gdpr/32016R0679_EN_OJ.html")
+    #expect(((gdpr["clauses"] as? [[String: Any]])?.first?["crosswalk"] as? [Any])?.isEmpty == true)
+  }
+
+  @Test("read from the other side: the Playbook's MEASURE 2.4 lists the AI Act's clauses, subset-of turned superset-of")
+  func crosswalkOtherSide() throws {
+    let (repo, _) = try Self.repository.get()
+    let playbook = CLITests.corpus + "/nist/nist_ai_rmf_playbook_2024-06.json"
+    // As shipped: ai-act:art_12.par_1 related-to and ai-act:art_26.par_5 intersects-with MEASURE 2.4.
+    let measure = (try trace("sbc_measure-2-4", source: playbook)["clauses"] as? [[String: Any]])?.first
+    #expect(
+      Self.links(measure) == [
+        "nist-ai-rmf:sbc_measure-2-4 related-to ai-act:art_12.par_1",
+        "nist-ai-rmf:sbc_measure-2-4 intersects-with ai-act:art_26.par_5",
+      ])
+    // The shipped links are all symmetric; a folder where Article 12(1) is a superset of MEASURE 2.4
+    // shows superset-of from the AI Act's side and subset-of from the Playbook's.
+    let rules = TestPaths.temporaryFolder("trace-crosswalk") + "/rules"
+    try FileManager.default.copyItem(atPath: CLITests.packageRoot + "/rules", toPath: rules)
+    let file = rules + "/crosswalks/ai-act--nist-ai-rmf.yaml"
+    let text = try String(contentsOfFile: file, encoding: .utf8)
+    let stated = "    to: nist-ai-rmf:sbc_measure-2-4\n    relationship: related-to\n"
+    #expect(text.components(separatedBy: stated).count == 2, "the link is stated once")
+    try text.replacingOccurrences(
+      of: stated, with: "    to: nist-ai-rmf:sbc_measure-2-4\n    relationship: superset-of\n"
+    )
+    .write(toFile: file, atomically: true, encoding: .utf8)
+    func first(_ query: String, _ source: String) throws -> [String] {
+      let run = try cli.run([
+        "trace", query, "--repo", repo, "--source", source, "--rules", rules, "--format", "json",
+      ])
+      #expect(run.status == 0, "\(run.stderr)")
+      let answer = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+      return Self.links((answer?["clauses"] as? [[String: Any]])?.first)
+    }
+    #expect(try first("Art. 12(1)", Self.aiAct).contains("ai-act:art_12.par_1 superset-of nist-ai-rmf:sbc_measure-2-4"))
+    #expect(try first("sbc_measure-2-4", playbook).first == "nist-ai-rmf:sbc_measure-2-4 subset-of ai-act:art_12.par_1")
+    // The index keeps the links and follows the folder: the link edited again is read again.
+    try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(
+      of: "sbc_measure-2-4\n    relationship: superset-of\n", with: "sbc_measure-2-4\n    relationship: equal\n"
+    ).write(toFile: file, atomically: true, encoding: .utf8)
+    #expect(try first("Art. 12(1)", Self.aiAct).contains("ai-act:art_12.par_1 equal nist-ai-rmf:sbc_measure-2-4"))
+  }
+
   @Test("a rule without a review: its clauses are unreviewed, its policy needs review")
   func unreviewed() throws {
     let folder = TestPaths.temporaryFolder("trace-unreviewed")

@@ -123,6 +123,7 @@ struct CrosswalkTests {
       ("A.6.2.8", "iso-42001:A.6.2.8"), ("6.1.2", "iso-42001:6.1.2"), ("AU-11", "sp800-53:ctl_au-11"),
       ("au-11", "sp800-53:ctl_au-11"), ("ctl_au-11", "sp800-53:ctl_au-11"), ("AC-2(1)", "sp800-53:ctl_ac-2-1"),
       ("FINOPS-GPU", "regpolicy:FINOPS-GPU"), ("sp800-53:IR-6", "sp800-53:ctl_ir-6"),
+      ("rmf-gv-1.6", "regpolicy:RMF-GV-1.6"),
     ])
   func queries(query: String, expected: String) throws {
     let crosswalk = try Self.crosswalk()

@@ -34,7 +34,7 @@ public struct CrosswalkRun: Sendable {
     public var query: String
     public var endpoint: CrosswalkEndpoint
     public var title: String?
-    public var readings: [(reading: Crosswalk.Reading, farTitle: String?, controls: [String])]
+    public var readings: [(reading: Crosswalk.Reading, controls: [String])]
   }
 
   /// Loads the rules and crosswalks once and answers the query.
@@ -51,14 +51,9 @@ public struct CrosswalkRun: Sendable {
       ])
     }
     // A control answers for the clauses its rule rests on (cited or matched by exact ID) and itself.
-    var asked = [endpoint]
-    if endpoint.framework == .regpolicy, let rule = rules.rules.first(where: { $0.control == endpoint.id }) {
-      asked += Crosswalk.endpoints(of: rule).filter { $0 != endpoint }
-    }
-    var seen: Set<Crosswalk.Reading> = []
-    let readings = asked.flatMap { crosswalk.readings(for: $0) }.filter { seen.insert($0).inserted }.sorted {
-      $0.near != $1.near ? $0.near < $1.near : $0.far < $1.far
-    }
+    let readings =
+      endpoint.framework == .regpolicy
+      ? crosswalk.readings(forControl: endpoint.id, rules: rules) : crosswalk.readings(for: endpoint)
     if readings.isEmpty {
       throw Diagnostics([
         Diagnostic.error(
@@ -72,7 +67,7 @@ public struct CrosswalkRun: Sendable {
         // The controls of the link's clause of a ruled instrument or regpolicy control, whichever end it is.
         let ends = [reading.near, reading.far].filter { $0.framework != .iso42001 }
         let controls = Set(ends.flatMap { rules.controls(concerning: $0) }).sorted()
-        return (reading, crosswalk.title(of: reading.far), controls)
+        return (reading, controls)
       })
   }
 
@@ -95,7 +90,7 @@ public struct CrosswalkRun: Sendable {
         return [
           "near": endpointValues(entry.reading.near, title: nil),
           "relationship": entry.reading.relationship.rawValue,
-          "far": endpointValues(entry.reading.far, title: entry.farTitle),
+          "far": endpointValues(entry.reading.far, title: entry.reading.farTitle),
           "rationale": link.rationale,
           "controls": entry.controls,
           "stated": [
@@ -107,6 +102,29 @@ public struct CrosswalkRun: Sendable {
     ])
   }
 
+  /// A link as the other commands show it (`trace`, `serve`, `report`): the far end as `framework`,
+  /// `id`, `label` and `title` (when known), the relationship read from the near end, the rationale,
+  /// and `near`, the end on the asked side (`ai-act:art_12.par_1`: the clause, one enclosing it or
+  /// one under it; or the control).
+  public static func values(_ reading: Crosswalk.Reading) -> [String: Any] {
+    var values: [String: Any] = [
+      "near": reading.near.description, "framework": reading.far.framework.rawValue, "id": reading.far.id,
+      "label": reading.far.label, "relationship": reading.relationship.rawValue,
+      "rationale": reading.link.rationale,
+    ]
+    if let title = reading.farTitle { values["title"] = title }
+    return values
+  }
+
+  /// "ai-act:art_12.par_1 intersects-with iso-42001:A.6.2.8 (ISO/IEC 42001 A.6.2.8 — AI system
+  /// recording of event logs)": a link read from its near end, on one line.
+  public static func line(_ reading: Crosswalk.Reading) -> String {
+    var out = "\(reading.near) \(reading.relationship.rawValue) \(reading.far)"
+    out += " (\(reading.far.framework.name) \(reading.far.label)"
+    if let title = reading.farTitle { out += " — \(title)" }
+    return out + ")"
+  }
+
   /// For people: the endpoint, then one block per link: "NEAR RELATIONSHIP FAR", why, and the
   /// controls that rest on it.
   public static func text(_ answer: Answer) -> [UInt8] {
@@ -114,14 +132,10 @@ public struct CrosswalkRun: Sendable {
     if let title = answer.title { out += " — \(title)" }
     out += "\n"
     for entry in answer.readings {
-      let reading = entry.reading
-      out += "\n\(reading.near) \(reading.relationship.rawValue) \(reading.far)"
-      out += " (\(reading.far.framework.name) \(reading.far.label)"
-      if let title = entry.farTitle { out += " — \(title)" }
-      out += ")\n"
-      out += "  why: \(reading.link.rationale)\n"
+      out += "\n" + line(entry.reading) + "\n"
+      out += "  why: \(entry.reading.link.rationale)\n"
       if !entry.controls.isEmpty { out += "  controls: \(entry.controls.joined(separator: ", "))\n" }
-      out += "  source: \(reading.link.file):\(reading.link.line)\n"
+      out += "  source: \(entry.reading.link.file):\(entry.reading.link.line)\n"
     }
     return Array(out.utf8)
   }

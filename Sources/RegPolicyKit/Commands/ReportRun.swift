@@ -90,7 +90,9 @@ public struct ReportRun: Sendable {
       return ((manifests, CheckRun.violations(manifests, policies)), problems)
     }
     var configuration: PolicyConfiguration?
-    do { configuration = try PolicyConfiguration.load(profile: profile, rules: rules) } catch { failures += error.all }
+    do { configuration = try PolicyConfiguration.load(profile: profile, rules: rules, crosswalk: true) } catch {
+      failures += error.all
+    }
     var source: Source?
     if let path = self.source {
       let read = Source.read(path)
@@ -135,7 +137,7 @@ public struct ReportRun: Sendable {
     }
     var report = Report(
       organisation: profile.organisation, generator: PolicyConfiguration.generator, profile: profile,
-      policies: policies,
+      policies: policies, crosswalk: crosswalk(of: policies, configuration),
       coverage: source.map { Coverage.of($0, policies: policies, profile: profile, table: table) },
       manifestsGiven: !self.manifests.isEmpty, manifests: manifests, violations: violations, workloads: workloads,
       spend: spend, fines: fines?.fines ?? [], violatedOutsideTiers: fines?.outside ?? [], trend: nil)
@@ -145,5 +147,16 @@ public struct ReportRun: Sendable {
       }
     }
     return report
+  }
+
+  /// The crosswalk links of each control that has some.
+  func crosswalk(of policies: [Policy], _ configuration: PolicyConfiguration) -> [String: [Crosswalk.Reading]] {
+    guard let crosswalk = configuration.crosswalk else { return [:] }
+    var links: [String: [Crosswalk.Reading]] = [:]
+    for policy in policies {
+      let readings = crosswalk.readings(forControl: policy.control, rules: configuration.rules)
+      if !readings.isEmpty { links[policy.control] = readings }
+    }
+    return links
   }
 }

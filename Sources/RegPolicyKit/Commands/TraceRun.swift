@@ -45,7 +45,7 @@ public struct TraceRun: Sendable {
         return .success
       }
       let trace = try wrap { () throws(Diagnostic) in
-        try Trace.answer(query ?? "", in: index, repository: store.repository)
+        try Trace.answer(query ?? "", in: index, repository: store.repository, links: .stored(in: index))
       }
       OutputFile.emit(
         format == .json ? TraceRenderer.json(TraceRenderer.values(trace)) : TraceRenderer.text(trace), to: 1)

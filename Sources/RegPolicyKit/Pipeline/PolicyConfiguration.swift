@@ -10,21 +10,26 @@ public struct PolicyConfiguration: Sendable {
   public var profile: Profile
   public var rules: RuleSet
   public var renderer: Renderer
+  /// The typed crosswalks of the rules folder, when asked for (`load(…, crosswalk: true)`).
+  public var crosswalk: Crosswalk?
 
   /// The generator named in every provenance record.
   public static let generator = "regpolicy \(RegPolicyVersion.current)"
 
   /// Creates a configuration from values already read.
-  public init(profile: Profile, rules: RuleSet, renderer: Renderer) {
+  public init(profile: Profile, rules: RuleSet, renderer: Renderer, crosswalk: Crosswalk? = nil) {
     self.profile = profile
     self.rules = rules
     self.renderer = renderer
+    self.crosswalk = crosswalk
   }
 
   /// Loads the profile (nil: the built-in example), the rules and the templates (nil: the
-  /// built-in copies). Every problem of every file is reported, each at its line.
+  /// built-in copies), and with `crosswalk` the rules' crosswalks. Every problem of every file is
+  /// reported, each at its line.
   public static func load(
-    profile profilePath: String?, rules rulesDirectory: String? = nil, templates templatesDirectory: String? = nil
+    profile profilePath: String?, rules rulesDirectory: String? = nil, templates templatesDirectory: String? = nil,
+    crosswalk readCrosswalk: Bool = false
   ) throws(Diagnostics) -> PolicyConfiguration {
     var problems: [Diagnostic] = []
     var profile: Profile?
@@ -39,7 +44,7 @@ public struct PolicyConfiguration: Sendable {
     } catch {
       problems += error.all
     }
-    let loaded = rules(from: rulesDirectory)
+    let loaded = rulesAndCrosswalk(from: rulesDirectory, crosswalk: readCrosswalk)
     problems += loaded.errors
     var renderer: Renderer?
     do {
@@ -53,7 +58,7 @@ public struct PolicyConfiguration: Sendable {
       problems.append(error)
     }
     guard let profile, let rules = loaded.rules, let renderer, problems.isEmpty else { throw Diagnostics(problems) }
-    return PolicyConfiguration(profile: profile, rules: rules, renderer: renderer)
+    return PolicyConfiguration(profile: profile, rules: rules, renderer: renderer, crosswalk: loaded.crosswalk)
   }
 
   /// The built-in example profile (`templates/profile.example.yaml`).

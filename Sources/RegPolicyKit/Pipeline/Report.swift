@@ -85,6 +85,9 @@ public struct Report: Sendable {
   public var profile: Profile
   /// The tree's policies, in index order.
   public var policies: [Policy]
+  /// Each control's links to the other frameworks (NIST AI RMF, ISO/IEC 42001, SP 800-53), as
+  /// `regpolicy crosswalk CONTROL` reads them; a control without links has none here.
+  public var crosswalk: [String: [Crosswalk.Reading]]
   /// Nil without `--source`.
   public var coverage: Coverage?
   /// Whether manifests were given, the objects they held, and what broke.

@@ -38,6 +38,51 @@ public struct Trace: Sendable {
     public var statements: [TraceIndex.StatementRecord]
     public var policies: [Policy]
     public var commits: [TraceIndex.CommitRecord]
+    /// Its crosswalk links (and those of the provisions enclosing it or under it), read from its
+    /// side; empty when the instrument is none a crosswalk names.
+    public var crosswalk: [Crosswalk.Reading]
+  }
+
+  /// What a trace shows of the other frameworks: the typed crosswalks, and the AI Act clauses each
+  /// control's rule rests on. Read from the rules once, when the trace index is built, and kept in
+  /// it (`TraceStore`), so an answer does not parse the rules.
+  public struct Links: Sendable, Codable {
+    public var crosswalk: Crosswalk
+    /// By control, as `RuleSet.crosswalkClauses(of:)` gives them.
+    public var clauses: [String: [CrosswalkEndpoint]]
+
+    /// The links of these rules and crosswalks.
+    public init(crosswalk: Crosswalk, rules: RuleSet) {
+      self.crosswalk = crosswalk
+      var clauses: [String: [CrosswalkEndpoint]] = [:]
+      for rule in rules.rules { clauses[rule.control] = rules.crosswalkClauses(of: rule.control) }
+      self.clauses = clauses
+    }
+
+    /// Reads the rules and their crosswalks from a folder (nil: the built-in copy of `rules/`).
+    public static func load(rules directory: String?) throws(Diagnostics) -> Links {
+      let loaded = PolicyConfiguration.rulesAndCrosswalk(from: directory)
+      guard let rules = loaded.rules, let crosswalk = loaded.crosswalk else { throw Diagnostics(loaded.errors) }
+      return Links(crosswalk: crosswalk, rules: rules)
+    }
+
+    /// As the trace index keeps them.
+    var json: String {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys]
+      // Strings, numbers and arrays of them: encoding cannot fail.
+      return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self)
+    }
+
+    /// The links the trace index keeps; nil in an index without them.
+    public static func stored(in index: TraceIndex) -> Links? {
+      index.meta("crosswalk").flatMap { try? JSONDecoder().decode(Links.self, from: Data($0.utf8)) }
+    }
+
+    /// A control's links, as `regpolicy crosswalk CONTROL` reads them.
+    public func readings(forControl control: String) -> [Crosswalk.Reading] {
+      crosswalk.readings(forControl: control, restingOn: clauses[control] ?? [])
+    }
   }
 
   public var query: String
@@ -47,33 +92,49 @@ public struct Trace: Sendable {
   public var version: String
   /// The controls the question named (for a control, rule, file, denial or commit).
   public var controls: [Policy]
+  /// Each of those controls' crosswalk links, as `regpolicy crosswalk CONTROL` reads them.
+  public var crosswalk: [String: [Crosswalk.Reading]]
   public var clauses: [ClauseAnswer]
 
-  /// Answers `query` from the index; `repository` resolves a commit id.
-  public static func answer(_ query: String, in index: TraceIndex, repository: String?) throws(Diagnostic) -> Trace {
+  /// Answers `query` from the index; `repository` resolves a commit id; `links` adds the
+  /// crosswalk links of each control and clause.
+  public static func answer(
+    _ query: String, in index: TraceIndex, repository: String?, links: Links?
+  ) throws(Diagnostic) -> Trace {
     let (asked, controls, ids) = try resolve(query, in: index, repository: repository)
-    return answer(query, asked: asked, controls: controls, ids: ids, in: index)
+    return answer(query, asked: asked, controls: controls, ids: ids, in: index, links: links)
   }
 
   /// The answer for one clause the index knows (from the source, or cited by a policy); nil for
   /// any other ID.
-  public static func of(clause id: PinpointID, in index: TraceIndex) -> Trace? {
+  public static func of(clause id: PinpointID, in index: TraceIndex, links: Links?) -> Trace? {
     guard index.provision(id) != nil || index.isCited(atOrBelow: id) else { return nil }
-    return answer(id.rawValue, asked: .clause, controls: [], ids: [id], in: index)
+    return answer(id.rawValue, asked: .clause, controls: [], ids: [id], in: index, links: links)
   }
 
   private static func answer(
-    _ query: String, asked: Asked, controls: [Policy], ids: [PinpointID], in index: TraceIndex
+    _ query: String, asked: Asked, controls: [Policy], ids: [PinpointID], in index: TraceIndex, links: Links?
   ) -> Trace {
     var clauses: [ClauseAnswer] = []
     for id in ids where !clauses.contains(where: { $0.id == id }) {
       clauses.append(clause(id, in: index))
     }
     let first = controls.first ?? clauses.lazy.flatMap(\.policies).first ?? index.policies().first
+    let instrument = index.meta("instrument") ?? first?.instrument ?? ""
+    // The clauses' IDs are a crosswalk framework's only in an instrument the crosswalks name.
+    if let links, let framework = CrosswalkEndpoint.Framework(instrument: instrument) {
+      for at in clauses.indices {
+        clauses[at].crosswalk = links.crosswalk.readings(for: CrosswalkEndpoint(framework, clauses[at].id.rawValue))
+      }
+    }
+    var crosswalk: [String: [Crosswalk.Reading]] = [:]
+    for policy in controls {
+      crosswalk[policy.control] = links?.readings(forControl: policy.control)
+    }
     return Trace(
-      query: query, asked: asked, instrument: index.meta("instrument") ?? first?.instrument ?? "",
+      query: query, asked: asked, instrument: instrument,
       version: index.meta("version") ?? first?.version ?? "", controls: controls.map { judged($0, in: index) },
-      clauses: clauses)
+      crosswalk: crosswalk, clauses: clauses)
   }
 
   /// The policy with its review state judged against the words the index holds now, not only as
@@ -234,7 +295,7 @@ public struct Trace: Sendable {
     let quoted = provision?.clauseText ?? policies.lazy.compactMap { $0.clauses.first { $0.id == id }?.text }.first
     return ClauseAnswer(
       id: id, citation: id.citation, text: quoted ?? "", link: provision?.link ?? "", state: state,
-      statements: index.statements(under: id), policies: policies, commits: index.commits(clause: id))
+      statements: index.statements(under: id), policies: policies, commits: index.commits(clause: id), crosswalk: [])
   }
 
   /// Whether a policy implements a clause, given every clause the policies cite or match: one of

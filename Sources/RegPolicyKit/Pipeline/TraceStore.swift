@@ -20,11 +20,13 @@ public struct TraceStore: Sendable {
   /// Where the index lives (default: inside the repository's git directory, else the user's cache).
   public var indexPath: String?
   public var options: IngestOptions
+  /// The rules folder whose crosswalks the index keeps (nil: the built-in copy of `rules/`).
+  public var rules: String?
 
   /// Creates a store.
   public init(
     source: String? = nil, policies: String? = nil, repository: String? = nil, prefix: String = "policies",
-    indexPath: String? = nil, options: IngestOptions = IngestOptions()
+    indexPath: String? = nil, options: IngestOptions = IngestOptions(), rules: String? = nil
   ) {
     self.source = source
     self.policies = policies
@@ -32,6 +34,7 @@ public struct TraceStore: Sendable {
     self.prefix = prefix
     self.indexPath = indexPath
     self.options = options
+    self.rules = rules
   }
 
   /// The index of these inputs: opened as it is when they are unchanged, else built anew.
@@ -63,13 +66,21 @@ public struct TraceStore: Sendable {
       // Every file, not only index.json: a reviewer may edit a generated policy by hand.
       key.append("policies=" + (try wrap { () throws(Diagnostic) in try Self.stamp(policies) }))
     }
+    // The crosswalks (and the rules that say which clauses a control rests on) the index keeps.
+    if let rules {
+      key.append("rules=" + (try wrap { () throws(Diagnostic) in try Self.stamp(rules) }))
+    } else {
+      key.append("rules=" + Self.embeddedRules)
+    }
     // The tree is read only to build.
     let build = { () throws(Diagnostics) -> TraceIndex.Contents in
       let treeText = try wrap { () throws(Diagnostic) -> String? in
         if let policies { return try PolicyIndex.read(from: policies).text }
         return try git?.file("\(prefix)/\(PolicyIndex.fileName)", at: "HEAD")
       }
-      return try contents(treeText: treeText, git: git)
+      var contents = try contents(treeText: treeText, git: git)
+      contents.crosswalk = try Trace.Links.load(rules: rules).json
+      return contents
     }
     let joined = key.joined(separator: ";")
     if let indexPath {
@@ -90,13 +101,19 @@ public struct TraceStore: Sendable {
       at: TraceStore.cacheDirectory + "/" + name, key: joined, fold: Normalizer.matchKey, contents: build)
   }
 
-  /// The inputs as named: absolute paths of the source, the tree and the repository, and the prefix.
+  /// The sha256 of the built-in copy of `rules/`, which a build of regpolicy may change.
+  static let embeddedRules = Ingester.sha256(
+    Array(EmbeddedFiles.rules.map { $0.path + "\n" + $0.text }.joined(separator: "\u{0}").utf8))
+
+  /// The inputs as named: absolute paths of the source, the tree and the repository, the prefix,
+  /// and the rules folder when one is named.
   private var identity: String {
     func absolute(_ path: String?) -> String {
       guard let path else { return "" }
       return URL(fileURLWithPath: path).standardizedFileURL.path
     }
-    return [absolute(source), absolute(policies), absolute(repository), prefix].joined(separator: "\n")
+    let named = [absolute(source), absolute(policies), absolute(repository), prefix]
+    return (named + (rules.map { [absolute($0)] } ?? [])).joined(separator: "\n")
   }
 
   /// `$XDG_CACHE_HOME/regpolicy`, else `~/.cache/regpolicy`.

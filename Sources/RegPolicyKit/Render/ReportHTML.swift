@@ -22,6 +22,7 @@ enum ReportHTML {
       blockquote{margin:.25em 0 .75em 1em;color:#57606a}summary{cursor:pointer;margin:.5em 0}
       .legend span{display:inline-block;margin-right:1em}.legend i{display:inline-block;width:.8em;height:.8em;margin-right:.3em}
       svg text{font:11px system-ui,sans-serif;fill:#1b1f24}
+      .crosswalk small{white-space:nowrap;color:#57606a}
       </style></head><body>
       <h1>Gap report — \(Markup.escape(report.organisation))</h1>
       <ul>
@@ -30,6 +31,7 @@ enum ReportHTML {
     for line in ReportSummary.lines(report) { out += "<li>\(Markup.escape(line))</li>\n" }
     out += "</ul>\n"
     if let coverage = report.coverage { out += self.coverage(coverage) }
+    out += crosswalk(report)
     out += violations(report)
     if let spend = report.spend { out += self.spend(spend, report: report) }
     out += exposure(report)
@@ -99,6 +101,30 @@ enum ReportHTML {
 
   private static func row(_ name: String, _ group: Coverage.Group) -> String {
     "<tr><td>\(Markup.escape(name))</td>" + group.columns.map { "<td class=\"n\">\($0)</td>" }.joined() + "</tr>\n"
+  }
+
+  /// Each control's links to the other frameworks, a column per framework; each entry's links and
+  /// why in its tooltip.
+  private static func crosswalk(_ report: Report) -> String {
+    let table = ReportSummary.crosswalk(report)
+    guard !table.rows.isEmpty else { return "" }
+    var out = "<h2>The controls in the other frameworks</h2>\n"
+    out += "<p>What each control also evidences: the relationship (NIST OLIR) as the control's clauses read it; "
+    out += "hover an entry for why.</p>\n<table class=\"crosswalk\"><tr><th>Control</th>"
+    out += table.frameworks.map { "<th>\(Markup.escape($0.name))</th>" }.joined() + "</tr>\n"
+    for row in table.rows.prefix(cap) {
+      out += "<tr><td><b>\(Markup.escape(row.policy.control))</b> \(Markup.escape(row.policy.title))</td>"
+      for entries in row.cells {
+        out += "<td>"
+        out += entries.map { entry in
+          "<span title=\"\(Markup.escape(ReportSummary.why(entry)))\">\(Markup.escape(entry.far.label))</span> "
+            + "<small>\(Markup.escape(entry.relation))</small>"
+        }.joined(separator: "<br>")
+        out += "</td>"
+      }
+      out += "</tr>\n"
+    }
+    return out + "</table>\n" + more(table.rows.count)
   }
 
   private static func violations(_ report: Report) -> String {

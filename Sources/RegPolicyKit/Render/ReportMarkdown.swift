@@ -28,6 +28,7 @@ enum ReportMarkdown {
   private static func render(_ report: Report, cap: Int, controls: String) -> String {
     var out = ""
     if let coverage = report.coverage { out += self.coverage(coverage, cap: cap) }
+    out += crosswalk(report, cap: cap)
     out += controls + violatingObjects(report, cap: cap)
     if let spend = report.spend { out += self.spend(spend, report: report, cap: cap) }
     out += exposure(report)
@@ -66,6 +67,25 @@ enum ReportMarkdown {
     out += more(uncovered.count, cap, "obligations")
     out += "\n</details>\n\n"
     return out
+  }
+
+  /// Each control's links to the other frameworks, a column per framework, in a collapsible table.
+  private static func crosswalk(_ report: Report, cap: Int) -> String {
+    let table = ReportSummary.crosswalk(report)
+    guard !table.rows.isEmpty else { return "" }
+    var out = "<details><summary>The controls in the other frameworks (\(table.rows.count) controls; "
+    out += "the relationship as the control's clauses read it)</summary>\n\n"
+    out += "| Control | " + table.frameworks.map(\.name).joined(separator: " | ") + " |\n"
+    out += "|---|" + String(repeating: "---|", count: table.frameworks.count) + "\n"
+    for row in table.rows.prefix(cap) {
+      out += "| \(cell(row.policy.control)) \(cell(row.policy.title)) | "
+      out += row.cells.map { entries in
+        entries.map { "\(cell($0.far.label)) (\(cell($0.relation)))" }.joined(separator: ", ")
+      }.joined(separator: " | ")
+      out += " |\n"
+    }
+    out += more(table.rows.count, cap, "controls")
+    return out + "\n</details>\n\n"
   }
 
   /// The violations per control: never cut.

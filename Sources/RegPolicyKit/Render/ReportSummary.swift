@@ -11,6 +11,53 @@ enum ReportSummary {
     sums.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) }
   }
 
+  /// One far end of a control's links in the report's crosswalk table: "AU-11 (intersects-with:
+  /// Article 19(1), Article 26(6))", with the links behind it (the same end reached from two clauses
+  /// of the control with one relationship is one entry).
+  struct CrosswalkEntry {
+    var far: CrosswalkEndpoint
+    var relationship: CrosswalkRelationship
+    var readings: [Crosswalk.Reading]
+
+    /// "intersects-with: Article 19(1), Article 26(6)": the relationship and the control's clauses
+    /// it is read from (none named for a link on the control itself).
+    var relation: String {
+      let clauses = readings.filter { $0.near.framework != .regpolicy }.map(\.near.label)
+      return relationship.rawValue + (clauses.isEmpty ? "" : ": " + clauses.joined(separator: ", "))
+    }
+  }
+
+  /// The report's crosswalk table: the frameworks the controls' links reach (its columns, in the
+  /// crosswalk's order) and, per control with links in index order, the entries of each column.
+  static func crosswalk(_ report: Report) -> (
+    frameworks: [CrosswalkEndpoint.Framework], rows: [(policy: Policy, cells: [[CrosswalkEntry]])]
+  ) {
+    let linked = report.policies.filter { report.crosswalk[$0.control] != nil }
+    let reached = Set(linked.flatMap { report.crosswalk[$0.control] ?? [] }.map(\.far.framework))
+    let frameworks = CrosswalkEndpoint.Framework.allCases.filter(reached.contains)
+    let rows = linked.map { policy in
+      var entries: [CrosswalkEntry] = []
+      for reading in (report.crosswalk[policy.control] ?? []).sorted(by: {
+        ($0.far, $0.relationship.rawValue, $0.near) < ($1.far, $1.relationship.rawValue, $1.near)
+      }) {
+        if let at = entries.firstIndex(where: { $0.far == reading.far && $0.relationship == reading.relationship }) {
+          entries[at].readings.append(reading)
+        } else {
+          entries.append(CrosswalkEntry(far: reading.far, relationship: reading.relationship, readings: [reading]))
+        }
+      }
+      return (policy, frameworks.map { framework in entries.filter { $0.far.framework == framework } })
+    }
+    return (frameworks, rows)
+  }
+
+  /// "Article 12(1) related-to MEASURE 2.4: why." for each link behind an entry, one per line.
+  static func why(_ entry: CrosswalkEntry) -> String {
+    entry.readings.map {
+      "\($0.near.label) \($0.relationship.rawValue) \($0.far.label): \($0.link.rationale)"
+    }.joined(separator: "\n")
+  }
+
   static func lines(_ report: Report) -> [String] {
     var lines: [String] = []
     if let coverage = report.coverage {

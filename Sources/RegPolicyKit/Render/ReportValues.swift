@@ -14,6 +14,7 @@ enum ReportValues {
         [
           "control": policy.control, "title": policy.title, "citation": policy.citation,
           "enforcement": policy.enforcement, "review": (policy.review ?? .needsReview).rawValue,
+          "crosswalk": (report.crosswalk[policy.control] ?? []).map(CrosswalkRun.values),
         ]
       },
       "coverage": report.coverage.map(coverage) ?? NSNull(),

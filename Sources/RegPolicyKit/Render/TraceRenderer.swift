@@ -40,13 +40,17 @@ public enum TraceRenderer {
   public static func values(_ trace: Trace) -> [String: Any] {
     [
       "query": trace.query, "asked": trace.asked.rawValue, "instrument": trace.instrument, "version": trace.version,
-      "controls": trace.controls.map(control),
+      "controls": trace.controls.map { policy -> [String: Any] in
+        var values = control(policy)
+        values["crosswalk"] = (trace.crosswalk[policy.control] ?? []).map(CrosswalkRun.values)
+        return values
+      },
       "clauses": trace.clauses.map { clause -> [String: Any] in
         [
           "id": clause.id.rawValue, "citation": clause.citation, "text": clause.text, "link": clause.link,
           "state": clause.state.rawValue, "obligations": clause.statements.map(statement),
           "policies": clause.policies.map { ["control": $0.control, "review": ($0.review ?? .needsReview).rawValue] },
-          "commits": clause.commits.map(commit),
+          "commits": clause.commits.map(commit), "crosswalk": clause.crosswalk.map(CrosswalkRun.values),
         ]
       },
     ]
@@ -74,15 +78,24 @@ public enum TraceRenderer {
     return Array(data) + [0x0A]
   }
 
-  /// For people: each control, then each clause with its words, state, obligations, policies and
-  /// commits.
+  /// For people: each control with its crosswalk links, then each clause with its words, state,
+  /// obligations, policies, commits and the crosswalk links not shown with a control already.
   public static func text(_ trace: Trace) -> [UInt8] {
     var out = ""
+    var shown: Set<Crosswalk.Reading> = []
+    func crosswalk(_ readings: [Crosswalk.Reading]) {
+      let unseen = readings.filter { shown.insert($0).inserted }
+      if !unseen.isEmpty { out += "  other frameworks:\n" }
+      for reading in unseen {
+        out += "    \(CrosswalkRun.line(reading))\n      why: \(reading.link.rationale)\n"
+      }
+    }
     for policy in trace.controls {
       out += "\(policy.control) — \(policy.title)\n"
       out += "  rule \(policy.rule) (\(policy.ruleFile)); review: \((policy.review ?? .needsReview).rawValue)\n"
       out += "  requires that \(policy.requires)\n"
       for line in requirements(policy) { out += "  - \(line)\n" }
+      crosswalk(trace.crosswalk[policy.control] ?? [])
       out += "\n"
     }
     for clause in trace.clauses {
@@ -111,6 +124,7 @@ public enum TraceRenderer {
       for commit in clause.commits {
         out += "  commit \(commit.commit.prefix(12)) \(commit.date) \(commit.subject)\n"
       }
+      crosswalk(clause.crosswalk)
       out += "\n"
     }
     return Array(out.utf8)

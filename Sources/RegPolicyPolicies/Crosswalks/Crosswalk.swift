@@ -4,9 +4,9 @@ import RegPolicyModel
 /// subcategories, ISO/IEC 42001 clauses and controls, NIST SP 800-53 controls and regpolicy's own
 /// controls, each with an OLIR relationship and a rationale; and the list of ISO/IEC 42001
 /// identifiers that endpoint is checked against (its text is not in the corpus).
-public struct Crosswalk: Hashable, Sendable {
+public struct Crosswalk: Hashable, Sendable, Codable {
   /// One link as a crosswalk file states it: "FROM is RELATIONSHIP TO".
-  public struct Link: Hashable, Sendable {
+  public struct Link: Hashable, Sendable, Codable {
     public var from: CrosswalkEndpoint
     public var to: CrosswalkEndpoint
     public var relationship: CrosswalkRelationship
@@ -35,6 +35,8 @@ public struct Crosswalk: Hashable, Sendable {
     public var near: CrosswalkEndpoint
     public var relationship: CrosswalkRelationship
     public var far: CrosswalkEndpoint
+    /// The far end's short title, when the crosswalk knows one (ISO/IEC 42001's list).
+    public var farTitle: String?
     public var link: Link
   }
 
@@ -61,10 +63,15 @@ public struct Crosswalk: Hashable, Sendable {
     var readings: [Reading] = []
     for link in links {
       if Self.concerns(link.from, endpoint) {
-        readings.append(Reading(near: link.from, relationship: link.relationship, far: link.to, link: link))
+        readings.append(
+          Reading(
+            near: link.from, relationship: link.relationship, far: link.to, farTitle: title(of: link.to), link: link))
       }
       if Self.concerns(link.to, endpoint) {
-        readings.append(Reading(near: link.to, relationship: link.relationship.inverse, far: link.from, link: link))
+        readings.append(
+          Reading(
+            near: link.to, relationship: link.relationship.inverse, far: link.from, farTitle: title(of: link.from),
+            link: link))
       }
     }
     return readings.sorted { a, b in
@@ -91,6 +98,26 @@ public struct Crosswalk: Hashable, Sendable {
       }
     }
     return ends
+  }
+
+  /// The links of a regpolicy control, as `regpolicy crosswalk CONTROL` answers: those on the
+  /// control itself and on every clause its rule rests on (`RuleSet.crosswalkClauses(of:)`),
+  /// each read from that end once, sorted by near end, then far end.
+  public func readings(forControl control: String, rules: RuleSet) -> [Reading] {
+    readings(forControl: control, restingOn: rules.crosswalkClauses(of: control))
+  }
+
+  /// The links of a regpolicy control whose rule rests on these clauses.
+  public func readings(forControl control: String, restingOn clauses: [CrosswalkEndpoint]) -> [Reading] {
+    Self.merged(([CrosswalkEndpoint(.regpolicy, control)] + clauses).map(readings(for:)))
+  }
+
+  /// Readings of several ends as one list: each once, sorted by near end, then far end.
+  static func merged(_ lists: [[Reading]]) -> [Reading] {
+    var seen: Set<Reading> = []
+    return lists.joined().filter { seen.insert($0).inserted }.sorted {
+      $0.near != $1.near ? $0.near < $1.near : $0.far < $1.far
+    }
   }
 
   /// Whether a link end speaks of what was asked: the same endpoint, or for AI Act clauses one
@@ -142,9 +169,20 @@ extension String {
 }
 
 extension RuleSet {
-  /// The controls whose rules rest on an endpoint, sorted: for an AI Act clause, the rules of the AI
-  /// Act that cite it, a provision enclosing it or one under it (checks' `cites`, a value's clause)
-  /// or that match it (`match.clauses`); for a regpolicy control, that control if a rule produces it.
+  /// The clauses of its own instrument a control's rule rests on, as crosswalk endpoints: those its
+  /// checks cite and those it matches by exact ID (a pattern would drag in links that are other
+  /// rules'); not those of an `also:` entry, which the control implements beside them; none for a
+  /// guardrail or for an instrument no framework holds (another act's `art_12` is no AI Act clause).
+  public func crosswalkClauses(of control: String) -> [CrosswalkEndpoint] {
+    guard let rule = rules.first(where: { $0.control == control }),
+      let own = rule.instrument.flatMap(CrosswalkEndpoint.Framework.of(instrument:))
+    else { return [] }
+    return Crosswalk.endpoints(of: rule).filter { $0.framework == own }
+  }
+
+  /// The controls whose rules rest on an endpoint, sorted: for a clause, the rules that cite it (for
+  /// an AI Act clause also a provision enclosing it or one under it) or match it, by their own
+  /// instrument or an `also:` entry; for a regpolicy control, that control if a rule produces it.
   public func controls(concerning endpoint: CrosswalkEndpoint) -> [String] {
     let clause = PinpointID(rawValue: endpoint.id)
     return Set(

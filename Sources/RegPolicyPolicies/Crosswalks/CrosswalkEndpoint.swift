@@ -2,7 +2,7 @@ import RegPolicyModel
 
 /// One end of a crosswalk link: a framework and an identifier in that framework's canonical form,
 /// written `FRAMEWORK:ID` in `rules/crosswalks/` (`ai-act:art_12.par_1`, `sp800-53:ctl_au-11`).
-public struct CrosswalkEndpoint: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct CrosswalkEndpoint: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
   /// The frameworks a crosswalk joins, in the order answers list them.
   public enum Framework: String, CaseIterable, Hashable, Sendable {
     /// The EU AI Act, Regulation (EU) 2024/1689: pinpoint IDs (`art_12.par_1`).
@@ -45,6 +45,21 @@ public struct CrosswalkEndpoint: Hashable, Comparable, Sendable, CustomStringCon
     public static func of(instrument: String) -> Framework? { allCases.first { $0.instrument == instrument } }
 
     var order: Int { Framework.allCases.firstIndex(of: self) ?? 0 }
+
+    /// The framework whose identifiers are an ingested instrument's pinpoint IDs: the AI Act
+    /// (`32024R1689`, a consolidated version `02024R1689-…`), the AI RMF Playbook, SP 800-53 rev. 5; nil
+    /// for any other instrument, whose clauses no crosswalk names.
+    public init?(instrument id: String) {
+      if id == Self.aiActCELEX || id.hasPrefix("0" + Self.aiActCELEX.dropFirst() + "-") {
+        self = .aiAct
+      } else if id.hasPrefix("NIST.AI.100-1") {
+        self = .aiRMF
+      } else if id == "NIST.SP.800-53r5" {
+        self = .sp80053
+      } else {
+        return nil
+      }
+    }
   }
 
   public let framework: Framework
@@ -58,6 +73,22 @@ public struct CrosswalkEndpoint: Hashable, Comparable, Sendable, CustomStringCon
 
   /// `FRAMEWORK:ID`, as the crosswalk files write it.
   public var description: String { framework.rawValue + ":" + id }
+
+  /// Reads `FRAMEWORK:ID` (a cached crosswalk, as `encode(to:)` wrote it).
+  public init(from decoder: any Decoder) throws {
+    let text = try decoder.singleValueContainer().decode(String.self)
+    switch Self.parse(text) {
+    case .success(let endpoint): self = endpoint
+    case .failure(let error):
+      throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.message))
+    }
+  }
+
+  /// Writes `FRAMEWORK:ID`.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(description)
+  }
 
   /// The name people use: "Article 12(1)", "MEASURE 2.4", "A.6.2.8", "AU-11", "AC-2(1)", "FINOPS-GPU".
   public var label: String {
@@ -117,8 +148,9 @@ public struct CrosswalkEndpoint: Hashable, Comparable, Sendable, CustomStringCon
       return (2...3).contains(parts.count) && parts[0].count == 2
         && parts[0].allSatisfy { $0 >= "a" && $0 <= "z" } && parts.dropFirst().allSatisfy(isNumber)
     case .regpolicy:
-      return !id.isEmpty && id.first != "-" && id.last != "-"
-        && id.allSatisfy { ($0 >= "A" && $0 <= "Z") || ($0 >= "0" && $0 <= "9") || $0 == "-" }
+      // "AIA-12", "FINOPS-GPU", "RMF-GV-1.6".
+      return !id.isEmpty && !"-.".contains(id.first!) && !"-.".contains(id.last!)
+        && id.allSatisfy { ($0 >= "A" && $0 <= "Z") || ($0 >= "0" && $0 <= "9") || $0 == "-" || $0 == "." }
     }
   }
 

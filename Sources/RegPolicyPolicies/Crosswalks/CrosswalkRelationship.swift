@@ -1,6 +1,6 @@
 /// How two crosswalk endpoints relate: NIST OLIR's relationship types (NISTIR 8278A). A link reads
 /// "FROM is RELATIONSHIP TO" (`rules/crosswalks/` states the convention in each file's header).
-public enum CrosswalkRelationship: String, CaseIterable, Hashable, Sendable {
+public enum CrosswalkRelationship: String, CaseIterable, Hashable, Sendable, Codable {
   /// FROM and TO require the same thing.
   case equal
   /// Everything FROM requires TO requires too, and TO requires more.
