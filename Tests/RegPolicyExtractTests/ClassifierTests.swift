@@ -61,6 +61,10 @@ struct ClassifierTests {
       ("Nothing in this Annex should constitute a legal basis for tracking users.", .scope),
       ("The gatekeeper shall not be prevented from taking measures to protect its hardware.", .permission),
       ("The Commission should be empowered to request information.", .empowerment),
+      // A provision that leaves something be draws scope; a party that does not prevent is banned.
+      ("This paragraph shall not prevent technical storage which is necessary for the conveyance.", .scope),
+      ("The requirements laid down in this paragraph shall not restrict existing rules on access.", .scope),
+      ("The provider shall not prevent the deployer from switching to another service.", .prohibition),
       // Rights, and what parties state as fact.
       ("The other registrant shall have a claim on the other participants for an equal share of the cost.", .right),
       ("Users' organisations shall have access to adequate information from the providers.", .right),

@@ -218,6 +218,17 @@ struct SentenceAnalysis {
       modality = .prohibition
       evidence.append(.init(rule: "pattern:only-restriction", span: span(modal.range)))
     }
+    // "This paragraph shall not prevent technical storage …", "This Title shall not otherwise
+    // affect the competences …": a provision that leaves something be draws its scope, it bans nothing.
+    if modality == .prohibition, namesAProvision(subject),
+      (Int(modal.end)..<min(range.upperBound, Int(modal.end) + 2)).contains(where: {
+        isWord($0, "prevent") || isWord($0, "affect") || isWord($0, "restrict") || isWord($0, "prejudice")
+          || isWord($0, "preclude")
+      })
+    {
+      modality = .scope
+      evidence.append(.init(rule: "pattern:provision-leaves", span: span(modal.range)))
+    }
     // "No decision … may be taken", "No provider shall": a negated subject.
     if modality == .obligation || modality == .permission, negatedSubject(subject), let first = firstWord(in: subject) {
       modality = isWord(first, "Nothing") ? .scope : .prohibition
@@ -642,6 +653,13 @@ struct SentenceAnalysis {
       if isWord(i, "Regulation") || isWord(i, "Directive") || isWord(i, "Decision") { return true }
     }
     return false
+  }
+
+  /// "This paragraph", "This", "The requirements laid down in this paragraph", "Regulation (EU)
+  /// 2016/679": a subject that is (or is laid down in) a provision or an act.
+  private func namesAProvision(_ subject: Range<Int>) -> Bool {
+    if namesAnAct(subject) || subject.contains(where: { has(.selfUnit, at: $0) }) { return true }
+    return subject.count == 1 && isWord(subject.lowerBound, "This")
   }
 
   // MARK: Subject and addressees
