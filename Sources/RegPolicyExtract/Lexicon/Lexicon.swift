@@ -30,6 +30,8 @@ public struct Lexicon: Sendable {
   }
 
   public let phrases: [Phrase]
+  /// Each word of the phrases (and each capitalised first word) with its id.
+  private let wordIDs: [String: UInt16]
   let words: WordTable
   /// Per word id, whether it is a one-word adverb ("also", "only"), which may stand inside a modal
   /// phrase; "not" never does (it makes a different phrase).
@@ -56,8 +58,6 @@ public struct Lexicon: Sendable {
       return next
     }
     var phrases: [Phrase] = []
-    // Phrase index with the id its first word is registered under.
-    var firsts: [(UInt16, Int32)] = []
     for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       if line.isEmpty || line.first == "#" { continue }
       let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
@@ -74,20 +74,59 @@ public struct Lexicon: Sendable {
       if let long = words.first(where: { $0.utf8.count >= WordTable.maximumLength }) {
         throw Failure(line: number + 1, message: "word '\(long)' is too long")
       }
-      let index = Int32(phrases.count)
       phrases.append(
         Phrase(category: category, label: String(fields[1]), text: String(fields[2]), words: words.map(id)))
-      firsts.append((id(words[0]), index))
-      if let first = words[0].utf8.first, Tokenizer.isLowerASCII(first) {
-        firsts.append((id(words[0].prefix(1).uppercased() + words[0].dropFirst()), index))
+    }
+    self.init(phrases: phrases, wordIDs: wordIDs)
+  }
+
+  /// This lexicon with `entries` (category, label, phrase) added, as if they were lines of its
+  /// file: the parties an act defines for itself, say. Entries with an empty phrase or a word too
+  /// long for the word table are left out.
+  public func adding(_ entries: [(category: Category, label: String, text: String)]) -> Lexicon {
+    var wordIDs = self.wordIDs
+    var phrases = self.phrases
+    for entry in entries {
+      let words = entry.text.split(separator: " ").map(String.init)
+      guard !words.isEmpty, !entry.label.isEmpty, words.allSatisfy({ $0.utf8.count < WordTable.maximumLength })
+      else { continue }
+      let ids = words.map { word in
+        if let known = wordIDs[word] { return known }
+        let next = UInt16(wordIDs.count + 1)
+        wordIDs[word] = next
+        return next
+      }
+      phrases.append(Phrase(category: entry.category, label: entry.label, text: entry.text, words: ids))
+    }
+    return Lexicon(phrases: phrases, wordIDs: wordIDs)
+  }
+
+  /// The tables of `phrases`, whose words are ids of `wordIDs` (a word's capitalised form is
+  /// registered here, for phrases written in lower case).
+  private init(phrases: [Phrase], wordIDs: [String: UInt16]) {
+    var wordIDs = wordIDs
+    func id(_ word: String) -> UInt16 {
+      if let known = wordIDs[word] { return known }
+      let next = UInt16(wordIDs.count + 1)
+      wordIDs[word] = next
+      return next
+    }
+    // Phrase index with the id its first word is registered under.
+    var firsts: [(UInt16, Int32)] = []
+    for (index, phrase) in phrases.enumerated() {
+      firsts.append((phrase.words[0], Int32(index)))
+      if let first = phrase.text.utf8.first, Tokenizer.isLowerASCII(first) {
+        let word = phrase.text.prefix { $0 != " " }
+        firsts.append((id(word.prefix(1).uppercased() + word.dropFirst()), Int32(index)))
       }
     }
     var starting = [[Int32]](repeating: [], count: wordIDs.count + 1)
     for (word, index) in firsts { starting[Int(word)].append(index) }
-    for word in starting.indices {
+    for word in starting.indices where starting[word].count > 1 {
       starting[word].sort { (phrases[Int($0)].words.count, $1) > (phrases[Int($1)].words.count, $0) }
     }
     self.phrases = phrases
+    self.wordIDs = wordIDs
     startingOffsets = starting.reduce(into: [Int32(0)]) { $0.append($0[$0.count - 1] + Int32($1.count)) }
     startingList = starting.flatMap { $0 }
     startingSeconds = startingList.map { phrases[Int($0)].words.count > 1 ? phrases[Int($0)].words[1] : 0 }

@@ -5,8 +5,9 @@
 /// and one or two integer comparisons, in a table small enough to stay in the first-level cache.
 /// Bytes after the eighth are compared only when the key matches.
 final class WordTable: @unchecked Sendable {
-  // Filled once in init, never written or freed afterwards (tables live as long as the process),
-  // hence safe to share; raw buffers, so a lookup does no reference counting and no bounds checks.
+  // Filled once in init and never written afterwards, hence safe to share; freed with the table
+  // (an act's own lexicon lives as long as its extraction). Raw buffers, so a lookup does no
+  // reference counting and no bounds checks.
   /// Per slot: the first eight bytes of the word, little-endian, zero-padded; 0 marks an empty
   /// slot (no word starts with a NUL byte).
   private let keys: UnsafeBufferPointer<UInt64>
@@ -48,17 +49,25 @@ final class WordTable: @unchecked Sendable {
       restOffsets[slot] = Int32(rest.count)
       rest += bytes.dropFirst(8)
     }
-    func permanent<T>(_ array: [T]) -> UnsafeBufferPointer<T> {
+    func owned<T>(_ array: [T]) -> UnsafeBufferPointer<T> {
       let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, array.count))
       _ = buffer.initialize(from: array)
       return UnsafeBufferPointer(buffer)
     }
-    self.keys = permanent(keys)
-    self.lengths = permanent(lengths)
-    self.values = permanent(values)
-    self.restOffsets = permanent(restOffsets)
-    self.rest = permanent(rest)
+    self.keys = owned(keys)
+    self.lengths = owned(lengths)
+    self.values = owned(values)
+    self.restOffsets = owned(restOffsets)
+    self.rest = owned(rest)
     shift = UInt64(64 - bits)
+  }
+
+  deinit {
+    UnsafeMutableBufferPointer(mutating: keys).deallocate()
+    UnsafeMutableBufferPointer(mutating: lengths).deallocate()
+    UnsafeMutableBufferPointer(mutating: values).deallocate()
+    UnsafeMutableBufferPointer(mutating: restOffsets).deallocate()
+    UnsafeMutableBufferPointer(mutating: rest).deallocate()
   }
 
   /// The value of the word in `bytes[range]`, or 0 when it is not listed. Only a slot held by
