@@ -47,7 +47,9 @@ public enum DefinedParties {
   /// compound term whose genus is a party.
   static func party(defined text: String, lexicon: Lexicon) -> Party? {
     var copy = text
-    return copy.withUTF8 { bytes -> Party? in
+    return copy.withUTF8 { whole -> Party? in
+      // The term and the words that open its definition are at the start: the rest is not read.
+      let bytes = UnsafeBufferPointer(rebasing: whole[..<min(whole.count, 400)])
       let tokens = Tokenizer.tokenize(bytes)
       func word(_ i: Int) -> Slice<UnsafeBufferPointer<UInt8>> { bytes[tokens[i].range] }
       func isWord(_ i: Int, _ text: StaticString) -> Bool {

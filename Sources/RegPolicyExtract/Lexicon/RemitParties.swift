@@ -14,11 +14,11 @@ public enum RemitParties {
   public static func parties(in statements: [Statement]) -> [DefinedParties.Party] {
     var counts: [String: Int] = [:]
     var found: [DefinedParties.Party] = []
-    for statement in statements where statement.modality.isRegulatory {
-      for addressee in statement.addressees
+    for index in statements.indices where statements[index].modality.isRegulatory {
+      for addressee in statements[index].addressees
       where addressee.role == nil && (addressee.source == .subject || addressee.source == .chapeau) {
-        guard let modal = statement.evidence.first(where: { $0.rule.hasPrefix("modal:") })?.span,
-          let party = party(addressee, before: modal.lowerBound, in: statement.text)
+        guard let modal = statements[index].evidence.first(where: { $0.rule.hasPrefix("modal:") })?.span,
+          let party = party(addressee, before: modal.lowerBound, in: statements[index].text)
         else { continue }
         counts[party.role, default: 0] += 1
         if counts[party.role] == 1 { found.append(party) }

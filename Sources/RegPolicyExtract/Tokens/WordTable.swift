@@ -22,44 +22,107 @@ final class WordTable: @unchecked Sendable {
   static let maximumLength = 32
 
   /// A table of `entries`, whose values must not be 0; a word listed twice keeps its first value.
-  init(_ entries: [(String, UInt16)]) {
+  convenience init(_ entries: [(String, UInt16)]) {
+    var slots = Slots(bits: Self.bits(for: entries.count))
+    for (word, value) in entries { slots.insert(Array(word.utf8), value) }
+    self.init(slots)
+  }
+
+  /// This table with `entries` added (values must not be 0; a word listed already keeps its
+  /// value): the slots are copied and the new words put in, with no word of this table hashed
+  /// again unless the table has to grow.
+  func adding(_ entries: [(String, UInt16)]) -> WordTable {
+    var slots = Slots(
+      keys: Array(keys), lengths: Array(lengths), values: Array(values), restOffsets: Array(restOffsets),
+      rest: Array(rest), count: lengths.count(where: { $0 != 0 }))
+    let bits = Self.bits(for: slots.count + entries.count)
+    if 1 << bits > keys.count {
+      var grown = Slots(bits: bits)
+      for slot in 0..<keys.count where lengths[slot] != 0 { grown.insert(slots.word(at: slot), values[slot]) }
+      slots = grown
+    }
+    for (word, value) in entries { slots.insert(Array(word.utf8), value) }
+    return WordTable(slots)
+  }
+
+  /// Sparse (one slot in sixteen used), so a word that is not listed almost always meets an
+  /// empty slot.
+  private static func bits(for count: Int) -> Int {
     var bits = 6
-    // Sparse (one slot in sixteen used), so a word that is not listed almost always meets an
-    // empty slot.
-    while 1 << bits < entries.count * 16 { bits += 1 }
-    let capacity = 1 << bits
-    var keys = [UInt64](repeating: 0, count: capacity)
-    var lengths = [UInt8](repeating: 0, count: capacity)
-    var values = [UInt16](repeating: 0, count: capacity)
-    var restOffsets = [Int32](repeating: 0, count: capacity)
-    var rest: [UInt8] = []
-    var listed: Set<String> = []
-    for (word, value) in entries {
+    while 1 << bits < count * 16 { bits += 1 }
+    return bits
+  }
+
+  /// The table being filled, in arrays.
+  private struct Slots {
+    var keys: [UInt64]
+    var lengths: [UInt8]
+    var values: [UInt16]
+    var restOffsets: [Int32]
+    var rest: [UInt8]
+    var count: Int
+    var shift: UInt64 { UInt64(64 - keys.count.trailingZeroBitCount) }
+
+    init(bits: Int) {
+      self.init(
+        keys: [UInt64](repeating: 0, count: 1 << bits), lengths: [UInt8](repeating: 0, count: 1 << bits),
+        values: [UInt16](repeating: 0, count: 1 << bits), restOffsets: [Int32](repeating: 0, count: 1 << bits),
+        rest: [], count: 0)
+    }
+
+    init(keys: [UInt64], lengths: [UInt8], values: [UInt16], restOffsets: [Int32], rest: [UInt8], count: Int) {
+      self.keys = keys
+      self.lengths = lengths
+      self.values = values
+      self.restOffsets = restOffsets
+      self.rest = rest
+      self.count = count
+    }
+
+    /// The word in `slot`.
+    func word(at slot: Int) -> [UInt8] {
+      let length = Int(lengths[slot])
+      let head = (0..<min(length, 8)).map { UInt8(truncatingIfNeeded: keys[slot] >> UInt64($0 * 8)) }
+      let offset = Int(restOffsets[slot])
+      return head + rest[offset..<offset + max(0, length - 8)]
+    }
+
+    /// Lists `bytes` with `value`, unless it is listed already (or cannot be).
+    mutating func insert(_ bytes: [UInt8], _ value: UInt16) {
       precondition(value != 0, "0 means not listed")
-      let bytes = Array(word.utf8)
-      guard !bytes.isEmpty, bytes.count < Self.maximumLength, bytes[0] != 0, listed.insert(word).inserted else {
-        continue
+      guard !bytes.isEmpty, bytes.count < WordTable.maximumLength, bytes[0] != 0 else { return }
+      let key = bytes.withUnsafeBufferPointer { WordTable.prefix($0, 0..<$0.count) }
+      var slot = WordTable.slot(key, bytes.count, shift: shift)
+      while keys[slot] != 0 {
+        if keys[slot] == key, Int(lengths[slot]) == bytes.count,
+          rest[Int(restOffsets[slot])..<Int(restOffsets[slot]) + max(0, bytes.count - 8)].elementsEqual(
+            bytes.dropFirst(8))
+        {
+          return
+        }
+        slot = (slot + 1) & (keys.count - 1)
       }
-      let key = bytes.withUnsafeBufferPointer { Self.prefix($0, 0..<$0.count) }
-      var slot = Self.slot(key, bytes.count, shift: UInt64(64 - bits))
-      while keys[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
       keys[slot] = key
       lengths[slot] = UInt8(bytes.count)
       values[slot] = value
       restOffsets[slot] = Int32(rest.count)
       rest += bytes.dropFirst(8)
+      count += 1
     }
+  }
+
+  private init(_ slots: Slots) {
     func owned<T>(_ array: [T]) -> UnsafeBufferPointer<T> {
       let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, array.count))
       _ = buffer.initialize(from: array)
       return UnsafeBufferPointer(buffer)
     }
-    self.keys = owned(keys)
-    self.lengths = owned(lengths)
-    self.values = owned(values)
-    self.restOffsets = owned(restOffsets)
-    self.rest = owned(rest)
-    shift = UInt64(64 - bits)
+    keys = owned(slots.keys)
+    lengths = owned(slots.lengths)
+    values = owned(slots.values)
+    restOffsets = owned(slots.restOffsets)
+    rest = owned(slots.rest)
+    shift = slots.shift
   }
 
   deinit {
