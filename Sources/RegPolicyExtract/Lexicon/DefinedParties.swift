@@ -48,8 +48,15 @@ public enum DefinedParties {
   static func party(defined text: String, lexicon: Lexicon) -> Party? {
     var copy = text
     return copy.withUTF8 { whole -> Party? in
-      // The term and the words that open its definition are at the start: the rest is not read.
-      let bytes = UnsafeBufferPointer(rebasing: whole[..<min(whole.count, 400)])
+      // The term and the words that open its definition are at the start: the rest is not read,
+      // nor is a definition of one word (no space before the first closing quote or colon).
+      guard
+        let close = whole.prefix(120).dropFirst().firstIndex(where: {
+          $0 == 0x99 || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "'") || $0 == UInt8(ascii: "\"")
+        }),
+        whole[..<close].contains(UInt8(ascii: " "))
+      else { return nil }
+      let bytes = UnsafeBufferPointer(rebasing: whole[..<min(whole.count, close + 200)])
       let tokens = Tokenizer.tokenize(bytes)
       func word(_ i: Int) -> Slice<UnsafeBufferPointer<UInt8>> { bytes[tokens[i].range] }
       func isWord(_ i: Int, _ text: StaticString) -> Bool {

@@ -17,6 +17,8 @@ final class WordTable: @unchecked Sendable {
   private let restOffsets: UnsafeBufferPointer<Int32>
   private let rest: UnsafeBufferPointer<UInt8>
   private let shift: UInt64
+  /// How many words are listed.
+  private let count: Int
 
   /// Words this long or longer are never listed (and never found).
   static let maximumLength = 32
@@ -32,9 +34,15 @@ final class WordTable: @unchecked Sendable {
   /// value): the slots are copied and the new words put in, with no word of this table hashed
   /// again unless the table has to grow.
   func adding(_ entries: [(String, UInt16)]) -> WordTable {
+    func copied<T>(_ buffer: UnsafeBufferPointer<T>) -> [T] {
+      [T](unsafeUninitializedCapacity: buffer.count) { copy, count in
+        if let from = buffer.baseAddress, let to = copy.baseAddress { to.initialize(from: from, count: buffer.count) }
+        count = buffer.count
+      }
+    }
     var slots = Slots(
-      keys: Array(keys), lengths: Array(lengths), values: Array(values), restOffsets: Array(restOffsets),
-      rest: Array(rest), count: lengths.count(where: { $0 != 0 }))
+      keys: copied(keys), lengths: copied(lengths), values: copied(values), restOffsets: copied(restOffsets),
+      rest: copied(rest), count: count)
     let bits = Self.bits(for: slots.count + entries.count)
     if 1 << bits > keys.count {
       var grown = Slots(bits: bits)
@@ -114,7 +122,11 @@ final class WordTable: @unchecked Sendable {
   private init(_ slots: Slots) {
     func owned<T>(_ array: [T]) -> UnsafeBufferPointer<T> {
       let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, array.count))
-      _ = buffer.initialize(from: array)
+      array.withUnsafeBufferPointer { from in
+        if let source = from.baseAddress, let target = buffer.baseAddress {
+          target.initialize(from: source, count: from.count)
+        }
+      }
       return UnsafeBufferPointer(buffer)
     }
     keys = owned(slots.keys)
@@ -123,6 +135,7 @@ final class WordTable: @unchecked Sendable {
     restOffsets = owned(slots.restOffsets)
     rest = owned(slots.rest)
     shift = slots.shift
+    count = slots.count
   }
 
   deinit {
