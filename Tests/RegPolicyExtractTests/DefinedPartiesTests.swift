@@ -4,7 +4,7 @@ import Testing
 
 /// The parties an act defines for itself (`DefinedParties`), on a made-up act whose words no
 /// lexicon holds, and on the AI Act.
-@Suite("Parties an act defines")
+@Suite("Parties an act defines or names by their remit")
 struct DefinedPartiesTests {
   /// A made-up act: a definitions article (EUR-Lex quotes, and Formex's "term: means"), then an
   /// article of duties in its own words.
@@ -78,6 +78,24 @@ struct DefinedPartiesTests {
     let document = try Fixtures.document(Fixtures.aiActPath)
     let found = DefinedParties.parties(in: document, lexicon: Classifier().lexicon)
     #expect(found.map(\.role) == ["conformity-assessment-body"])
+    // No party named by its remit: the AI Act is read once.
+    #expect(RemitParties.parties(in: try Fixtures.aiActStatements.get()).isEmpty)
+  }
+
+  @Test("a party named by its remit as the subject of two statements is one of the act's actors; said once, it is not")
+  func remit() {
+    let duties = [
+      "The authority for data services shall keep a register.",
+      "The authority for data services shall publish the register.",
+      "The register shall be checked by the authority for data services or the board for appeals.",
+      "The board for appeals shall decide within one month.",
+    ]
+    let statements = Extractor().statements(in: Self.act(definitions: [], duties: duties))
+    #expect(
+      statements.map { $0.stated.map(\.role) } == [
+        ["authority-for-data-services"], ["authority-for-data-services"], ["authority-for-data-services"], [nil],
+      ])
+    #expect(statements.last?.stated.map(\.text) == ["board"])
   }
 
   @Test("a list of parties after an introduction is the subject, roles and other parties together")
