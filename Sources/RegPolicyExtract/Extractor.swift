@@ -25,11 +25,33 @@ public struct Extractor: Sendable {
 
   /// Every classified statement of `document`, in document order.
   ///
+  /// The parties the act defines for itself ("‘data holder’ means a natural or legal person …",
+  /// `DefinedParties`) are roles while it is read: "the data holder shall" is the data holder's
+  /// duty, "public sector bodies" the public sector body's.
+  ///
   /// Articles and annexes are independent (a pronoun's antecedent never crosses one), so they are
   /// classified on every core, then their references resolved on every core, and joined in
   /// document order: the result is the same as one pass. The resolver's tables are built on
   /// another thread meanwhile.
   public func statements(in document: Document) -> [Statement] {
+    let reader = adding(DefinedParties.parties(in: document, lexicon: classifier.lexicon))
+    let statements = reader.classified(document)
+    // The parties its subjects name by their remit ("the competent authority for data
+    // intermediation services shall"): read again with them, when there are any.
+    let named = RemitParties.parties(in: statements)
+    return named.isEmpty ? statements : reader.adding(named).classified(document)
+  }
+
+  /// This extractor with `parties` as roles of its lexicon.
+  func adding(_ parties: [DefinedParties.Party]) -> Extractor {
+    guard !parties.isEmpty else { return self }
+    let lexicon = classifier.lexicon.adding(
+      parties.flatMap { party in party.phrases.map { (category: .role, label: party.role, text: $0) } })
+    return Extractor(classifier: Classifier(lexicon: lexicon), recitals: recitals)
+  }
+
+  /// The statements of `document`, read with this extractor's lexicon as it is.
+  private func classified(_ document: Document) -> [Statement] {
     let tables = Background { ReferenceResolver(document) }
     var units: [Unit] = []
     var kinds: [PinpointID: ProvisionKind] = [:]

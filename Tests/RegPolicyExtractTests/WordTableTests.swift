@@ -35,4 +35,20 @@ struct WordTableTests {
     let long = String(repeating: "a", count: WordTable.maximumLength)
     #expect(values(WordTable([(long, 1)]), long) == [0, 0, 0])
   }
+
+  @Test("a table with words added finds the old and the new, grown or not; a word listed already keeps its value")
+  func adding() {
+    let small = WordTable([("subparagraph", 1), ("point", 2), ("Article", 3)])
+    // Three words fill 48 of 64 slots' sparseness budget: two more make the table grow.
+    for added in [[("steward", UInt16(4))], [("steward", 4), ("registry-keepers", 5), ("point", 9)]] {
+      let table = small.adding(added)
+      #expect(values(table, "subparagraph") == [1, 1, 1])
+      #expect(values(table, "point") == [2, 2, 2])
+      #expect(values(table, "Article") == [3, 3, 3])
+      #expect(values(table, "steward") == [4, 4, 4])
+      #expect(values(table, "stewards") == [0, 0, 0])
+      #expect(values(small, "steward") == [0, 0, 0])
+    }
+    #expect(values(small.adding([("registry-keepers", 5)]), "registry-keepers") == [5, 5, 5])
+  }
 }

@@ -686,11 +686,17 @@ struct SentenceAnalysis {
         var index = chosen
         while index >= 0 && !namesParty(segment(index)) { index -= 1 }
         if index >= 0 { chosen = index }
+        // "When requesting data …, a public sector body, the Commission, the European Central Bank
+        // or a Union body shall": the segments before a last one joined by "or"/"and" are the
+        // list's first parties.
+        let listed = segment(chosen).contains { has(.coordinator, at: $0) }
         while chosen > 0 {
           if endsWithCoordinator(before: commas[chosen]) {
             chosen -= 1
           } else if chosen > 1, !namesParty(segment(chosen - 1)), endsWithCoordinator(before: commas[chosen - 1]) {
             chosen -= 2
+          } else if listed, isBareParty(segment(chosen - 1)) {
+            chosen -= 1
           } else {
             break
           }
@@ -700,6 +706,17 @@ struct SentenceAnalysis {
     }
     while start < Int(modal.start) && tokens[start].kind == .punctuation { start += 1 }
     return start
+  }
+
+  /// Whether `part` is a party's noun phrase and nothing else: "the Commission", "a public
+  /// sector body" (no modifier, no verb).
+  private func isBareParty(_ part: Range<Int>) -> Bool {
+    guard !part.isEmpty, part.count <= 6 else { return false }
+    let plain = part.allSatisfy {
+      tokens[$0].kind == .word && !has(.preposition, at: $0) && !has(.relative, at: $0) && !has(.subordinator, at: $0)
+        && !has(.coordinator, at: $0) && !isVerbForm($0) && !has(.pronoun, at: $0)
+    }
+    return plain && namesParty(part)
   }
 
   /// Whether `part` names a party: a role outside modifiers, a party noun, or a pronoun.
@@ -731,7 +748,7 @@ struct SentenceAnalysis {
         i += 1
       }
       if i > start { result.append(start..<i) }
-      guard i < part.upperBound, has(.coordinator, at: i) else { break }
+      guard i < part.upperBound, has(.coordinator, at: i) || isPunctuation(i, ",") else { break }
       i += 1
     }
     return result
@@ -739,8 +756,9 @@ struct SentenceAnalysis {
 
   /// The head noun of a noun phrase when it names someone who can act: a party noun of the
   /// lexicon, or a noun of an agent's form ("supervisor", "tenant", "licensee", "franchisee")
-  /// that the lexicon does not list as a thing ("register", "order"). Nil otherwise.
-  private func agentiveHead(_ phrase: Range<Int>) -> Int? {
+  /// that the lexicon does not list as a thing ("register", "order"), unless `byEnding` is false.
+  /// Nil otherwise.
+  private func agentiveHead(_ phrase: Range<Int>, byEnding: Bool = true) -> Int? {
     guard let head = phrase.last(where: { tokens[$0].kind == .word }) else { return nil }
     if has(.party, at: head) || match(.role, at: head) != nil { return head }
     if has(.thing, at: head) || has(.selfUnit, at: head) { return nil }
@@ -753,6 +771,7 @@ struct SentenceAnalysis {
     {
       return head
     }
+    guard byEnding else { return nil }
     if word.count > 4, word.last == UInt8(ascii: "s"), word[word.endIndex - 2] != UInt8(ascii: "s") {
       word = word.dropLast()
     }
@@ -821,21 +840,24 @@ struct SentenceAnalysis {
       }
     }
     let found = roles(in: subject)
-    if !found.isEmpty {
-      for item in found { evidence.append(.init(rule: "role:\(item.role ?? "")", span: item.span)) }
-      return found
-    }
+    for item in found { evidence.append(.init(rule: "role:\(item.role ?? "")", span: item.span)) }
     // Parties outside the lexicon: "financial institutions established in the Union", "The
-    // requester and the approver", "Fund managers": each noun phrase to its head.
-    var parties: [Statement.Addressee] = []
+    // requester and the approver", "Fund managers": each noun phrase to its head; beside roles
+    // too ("the Commission, the European Central Bank or a Union body").
+    var parties = found
     for phrase in conjuncts(subject) {
-      guard let head = agentiveHead(phrase) else { continue }
+      // Beside roles, a party noun or a name ("the European Central Bank"), not a word that only
+      // ends like an agent's ("three or more Member States").
+      guard let head = agentiveHead(phrase, byEnding: found.isEmpty) else { continue }
+      let words = span(phrase.lowerBound..<head + 1)
+      if found.contains(where: { $0.span.overlaps(words) }) { continue }
       evidence.append(.init(rule: "party:\(text(head..<head + 1))", span: span(head..<head + 1)))
       parties.append(
         Statement.Addressee(
           role: nil, text: text(phrase.lowerBound..<head + 1), source: source(of: phrase.lowerBound),
           span: span(phrase.lowerBound..<head + 1)))
     }
+    if !found.isEmpty, parties.count > found.count { parties.sort { $0.span.lowerBound < $1.span.lowerBound } }
     return parties
   }
 

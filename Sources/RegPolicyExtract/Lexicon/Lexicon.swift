@@ -30,6 +30,8 @@ public struct Lexicon: Sendable {
   }
 
   public let phrases: [Phrase]
+  /// How many words the word table lists (ids 1 to this).
+  private let wordCount: Int
   let words: WordTable
   /// Per word id, whether it is a one-word adverb ("also", "only"), which may stand inside a modal
   /// phrase; "not" never does (it makes a different phrase).
@@ -56,8 +58,6 @@ public struct Lexicon: Sendable {
       return next
     }
     var phrases: [Phrase] = []
-    // Phrase index with the id its first word is registered under.
-    var firsts: [(UInt16, Int32)] = []
     for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       if line.isEmpty || line.first == "#" { continue }
       let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
@@ -74,32 +74,132 @@ public struct Lexicon: Sendable {
       if let long = words.first(where: { $0.utf8.count >= WordTable.maximumLength }) {
         throw Failure(line: number + 1, message: "word '\(long)' is too long")
       }
-      let index = Int32(phrases.count)
       phrases.append(
         Phrase(category: category, label: String(fields[1]), text: String(fields[2]), words: words.map(id)))
-      firsts.append((id(words[0]), index))
+    }
+    self = Self.built(phrases: phrases, wordIDs: wordIDs)
+  }
+
+  /// This lexicon with `entries` (category, label, phrase) added, as if they were lines of its
+  /// file: the parties an act defines for itself, say. Entries with an empty phrase or a word too
+  /// long for the word table are left out. The tables are extended, not built again: an act's
+  /// lexicon costs a copy of them.
+  public func adding(_ entries: [(category: Category, label: String, text: String)]) -> Lexicon {
+    var added: [(String, UInt16)] = []
+    var count = wordCount
+    func id(_ word: String) -> UInt16 {
+      var copy = word
+      let known = copy.withUTF8 { words.value($0, 0..<$0.count) }
+      if known != 0 { return known }
+      if let new = added.first(where: { $0.0 == word }) { return new.1 }
+      count += 1
+      added.append((word, UInt16(count)))
+      return UInt16(count)
+    }
+    var phrases = self.phrases
+    var phraseWords = self.phraseWords
+    var phraseOffsets = self.phraseOffsets
+    var phraseCategories = self.phraseCategories
+    // Phrase index with the id its first word is registered under.
+    var firsts: [(word: UInt16, phrase: Int32)] = []
+    for entry in entries {
+      let words = entry.text.split(separator: " ").map(String.init)
+      guard !words.isEmpty, !entry.label.isEmpty, words.allSatisfy({ $0.utf8.count < WordTable.maximumLength })
+      else { continue }
+      let ids = words.map(id)
+      let index = Int32(phrases.count)
+      phrases.append(Phrase(category: entry.category, label: entry.label, text: entry.text, words: ids))
+      phraseWords += ids
+      phraseOffsets.append(Int32(phraseWords.count))
+      phraseCategories.append(UInt8(entry.category.ordinal))
+      firsts.append((ids[0], index))
       if let first = words[0].utf8.first, Tokenizer.isLowerASCII(first) {
         firsts.append((id(words[0].prefix(1).uppercased() + words[0].dropFirst()), index))
       }
     }
+    firsts.sort { ($0.word, $0.phrase) < ($1.word, $1.phrase) }
+    func length(_ phrase: Int32) -> Int32 { phraseOffsets[Int(phrase) + 1] - phraseOffsets[Int(phrase)] }
+    var offsets: [Int32] = [0]
+    var list: [Int32] = []
+    offsets.reserveCapacity(count + 2)
+    list.reserveCapacity(startingList.count + firsts.count)
+    var next = 0
+    for word in 0...count {
+      let start = list.count
+      if word + 1 < startingOffsets.count {
+        list += startingList[Int(startingOffsets[word])..<Int(startingOffsets[word + 1])]
+      }
+      let before = next
+      while next < firsts.count && Int(firsts[next].word) == word {
+        list.append(firsts[next].phrase)
+        next += 1
+      }
+      if next > before { list[start...].sort { (length($0), $1) > (length($1), $0) } }
+      offsets.append(Int32(list.count))
+    }
+    return Lexicon(
+      phrases: phrases, wordCount: count, words: words.adding(added),
+      isAdverb: isAdverb + [Bool](repeating: false, count: count - wordCount), startingOffsets: offsets,
+      startingList: list,
+      startingSeconds: list.map { length($0) > 1 ? phraseWords[Int(phraseOffsets[Int($0)]) + 1] : 0 },
+      phraseWords: phraseWords, phraseOffsets: phraseOffsets, phraseCategories: phraseCategories)
+  }
+
+  private init(
+    phrases: [Phrase], wordCount: Int, words: WordTable, isAdverb: [Bool], startingOffsets: [Int32],
+    startingList: [Int32], startingSeconds: [UInt16], phraseWords: [UInt16], phraseOffsets: [Int32],
+    phraseCategories: [UInt8]
+  ) {
+    self.phrases = phrases
+    self.wordCount = wordCount
+    self.words = words
+    self.isAdverb = isAdverb
+    self.startingOffsets = startingOffsets
+    self.startingList = startingList
+    self.startingSeconds = startingSeconds
+    self.phraseWords = phraseWords
+    self.phraseOffsets = phraseOffsets
+    self.phraseCategories = phraseCategories
+  }
+
+  /// The lexicon of `phrases`, whose words are ids of `wordIDs` (a word's capitalised form is
+  /// registered here, for phrases written in lower case).
+  private static func built(phrases: [Phrase], wordIDs: [String: UInt16]) -> Lexicon {
+    var wordIDs = wordIDs
+    func id(_ word: String) -> UInt16 {
+      if let known = wordIDs[word] { return known }
+      let next = UInt16(wordIDs.count + 1)
+      wordIDs[word] = next
+      return next
+    }
+    // Phrase index with the id its first word is registered under.
+    var firsts: [(UInt16, Int32)] = []
+    for (index, phrase) in phrases.enumerated() {
+      firsts.append((phrase.words[0], Int32(index)))
+      if let first = phrase.text.utf8.first, Tokenizer.isLowerASCII(first) {
+        let word = phrase.text.prefix { $0 != " " }
+        firsts.append((id(word.prefix(1).uppercased() + word.dropFirst()), Int32(index)))
+      }
+    }
     var starting = [[Int32]](repeating: [], count: wordIDs.count + 1)
     for (word, index) in firsts { starting[Int(word)].append(index) }
-    for word in starting.indices {
+    for word in starting.indices where starting[word].count > 1 {
       starting[word].sort { (phrases[Int($0)].words.count, $1) > (phrases[Int($1)].words.count, $0) }
     }
-    self.phrases = phrases
-    startingOffsets = starting.reduce(into: [Int32(0)]) { $0.append($0[$0.count - 1] + Int32($1.count)) }
-    startingList = starting.flatMap { $0 }
-    startingSeconds = startingList.map { phrases[Int($0)].words.count > 1 ? phrases[Int($0)].words[1] : 0 }
-    phraseWords = phrases.flatMap(\.words)
-    phraseOffsets = phrases.reduce(into: [Int32(0)]) { $0.append($0[$0.count - 1] + Int32($1.words.count)) }
-    phraseCategories = phrases.map { UInt8($0.category.ordinal) }
+    let list = starting.flatMap { $0 }
     var isAdverb = [Bool](repeating: false, count: wordIDs.count + 1)
     for phrase in phrases where phrase.category == .adverb && phrase.words.count == 1 && phrase.text != "not" {
       isAdverb[Int(phrase.words[0])] = true
     }
-    self.isAdverb = isAdverb
-    self.words = WordTable(wordIDs.sorted { $0.value < $1.value }.map { ($0.key, $0.value) })
+    return Lexicon(
+      phrases: phrases, wordCount: wordIDs.count,
+      words: WordTable(wordIDs.sorted { $0.value < $1.value }.map { ($0.key, $0.value) }), isAdverb: isAdverb,
+      startingOffsets: starting.reduce(into: [Int32(0)]) { $0.append($0[$0.count - 1] + Int32($1.count)) },
+      startingList: list,
+      startingSeconds: list.map { phrases[Int($0)].words.count > 1 ? phrases[Int($0)].words[1] : 0 },
+      phraseWords: phrases.flatMap(\.words),
+      phraseOffsets: phrases.reduce(into: [Int32(0)]) { $0.append($0[$0.count - 1] + Int32($1.words.count)) },
+      phraseCategories: phrases.map { UInt8($0.category.ordinal) })
   }
 
   /// The English lexicon from `rules/lexicon/en.tsv`.

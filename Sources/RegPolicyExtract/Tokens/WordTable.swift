@@ -5,8 +5,9 @@
 /// and one or two integer comparisons, in a table small enough to stay in the first-level cache.
 /// Bytes after the eighth are compared only when the key matches.
 final class WordTable: @unchecked Sendable {
-  // Filled once in init, never written or freed afterwards (tables live as long as the process),
-  // hence safe to share; raw buffers, so a lookup does no reference counting and no bounds checks.
+  // Filled once in init and never written afterwards, hence safe to share; freed with the table
+  // (an act's own lexicon lives as long as its extraction). Raw buffers, so a lookup does no
+  // reference counting and no bounds checks.
   /// Per slot: the first eight bytes of the word, little-endian, zero-padded; 0 marks an empty
   /// slot (no word starts with a NUL byte).
   private let keys: UnsafeBufferPointer<UInt64>
@@ -16,49 +17,133 @@ final class WordTable: @unchecked Sendable {
   private let restOffsets: UnsafeBufferPointer<Int32>
   private let rest: UnsafeBufferPointer<UInt8>
   private let shift: UInt64
+  /// How many words are listed.
+  private let count: Int
 
   /// Words this long or longer are never listed (and never found).
   static let maximumLength = 32
 
   /// A table of `entries`, whose values must not be 0; a word listed twice keeps its first value.
-  init(_ entries: [(String, UInt16)]) {
-    var bits = 6
-    // Sparse (one slot in sixteen used), so a word that is not listed almost always meets an
-    // empty slot.
-    while 1 << bits < entries.count * 16 { bits += 1 }
-    let capacity = 1 << bits
-    var keys = [UInt64](repeating: 0, count: capacity)
-    var lengths = [UInt8](repeating: 0, count: capacity)
-    var values = [UInt16](repeating: 0, count: capacity)
-    var restOffsets = [Int32](repeating: 0, count: capacity)
-    var rest: [UInt8] = []
-    var listed: Set<String> = []
-    for (word, value) in entries {
-      precondition(value != 0, "0 means not listed")
-      let bytes = Array(word.utf8)
-      guard !bytes.isEmpty, bytes.count < Self.maximumLength, bytes[0] != 0, listed.insert(word).inserted else {
-        continue
+  convenience init(_ entries: [(String, UInt16)]) {
+    var slots = Slots(bits: Self.bits(for: entries.count))
+    for (word, value) in entries { slots.insert(Array(word.utf8), value) }
+    self.init(slots)
+  }
+
+  /// This table with `entries` added (values must not be 0; a word listed already keeps its
+  /// value): the slots are copied and the new words put in, with no word of this table hashed
+  /// again unless the table has to grow.
+  func adding(_ entries: [(String, UInt16)]) -> WordTable {
+    func copied<T>(_ buffer: UnsafeBufferPointer<T>) -> [T] {
+      [T](unsafeUninitializedCapacity: buffer.count) { copy, count in
+        if let from = buffer.baseAddress, let to = copy.baseAddress { to.initialize(from: from, count: buffer.count) }
+        count = buffer.count
       }
-      let key = bytes.withUnsafeBufferPointer { Self.prefix($0, 0..<$0.count) }
-      var slot = Self.slot(key, bytes.count, shift: UInt64(64 - bits))
-      while keys[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
+    }
+    var slots = Slots(
+      keys: copied(keys), lengths: copied(lengths), values: copied(values), restOffsets: copied(restOffsets),
+      rest: copied(rest), count: count)
+    let bits = Self.bits(for: slots.count + entries.count)
+    if 1 << bits > keys.count {
+      var grown = Slots(bits: bits)
+      for slot in 0..<keys.count where lengths[slot] != 0 { grown.insert(slots.word(at: slot), values[slot]) }
+      slots = grown
+    }
+    for (word, value) in entries { slots.insert(Array(word.utf8), value) }
+    return WordTable(slots)
+  }
+
+  /// Sparse (one slot in sixteen used), so a word that is not listed almost always meets an
+  /// empty slot.
+  private static func bits(for count: Int) -> Int {
+    var bits = 6
+    while 1 << bits < count * 16 { bits += 1 }
+    return bits
+  }
+
+  /// The table being filled, in arrays.
+  private struct Slots {
+    var keys: [UInt64]
+    var lengths: [UInt8]
+    var values: [UInt16]
+    var restOffsets: [Int32]
+    var rest: [UInt8]
+    var count: Int
+    var shift: UInt64 { UInt64(64 - keys.count.trailingZeroBitCount) }
+
+    init(bits: Int) {
+      self.init(
+        keys: [UInt64](repeating: 0, count: 1 << bits), lengths: [UInt8](repeating: 0, count: 1 << bits),
+        values: [UInt16](repeating: 0, count: 1 << bits), restOffsets: [Int32](repeating: 0, count: 1 << bits),
+        rest: [], count: 0)
+    }
+
+    init(keys: [UInt64], lengths: [UInt8], values: [UInt16], restOffsets: [Int32], rest: [UInt8], count: Int) {
+      self.keys = keys
+      self.lengths = lengths
+      self.values = values
+      self.restOffsets = restOffsets
+      self.rest = rest
+      self.count = count
+    }
+
+    /// The word in `slot`.
+    func word(at slot: Int) -> [UInt8] {
+      let length = Int(lengths[slot])
+      let head = (0..<min(length, 8)).map { UInt8(truncatingIfNeeded: keys[slot] >> UInt64($0 * 8)) }
+      let offset = Int(restOffsets[slot])
+      return head + rest[offset..<offset + max(0, length - 8)]
+    }
+
+    /// Lists `bytes` with `value`, unless it is listed already (or cannot be).
+    mutating func insert(_ bytes: [UInt8], _ value: UInt16) {
+      precondition(value != 0, "0 means not listed")
+      guard !bytes.isEmpty, bytes.count < WordTable.maximumLength, bytes[0] != 0 else { return }
+      let key = bytes.withUnsafeBufferPointer { WordTable.prefix($0, 0..<$0.count) }
+      var slot = WordTable.slot(key, bytes.count, shift: shift)
+      while keys[slot] != 0 {
+        if keys[slot] == key, Int(lengths[slot]) == bytes.count,
+          rest[Int(restOffsets[slot])..<Int(restOffsets[slot]) + max(0, bytes.count - 8)].elementsEqual(
+            bytes.dropFirst(8))
+        {
+          return
+        }
+        slot = (slot + 1) & (keys.count - 1)
+      }
       keys[slot] = key
       lengths[slot] = UInt8(bytes.count)
       values[slot] = value
       restOffsets[slot] = Int32(rest.count)
       rest += bytes.dropFirst(8)
+      count += 1
     }
-    func permanent<T>(_ array: [T]) -> UnsafeBufferPointer<T> {
+  }
+
+  private init(_ slots: Slots) {
+    func owned<T>(_ array: [T]) -> UnsafeBufferPointer<T> {
       let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, array.count))
-      _ = buffer.initialize(from: array)
+      array.withUnsafeBufferPointer { from in
+        if let source = from.baseAddress, let target = buffer.baseAddress {
+          target.initialize(from: source, count: from.count)
+        }
+      }
       return UnsafeBufferPointer(buffer)
     }
-    self.keys = permanent(keys)
-    self.lengths = permanent(lengths)
-    self.values = permanent(values)
-    self.restOffsets = permanent(restOffsets)
-    self.rest = permanent(rest)
-    shift = UInt64(64 - bits)
+    keys = owned(slots.keys)
+    lengths = owned(slots.lengths)
+    values = owned(slots.values)
+    restOffsets = owned(slots.restOffsets)
+    rest = owned(slots.rest)
+    shift = slots.shift
+    count = slots.count
+  }
+
+  deinit {
+    UnsafeMutableBufferPointer(mutating: keys).deallocate()
+    UnsafeMutableBufferPointer(mutating: lengths).deallocate()
+    UnsafeMutableBufferPointer(mutating: values).deallocate()
+    UnsafeMutableBufferPointer(mutating: restOffsets).deallocate()
+    UnsafeMutableBufferPointer(mutating: rest).deallocate()
   }
 
   /// The value of the word in `bytes[range]`, or 0 when it is not listed. Only a slot held by
