@@ -90,11 +90,49 @@ public struct Extractor: Sendable {
       return statements
     }
     let delegations = Self.delegations(in: resolved.joined(), kinds: kinds)
-    return zip(units, resolved).map { unit, statements in
+    var attributed = zip(units, resolved).map { unit, statements in
       var statements = statements
       attribute(&statements, in: unit, delegations: delegations)
       return statements
     }.flatMap { $0 }
+    Self.inheritFromSubject(&attributed)
+    return attributed
+  }
+
+  /// A duty with no party whose subject is defined by a provision of this act ("The technical
+  /// documentation referred to in Article 11(1) shall contain …", "Certificates issued by notified
+  /// bodies in accordance with Annex VII shall be drawn up …") is the duty of that provision's
+  /// party: the first party found for it or for a provision under it (`inherited`, via it).
+  static func inheritFromSubject(_ statements: inout [Statement]) {
+    var bearers: [PinpointID: Statement.Addressee] = [:]
+    for statement in statements where statement.modality.isRegulatory {
+      guard let party = statement.addressees.first else { continue }
+      var clause: PinpointID? = statement.clause
+      while let id = clause, bearers[id] == nil {
+        bearers[id] = party
+        clause = id.parent
+      }
+    }
+    for index in statements.indices
+    where statements[index].modality.isRegulatory && statements[index].addressees.isEmpty {
+      let statement = statements[index]
+      guard let modal = statement.evidence.first(where: { $0.rule.hasPrefix("modal:") })?.span.lowerBound else {
+        continue
+      }
+      let bytes = Array(statement.text.utf8)
+      for reference in statement.references
+      where reference.instrument == nil && reference.span.upperBound <= modal && modal <= bytes.count
+        && Self.definesSubject(bytes, reference: reference.span, modal: modal)
+      {
+        guard let (target, party) = reference.targets.lazy.compactMap({ id in bearers[id].map { (id, $0) } }).first,
+          !statement.clause.rawValue.hasPrefix(target.topLevel.rawValue + ".")
+        else { continue }
+        statements[index].addressees = [
+          Statement.Addressee(role: party.role, text: party.text, source: .inherited, span: 0..<0, via: target)
+        ]
+        break
+      }
+    }
   }
 
   /// A provision classified on its own (an article, an annex, a recital, a control), with the
@@ -205,6 +243,20 @@ public struct Extractor: Sendable {
         // A recital explains; its sentences do not continue one another's duties.
         statements[index].addressees = before
       }
+    }
+  }
+
+  /// Whether a reference qualifies the modal's subject: it follows "referred to in", "in accordance
+  /// with", "pursuant to", "set out in" or "laid down in" right before it, and no comma, semicolon
+  /// or colon stands between it and the modal (not "Article 12 shall not apply", nor "Without
+  /// prejudice to Article 5, …").
+  static func definesSubject(_ bytes: [UInt8], reference: Range<Int>, modal: Int) -> Bool {
+    guard !bytes[reference.upperBound..<modal].contains(where: { $0 == 0x2C || $0 == 0x3B || $0 == 0x3A }) else {
+      return false
+    }
+    let before = bytes[..<reference.lowerBound]
+    return ["referred to in ", "in accordance with ", "pursuant to ", "set out in ", "laid down in "].contains {
+      before.suffix($0.utf8.count).elementsEqual($0.utf8)
     }
   }
 

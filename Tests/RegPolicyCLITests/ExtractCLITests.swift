@@ -118,7 +118,7 @@ struct ExtractCLITests {
   /// `Tests/Support/score_devset.py` computes them from `regpolicy extract` and `classify`: none may
   /// fall. Floors are the figures measured when they were last raised, to three places.
   static let sentenceFloors: [String: (regulatory: Double, modality: Double, macroF1: Double, actor: Double)] = [
-    "ai-act": (0.950, 0.900, 0.781, 0.767), "gdpr": (0.918, 0.894, 0.863, 0.767),
+    "ai-act": (0.950, 0.900, 0.781, 0.808), "gdpr": (0.918, 0.894, 0.863, 0.767),
     "dsa": (0.918, 0.859, 0.594, 0.836), "dma": (0.894, 0.871, 0.773, 0.898),
     "data-act": (0.941, 0.871, 0.782, 0.633), "dga": (0.965, 0.941, 0.914, 0.603),
     "reach": (0.906, 0.882, 0.885, 0.650), "dsm-2019-790": (0.906, 0.835, 0.770, 0.750),

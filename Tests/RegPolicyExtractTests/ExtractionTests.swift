@@ -75,6 +75,23 @@ struct ExtractionTests {
     #expect(try statements(in: "art_99").allSatisfy { $0.addressees.allSatisfy { $0.source != .inherited } })
   }
 
+  /// "The technical documentation referred to in Article 11(1) shall contain …": a duty with no
+  /// party whose subject another provision defines is that provision's party's.
+  @Test("a subject defined by another provision carries that provision's party (Annex IV, Article 44(1))")
+  func subjectReferences() throws {
+    for statement in try statements(in: "anx_IV") where statement.modality == .obligation {
+      #expect(statement.addressees.map(\.role) == ["provider"], "\(statement.clause)")
+      #expect(statement.addressees.first?.via?.rawValue == "art_11.par_1", "\(statement.clause)")
+    }
+    // "Certificates issued by notified bodies in accordance with Annex VII shall be drawn up …".
+    let certificates = try #require(try statements(in: "art_44.par_1").first)
+    #expect(certificates.addressees.map(\.role) == ["notified-body"])
+    #expect(certificates.addressees.map(\.source) == [.inherited])
+    // A provision that is the subject itself ("Article 12 shall not apply …") passes nothing on,
+    // nor does one in an introductory phrase ("Without prejudice to … Article 113(3), …").
+    #expect(try statements(in: "art_111.par_1").allSatisfy { $0.addressees.allSatisfy { $0.source != .inherited } })
+  }
+
   @Test("Article 99: penalties are laid down by, and addressed to, Member States")
   func article99() throws {
     let found = try statements(in: "art_99").filter { !$0.addressees.isEmpty }
