@@ -80,7 +80,14 @@ def party(addressee):
 
 
 def words(role):
-    return role.replace("-", " ").replace("_", " ").lower().rstrip("s")
+    """A role or party in a form that compares: lower-case, words apart, each singular (the labels
+    are singular by docs/labelling.md; the extractor gives an unlisted party's words as written,
+    "Competent authorities")."""
+    def singular(word):
+        if word.endswith("ies") and len(word) > 4:
+            return word[:-3] + "y"
+        return word.rstrip("s")
+    return " ".join(singular(w) for w in role.replace("-", " ").replace("_", " ").lower().split())
 
 
 @functools.cache
