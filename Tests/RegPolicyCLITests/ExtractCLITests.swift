@@ -119,12 +119,12 @@ struct ExtractCLITests {
   /// fall. Floors are the figures measured when they were last raised, to three places.
   static let sentenceFloors: [String: (regulatory: Double, modality: Double, macroF1: Double, actor: Double)] = [
     "ai-act": (0.950, 0.900, 0.781, 0.808), "gdpr": (0.918, 0.894, 0.863, 0.767),
-    "dsa": (0.918, 0.859, 0.594, 0.836), "dma": (0.894, 0.871, 0.773, 0.915),
+    "dsa": (0.918, 0.859, 0.594, 0.836), "dma": (0.894, 0.871, 0.773, 0.932),
     "data-act": (0.941, 0.871, 0.782, 0.683), "dga": (0.965, 0.941, 0.914, 0.619),
     "reach": (0.906, 0.882, 0.885, 0.650), "dsm-2019-790": (0.906, 0.835, 0.770, 0.768),
     "eprivacy": (0.976, 0.929, 0.794, 0.770), "reg-2024-903": (0.866, 0.854, 0.917, 0.656),
     "sp800-53": (0.894, 0.871, 0.687, 0.902), "ai-rmf": (0.929, 0.871, 0.606, 0.974),
-    "handmade": (0.912, 0.866, 0.881, 0.717),
+    "handmade": (0.912, 0.866, 0.881, 0.763),
   ]
 
   @Test("the labelled sentences: regulatory, modality and actor figures per act do not fall")

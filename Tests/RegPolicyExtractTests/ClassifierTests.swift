@@ -105,6 +105,22 @@ struct ClassifierTests {
     #expect(Classifier().classify(text).first?.modality == .constitution)
   }
 
+  @Test("an impersonal modal names its party after 'for' or 'of'; 'No' and 'Neither' are not part of the party")
+  func impersonalParties() throws {
+    for (text, party) in [
+      ("It is mandatory for every Member to connect to the recovery site.", "Member"),
+      ("It is the duty of every local authority to carry out inspections.", "local authority"),
+      ("It is an offence for a licensee to permit drunkenness on the premises.", "licensee"),
+      ("No person shall access the trading system using another person's credentials.", "person"),
+      ("Neither party may assign this Agreement without consent.", "party"),
+    ] {
+      let statement = try #require(Classifier().classify(text).first)
+      #expect(statement.addressees.map(\.text) == [party], "\(text)")
+    }
+    // "It is mandatory that …" names none.
+    #expect(try #require(Classifier().classify("It is mandatory that the doors are locked.").first).addressees.isEmpty)
+  }
+
   @Test("a recital binds no one: a party's indicative there is a fact, in an article a duty")
   func preamble() throws {
     let text = "Authors and performers need information to assess the economic value of their rights."

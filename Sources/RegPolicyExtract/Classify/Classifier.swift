@@ -284,6 +284,10 @@ struct SentenceAnalysis {
         }
       } else if !phrase(verbal).hasPrefix("it ") {
         addressees = subjectAddressees(subject, evidence: &evidence)
+      } else if let party = impersonalParty(after: verbal) {
+        // "It is mandatory for every Member to connect …", "It is the duty of every local
+        // authority to …", "It is an offence for a licensee to …".
+        addressees = subjectAddressees(party, evidence: &evidence)
       }
       if addressees.isEmpty, !namesParty(subject), let empowered = empoweredParty(after: verbal), !empowered.isEmpty {
         addressees = empowered
@@ -725,6 +729,19 @@ struct SentenceAnalysis {
     if !headRoles(in: part).isEmpty { return true }
     if part.contains(where: { has(.party, at: $0) || has(.pronoun, at: $0) }) { return true }
     return conjuncts(part).contains { agentiveHead($0) != nil }
+  }
+
+  /// The noun phrase an impersonal modal names its party with: "It is mandatory for <party> to",
+  /// "It is the duty of <party> to" (the phrase ends in "of").
+  private func impersonalParty(after modal: Match) -> Range<Int>? {
+    var start = Int(modal.end)
+    if !phrase(modal).hasSuffix(" of") {
+      guard isWord(start, "for") else { return nil }
+      start += 1
+    }
+    var end = start
+    while end < min(range.upperBound, start + 12), !isWord(end, "to"), !isClauseBreak(end) { end += 1 }
+    return end > start && end < range.upperBound && isWord(end, "to") ? start..<end : nil
   }
 
   /// Whether the subject's head is a party ("The gatekeeper", "Notifying authorities"), not a

@@ -858,6 +858,8 @@ determiner	-	its
 determiner	-	their
 determiner	-	relevant
 determiner	-	other
+determiner	-	no
+determiner	-	neither
 relative	-	which
 relative	-	who
 relative	-	whom
