@@ -102,14 +102,13 @@ public struct Extractor: Sendable {
   /// A duty with no party whose subject is defined by a provision of this act ("The technical
   /// documentation referred to in Article 11(1) shall contain …", "Certificates issued by notified
   /// bodies in accordance with Annex VII shall be drawn up …") is the duty of that provision's
-  /// party: the first party found for it or for a provision under it (`inherited`, via it).
+  /// parties: those of the first duty found for it or for a provision under it (`inherited`, via it).
   static func inheritFromSubject(_ statements: inout [Statement]) {
-    var bearers: [PinpointID: Statement.Addressee] = [:]
-    for statement in statements where statement.modality.isRegulatory {
-      guard let party = statement.addressees.first else { continue }
+    var bearers: [PinpointID: [Statement.Addressee]] = [:]
+    for statement in statements where statement.modality.isRegulatory && !statement.addressees.isEmpty {
       var clause: PinpointID? = statement.clause
       while let id = clause, bearers[id] == nil {
-        bearers[id] = party
+        bearers[id] = statement.addressees
         clause = id.parent
       }
     }
@@ -120,16 +119,21 @@ public struct Extractor: Sendable {
         continue
       }
       let bytes = Array(statement.text.utf8)
+      // Or, in a passive with no agent, the document it goes into ("The following items shall be
+      // included in the report referred to in Article 3(2)").
+      let passive = statement.evidence.contains { $0.rule == "pattern:passive" }
       for reference in statement.references
-      where reference.instrument == nil && reference.span.upperBound <= modal && modal <= bytes.count
-        && Self.definesSubject(bytes, reference: reference.span, modal: modal)
+      where reference.instrument == nil && modal <= bytes.count
+        && (reference.span.upperBound <= modal
+          ? Self.definesSubject(bytes, reference: reference.span, modal: modal)
+          : passive && Self.includedIn(bytes, reference: reference.span, modal: modal))
       {
-        guard let (target, party) = reference.targets.lazy.compactMap({ id in bearers[id].map { (id, $0) } }).first,
+        guard let (target, parties) = reference.targets.lazy.compactMap({ id in bearers[id].map { (id, $0) } }).first,
           !statement.clause.rawValue.hasPrefix(target.topLevel.rawValue + ".")
         else { continue }
-        statements[index].addressees = [
-          Statement.Addressee(role: party.role, text: party.text, source: .inherited, span: 0..<0, via: target)
-        ]
+        statements[index].addressees = parties.map {
+          Statement.Addressee(role: $0.role, text: $0.text, source: .inherited, span: 0..<0, via: target)
+        }
         break
       }
     }
@@ -257,6 +261,16 @@ public struct Extractor: Sendable {
     let before = bytes[..<reference.lowerBound]
     return ["referred to in ", "in accordance with ", "pursuant to ", "set out in ", "laid down in "].contains {
       before.suffix($0.utf8.count).elementsEqual($0.utf8)
+    }
+  }
+
+  /// "… shall be included in the report referred to in Article 3(2)": the reference names the
+  /// document a passive duty puts something in.
+  static func includedIn(_ bytes: [UInt8], reference: Range<Int>, modal: Int) -> Bool {
+    let before = bytes[modal..<reference.lowerBound]
+    guard before.suffix(15).elementsEqual("referred to in ".utf8) else { return false }
+    return ["included in ", "contained in ", "set out in ", "indicated in "].contains { marker in
+      before.indices.contains { before[$0...].starts(with: marker.utf8) }
     }
   }
 

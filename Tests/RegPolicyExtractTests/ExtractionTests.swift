@@ -92,6 +92,30 @@ struct ExtractionTests {
     #expect(try statements(in: "art_111.par_1").allSatisfy { $0.addressees.allSatisfy { $0.source != .inherited } })
   }
 
+  @Test("a passive that puts something into a document another provision defines carries its party")
+  func includedIn() throws {
+    func article(_ number: String, _ text: String) -> Provision {
+      let id = PinpointID(.article, number)
+      return Provision(
+        id: id, kind: .article, num: number,
+        children: [Provision(id: PinpointID(rawValue: id.rawValue + ".par_1"), kind: .paragraph, text: text)])
+    }
+    let document = Document(
+      instrument: Instrument(id: "made-up", format: .eurlexHTML),
+      provisions: [
+        article("5", "The provider shall draw up an annual report on the use of the system."),
+        article(
+          "6", "The following items shall be included in the report referred to in Article 5(1): the number of users."),
+        article("7", "The following items shall be published on the website referred to in Article 5(1): the address."),
+      ])
+    let found = Extractor().statements(in: document)
+    let included = try #require(found.first { $0.clause.rawValue == "art_6.par_1" })
+    #expect(included.addressees.map(\.role) == ["provider"] && included.addressees.map(\.source) == [.inherited])
+    #expect(included.addressees.first?.via?.rawValue == "art_5.par_1")
+    // Published on a website another provision names: nothing says whose duty that is.
+    #expect(try #require(found.first { $0.clause.rawValue == "art_7.par_1" }).addressees.isEmpty)
+  }
+
   @Test("Article 99: penalties are laid down by, and addressed to, Member States")
   func article99() throws {
     let found = try statements(in: "art_99").filter { !$0.addressees.isEmpty }
