@@ -75,7 +75,7 @@ public struct Mapper: Sendable {
         policy.review = policy.unreviewed.isEmpty ? .current : .needsReview
         let also = rule.also.compactMap { other -> Policy.Also? in
           guard let source = read.first(where: { $0.document.instrument.key == other.instrument }) else { return nil }
-          let ids = source.ordered(Set(source.matched(other.match)))
+          let ids = source.matched(other.match)
           guard !ids.isEmpty else { return nil }
           let instrument = source.document.instrument
           return Policy.Also(
