@@ -115,7 +115,9 @@ public struct Extractor: Sendable {
     for index in statements.indices
     where statements[index].modality.isRegulatory && statements[index].addressees.isEmpty {
       let statement = statements[index]
-      guard let modal = statement.evidence.first(where: { $0.rule.hasPrefix("modal:") })?.span.lowerBound else {
+      guard !statement.references.isEmpty,
+        let modal = statement.evidence.first(where: { $0.rule.hasPrefix("modal:") })?.span.lowerBound
+      else {
         continue
       }
       let bytes = Array(statement.text.utf8)

@@ -192,8 +192,8 @@ struct CitationParser {
 }
 
 extension String {
-  /// Without leading and trailing spaces.
-  fileprivate var trimmingSpaces: String {
+  /// Without white space or line breaks at either end.
+  public var trimmingSpaces: String {
     var text = Substring(self)
     while text.first?.isWhitespace == true { text.removeFirst() }
     while text.last?.isWhitespace == true { text.removeLast() }

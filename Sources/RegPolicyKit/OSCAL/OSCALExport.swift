@@ -365,17 +365,6 @@ package struct OSCALExport {
   }
 }
 
-extension String {
-  /// Without white space or line breaks at either end.
-  fileprivate var trimmingSpaces: String {
-    let scalars = unicodeScalars
-    guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-      let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })
-    else { return "" }
-    return String(scalars[start...end])
-  }
-}
-
 extension [[String: Any]] {
   /// Props without those whose value is empty (OSCAL requires a value).
   fileprivate var nonEmpty: [[String: Any]] { filter { ($0["value"] as? String)?.isEmpty == false } }

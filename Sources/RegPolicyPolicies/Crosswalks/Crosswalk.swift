@@ -133,7 +133,7 @@ public struct Crosswalk: Hashable, Sendable, Codable {
   /// of the list ("A.6.2.8", "6.1.2"), an SP 800-53 control ("AU-11", "ctl_au-11"), a regpolicy
   /// control of `controls` ("FINOPS-GPU") or any of them as `FRAMEWORK:ID`. Nil when none.
   public func endpoint(forQuery query: String, controls: Set<String>) -> CrosswalkEndpoint? {
-    let query = query.trimmingWhitespace
+    let query = query.trimmingSpaces
     if let colon = query.firstIndex(of: ":"),
       let framework = CrosswalkEndpoint.Framework(rawValue: String(query[..<colon]))
     {
@@ -156,15 +156,6 @@ public struct Crosswalk: Hashable, Sendable, Codable {
   /// A short title for an endpoint when the crosswalk knows one (ISO/IEC 42001's list).
   public func title(of endpoint: CrosswalkEndpoint) -> String? {
     endpoint.framework == .iso42001 ? iso42001[endpoint.id] : nil
-  }
-}
-
-extension String {
-  fileprivate var trimmingWhitespace: String {
-    var text = Substring(self)
-    while let first = text.first, first.isWhitespace { text.removeFirst() }
-    while let last = text.last, last.isWhitespace { text.removeLast() }
-    return String(text)
   }
 }
 

@@ -225,12 +225,3 @@ public struct CrosswalkEndpoint: Hashable, Comparable, Sendable, Codable, Custom
     return left.count != right.count ? left.count < right.count : lhs < rhs
   }
 }
-
-extension String {
-  fileprivate var trimmingSpaces: String {
-    var text = Substring(self)
-    while let first = text.first, first.isWhitespace { text.removeFirst() }
-    while let last = text.last, last.isWhitespace { text.removeLast() }
-    return String(text)
-  }
-}
