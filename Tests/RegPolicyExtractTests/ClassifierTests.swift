@@ -200,6 +200,43 @@ struct ClassifierTests {
     #expect(try classify("The identification number shall be indicated.").addressees.isEmpty)
   }
 
+  @Test(
+    "a party's name as the text gives it: compound nouns before a role, a relational noun's \"of\" phrase, names and acronyms that act",
+    arguments: [
+      // A noun before a role makes another party; an adjective only qualifies the role.
+      ("The service provider must inform the subscriber.", nil, "service provider"),
+      ("The Service Provider will maintain a help desk.", nil, "Service Provider"),
+      ("The document controller is responsible for withdrawing superseded copies.", nil, "document controller"),
+      ("The relevant provider shall inform the deployer.", "provider", "provider"),
+      ("A new registrant shall refer to the summaries.", nil, "new registrant"),
+      ("The Agency’s providers shall give their opinions.", "provider", "providers"),
+      // "Head of", "member of", "Chair of": the "of" phrase is part of the name.
+      ("The Head of the unit is responsible for ensuring that every joiner is trained.", nil, "Head of the unit"),
+      ("Heads of business units that process customer data must nominate a champion.", nil, "Heads of business units"),
+      ("The Chair of the Board shall communicate the activities of the Board.", nil, "Chair of the Board"),
+      // Capitalised names of several words, and acronyms of a party that acts.
+      ("The Clearing House is obliged to return excess collateral.", nil, "Clearing House"),
+      ("The CCP must revalue all open positions twice a day.", nil, "CCP"),
+      ("The QP certifies each batch before it is released.", nil, "QP"),
+    ] as [(String, String?, String)])
+  func partyNames(sentence: String, role: String?, text: String) throws {
+    let statement = try classify(sentence)
+    #expect(statement.addressees.map(\.role) == [role])
+    #expect(statement.addressees.map(\.text) == [text])
+  }
+
+  @Test(
+    "an acronym or a name is no party when it is a thing: part of a longer noun, or a document that holds content",
+    arguments: [
+      "The CE marking shall be affixed visibly.",
+      "The EIF shall be taken into account in the assessment.",
+      "The Interoperable Europe Agenda shall contain a needs assessment.",
+      "The DPIA shall include a description of the processing.",
+    ])
+  func thingNames(sentence: String) throws {
+    #expect(try classify(sentence).addressees.isEmpty)
+  }
+
   @Test("roles inside a modifier are not addressees; joined roles are")
   func modifiers() throws {
     #expect(

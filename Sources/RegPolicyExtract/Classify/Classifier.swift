@@ -283,7 +283,7 @@ struct SentenceAnalysis {
           evidence.append(.init(rule: "agent:\(agent.role ?? "party")", span: agent.span))
         }
       } else if !phrase(verbal).hasPrefix("it ") {
-        addressees = subjectAddressees(subject, evidence: &evidence)
+        addressees = subjectAddressees(subject, acts: !describesContent(after: verbal), evidence: &evidence)
       } else if let party = impersonalParty(after: verbal) {
         // "It is mandatory for every Member to connect …", "It is the duty of every local
         // authority to …", "It is an offence for a licensee to …".
@@ -451,7 +451,8 @@ struct SentenceAnalysis {
       if isWord(i, "not") || isAuxiliary(head) { return nil }
       let previous = bytes[tokens[head].range]
       let word = bytes[tokens[i].range]
-      if agentiveHead(head..<head + 1) != nil, !has(.determiner, at: i), !has(.coordinator, at: i), !has(.party, at: i),
+      if agentiveHead(head..<head + 1, acronyms: determined && voice == .law) != nil, !has(.determiner, at: i),
+        !has(.coordinator, at: i), !has(.party, at: i),
         match(.role, at: i) == nil, let first = word.first, Tokenizer.isLowerASCII(first), word.count > 2,
         !Self.auxiliaries.contains(where: { word.elementsEqual($0.utf8) }) || isNegation(i), !isVerbForm(i),
         // "The operator records", "Organizations determine"; not "Outlier figures".
@@ -775,18 +776,18 @@ struct SentenceAnalysis {
   /// lexicon, or a noun of an agent's form ("supervisor", "tenant", "licensee", "franchisee")
   /// that the lexicon does not list as a thing ("register", "order"), unless `byEnding` is false.
   /// Nil otherwise.
-  private func agentiveHead(_ phrase: Range<Int>, byEnding: Bool = true) -> Int? {
+  private func agentiveHead(_ phrase: Range<Int>, byEnding: Bool = true, acronyms: Bool = false) -> Int? {
     guard let head = phrase.last(where: { tokens[$0].kind == .word }) else { return nil }
     if has(.party, at: head) || match(.role, at: head) != nil { return head }
     if has(.thing, at: head) || has(.selfUnit, at: head) { return nil }
     var word = bytes[tokens[head].range]
-    // A defined party of a contract or rulebook: "The Exchange", "the Tenant" — a capitalised
-    // head after a determiner. Not an acronym: "the EIF", "the TFEU" are texts, not parties.
-    if let first = word.first, first &- 0x41 < 26, word.count > 2,
-      word.dropFirst().contains(where: { $0 &- 0x61 < 26 }),
-      head > range.lowerBound, has(.determiner, at: head - 1)
-    {
-      return head
+    // A defined party of a contract or rulebook: "The Exchange", "the Tenant", "The Clearing
+    // House" — capitalised words after a determiner. An acronym only where the caller knows the
+    // subject acts ("The CCP must revalue"): "the EIF", "the TFEU" are texts, not parties.
+    if isCapitalised(head) || (acronyms && isAcronym(head)) {
+      var k = head - 1
+      while k >= phrase.lowerBound, isCapitalised(k) { k -= 1 }
+      if k >= range.lowerBound, has(.determiner, at: k) { return head }
     }
     guard byEnding else { return nil }
     if word.count > 4, word.last == UInt8(ascii: "s"), word[word.endIndex - 2] != UInt8(ascii: "s") {
@@ -808,6 +809,58 @@ struct SentenceAnalysis {
     return word.count > 4 && (word.suffix(3).elementsEqual("ing".utf8) || word.suffix(2).elementsEqual("ed".utf8))
   }
 
+  /// A word of three letters or more written with a capital and then lower case ("Exchange").
+  private func isCapitalised(_ i: Int) -> Bool {
+    let word = bytes[tokens[i].range]
+    guard tokens[i].kind == .word, let first = word.first, first &- 0x41 < 26, word.count > 2 else { return false }
+    return word.dropFirst().contains { $0 &- 0x61 < 26 }
+  }
+
+  /// A word of two to six capitals ("CCP", "MLRO").
+  private func isAcronym(_ i: Int) -> Bool {
+    let word = bytes[tokens[i].range]
+    return tokens[i].kind == .word && (2...6).contains(word.count) && word.allSatisfy { $0 &- 0x41 < 26 }
+  }
+
+  /// Where the name of a role starts when words before it make a compound with it ("the service
+  /// provider", "the lead supervisory authority", "The Service Provider"): nouns, not
+  /// determiners, adjectives or grammar words. `role.start` when there are none.
+  private func compoundStart(of role: Match, within part: Range<Int>) -> Int {
+    // A capitalised role takes capitalised words only: "the Service Provider", "the European
+    // Data Innovation Board"; not "… allows Member States to".
+    let named = isCapitalised(Int(role.start))
+    var start = Int(role.start)
+    while start > part.lowerBound, isCompoundWord(start - 1), !named || isCapitalised(start - 1) { start -= 1 }
+    return start
+  }
+
+  private func isCompoundWord(_ i: Int) -> Bool {
+    guard tokens[i].kind == .word, !isVerbForm(i), !isAdverb(i), !isAuxiliary(i) else { return false }
+    let grammar: [Lexicon.Category] = [
+      .determiner, .preposition, .relative, .subordinator, .coordinator, .pronoun, .condition, .exception, .intro,
+      .deadline, .modal, .count, .adjective, .role, .party, .selfUnit, .unit,
+    ]
+    if grammar.contains(where: { has($0, at: i) }) { return false }
+    let word = bytes[tokens[i].range]
+    // Letters and hyphens only: not a number, not a possessive ("the Agency’s Committees").
+    guard word.count > 2, word.allSatisfy({ ($0 | 0x20) &- 0x61 < 26 || $0 == UInt8(ascii: "-") }) else {
+      return false
+    }
+    // A name's words, whatever their endings: "European", "Central".
+    if i > range.lowerBound, isCapitalised(i) { return true }
+    func ends(_ suffix: StaticString) -> Bool {
+      suffix.withUTF8Buffer { suffix in
+        word.count > suffix.count + 1 && zip(word.suffix(suffix.count), suffix).allSatisfy { $0 | 0x20 == $1 }
+      }
+    }
+    // The endings of adjectives: "relevant", "national", "competent", "public", "responsible"
+    // (but "document", "management" are nouns).
+    let adjective: [StaticString] = [
+      "al", "ent", "ant", "ive", "ous", "ic", "able", "ible", "ary", "ory", "ful", "less", "ate", "ile", "ish", "an",
+    ]
+    return ends("ment") || !adjective.contains(where: ends)
+  }
+
   /// Whether the word before the comma at `comma` is "and"/"or" ("the provider or, where …").
   private func endsWithCoordinator(before comma: Int) -> Bool {
     comma > range.lowerBound && has(.coordinator, at: comma - 1)
@@ -822,7 +875,7 @@ struct SentenceAnalysis {
   /// The parties named as the subject: lexicon roles in the head of the subject (not inside a
   /// modifier such as "of providers" unless joined by "and"/"or"), else a pronoun's antecedent,
   /// else the subject's words when its head is a party noun.
-  private func subjectAddressees(_ subject: Range<Int>, evidence: inout [Statement.Evidence])
+  private func subjectAddressees(_ subject: Range<Int>, acts: Bool = true, evidence: inout [Statement.Evidence])
     -> [Statement.Addressee]
   {
     guard let head = firstWord(in: subject) else { return [] }
@@ -865,17 +918,61 @@ struct SentenceAnalysis {
     for phrase in conjuncts(subject) {
       // Beside roles, a party noun or a name ("the European Central Bank"), not a word that only
       // ends like an agent's ("three or more Member States").
-      guard let head = agentiveHead(phrase, byEnding: found.isEmpty) else { continue }
-      let words = span(phrase.lowerBound..<head + 1)
-      if found.contains(where: { $0.span.overlaps(words) }) { continue }
+      // An acronym that ends its noun phrase: "the CE marking" is a marking.
+      let next = phrase.upperBound
+      let whole =
+        next >= subject.upperBound || tokens[next].kind != .word || has(.coordinator, at: next)
+        || has(.preposition, at: next) || has(.relative, at: next)
+        || bytes[tokens[next].range].suffix(2).elementsEqual("ed".utf8)
+      guard let head = agentiveHead(phrase, byEnding: found.isEmpty, acronyms: found.isEmpty && acts && whole) else {
+        continue
+      }
+      // "The Interoperable Europe Agenda shall contain": a name that only holds content is a thing.
+      if !acts, isAcronym(head) || (head > range.lowerBound && isCapitalised(head)), !has(.party, at: head),
+        match(.role, at: head) == nil
+      {
+        continue
+      }
+      let name = phrase.lowerBound..<(nameEnd(after: head, within: subject) ?? head) + 1
+      if found.contains(where: { $0.span.overlaps(span(name)) }) { continue }
       evidence.append(.init(rule: "party:\(text(head..<head + 1))", span: span(head..<head + 1)))
       parties.append(
-        Statement.Addressee(
-          role: nil, text: text(phrase.lowerBound..<head + 1), source: source(of: phrase.lowerBound),
-          span: span(phrase.lowerBound..<head + 1)))
+        Statement.Addressee(role: nil, text: text(name), source: source(of: phrase.lowerBound), span: span(name)))
     }
     if !found.isEmpty, parties.count > found.count { parties.sort { $0.span.lowerBound < $1.span.lowerBound } }
     return parties
+  }
+
+  /// Whether the verb after `modal` says what something holds ("shall contain", "shall include"),
+  /// which a document does as well as a party.
+  private func describesContent(after modal: Match) -> Bool {
+    var i = Int(modal.end)
+    while i < range.upperBound && isAdverb(i) { i += 1 }
+    return i < range.upperBound && Self.contentVerbs.contains { bytes[tokens[i].range].elementsEqual($0.utf8) }
+  }
+
+  private static let contentVerbs = [
+    "contain", "include", "comprise", "consist", "describe", "specify", "indicate", "cover", "set", "be",
+    "take",
+  ]
+
+  /// The last word of a relational party noun's "of" phrase, which belongs to its name ("the Head
+  /// of the unit", "Heads of business units that …", "a member of staff whose …"); nil for other
+  /// nouns.
+  private func nameEnd(after head: Int, within part: Range<Int>) -> Int? {
+    guard let noun = match(.party, at: head), lexicon.phrases[Int(noun.phrase)].label == "of",
+      head + 1 < part.upperBound, isWord(head + 1, "of")
+    else { return nil }
+    var i = head + 2
+    while i < part.upperBound && has(.determiner, at: i) { i += 1 }
+    var end: Int?
+    while i < part.upperBound, tokens[i].kind == .word, !has(.preposition, at: i), !has(.relative, at: i),
+      !has(.subordinator, at: i), !has(.coordinator, at: i), !isVerbForm(i), !isAdverb(i)
+    {
+      end = i
+      i += 1
+    }
+    return end
   }
 
   /// Lexicon roles in `part` as addressees, each role once.
@@ -883,7 +980,13 @@ struct SentenceAnalysis {
     var result: [Statement.Addressee] = []
     for role in headRoles(in: part) {
       let label = lexicon.phrases[Int(role.phrase)].label
-      if !result.contains(where: { $0.role == label }) {
+      let start = compoundStart(of: role, within: part)
+      if start < Int(role.start) {
+        // "the service provider" is a party of its own, not every provider.
+        let name = start..<Int(role.end)
+        result.append(
+          Statement.Addressee(role: nil, text: text(name), source: source(of: start), span: span(name)))
+      } else if !result.contains(where: { $0.role == label }) {
         result.append(
           Statement.Addressee(
             role: label, text: text(role.range), source: source(of: role.range.lowerBound), span: span(role.range)))
@@ -969,7 +1072,7 @@ struct SentenceAnalysis {
         }
         for k in j..<min(range.upperBound, j + 5) where match(.party, at: k) != nil {
           return Statement.Addressee(
-            role: nil, text: text(i + 1..<k + 1), source: .agent, span: span(i + 1..<k + 1))
+            role: nil, text: text(j..<k + 1), source: .agent, span: span(j..<k + 1))
         }
         return nil
       }

@@ -13,7 +13,8 @@ extension Lexicon {
 #
 # Categories:
 #   role        an addressee role (LABEL = role id); every singular, plural and multi-word form
-#   party       a head noun that names a party, for addressees outside the role list (LABEL -)
+#   party       a head noun that names a party, for addressees outside the role list (LABEL -; `of`
+#               for a noun whose "of" phrase belongs to the name: "Head of the unit", "member of staff")
 #   modal       a deontic or trap pattern (LABEL = modality)
 #   condition   opens a condition (LABEL -)
 #   exception   opens an exception or derogation (LABEL -)
@@ -35,6 +36,9 @@ extension Lexicon {
 #   participle  an irregular past participle (regular ones end in -ed)
 #   intro       opens an introductory phrase before the subject
 #   thing       a head noun of a thing in an agent's form ("register", "order"): never a party
+#   adjective   a word before a role that qualifies it without a suffix to show it ("new", "main"):
+#               other words there make a compound name ("service provider", "lead supervisory
+#               authority"), as do words without an adjective's ending (-al, -ent, -ive, -ous, …)
 
 # --- AI Act roles (Article 3) ---
 role	provider	provider
@@ -137,8 +141,8 @@ party	-	recipients
 party	-	officer
 party	-	officers
 party	-	staff
-party	-	member
-party	-	members
+party	of	member
+party	of	members
 party	-	court
 party	-	courts
 party	-	party
@@ -184,7 +188,10 @@ party	-	owners
 party	-	auditor
 party	-	auditors
 
-party	-	Head
+party	of	Head
+party	of	Heads
+party	of	head
+party	of	heads
 party	-	employee
 party	-	employees
 party	-	personnel
@@ -197,7 +204,8 @@ party	-	student
 party	-	students
 party	-	resident
 party	-	residents
-party	-	president
+party	of	president
+party	of	President
 party	-	firm
 party	-	firms
 party	-	company
@@ -209,8 +217,17 @@ party	-	department
 party	-	government
 party	-	governments
 party	-	secretariat
-party	-	chair
-party	-	Chair
+party	of	chair
+party	of	Chair
+party	of	chairman
+party	of	Chairman
+party	of	chairmen
+party	of	Chairmen
+party	of	chairperson
+party	of	Chairperson
+party	of	director
+party	of	directors
+party	of	Director
 party	-	committee
 party	-	committees
 party	-	individual
@@ -1033,5 +1050,42 @@ adverb	-	either
 adverb	-	so
 adverb	-	always
 adverb	-	duly
+
+# --- Adjectives without an adjective's ending: before a role they qualify it, they do not name another party ---
+adjective	-	new
+adjective	-	another
+adjective	-	old
+adjective	-	main
+adjective	-	prior
+adjective	-	former
+adjective	-	sole
+adjective	-	single
+adjective	-	joint
+adjective	-	first
+adjective	-	last
+adjective	-	next
+adjective	-	small
+adjective	-	large
+adjective	-	big
+adjective	-	major
+adjective	-	minor
+adjective	-	same
+adjective	-	own
+adjective	-	third
+adjective	-	certain
+adjective	-	due
+adjective	-	high
+adjective	-	low
+adjective	-	full
+adjective	-	many
+adjective	-	few
+adjective	-	most
+adjective	-	more
+adjective	-	less
+adjective	-	latter
+adjective	-	top
+adjective	-	chief
+adjective	-	senior
+adjective	-	junior
 """#
 }

@@ -11,7 +11,7 @@ public struct Lexicon: Sendable {
     case role, party, modal, condition, exception, deadline, unit, count
     case selfUnit = "self"
     case pronoun, determiner, relative, participle, intro, subordinator, preposition, coordinator, adverb
-    case thing
+    case thing, adjective
   }
 
   /// One entry: its category, label (second column) and words.
@@ -357,6 +357,7 @@ extension Lexicon.Category {
     case .coordinator: 16
     case .adverb: 17
     case .thing: 18
+    case .adjective: 19
     }
   }
 }
