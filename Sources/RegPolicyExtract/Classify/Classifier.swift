@@ -836,11 +836,7 @@ struct SentenceAnalysis {
 
   private func isCompoundWord(_ i: Int) -> Bool {
     guard tokens[i].kind == .word, !isVerbForm(i), !isAdverb(i), !isAuxiliary(i) else { return false }
-    let grammar: [Lexicon.Category] = [
-      .determiner, .preposition, .relative, .subordinator, .coordinator, .pronoun, .condition, .exception, .intro,
-      .deadline, .modal, .count, .adjective, .role, .party, .selfUnit, .unit,
-    ]
-    if grammar.contains(where: { has($0, at: i) }) { return false }
+    if Self.grammar.contains(where: { has($0, at: i) }) { return false }
     let word = bytes[tokens[i].range]
     // Letters and hyphens only: not a number, not a possessive ("the Agency’s Committees").
     guard word.count > 2, word.allSatisfy({ ($0 | 0x20) &- 0x61 < 26 || $0 == UInt8(ascii: "-") }) else {
@@ -855,10 +851,7 @@ struct SentenceAnalysis {
     }
     // The endings of adjectives: "relevant", "national", "competent", "public", "responsible"
     // (but "document", "management" are nouns).
-    let adjective: [StaticString] = [
-      "al", "ent", "ant", "ive", "ous", "ic", "able", "ible", "ary", "ory", "ful", "less", "ate", "ile", "ish", "an",
-    ]
-    return ends("ment") || !adjective.contains(where: ends)
+    return ends("ment") || !Self.adjectiveEndings.contains(where: ends)
   }
 
   /// Whether the word before the comma at `comma` is "and"/"or" ("the provider or, where …").
@@ -942,6 +935,16 @@ struct SentenceAnalysis {
     if !found.isEmpty, parties.count > found.count { parties.sort { $0.span.lowerBound < $1.span.lowerBound } }
     return parties
   }
+
+  /// The categories of words that are never part of a compound party name.
+  private static let grammar: [Lexicon.Category] = [
+    .determiner, .preposition, .relative, .subordinator, .coordinator, .pronoun, .condition, .exception, .intro,
+    .deadline, .modal, .count, .adjective, .role, .party, .selfUnit, .unit,
+  ]
+
+  private static let adjectiveEndings: [StaticString] = [
+    "al", "ent", "ant", "ive", "ous", "ic", "able", "ible", "ary", "ory", "ful", "less", "ate", "ile", "ish", "an",
+  ]
 
   /// Whether the verb after `modal` says what something holds ("shall contain", "shall include"),
   /// which a document does as well as a party.
