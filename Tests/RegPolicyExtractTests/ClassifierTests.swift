@@ -131,6 +131,25 @@ struct ClassifierTests {
     let advice = try #require(
       Classifier().classify("Member States should encourage codes of conduct.", voice: .preamble).first)
     #expect(advice.modality == .recommendation)
+    // What a party "can" do there is a possibility the recital explains; in an article, a permission.
+    let possible = "The provider can obtain such knowledge through its own investigations."
+    #expect(Classifier().classify(possible, voice: .preamble).first?.modality == .constitution)
+    #expect(Classifier().classify(possible, voice: .law).first?.modality == .permission)
+  }
+
+  @Test("'can' in a framework's explanation: an option of the party it speaks to, else a possibility; 'can be' a state")
+  func possibilities() throws {
+    let organisation = Statement.Addressee(role: "organization", text: "organization", source: .context, span: 0..<0)
+    let about = Classifier.Voice.guidance(to: organisation)
+    #expect(
+      Classifier().classify("Organizations can apply governance approaches to third-party AI systems.", voice: about)
+        .first?.modality == .permission)
+    #expect(
+      Classifier().classify("AI actors can improve communication and increase ownership.", voice: about).first?.modality
+        == .constitution)
+    #expect(
+      Classifier().classify("The SCRM team can be an extension of the risk process.").first?.modality == .constitution)
+    #expect(Classifier().classify("The supervisor can use the backup scanner.").first?.modality == .permission)
   }
 
   @Test("two statements in a sentence: a second clause with its own subject or modal; a right and the duty it implies")

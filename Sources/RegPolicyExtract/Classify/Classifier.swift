@@ -573,6 +573,13 @@ struct SentenceAnalysis {
         // In guidance, "Procedures can be established" is an option of the party it speaks to.
         let option = word == "can" && passive && !bindsParty && voice.offersOptions
         if !option, possibility || (!bindsParty && word != "may" && (word == "can" || !passive)) { continue }
+        // "The SCRM team can be an extension of …", "Such entities can be public": a state.
+        if word == "can", !passive, Int(modal.end) < range.upperBound, isWord(Int(modal.end), "be") { continue }
+        // Where the text explains rather than rules, "can" says what is possible: "The provider
+        // can obtain such knowledge" (a recital), "AI actors can improve communication" (a
+        // framework's "about"), unless it offers the party it speaks to an option ("Organizations
+        // can apply governance approaches").
+        if word == "can", !option, voice.explains, !namesVoiceParty(subject) { continue }
         if word == "will", !bindsParty, participle != nil, !passive { continue }
         // "the level of education that an individual will receive": a future inside a relative clause.
         if word == "will", subject.contains(where: { has(.relative, at: $0) || isWord($0, "that") }) { continue }
@@ -945,6 +952,15 @@ struct SentenceAnalysis {
   private static let adjectiveEndings: [StaticString] = [
     "al", "ent", "ant", "ive", "ous", "ic", "able", "ible", "ary", "ory", "ful", "less", "ate", "ile", "ish", "an",
   ]
+
+  /// Whether `subject` names the party the text speaks to ("Organizations can …" in guidance to
+  /// the organization).
+  private func namesVoiceParty(_ subject: Range<Int>) -> Bool {
+    guard let party = voice.party?.text.lowercased(), let head = conjuncts(subject).first?.last else { return false }
+    var word = Array(bytes[tokens[head].range]).map { $0 | 0x20 }
+    if word.last == UInt8(ascii: "s") { word.removeLast() }
+    return word.elementsEqual(party.utf8)
+  }
 
   /// Whether the verb after `modal` says what something holds ("shall contain", "shall include"),
   /// which a document does as well as a party.
@@ -1370,6 +1386,16 @@ extension Classifier.Voice {
   var offersOptions: Bool {
     if case .guidance(_, let options) = self { return options }
     return false
+  }
+
+  /// Whether the text explains the law or a framework rather than ruling: a recital, a
+  /// framework's "about" (guidance without options).
+  var explains: Bool {
+    switch self {
+    case .preamble: true
+    case .guidance(_, let options): !options
+    case .law, .duties, .advice: false
+    }
   }
 
   /// The party duties or advice speak to; nil for law.
