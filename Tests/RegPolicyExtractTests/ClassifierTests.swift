@@ -28,6 +28,9 @@ struct ClassifierTests {
       ("This Regulation shall apply to providers established in the Union.", .scope),
       ("This Regulation shall be without prejudice to Directive 2002/58/EC.", .scope),
       ("This Regulation shall not affect the competences of the Member States.", .scope),
+      ("A person who contravenes subsection (1) is liable on summary conviction to a fine.", .obligation),
+      ("This Policy takes effect on 1 April 2025.", .entryIntoForce),
+      ("The technician never bypasses an interlock.", .prohibition),
       ("This Regulation shall not apply to AI systems used for military purposes.", .scope),
       ("This Regulation shall enter into force on the twentieth day following its publication.", .entryIntoForce),
       ("It shall apply from 2 August 2026.", .entryIntoForce),
@@ -242,6 +245,16 @@ struct ClassifierTests {
     let statement = try classify(sentence)
     #expect(statement.addressees.map(\.role) == [role])
     #expect(statement.addressees.map(\.text) == [text])
+  }
+
+  @Test("the agent of a passive or the party a right is claimed from may be a name or an acronym, not a document")
+  func namedAgents() throws {
+    let audit = try classify("Breaches of this Policy will be investigated by Internal Audit.")
+    #expect(audit.modality == .obligation && audit.addressees.map(\.text) == ["Internal Audit"])
+    let right = try classify("Every employee is entitled to obtain from HR a copy of their personal data.")
+    #expect(right.modality == .right && right.counterparty?.text == "HR")
+    #expect(try classify("Directive 95/46/EC should be repealed by this Regulation.").addressees.isEmpty)
+    #expect(try classify("The data shall be processed by Regulation (EU) 2019/1020 rules.").addressees.isEmpty)
   }
 
   @Test(

@@ -457,7 +457,7 @@ struct SentenceAnalysis {
         !Self.auxiliaries.contains(where: { word.elementsEqual($0.utf8) }) || isNegation(i), !isVerbForm(i),
         // "The operator records", "Organizations determine"; not "Outlier figures".
         (determined && word.last == UInt8(ascii: "s"))
-          || ((previous.last == UInt8(ascii: "s") || plural) && word.last != UInt8(ascii: "s"))
+          || ((previous.last == UInt8(ascii: "s") || plural) && word.last != UInt8(ascii: "s")) || isWord(i, "never")
       {
         return (start..<head + 1, i)
       }
@@ -500,7 +500,7 @@ struct SentenceAnalysis {
         if let role = roles(in: j..<end).first {
           return Statement.Addressee(role: role.role, text: role.text, source: .counterparty, span: role.span)
         }
-        if let head = agentiveHead(j..<end) {
+        if let head = agentiveHead(j..<end, acronyms: true) {
           return Statement.Addressee(
             role: nil, text: text(j..<head + 1), source: .counterparty, span: span(j..<head + 1))
         }
@@ -794,7 +794,8 @@ struct SentenceAnalysis {
     if isCapitalised(head) || (acronyms && isAcronym(head)) {
       var k = head - 1
       while k >= phrase.lowerBound, isCapitalised(k) { k -= 1 }
-      if k >= range.lowerBound, has(.determiner, at: k) { return head }
+      // "from HR": an acronym alone needs no determiner.
+      if k >= range.lowerBound, has(.determiner, at: k) || (acronyms && phrase.count == 1) { return head }
     }
     guard byEnding else { return nil }
     if word.count > 4, word.last == UInt8(ascii: "s"), word[word.endIndex - 2] != UInt8(ascii: "s") {
@@ -921,9 +922,8 @@ struct SentenceAnalysis {
       // An acronym that ends its noun phrase: "the CE marking" is a marking.
       let next = phrase.upperBound
       let whole =
-        next >= subject.upperBound || tokens[next].kind != .word || has(.coordinator, at: next)
-        || has(.preposition, at: next) || has(.relative, at: next)
-        || bytes[tokens[next].range].suffix(2).elementsEqual("ed".utf8)
+        next >= subject.upperBound || tokens[next].kind != .word || has(.preposition, at: next)
+        || has(.relative, at: next) || bytes[tokens[next].range].suffix(2).elementsEqual("ed".utf8)
       guard let head = agentiveHead(phrase, byEnding: found.isEmpty, acronyms: found.isEmpty && acts && whole) else {
         continue
       }
@@ -1092,6 +1092,23 @@ struct SentenceAnalysis {
         for k in j..<min(range.upperBound, j + 5) where match(.party, at: k) != nil {
           return Statement.Addressee(
             role: nil, text: text(j..<k + 1), source: .agent, span: span(j..<k + 1))
+        }
+        // "by the outgoing engineer", "by Internal Audit", "by HR": an agent's noun or a name.
+        var end = j
+        while end < min(range.upperBound, j + 5), tokens[end].kind == .word, !has(.preposition, at: end),
+          !has(.coordinator, at: end), !has(.relative, at: end), !has(.subordinator, at: end), !isVerbForm(end)
+        {
+          end += 1
+        }
+        // A name is capitalised words, not a document ("by this Regulation", "by Regulation (EU)
+        // 2019/1020", "by the Interinstitutional Agreement").
+        let phrase = j..<end
+        let named =
+          !phrase.isEmpty && phrase.allSatisfy { isCapitalised($0) && !has(.thing, at: $0) && !has(.selfUnit, at: $0) }
+          && !(j > i + 1 && isWord(j - 1, "this"))
+          && !(end < range.upperBound && (isPunctuation(end, "(") || isPunctuation(end, ":")))
+        if let head = named ? end - 1 : agentiveHead(phrase) {
+          return Statement.Addressee(role: nil, text: text(j..<head + 1), source: .agent, span: span(j..<head + 1))
         }
         return nil
       }

@@ -427,6 +427,10 @@ modal	exemption	shall not be liable
 modal	exemption	is not liable
 modal	exemption	are not liable
 modal	exemption	shall not be held liable
+modal	obligation	is liable on summary conviction
+modal	obligation	are liable on summary conviction
+modal	obligation	is liable on conviction
+modal	obligation	are liable on conviction
 modal	exemption	need not
 modal	exemption	is exempted from
 modal	exemption	are exempted from
@@ -442,6 +446,11 @@ modal	entry-into-force	will expire
 modal	entry-into-force	shall come into force
 modal	entry-into-force	comes into force
 modal	entry-into-force	come into force
+modal	entry-into-force	takes effect
+modal	entry-into-force	take effect
+modal	entry-into-force	shall take effect
+modal	entry-into-force	is effective from
+modal	entry-into-force	are effective from
 modal	constitution	shall be composed of
 modal	constitution	shall consist of
 modal	constitution	is hereby established
@@ -496,6 +505,7 @@ thing	-	centers
 thing	-	other
 thing	-	either
 thing	-	neither
+thing	-	never
 thing	-	whether
 thing	-	together
 thing	-	however
