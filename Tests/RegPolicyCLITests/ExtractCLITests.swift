@@ -146,7 +146,14 @@ struct ExtractCLITests {
       }
     }
     #expect(seen == Set(Self.sentenceFloors.keys))
+    // "# second statements (…): N of 46": the labelled second statements the extractor reads as such.
+    let second = run.output.split(separator: "\n").first { $0.hasPrefix("# second statements") }
+    let read = second.flatMap { $0.split(separator: ": ").last?.split(separator: " ").first }.flatMap { Int($0) }
+    #expect((read ?? 0) >= Self.secondStatementsFloor, "\(second ?? "no second-statement line")")
   }
+
+  /// Of the labelled second statements of a sentence (n = 2), how many the extractor reads as such.
+  static let secondStatementsFloor = 9
 
   @Test("classify: one JSON object per line")
   func classify() throws {

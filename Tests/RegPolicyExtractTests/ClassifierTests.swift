@@ -157,6 +157,15 @@ struct ClassifierTests {
 
   @Test("two statements in a sentence: a second clause with its own subject or modal; a right and the duty it implies")
   func twoStatements() throws {
+    // Two deontics joined: two statements of the same party; one modal over two verbs: one.
+    let joined = Classifier().classify(
+      "The provider shall cooperate with the authorities, and shall not perform any investigation.")
+    #expect(joined.map(\.modality) == [.obligation, .prohibition])
+    #expect(joined.map { $0.addressees.map(\.role) } == [["provider"], ["provider"]])
+    #expect(Classifier().classify("Providers shall establish and maintain a quality system.").count == 1)
+    #expect(
+      Classifier().classify("This Regulation does not apply to defence, and shall not affect national security.").map(
+        \.modality) == [.scope])
     let both = Classifier().classify("The authority may set a minimum requirement, which the institution must meet.")
     #expect(both.map(\.modality) == [.permission, .obligation])
     #expect(both.map { $0.addressees.map(\.text) } == [["authority"], ["institution"]])

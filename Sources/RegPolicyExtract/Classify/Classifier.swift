@@ -135,7 +135,8 @@ struct SentenceAnalysis {
   /// The statements a sentence holds besides its first: the duty a right implies ("the right to
   /// obtain from the deployer …" is also the deployer's obligation), and a second modal in a
   /// coordinated or relative clause with its own subject ("The authority may set a minimum
-  /// requirement, which the institution must meet"; "…, and the Member must pay the fine").
+  /// requirement, which the institution must meet"; "…, and the Member must pay the fine"), and a
+  /// second modal joined to the first ("shall respect … and shall protect …").
   func furtherStatements(after first: Statement) -> [Statement] {
     var result: [Statement] = []
     if first.modality == .right, let owed = first.counterparty {
@@ -150,6 +151,20 @@ struct SentenceAnalysis {
     for modal in matches[.modal] where modal.start >= main.end {
       guard let modality = Modality(rawValue: lexicon.phrases[Int(modal.phrase)].label), modality.isRegulatory
       else { continue }
+      // "… shall respect X and shall protect Y": a second modal joined to the first, with no
+      // subject of its own, is a second statement of the same party (two deontics, two
+      // statements; one modal over two verbs stays one).
+      var joined = Int(modal.start) - 1
+      while joined > Int(main.end) && isAdverb(joined) { joined -= 1 }
+      if first.modality.isRegulatory, joined > Int(main.end), isWord(joined, "and") || isWord(joined, "but"),
+        !isSubordinate(modal),
+        var second = statement(at: modal, subordinate: false, subjectStart: Int(modal.start))
+      {
+        if second.addressees.isEmpty { second.addressees = first.addressees }
+        second.evidence.append(.init(rule: "pattern:second-modal", span: span(joined..<joined + 1)))
+        result.append(second)
+        break
+      }
       // The clause's opening: a relative word, or a coordinator after a comma or semicolon.
       var i = Int(modal.start) - 1
       while i >= Int(main.end) && !has(.relative, at: i) && !(has(.coordinator, at: i) && i > 0 && isClauseBreak(i - 1))
