@@ -241,6 +241,12 @@ struct ClassifierTests {
       ("The relevant provider shall inform the deployer.", "provider", "provider"),
       ("A new registrant shall refer to the summaries.", nil, "new registrant"),
       ("The Agency’s providers shall give their opinions.", "provider", "providers"),
+      ("Users' organisations shall have access to adequate information.", nil, "Users' organisations"),
+      (
+        "Where a data intermediation services provider ceases its activities, it shall notify the authority.", nil,
+        "data intermediation services provider"
+      ),
+      ("Where the measures do not undermine providers, they shall report them.", "provider", "providers"),
       // "Head of", "member of", "Chair of": the "of" phrase is part of the name.
       ("The Head of the unit is responsible for ensuring that every joiner is trained.", nil, "Head of the unit"),
       ("Heads of business units that process customer data must nominate a champion.", nil, "Heads of business units"),

@@ -781,7 +781,7 @@ struct SentenceAnalysis {
     while i < part.upperBound {
       while i < part.upperBound && (has(.determiner, at: i) || tokens[i].kind == .punctuation) { i += 1 }
       let start = i
-      while i < part.upperBound && tokens[i].kind == .word && !has(.coordinator, at: i)
+      while i < part.upperBound && (tokens[i].kind == .word || isPossessive(i)) && !has(.coordinator, at: i)
         && !has(.preposition, at: i) && !has(.relative, at: i) && !has(.subordinator, at: i)
         && !(i > start && (isVerbForm(i) || isAdverb(i)))
       {
@@ -839,6 +839,16 @@ struct SentenceAnalysis {
     return word.dropFirst().contains { $0 &- 0x61 < 26 }
   }
 
+  /// An apostrophe that makes the word before it a possessive inside a noun phrase ("users'
+  /// organisations").
+  private func isPossessive(_ i: Int) -> Bool {
+    guard i > range.lowerBound, i + 1 < range.upperBound, tokens[i - 1].kind == .word, tokens[i + 1].kind == .word,
+      tokens[i].kind == .punctuation
+    else { return false }
+    let mark = bytes[tokens[i].range]
+    return mark.elementsEqual("'".utf8) || mark.elementsEqual("’".utf8)
+  }
+
   /// A word of two to six capitals ("CCP", "MLRO").
   private func isAcronym(_ i: Int) -> Bool {
     let word = bytes[tokens[i].range]
@@ -846,7 +856,7 @@ struct SentenceAnalysis {
   }
 
   /// Where the name of a role starts when words before it make a compound with it ("the service
-  /// provider", "the lead supervisory authority", "The Service Provider"): nouns, not
+  /// provider", "the document controller", "The Service Provider"): nouns, not
   /// determiners, adjectives or grammar words. `role.start` when there are none.
   private func compoundStart(of role: Match, within part: Range<Int>) -> Int {
     // A capitalised role takes capitalised words only: "the Service Provider", "the European
@@ -854,7 +864,14 @@ struct SentenceAnalysis {
     let named = isCapitalised(Int(role.start))
     var start = Int(role.start)
     while start > part.lowerBound, isCompoundWord(start - 1), !named || isCapitalised(start - 1) { start -= 1 }
-    return start
+    // A noun phrase opens the compound ("a data intermediation services provider", "commercial
+    // service providers"); after a verb the words are no name ("… do not undermine end users").
+    let before = start - 1
+    guard start < Int(role.start), before >= range.lowerBound, tokens[before].kind == .word else { return start }
+    let opens =
+      has(.determiner, at: before) || has(.preposition, at: before) || has(.coordinator, at: before)
+      || has(.adjective, at: before) || hasAdjectiveEnding(before)
+    return opens ? start : Int(role.start)
   }
 
   private func isCompoundWord(_ i: Int) -> Bool {
@@ -867,14 +884,19 @@ struct SentenceAnalysis {
     }
     // A name's words, whatever their endings: "European", "Central".
     if i > range.lowerBound, isCapitalised(i) { return true }
+    return !hasAdjectiveEnding(i)
+  }
+
+  /// Whether the word at `i` ends as adjectives do: "relevant", "national", "competent",
+  /// "public", "responsible" (but "document", "management" are nouns).
+  private func hasAdjectiveEnding(_ i: Int) -> Bool {
+    let word = bytes[tokens[i].range]
     func ends(_ suffix: StaticString) -> Bool {
       suffix.withUTF8Buffer { suffix in
         word.count > suffix.count + 1 && zip(word.suffix(suffix.count), suffix).allSatisfy { $0 | 0x20 == $1 }
       }
     }
-    // The endings of adjectives: "relevant", "national", "competent", "public", "responsible"
-    // (but "document", "management" are nouns).
-    return ends("ment") || !Self.adjectiveEndings.contains(where: ends)
+    return !ends("ment") && Self.adjectiveEndings.contains(where: ends)
   }
 
   /// Whether the word before the comma at `comma` is "and"/"or" ("the provider or, where …").
@@ -900,9 +922,12 @@ struct SentenceAnalysis {
       // The party named first in the introduction ("Where deployers have …, they shall"), else
       // the addressees of the statement before.
       if let named = matches[.role].first(where: { Int($0.start) >= range.lowerBound && $0.end <= pronoun.start }) {
-        let role = lexicon.phrases[Int(named.phrase)].label
+        // "Where a data intermediation services provider ceases …, it": the compound's party.
+        let start = compoundStart(of: named, within: range.lowerBound..<Int(named.end))
+        let role = start < Int(named.start) ? nil : lexicon.phrases[Int(named.phrase)].label
         return [
-          Statement.Addressee(role: role, text: text(named.range), source: .antecedent, span: span(pronoun.range))
+          Statement.Addressee(
+            role: role, text: text(start..<Int(named.end)), source: .antecedent, span: span(pronoun.range))
         ]
       }
       if let named = matches[.party].first(where: { Int($0.start) >= range.lowerBound && $0.end <= pronoun.start }) {

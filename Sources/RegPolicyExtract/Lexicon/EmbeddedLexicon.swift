@@ -37,8 +37,8 @@ extension Lexicon {
 #   intro       opens an introductory phrase before the subject
 #   thing       a head noun of a thing in an agent's form ("register", "order"): never a party
 #   adjective   a word before a role that qualifies it without a suffix to show it ("new", "main"):
-#               other words there make a compound name ("service provider", "lead supervisory
-#               authority"), as do words without an adjective's ending (-al, -ent, -ive, -ous, …)
+#               other words there make a compound name ("service provider", "document
+#               controller"), as do words without an adjective's ending (-al, -ent, -ive, -ous, …)
 
 # --- AI Act roles (Article 3) ---
 role	provider	provider
@@ -100,7 +100,8 @@ role	data-subject	data subject
 role	data-subject	data subjects
 role	supervisory-authority	supervisory authority
 role	supervisory-authority	supervisory authorities
-role	supervisory-authority	lead supervisory authority
+role	lead-supervisory-authority	lead supervisory authority
+role	lead-supervisory-authority	lead supervisory authorities
 role	supervisory-authority	supervisory authority concerned
 role	supervisory-authority	supervisory authorities concerned
 role	supervisory-authority	competent supervisory authority
