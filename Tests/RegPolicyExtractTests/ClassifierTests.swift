@@ -247,6 +247,18 @@ struct ClassifierTests {
         "data intermediation services provider"
       ),
       ("Where the measures do not undermine providers, they shall report them.", "provider", "providers"),
+      // A pronoun takes a name or an agent's noun that is its clause's subject.
+      ("If the Buyer fails to pay any amount when due, it shall be liable to pay interest.", nil, "Buyer"),
+      // The subject of the modal after "agrees that", "It is recommended that"; an inverted condition.
+      ("The Landlord agrees that the Tenant may park two cars in the spaces marked.", nil, "Tenant"),
+      ("It is recommended that employees travelling abroad register with the security desk.", nil, "employees"),
+      (
+        "Should a Member fail to meet a margin call, the Clearing House may liquidate its positions.", nil,
+        "Clearing House"
+      ),
+      // A passive infinitive after "… to" leaves the right or undertaking with the subject.
+      ("An employee who raises a grievance has the right to be accompanied by a colleague.", nil, "employee"),
+      ("By signing the Membership Agreement, an applicant undertakes to be bound by these Rules.", nil, "applicant"),
       // "Head of", "member of", "Chair of": the "of" phrase is part of the name.
       ("The Head of the unit is responsible for ensuring that every joiner is trained.", nil, "Head of the unit"),
       ("Heads of business units that process customer data must nominate a champion.", nil, "Heads of business units"),
@@ -270,6 +282,15 @@ struct ClassifierTests {
     #expect(right.modality == .right && right.counterparty?.text == "HR")
     #expect(try classify("Directive 95/46/EC should be repealed by this Regulation.").addressees.isEmpty)
     #expect(try classify("The data shall be processed by Regulation (EU) 2019/1020 rules.").addressees.isEmpty)
+  }
+
+  @Test("the person a sanction falls on is not the one it binds; an impersonal 'it' takes no antecedent")
+  func sanctions() throws {
+    let fine = try classify("A person who contravenes subsection (1) is liable on summary conviction to a fine.")
+    #expect(fine.modality == .obligation && fine.addressees.isEmpty)
+    let impersonal = try classify(
+      "Where a supplier is established abroad, it shall be sufficient to demonstrate that the product passes.")
+    #expect(impersonal.addressees.isEmpty)
   }
 
   @Test(

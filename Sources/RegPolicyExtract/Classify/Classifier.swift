@@ -309,6 +309,9 @@ struct SentenceAnalysis {
         evidence.append(.init(rule: "pattern:empowered-party", span: empowered[0].span))
       }
     }
+    // "A person who contravenes … is liable on summary conviction to a fine": the person
+    // sanctioned is not the one the consequence binds.
+    if phrase(modal).contains("liable on") { addressees = [] }
     if modality.isRegulatory, addressees.isEmpty, let party = voice.party {
       addressees = [party]
     }
@@ -731,6 +734,14 @@ struct SentenceAnalysis {
         start = commas[chosen] + 1
       }
     }
+    // "The Landlord agrees that the Tenant may park …": the modal's subject follows "that" when
+    // a party's noun phrase stands on both sides of it.
+    if let that = (start..<Int(modal.start)).last(where: { isWord($0, "that") }), that > start,
+      that + 1 < Int(modal.start), has(.determiner, at: that + 1), isBareParty(that + 1..<Int(modal.start)),
+      namesParty(start..<that)
+    {
+      start = that + 1
+    }
     while start < Int(modal.start) && tokens[start].kind == .punctuation { start += 1 }
     return start
   }
@@ -758,6 +769,17 @@ struct SentenceAnalysis {
   /// "It is the duty of <party> to" (the phrase ends in "of").
   private func impersonalParty(after modal: Match) -> Range<Int>? {
     var start = Int(modal.end)
+    // "It is recommended that employees travelling to … register": the clause's subject, up to a
+    // verb form or a word that is no noun's.
+    if start < range.upperBound, isWord(start, "that") {
+      var end = start + 1
+      while end < min(range.upperBound, start + 8), tokens[end].kind == .word, !isVerbForm(end), !isAuxiliary(end),
+        !has(.preposition, at: end)
+      {
+        end += 1
+      }
+      return end > start + 1 ? start + 1..<end : nil
+    }
     if !phrase(modal).hasSuffix(" of") {
       guard isWord(start, "for") else { return nil }
       start += 1
@@ -839,6 +861,16 @@ struct SentenceAnalysis {
     return word.dropFirst().contains { $0 &- 0x61 < 26 }
   }
 
+  /// Whether the word at `verb` agrees with the noun at `noun` as a verb of the present does:
+  /// "the Buyer fails", "rightholders request"; not "flagger status" (both or neither in -s).
+  private func agrees(_ noun: Int, _ verb: Int) -> Bool {
+    let n = bytes[tokens[noun].range]
+    let v = bytes[tokens[verb].range]
+    guard let first = v.first, Tokenizer.isLowerASCII(first), v.count > 2, !isVerbForm(verb) else { return false }
+    return (n.last == UInt8(ascii: "s")) != (v.last == UInt8(ascii: "s")) && !has(.preposition, at: verb)
+      && !has(.coordinator, at: verb) && !has(.relative, at: verb) && !has(.determiner, at: verb)
+  }
+
   /// An apostrophe that makes the word before it a possessive inside a noun phrase ("users'
   /// organisations").
   private func isPossessive(_ i: Int) -> Bool {
@@ -907,7 +939,7 @@ struct SentenceAnalysis {
   /// Whether the words at `i` open an introductory phrase, a condition or an exception.
   private func opensIntroduction(_ i: Int) -> Bool {
     has(.intro, at: i) || has(.condition, at: i) || has(.exception, at: i) || has(.deadline, at: i)
-      || tokens[i].kind == .date
+      || tokens[i].kind == .date || (i == range.lowerBound && isWord(i, "Should"))  // "Should a Member fail …, "
   }
 
   /// The parties named as the subject: lexicon roles in the head of the subject (not inside a
@@ -943,6 +975,23 @@ struct SentenceAnalysis {
           Statement.Addressee(
             role: nil, text: text(start..<Int(named.end)), source: .antecedent, span: span(pronoun.range))
         ]
+      }
+      // "If the Buyer fails to pay …, it shall": a name or an agent's noun in the introduction.
+      // Not an impersonal "it shall be sufficient to …", "it should be possible to …".
+      let after = subject.upperBound + 2
+      let impersonal =
+        (isWord(pronoun.range.lowerBound, "it") || isWord(pronoun.range.lowerBound, "It")) && after < range.upperBound
+        && isWord(after - 1, "be")
+        && Self.impersonalAdjectives.contains { bytes[tokens[after].range].elementsEqual($0.utf8) }
+      for k in range.lowerBound..<pronoun.range.lowerBound where !impersonal && tokens[k].kind == .word {
+        // The noun is the clause's subject when a verb follows it ("the Buyer fails", "the
+        // supplier has waived"), not a noun ("the trusted flagger status").
+        guard let head = agentiveHead(k..<k + 1), head + 1 < pronoun.range.lowerBound, tokens[head + 1].kind == .word,
+          isAuxiliary(head + 1) || agrees(head, head + 1),
+          head > range.lowerBound && has(.determiner, at: head - 1)
+            || bytes[tokens[head].range].last == UInt8(ascii: "s")
+        else { continue }
+        return [Statement.Addressee(role: nil, text: text(k..<k + 1), source: .antecedent, span: span(pronoun.range))]
       }
       // "It shall be as easy to …" is no one; only "they" reaches back to an earlier sentence.
       guard !isWord(pronoun.range.lowerBound, "It") && !isWord(pronoun.range.lowerBound, "it") else { return [] }
@@ -982,6 +1031,12 @@ struct SentenceAnalysis {
     if !found.isEmpty, parties.count > found.count { parties.sort { $0.span.lowerBound < $1.span.lowerBound } }
     return parties
   }
+
+  /// "It shall be sufficient to …": adjectives of an impersonal "it".
+  private static let impersonalAdjectives = [
+    "sufficient", "possible", "necessary", "appropriate", "enough", "lawful", "unlawful", "reasonable", "difficult",
+    "easy", "important", "essential", "desirable",
+  ]
 
   /// The categories of words that are never part of a compound party name.
   private static let grammar: [Lexicon.Category] = [
@@ -1097,6 +1152,9 @@ struct SentenceAnalysis {
   private func passiveParticiple(after modal: Match) -> Range<Int>? {
     let words = phrase(modal)
     if words.hasPrefix("it shall be") { return modal.range }
+    // "has the right to be accompanied", "undertakes to be bound": the subject holds the right or
+    // the undertaking; the passive is its infinitive's.
+    if words.hasSuffix(" to") { return nil }
     var i = Int(modal.end)
     if !words.hasSuffix(" be") {
       while i < range.upperBound && isAdverb(i) { i += 1 }

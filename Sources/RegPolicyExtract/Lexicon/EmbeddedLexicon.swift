@@ -241,6 +241,28 @@ party	-	constable
 party	-	board
 party	-	boards
 party	-	constables
+party	-	patient
+party	-	patients
+party	-	analyst
+party	-	analysts
+party	-	clerk
+party	-	clerks
+party	-	charity
+party	-	charities
+party	-	parent
+party	-	parents
+party	-	nurse
+party	-	nurses
+party	-	pupil
+party	-	pupils
+party	-	victim
+party	-	victims
+party	-	citizen
+party	-	citizens
+party	-	landlord
+party	-	landlords
+party	-	registrar
+party	-	registrars
 
 # --- Modality. The longest phrase wins, so traps ("shall mean", "shall not affect") beat "shall". ---
 modal	obligation	shall
@@ -507,6 +529,8 @@ thing	-	other
 thing	-	either
 thing	-	neither
 thing	-	never
+thing	-	polymer
+thing	-	polymers
 thing	-	whether
 thing	-	together
 thing	-	however
