@@ -223,7 +223,10 @@ public struct Extractor: Sendable {
       }
     }
     var before: [Statement.Addressee] = []
-    for index in statements.indices where statements[index].modality.isRegulatory {
+    // A status names its party too ("The Commission shall be the controller …. It shall make
+    // available …"): it carries on to the statements after it.
+    for index in statements.indices
+    where statements[index].modality.isRegulatory || !statements[index].addressees.isEmpty {
       let stated = statements[index].addressees.filter(\.isStated)
       // A sentence's further statements (a second clause, the duty a right implies) speak of
       // another party; the sentence's own subject carries on.

@@ -274,6 +274,17 @@ struct SentenceAnalysis {
       modality = .exemption
       evidence.append(.init(rule: "pattern:rule-disapplied", span: span(modal.range)))
     }
+    // "That committee shall be a committee within the meaning of …", "The Chairman shall be an
+    // employee of the Agency": a status, not a duty (but "shall be the responsibility of …").
+    if modality == .obligation, phrase(modal) == "shall" || phrase(modal) == "must", passive == nil,
+      Int(modal.end) + 2 < range.upperBound, isWord(Int(modal.end), "be"),
+      isWord(Int(modal.end) + 1, "a") || isWord(Int(modal.end) + 1, "an") || isWord(Int(modal.end) + 1, "the"),
+      !isWord(Int(modal.end) + 2, "responsibility"), !isWord(Int(modal.end) + 2, "duty"),
+      !isWord(Int(modal.end) + 2, "task")
+    {
+      modality = .constitution
+      evidence.append(.init(rule: "pattern:status", span: span(modal.range)))
+    }
     // "Each supervisory authority shall have all of the following investigative powers:", "the
     // AI Office shall have all the powers of a market surveillance authority", "Digital Services
     // Coordinators shall, in respect of …, where …, also have the power to …".
@@ -287,7 +298,12 @@ struct SentenceAnalysis {
     }
 
     var addressees: [Statement.Addressee] = []
-    if modality.isRegulatory, let object = causedParty(after: modal) {
+    // A status is a party's ("The Commission shall be the controller …"): a pronoun after it
+    // ("It shall make available …") refers back to that party.
+    let status = evidence.last?.rule == "pattern:status"
+    if status {
+      addressees = subjectAddressees(subject, evidence: &evidence)
+    } else if modality.isRegulatory, let object = causedParty(after: modal) {
       // "The Exchange requires every Market Maker to maintain …": the duty is the object's.
       addressees = object
     } else if modality.isRegulatory {
@@ -583,7 +599,9 @@ struct SentenceAnalysis {
         let participle = passiveParticiple(after: modal)
         // "will be investigated by Internal Audit" binds its agent; "will be closed" says what happens.
         let passive = participle != nil && (word != "will" || agent(after: participle!.upperBound) != nil)
-        let bindsParty = namesParty(subject) && !(word == "can" && passive)
+        // "can" binds the party that heads its subject, not one a modifier names ("Remote access …
+        // by non-organizational entities can increase the risk").
+        let bindsParty = word == "can" ? headIsParty(subject) && !passive : namesParty(subject)
         // "may" with a thing as subject and no passive is a possibility ("Such costs may include").
         let possibility =
           word == "may" && !bindsParty && !passive && !subject.isEmpty && !negatedSubject(subject)
@@ -591,8 +609,11 @@ struct SentenceAnalysis {
         // In guidance, "Procedures can be established" is an option of the party it speaks to.
         let option = word == "can" && passive && !bindsParty && voice.offersOptions
         if !option, possibility || (!bindsParty && word != "may" && (word == "can" || !passive)) { continue }
-        // "The SCRM team can be an extension of …", "Such entities can be public": a state.
-        if word == "can", !passive, Int(modal.end) < range.upperBound, isWord(Int(modal.end), "be") { continue }
+        // "The SCRM team can be an extension of …", "Such entities can be public", "The criteria …
+        // may be different": a state.
+        if word == "can" || word == "may", !passive, Int(modal.end) < range.upperBound, isWord(Int(modal.end), "be") {
+          continue
+        }
         // Where the text explains rather than rules, "can" says what is possible: "The provider
         // can obtain such knowledge" (a recital), "AI actors can improve communication" (a
         // framework's "about"), unless it offers the party it speaks to an option ("Organizations
