@@ -256,6 +256,15 @@ struct ClassifierTests {
       ("If the Buyer fails to pay any amount when due, it shall be liable to pay interest.", nil, "Buyer"),
       // The subject of the modal after "agrees that", "It is recommended that"; an inverted condition.
       ("The Landlord agrees that the Tenant may park two cars in the spaces marked.", nil, "Tenant"),
+      // An opening phrase with no comma after it; a parenthesis between commas is not the subject.
+      (
+        "In order to benefit from the regime each potential registrant of a substance shall submit it.", nil,
+        "potential registrant"
+      ),
+      (
+        "By 18 February 2027, the Commission, after consulting the Board, shall carry out an assessment.",
+        "commission", "Commission"
+      ),
       ("It is recommended that employees travelling abroad register with the security desk.", nil, "employees"),
       (
         "Should a Member fail to meet a margin call, the Clearing House may liquidate its positions.", nil,

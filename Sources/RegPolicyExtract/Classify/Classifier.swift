@@ -315,6 +315,17 @@ struct SentenceAnalysis {
         }
       } else if !phrase(verbal).hasPrefix("it ") {
         addressees = subjectAddressees(subject, acts: !describesContent(after: verbal), evidence: &evidence)
+        // "In order to benefit from the transitional regime … each potential registrant of a
+        // phase-in substance … shall": an opening phrase with no comma after it; the subject is
+        // the last noun phrase headed by a party.
+        if addressees.isEmpty, let first = firstWord(in: subject),
+          opensIntroduction(first) || has(.preposition, at: first),
+          let start = subject.reversed().first(where: {
+            has(.determiner, at: $0) && headIsParty($0..<subject.upperBound)
+          })
+        {
+          addressees = subjectAddressees(start..<subject.upperBound, evidence: &evidence)
+        }
       } else if let party = impersonalParty(after: verbal) {
         // "It is mandatory for every Member to connect …", "It is the duty of every local
         // authority to …", "It is an offence for a licensee to …".
@@ -735,7 +746,9 @@ struct SentenceAnalysis {
       if !commas.isEmpty {
         var chosen = commas.count - 1
         var index = chosen
-        while index >= 0 && !namesParty(segment(index)) { index -= 1 }
+        // "…, the Commission, after consulting the Board, shall": a segment that opens with a
+        // preposition is a parenthesis, not the subject.
+        while index >= 0 && (!namesParty(segment(index)) || opensParenthesis(segment(index))) { index -= 1 }
         if index >= 0 { chosen = index }
         // "When requesting data …, a public sector body, the Commission, the European Central Bank
         // or a Union body shall": the segments before a last one joined by "or"/"and" are the
@@ -765,6 +778,13 @@ struct SentenceAnalysis {
     }
     while start < Int(modal.start) && tokens[start].kind == .punctuation { start += 1 }
     return start
+  }
+
+  /// Whether `part` opens with a preposition ("after consulting the Board", "in cooperation with
+  /// the Member States").
+  private func opensParenthesis(_ part: Range<Int>) -> Bool {
+    guard let first = firstWord(in: part) else { return false }
+    return has(.preposition, at: first) || isWord(first, "after") || isWord(first, "before")
   }
 
   /// Whether `part` is a party's noun phrase and nothing else: "the Commission", "a public
