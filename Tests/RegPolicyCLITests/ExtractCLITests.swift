@@ -118,10 +118,10 @@ struct ExtractCLITests {
   /// `Tests/Support/score_devset.py` computes them from `regpolicy extract` and `classify`: none may
   /// fall. Floors are the figures measured when they were last raised, to three places.
   static let sentenceFloors: [String: (regulatory: Double, modality: Double, macroF1: Double, actor: Double)] = [
-    "ai-act": (0.950, 0.900, 0.781, 0.808), "gdpr": (0.918, 0.894, 0.863, 0.800),
-    "dsa": (0.941, 0.882, 0.626, 0.836), "dma": (0.918, 0.894, 0.787, 0.932),
-    "data-act": (0.941, 0.871, 0.782, 0.683), "dga": (0.965, 0.941, 0.914, 0.730),
-    "reach": (0.906, 0.882, 0.885, 0.683), "dsm-2019-790": (0.918, 0.847, 0.792, 0.786),
+    "ai-act": (0.960, 0.900, 0.787, 0.808), "gdpr": (0.918, 0.894, 0.863, 0.800),
+    "dsa": (0.953, 0.882, 0.633, 0.836), "dma": (0.929, 0.906, 0.802, 0.932),
+    "data-act": (0.941, 0.871, 0.782, 0.683), "dga": (0.988, 0.965, 0.950, 0.730),
+    "reach": (0.906, 0.882, 0.885, 0.683), "dsm-2019-790": (0.941, 0.871, 0.817, 0.786),
     "eprivacy": (0.976, 0.929, 0.794, 0.852), "reg-2024-903": (0.866, 0.854, 0.917, 0.836),
     "sp800-53": (0.941, 0.906, 0.745, 0.902), "ai-rmf": (0.965, 0.906, 0.723, 0.974),
     "handmade": (0.935, 0.908, 0.916, 0.914),

@@ -139,6 +139,18 @@ struct ClassifierTests {
     let advice = try #require(
       Classifier().classify("Member States should encourage codes of conduct.", voice: .preamble).first)
     #expect(advice.modality == .recommendation)
+    // A recital's "should" over a legal fiction, a scope or a basis is no advice.
+    for (text, modality) in [
+      ("This Regulation should be without prejudice to Directive 2002/58/EC.", Modality.scope),
+      ("Such a system should be considered to be high-risk.", .scope),
+      ("The harmonised rules laid down in this Regulation should apply across sectors.", .scope),
+      ("Providers should apply the standards.", .recommendation),
+      ("This Regulation should apply from 2 August 2026.", .entryIntoForce),
+      ("The definition should be based on key characteristics of AI systems.", .constitution),
+      ("As a prerequisite, AI should be a human-centric technology.", .constitution),
+    ] {
+      #expect(Classifier().classify(text, voice: .preamble).first?.modality == modality, "\(text)")
+    }
     // What a party "can" do there is a possibility the recital explains; in an article, a permission.
     let possible = "The provider can obtain such knowledge through its own investigations."
     #expect(Classifier().classify(possible, voice: .preamble).first?.modality == .constitution)

@@ -214,8 +214,8 @@ struct SentenceAnalysis {
     let passive = passiveParticiple(after: verbal)
     // "The gatekeeper shall apply transparent, fair and non-discriminatory conditions": a party
     // that applies something acts; "This Regulation shall apply to …" is scope.
-    if modality == .scope, phrase(modal) == "shall apply", headIsParty(subject) {
-      modality = .obligation
+    if modality == .scope, phrase(modal) == "shall apply" || phrase(modal) == "should apply", headIsParty(subject) {
+      modality = phrase(modal) == "shall apply" ? .obligation : .recommendation
       evidence.append(.init(rule: "pattern:party-applies", span: span(modal.range)))
     }
     // "Nothing in this Annex should constitute a legal basis": a negated subject of advice is scope.
@@ -276,7 +276,8 @@ struct SentenceAnalysis {
     }
     // "That committee shall be a committee within the meaning of …", "The Chairman shall be an
     // employee of the Agency": a status, not a duty (but "shall be the responsibility of …").
-    if modality == .obligation, phrase(modal) == "shall" || phrase(modal) == "must", passive == nil,
+    if modality == .obligation || modality == .recommendation,
+      ["shall", "must", "should", "should not"].contains(phrase(modal)), passive == nil,
       Int(modal.end) + 2 < range.upperBound, isWord(Int(modal.end), "be"),
       isWord(Int(modal.end) + 1, "a") || isWord(Int(modal.end) + 1, "an") || isWord(Int(modal.end) + 1, "the"),
       !isWord(Int(modal.end) + 2, "responsibility"), !isWord(Int(modal.end) + 2, "duty"),

@@ -665,6 +665,21 @@ modal	permission	has the authority to
 modal	permission	authorises
 modal	permission	authorizes
 modal	constitution	shall be based on
+modal	constitution	should be based on
+modal	scope	should be without prejudice
+modal	scope	should be deemed
+modal	scope	should be considered
+modal	scope	should be regarded as
+modal	scope	should not be considered
+modal	scope	should not be deemed
+modal	scope	should not be regarded as
+modal	definition	should be understood as
+modal	scope	should apply
+modal	scope	should apply to
+modal	entry-into-force	should apply from
+modal	scope	should not apply
+modal	scope	should constitute
+modal	scope	should not constitute
 modal	constitution	shall be assisted by
 modal	constitution	shall be valid
 modal	constitution	shall be unenforceable
