@@ -157,6 +157,28 @@ struct ClassifierTests {
     #expect(Classifier().classify(possible, voice: .law).first?.modality == .permission)
   }
 
+  @Test("where a text explains, a sentence that says what a term is defines it; in law it states what is")
+  func explanations() throws {
+    let organisation = Statement.Addressee(role: "organization", text: "organization", source: .context, span: 0..<0)
+    for voice in [Classifier.Voice.guidance(to: organisation), .guidance(to: organisation, options: true), .preamble] {
+      for text in [
+        "Risk refers to the composite measure of an event's probability and its consequences.",
+        "Trusted paths are mechanisms by which users can communicate with the security functions.",
+        "PIV-I credentials are the credentials issued by a PIV-I provider.",
+        "An AI system inventory is an organized database of artifacts relating to an AI system.",
+      ] {
+        #expect(Classifier().classify(text, voice: voice).first?.modality == .definition, "\(text)")
+      }
+      #expect(
+        Classifier().classify("It is appropriate that the Commission facilitates access.", voice: voice).first?
+          .modality != .definition)
+      #expect(
+        Classifier().classify("Data is generally not interpreted by the system that stores it.", voice: voice).first?
+          .modality != .definition)
+    }
+    #expect(Classifier().classify("Risk refers to the composite measure of an event.").first?.modality == .constitution)
+  }
+
   @Test("'can' in a framework's explanation: an option of the party it speaks to, else a possibility; 'can be' a state")
   func possibilities() throws {
     let organisation = Statement.Addressee(role: "organization", text: "organization", source: .context, span: 0..<0)

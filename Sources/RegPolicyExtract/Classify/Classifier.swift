@@ -389,6 +389,12 @@ struct SentenceAnalysis {
     var addressees: [Statement.Addressee] = []
     var evidence: [Statement.Evidence] = []
     var confidence = 0.7
+    if voice == .preamble || voice.offersOptions || voice.explains, let verb = definingVerb() {
+      // "Risk refers to the composite measure of …", "Dark patterns are design techniques that …".
+      return Statement(
+        clause: PinpointID(rawValue: ""), modality: .definition, references: references(), confidence: 0.7,
+        evidence: [.init(rule: "pattern:defines", span: span(verb..<verb + 1))], text: text)
+    }
     switch voice {
     case .preamble:
       evidence.append(.init(rule: "pattern:no-modal", span: span(range.lowerBound..<range.lowerBound + 1)))
@@ -692,6 +698,44 @@ struct SentenceAnalysis {
       if isWord(i, "is") || isWord(i, "are"), hasQuote(before: i) { return i }
     }
     return nil
+  }
+
+  /// Where a text explains, a sentence that says what a term is: its subject, then "refers to",
+  /// "means", "is defined as", or "is/are" with a noun phrase that a relative clause or
+  /// participle restricts ("Trusted paths are mechanisms by which …", "PIV-I credentials are the
+  /// credentials issued by …", "An AI system inventory is an organized database of …"). The
+  /// verb's index, or nil.
+  private func definingVerb() -> Int? {
+    var i = range.lowerBound
+    // Not "It is appropriate that …", "There are …", "This is …".
+    guard !has(.pronoun, at: i), !isWord(i, "It"), !isWord(i, "There"), !isWord(i, "This") else { return nil }
+    while i < range.upperBound && has(.determiner, at: i) { i += 1 }
+    let subject = i
+    while i < min(range.upperBound, subject + 6), tokens[i].kind == .word, !has(.preposition, at: i),
+      !has(.relative, at: i), !has(.subordinator, at: i), !isAuxiliary(i), !isWord(i, "refers"), !isWord(i, "refer"),
+      !isWord(i, "means"), !isWord(i, "mean"), !isWord(i, "relates")
+    {
+      i += 1
+    }
+    guard i > subject, i + 2 < range.upperBound, tokens[i].kind == .word else { return nil }
+    if (isWord(i, "refers") || isWord(i, "refer") || isWord(i, "relates")) && isWord(i + 1, "to") { return i }
+    if isWord(i, "means") || isWord(i, "mean") || (isWord(i, "is") && isWord(i + 1, "defined")) { return i }
+    guard isWord(i, "is") || isWord(i, "are") else { return nil }
+    // "is an organized database of", "are the credentials issued by", "are mechanisms by which".
+    guard !isWord(i + 1, "that"), !isWord(i + 1, "not"), !isAdverb(i + 1) else { return nil }
+    var j = i + 1
+    while j < range.upperBound && has(.determiner, at: j) { j += 1 }
+    let noun = j
+    // "an organized database of": an adjective in -ed may open the noun phrase.
+    while j < min(range.upperBound, noun + 4), tokens[j].kind == .word, !has(.preposition, at: j),
+      !has(.relative, at: j), j == noun || !isVerbForm(j)
+    {
+      j += 1
+    }
+    guard j > noun, j < range.upperBound, tokens[j].kind == .word else { return nil }
+    return has(.relative, at: j) || isWord(j, "that") || (isWord(j, "by") && has(.relative, at: j + 1))
+      || (isVerbForm(j) && j + 1 < range.upperBound && isWord(j + 1, "by")) || (isWord(j, "of") && j == noun + 2)
+      ? i : nil
   }
 
   /// A definition names its term in quotes before "means".
