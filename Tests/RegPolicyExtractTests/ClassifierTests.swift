@@ -30,6 +30,12 @@ struct ClassifierTests {
       ("This Regulation shall not affect the competences of the Member States.", .scope),
       ("A person who contravenes subsection (1) is liable on summary conviction to a fine.", .obligation),
       ("That committee shall be a committee within the meaning of Regulation (EU) No 182/2011.", .constitution),
+      ("The coordinators shall be entitled, at the request of the Board, to inspect the premises.", .permission),
+      ("The dispute settlement body shall not have the power to impose a binding settlement.", .constitution),
+      (
+        "Without prejudice to any remedy for which provision may be made, Member States shall ensure that the rules apply.",
+        .obligation
+      ),
       ("The Commission shall be the controller of the EU database.", .constitution),
       ("Compliance shall be the responsibility of the provider.", .obligation),
       ("The data protection officer may be a staff member of the controller.", .constitution),
@@ -145,6 +151,7 @@ struct ClassifierTests {
       ("Such a system should be considered to be high-risk.", .scope),
       ("The harmonised rules laid down in this Regulation should apply across sectors.", .scope),
       ("Providers should apply the standards.", .recommendation),
+      ("The data subject should have the right to object to the processing.", .right),
       ("This Regulation should apply from 2 August 2026.", .entryIntoForce),
       ("The definition should be based on key characteristics of AI systems.", .constitution),
       ("As a prerequisite, AI should be a human-centric technology.", .constitution),

@@ -598,9 +598,22 @@ struct SentenceAnalysis {
     // it is proposed that a restriction should be re-examined a decision shall be taken …").
     var firstBinding: Match?
     var advice: Match?
+    // "Without prejudice to any administrative remedy for which provision may be made, …, Member
+    // States shall ensure": a modal in a clause inside an opening phrase is not the sentence's
+    // when one follows.
+    let opening =
+      opensIntroduction(range.lowerBound)
+      ? (range.lowerBound..<range.upperBound).first { isPunctuation($0, ",") || isClauseBreak($0) } : nil
+    let modals = matches[.modal].filter { lexicon.phrases[Int($0.phrase)].label != "none" }
     for modal in matches[.modal] {
       let label = lexicon.phrases[Int(modal.phrase)].label
       if label == "none" { continue }
+      if let comma = opening, Int(modal.start) > range.lowerBound, Int(modal.start) < comma,
+        modals.contains(where: { Int($0.start) > comma }),
+        (range.lowerBound..<Int(modal.start)).contains(where: { has(.relative, at: $0) || isWord($0, "what") })
+      {
+        continue
+      }
       // "'term' means …", "term: means …" (a definition list without quotes).
       if label == "definition", phrase(modal) == "means", !hasQuote(before: Int(modal.start)),
         Int(modal.start) == range.lowerBound || !isPunctuation(Int(modal.start) - 1, ":")

@@ -295,6 +295,9 @@ modal	permission	may
 modal	permission	is entitled to
 modal	permission	are entitled to
 modal	permission	shall be entitled to
+modal	permission	shall be entitled
+modal	right	should have the right
+modal	right	should have a right
 modal	right	shall have the right
 modal	right	has the right
 modal	right	have the right
@@ -384,6 +387,8 @@ modal	empowerment	are empowered to
 modal	empowerment	shall be empowered to
 modal	empowerment	power to adopt delegated acts
 modal	empowerment	shall have the power to
+modal	constitution	shall not have the power to
+modal	constitution	shall not have the power
 modal	empowerment	has the power to
 modal	empowerment	have the power to
 modal	empowerment	shall have the following powers
