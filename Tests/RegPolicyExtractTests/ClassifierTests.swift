@@ -22,7 +22,10 @@ struct ClassifierTests {
       ("In no case shall the system be used for that purpose.", .prohibition),
       ("Member States may introduce more restrictive laws.", .permission),
       ("The data subject shall have the right to obtain a copy.", .right),
-      ("By way of derogation from Article 43, any market surveillance authority may authorise the use.", .exemption),
+      // A derogation is what the clause after it says: a permission, a duty, an exemption ("need not").
+      ("By way of derogation from Article 43, any market surveillance authority may authorise the use.", .permission),
+      ("By derogation from paragraph 7, the supervisory authority shall adopt the decision.", .obligation),
+      ("By way of derogation from paragraph 1, micro-enterprises need not keep the register.", .exemption),
       ("The obligations set out in paragraph 1 shall not apply to micro-enterprises.", .exemption),
       ("‘deployer’ means a natural or legal person using an AI system.", .definition),
       ("This Regulation shall apply to providers established in the Union.", .scope),

@@ -200,15 +200,18 @@ struct SentenceAnalysis {
     evidence.append(.init(rule: "modal:\(label):\(phrase(modal))", span: span(modal.range)))
     if subordinate { evidence.append(.init(rule: "pattern:modal-in-subordinate-clause", span: span(modal.range))) }
 
-    // "By way of derogation from Article 43, any market surveillance authority may authorise …":
-    // the derogation sets the modality; the clause after it names the party and the act.
+    // "By way of derogation from Article 43, any market surveillance authority may authorise …",
+    // "By derogation from paragraph 7, …, the supervisory authority … shall adopt …": the clause
+    // after the derogation says what it lets or makes the party do (a permission, a duty; an
+    // exemption where it says "need not"), and names the party and the act.
     var verbal = modal
-    if modality == .exemption, phrase(modal).hasPrefix("by way of"),
+    if modality == .exemption, phrase(modal).hasPrefix("by way of") || phrase(modal).hasPrefix("by derogation"),
       let next = matches[.modal].first(where: {
         $0.start >= modal.end && lexicon.phrases[Int($0.phrase)].label != "none"
-      })
+      }), let after = Modality(rawValue: lexicon.phrases[Int(next.phrase)].label)
     {
       verbal = next
+      modality = after
     }
     let subject = (given ?? subjectStart(before: verbal))..<Int(verbal.start)
     let passive = passiveParticiple(after: verbal)
