@@ -220,7 +220,7 @@ public struct Lexicon: Sendable {
   /// Modal phrases may have adverbs inside them (`skippable` tokens): "shall always be considered",
   /// "shall not adversely affect".
   func matches(_ ids: [UInt16], in range: Range<Int>, skippable: [Bool]) -> Matches {
-    let categoryCount = Category.allCases.count
+    let categoryCount = Category.caseCount
     let modal = UInt8(Category.modal.ordinal)
     var found: [Match] = []
     var foundCategories: [UInt8] = []
@@ -297,7 +297,7 @@ struct Match: Hashable {
 struct Matches {
   private var storage: [Match] = []
   /// Where each category's group starts in `storage`, and where the last ends.
-  private var starts = [Int](repeating: 0, count: Lexicon.Category.allCases.count + 1)
+  private var starts = [Int](repeating: 0, count: Lexicon.Category.caseCount + 1)
 
   /// Per token of `range` (from `base`), a bit per category with a match starting there: the
   /// classifier asks "is there a match at token i?" far more often than it reads one.
@@ -335,6 +335,10 @@ struct Matches {
 }
 
 extension Lexicon.Category {
+  /// How many categories there are (`allCases` builds an array on every call; this is read for
+  /// every sentence).
+  static let caseCount = allCases.count
+
   /// Position in `allCases`, for flat per-category arrays.
   var ordinal: Int {
     switch self {
