@@ -297,29 +297,35 @@ struct Match: Hashable {
 struct Matches {
   private var storage: [Match] = []
   /// Where each category's group starts in `storage`, and where the last ends.
-  private var starts = [Int](repeating: 0, count: Lexicon.Category.caseCount + 1)
+  private var starts = Matches.noStarts
 
   /// Per token of `range` (from `base`), a bit per category with a match starting there: the
   /// classifier asks "is there a match at token i?" far more often than it reads one.
   private var flags: [UInt32] = []
   private var base = 0
 
+  /// No group yet, shared until written. (The arrays here are copied or grown, never made with
+  /// `init(repeating:count:)` or `init(unsafeUninitializedCapacity:)`: those allocate through an
+  /// unspecialised path that looks the storage's type metadata up at run time, per sentence.)
+  private static let noStarts = [Int](repeating: 0, count: Lexicon.Category.caseCount + 1)
+
   init() {}
 
   /// Groups `matches` (in order of position) by their `categories` (ordinals), keeping the order.
   init(_ matches: [Match], categories: [UInt8], range: Range<Int>) {
     base = range.lowerBound
-    flags = [UInt32](repeating: 0, count: range.count)
+    flags.append(contentsOf: repeatElement(0, count: range.count))
     for (match, category) in zip(matches, categories) { flags[Int(match.start) - base] |= 1 << UInt32(category) }
     for category in categories { starts[Int(category) + 1] += 1 }
     for index in 1..<starts.count { starts[index] += starts[index - 1] }
     var next = starts
-    storage = [Match](unsafeUninitializedCapacity: matches.count) { buffer, count in
+    // The same elements, put in category order.
+    storage = matches
+    storage.withUnsafeMutableBufferPointer { buffer in
       for (match, category) in zip(matches, categories) {
-        buffer.initializeElement(at: next[Int(category)], to: match)
+        buffer[next[Int(category)]] = match
         next[Int(category)] += 1
       }
-      count = matches.count
     }
   }
 
