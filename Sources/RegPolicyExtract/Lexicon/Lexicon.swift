@@ -244,10 +244,14 @@ public struct Lexicon: Sendable {
                         let next = start + 1 < range.upperBound ? ids[start + 1] : 0
                         let nextSkippable = start + 1 < range.upperBound && skippable[start + 1]
                         for slot in Int(offsets[id])..<Int(offsets[id + 1]) {
+                          let second = seconds[slot]
+                          // Most candidates ("shall" starts 92 phrases) differ in their second
+                          // word: turned away before their phrase is read. An adverb next may
+                          // stand inside a modal phrase, so that case goes on to the full test.
+                          if second != 0 && second != next && !nextSkippable { continue }
                           let index = Int(list[slot])
                           let category = Int(categories[index])
                           if seen & (1 << category) != 0 || start < reach[category] { continue }
-                          let second = seconds[slot]
                           if second != 0 {
                             guard start + 1 < range.upperBound else { continue }
                             if second != next && !(categories[index] == modal && nextSkippable) { continue }

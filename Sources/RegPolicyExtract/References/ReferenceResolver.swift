@@ -379,26 +379,7 @@ public struct ReferenceResolver: Sendable {
 
   /// "5(1)" for an article → [art 5, par 1]; "(a)" for a point → [pt a]; "(h)(iii)" → [pt h, pt iii].
   static func designator(_ word: String, prefix: PinpointID.Prefix) -> [Step]? {
-    var parts: [String] = []
-    var current = ""
-    var main: String?
-    for character in word {
-      switch character {
-      case "(":
-        if !current.isEmpty { main = current }
-        current = ""
-      case ")":
-        guard !current.isEmpty else { return nil }
-        parts.append(current)
-        current = ""
-      default:
-        current.append(character)
-      }
-    }
-    if !current.isEmpty {
-      guard main == nil && parts.isEmpty else { return nil }
-      main = current
-    }
+    guard let (main, parts) = bracketed(word) else { return nil }
     let deeper: PinpointID.Prefix = prefix == .article ? .paragraph : .point
     var steps: [Step] = []
     if let main, main.contains("."), prefix == .point {
@@ -417,6 +398,55 @@ public struct ReferenceResolver: Sendable {
       for part in parts.dropFirst() { steps.append((.point, part)) }
     }
     return steps.contains { $0.number.isEmpty } ? nil : steps
+  }
+
+  /// A designator's number and its bracketed parts: "5(1)(a)" → ("5", ["1", "a"]), "(a)" → (nil,
+  /// ["a"]); nil for an empty bracket or text after a bracket.
+  private static func bracketed(_ word: String) -> (main: String?, parts: [String])? {
+    var parts: [String] = []
+    var main: String?
+    // ASCII with no CR (every byte is one Character, so the bytes are cut directly), as nearly
+    // every designator is; else the same by Character.
+    if word.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+      var word = word
+      return word.withUTF8 { bytes -> (main: String?, parts: [String])? in
+        var start = 0
+        for (index, byte) in bytes.enumerated() {
+          if byte == UInt8(ascii: "(") {
+            if index > start { main = String(decoding: bytes[start..<index], as: UTF8.self) }
+            start = index + 1
+          } else if byte == UInt8(ascii: ")") {
+            guard index > start else { return nil }
+            parts.append(String(decoding: bytes[start..<index], as: UTF8.self))
+            start = index + 1
+          }
+        }
+        if start < bytes.count {
+          guard main == nil && parts.isEmpty else { return nil }
+          main = String(decoding: bytes[start...], as: UTF8.self)
+        }
+        return (main, parts)
+      }
+    }
+    var current = ""
+    for character in word {
+      switch character {
+      case "(":
+        if !current.isEmpty { main = current }
+        current = ""
+      case ")":
+        guard !current.isEmpty else { return nil }
+        parts.append(current)
+        current = ""
+      default:
+        current.append(character)
+      }
+    }
+    if !current.isEmpty {
+      guard main == nil && parts.isEmpty else { return nil }
+      main = current
+    }
+    return (main, parts)
   }
 
   /// Words of a reference: "," kept as a word, brackets glued to their numbers ("5(1)", "(a)").
