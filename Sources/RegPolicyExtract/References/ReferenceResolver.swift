@@ -18,8 +18,13 @@ public struct ReferenceResolver: Sendable {
 
   /// A resolver for `document`.
   public init(_ document: Document) {
+    // Sized once for every provision: growing the tables rehashes every ID again.
+    func count(_ provision: Provision) -> Int { provision.children.reduce(1) { $0 + count($1) } }
+    let provisions = document.provisions.reduce(0) { $0 + count($1) }
     var ids: Set<PinpointID> = []
+    ids.reserveCapacity(provisions)
     var children: [PinpointID?: [PinpointID]] = [:]
+    children.reserveCapacity(provisions)
     var containers: [PinpointID: PinpointID] = [:]
     var topLevel: [PinpointID.Prefix: [PinpointID]] = [:]
     func walk(_ provision: Provision, parent: PinpointID?, container: PinpointID?) {
