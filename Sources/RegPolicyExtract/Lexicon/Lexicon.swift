@@ -288,6 +288,17 @@ public struct Lexicon: Sendable {
   }
 }
 
+extension Lexicon.Phrase {
+  /// Whether the phrase's text holds `part`. Compared as bytes where both are ASCII without CR
+  /// (each byte one Character), as nearly every phrase is: the generic `String.contains` costs
+  /// thousands of instructions a call, and the classifier asks for every modal of some kinds.
+  func contains(_ part: String) -> Bool {
+    func isPlain(_ byte: UInt8) -> Bool { byte < 0x80 && byte != 0x0D }
+    guard text.utf8.allSatisfy(isPlain), part.utf8.allSatisfy(isPlain) else { return text.contains(part) }
+    return Extractor.contains(text.utf8, part.utf8)
+  }
+}
+
 /// A phrase found at tokens `start..<end`.
 struct Match: Hashable {
   var phrase: Int32
