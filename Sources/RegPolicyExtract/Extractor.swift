@@ -370,7 +370,19 @@ public struct Extractor: Sendable {
 
   /// A limb's text with the text of the points below it.
   static func flatten(_ rule: Rule) -> String {
-    ([rule.text] + rule.limbs.map(flatten)).filter { !$0.isEmpty }.joined(separator: " ")
+    var text = ""
+    append(rule, to: &text)
+    return text
+  }
+
+  /// The non-empty texts of `rule` and the points below it, in order, after `text`, one space
+  /// between each (`flatten` into one string, no array per level).
+  private static func append(_ rule: Rule, to text: inout String) {
+    if !rule.text.isEmpty {
+      if !text.isEmpty { text += " " }
+      text += rule.text
+    }
+    for limb in rule.limbs { append(limb, to: &text) }
   }
 
   /// Resolves the statement's references, each after what the ones before it named.

@@ -333,13 +333,15 @@ struct Matches {
     for (match, category) in zip(matches, categories) { flags[Int(match.start) - base] |= 1 << UInt32(category) }
     for category in categories { starts[Int(category) + 1] += 1 }
     for index in 1..<starts.count { starts[index] += starts[index - 1] }
-    var next = starts
     // The same elements, put in category order.
     storage = matches
-    storage.withUnsafeMutableBufferPointer { buffer in
-      for (match, category) in zip(matches, categories) {
-        buffer[next[Int(category)]] = match
-        next[Int(category)] += 1
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: starts.count) { next in
+      _ = next.initialize(from: starts)
+      storage.withUnsafeMutableBufferPointer { buffer in
+        for (match, category) in zip(matches, categories) {
+          buffer[next[Int(category)]] = match
+          next[Int(category)] += 1
+        }
       }
     }
   }

@@ -288,10 +288,26 @@ public struct ReferenceResolver: Sendable {
   /// The prefix a unit word names ("Article", "points", "artikel" → `.article`, `.point`).
   static func unitPrefix(_ word: String) -> PinpointID.Prefix? {
     guard unitInitials.admits(word) else { return nil }
-    var lower = folded(word)
-    if lower.hasSuffix("s") && lower.count > 4 { lower.removeLast() }
-    return unitPrefixes[lower]
+    return unitForms[folded(word)]
   }
+
+  /// A word with a final "s" dropped when it is longer than four characters ("points" → "point",
+  /// not "arts" → "art").
+  private static func singular(_ lower: String) -> String {
+    lower.hasSuffix("s") && lower.count > 4 ? String(lower.dropLast()) : lower
+  }
+
+  /// `unitPrefixes` of `singular(word)` for every word that has one: each unit word and the same
+  /// with an "s", read with one lookup.
+  private static let unitForms: [String: PinpointID.Prefix] = {
+    var table: [String: PinpointID.Prefix] = [:]
+    for word in unitPrefixes.keys {
+      for form in [word, word + "s"] {
+        if let prefix = unitPrefixes[singular(form)] { table[form] = prefix }
+      }
+    }
+    return table
+  }()
 
   private static let unitPrefixes: [String: PinpointID.Prefix] = {
     var table: [String: PinpointID.Prefix] = [:]
