@@ -105,6 +105,7 @@ public struct Extractor: Sendable {
   /// parties: those of the first duty found for it or for a provision under it (`inherited`, via it).
   static func inheritFromSubject(_ statements: inout [Statement]) {
     var bearers: [PinpointID: [Statement.Addressee]] = [:]
+    bearers.reserveCapacity(statements.count)
     for statement in statements where statement.modality.isRegulatory && !statement.addressees.isEmpty {
       var clause: PinpointID? = statement.clause
       while let id = clause, bearers[id] == nil {
@@ -113,25 +114,24 @@ public struct Extractor: Sendable {
       }
     }
     for index in statements.indices
-    where statements[index].modality.isRegulatory && statements[index].addressees.isEmpty {
-      let statement = statements[index]
-      guard !statement.references.isEmpty,
-        let modal = statement.evidence.first(where: { $0.rule.hasPrefix("modal:") })?.span.lowerBound
-      else {
-        continue
-      }
-      let bytes = Array(statement.text.utf8)
+    where statements[index].modality.isRegulatory && statements[index].addressees.isEmpty
+      && !statements[index].references.isEmpty
+    {
+      // The fields read, not the whole statement copied (and released) for each.
+      let (evidence, clause) = (statements[index].evidence, statements[index].clause)
+      guard let modal = evidence.first(where: { $0.rule.hasPrefix("modal:") })?.span.lowerBound else { continue }
+      let bytes = Array(statements[index].text.utf8)
       // Or, in a passive with no agent, the document it goes into ("The following items shall be
       // included in the report referred to in Article 3(2)").
-      let passive = statement.evidence.contains { $0.rule == "pattern:passive" }
-      for reference in statement.references
+      let passive = evidence.contains { $0.rule == "pattern:passive" }
+      for reference in statements[index].references
       where reference.instrument == nil && modal <= bytes.count
         && (reference.span.upperBound <= modal
           ? Self.definesSubject(bytes, reference: reference.span, modal: modal)
           : passive && Self.includedIn(bytes, reference: reference.span, modal: modal))
       {
         guard let (target, parties) = reference.targets.lazy.compactMap({ id in bearers[id].map { (id, $0) } }).first,
-          !statement.clause.rawValue.hasPrefix(target.topLevel.rawValue + ".")
+          !clause.rawValue.hasPrefix(target.topLevel.rawValue + ".")
         else { continue }
         statements[index].addressees = parties.map {
           Statement.Addressee(role: $0.role, text: $0.text, source: .inherited, span: 0..<0, via: target)
@@ -275,17 +275,32 @@ public struct Extractor: Sendable {
     let before = bytes[modal..<reference.lowerBound]
     guard before.suffix(15).elementsEqual("referred to in ".utf8) else { return false }
     return ["included in ", "contained in ", "set out in ", "indicated in "].contains { marker in
-      before.indices.contains { before[$0...].starts(with: marker.utf8) }
+      before.withUnsafeBufferPointer { contains($0, marker.utf8) }
     }
   }
 
   /// Whether `text` holds `part` (bytes; `String.contains` goes through the slower generic search).
   static func contains(_ text: String.UTF8View, _ part: String.UTF8View) -> Bool {
+    if let found = text.withContiguousStorageIfAvailable({ contains($0, part) }) { return found }
     guard let first = part.first, text.count >= part.count else { return part.isEmpty }
     var index = text.startIndex
     while let found = text[index...].firstIndex(of: first) {
       if text[found...].starts(with: part) { return true }
       index = text.index(after: found)
+    }
+    return false
+  }
+
+  /// Whether `bytes` hold `part` anywhere (an empty `part` always).
+  static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ part: String.UTF8View) -> Bool {
+    guard let first = part.first else { return true }
+    let count = part.count
+    var start = 0
+    while start + count <= bytes.count {
+      if bytes[start] == first && UnsafeBufferPointer(rebasing: bytes[start..<start + count]).elementsEqual(part) {
+        return true
+      }
+      start += 1
     }
     return false
   }
@@ -358,7 +373,19 @@ public struct Extractor: Sendable {
 
   /// A limb's text with the text of the points below it.
   static func flatten(_ rule: Rule) -> String {
-    ([rule.text] + rule.limbs.map(flatten)).filter { !$0.isEmpty }.joined(separator: " ")
+    var text = ""
+    append(rule, to: &text)
+    return text
+  }
+
+  /// The non-empty texts of `rule` and the points below it, in order, after `text`, one space
+  /// between each (`flatten` into one string, no array per level).
+  private static func append(_ rule: Rule, to text: inout String) {
+    if !rule.text.isEmpty {
+      if !text.isEmpty { text += " " }
+      text += rule.text
+    }
+    for limb in rule.limbs { append(limb, to: &text) }
   }
 
   /// Resolves the statement's references, each after what the ones before it named.

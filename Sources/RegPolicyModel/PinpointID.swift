@@ -66,6 +66,9 @@ public struct PinpointID: Hashable, Comparable, Sendable, CustomStringConvertibl
   public typealias Step = (prefix: Prefix, number: String)
 
   /// This ID with the steps appended: `art_10` + [(.paragraph, "1"), (.point, "a")] → `art_10.par_1.pt_a`.
+  /// Inlinable, so a caller's array of steps is read without generic dispatch (the reference
+  /// resolver makes IDs from steps for every reference).
+  @inlinable
   public func appending(_ steps: some Sequence<Step>) -> PinpointID {
     var text = rawValue
     for step in steps { PinpointID.append(step, to: &text) }
@@ -73,12 +76,14 @@ public struct PinpointID: Hashable, Comparable, Sendable, CustomStringConvertibl
   }
 
   /// An ID made of steps alone (`[(.article, "5"), (.paragraph, "1")]` → `art_5.par_1`); nil for none.
+  @inlinable
   public init?(steps: some Collection<Step>) {
     guard !steps.isEmpty else { return nil }
     self = PinpointID(rawValue: "").appending(steps)
   }
 
-  private static func append(_ step: Step, to text: inout String) {
+  @usableFromInline
+  static func append(_ step: Step, to text: inout String) {
     if !text.isEmpty { text += "." }
     text += step.prefix.rawValue
     text += "_"

@@ -273,7 +273,7 @@ struct SentenceAnalysis {
     }
     // "This obligation shall not apply to microenterprises", "Paragraphs 1 and 2 shall not apply
     // to the extent that …": a duty disapplied; "This Regulation shall not apply to …" is scope.
-    if modality == .scope, phrase(modal).contains("not apply"), !namesAnAct(subject) {
+    if modality == .scope, lexicon.phrases[Int(modal.phrase)].contains("not apply"), !namesAnAct(subject) {
       modality = .exemption
       evidence.append(.init(rule: "pattern:rule-disapplied", span: span(modal.range)))
     }
@@ -369,7 +369,7 @@ struct SentenceAnalysis {
     }
     // "is entitled to receive from the Landlord": an entitlement claimed from a party is a right.
     let claimed = modality == .permission || modality == .right ? claimedFrom(after: modal) : nil
-    if modality == .permission, phrase(modal).contains("entitled"), claimed != nil {
+    if modality == .permission, lexicon.phrases[Int(modal.phrase)].contains("entitled"), claimed != nil {
       modality = .right
       evidence.append(.init(rule: "pattern:entitlement-from-a-party", span: span(modal.range)))
     }

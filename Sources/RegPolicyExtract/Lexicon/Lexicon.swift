@@ -220,7 +220,7 @@ public struct Lexicon: Sendable {
   /// Modal phrases may have adverbs inside them (`skippable` tokens): "shall always be considered",
   /// "shall not adversely affect".
   func matches(_ ids: [UInt16], in range: Range<Int>, skippable: [Bool]) -> Matches {
-    let categoryCount = Category.allCases.count
+    let categoryCount = Category.caseCount
     let modal = UInt8(Category.modal.ordinal)
     var found: [Match] = []
     var foundCategories: [UInt8] = []
@@ -244,10 +244,14 @@ public struct Lexicon: Sendable {
                         let next = start + 1 < range.upperBound ? ids[start + 1] : 0
                         let nextSkippable = start + 1 < range.upperBound && skippable[start + 1]
                         for slot in Int(offsets[id])..<Int(offsets[id + 1]) {
+                          let second = seconds[slot]
+                          // Most candidates ("shall" starts 92 phrases) differ in their second
+                          // word: turned away before their phrase is read. An adverb next may
+                          // stand inside a modal phrase, so that case goes on to the full test.
+                          if second != 0 && second != next && !nextSkippable { continue }
                           let index = Int(list[slot])
                           let category = Int(categories[index])
                           if seen & (1 << category) != 0 || start < reach[category] { continue }
-                          let second = seconds[slot]
                           if second != 0 {
                             guard start + 1 < range.upperBound else { continue }
                             if second != next && !(categories[index] == modal && nextSkippable) { continue }
@@ -284,6 +288,17 @@ public struct Lexicon: Sendable {
   }
 }
 
+extension Lexicon.Phrase {
+  /// Whether the phrase's text holds `part`. Compared as bytes where both are ASCII without CR
+  /// (each byte one Character), as nearly every phrase is: the generic `String.contains` costs
+  /// thousands of instructions a call, and the classifier asks for every modal of some kinds.
+  func contains(_ part: String) -> Bool {
+    func isPlain(_ byte: UInt8) -> Bool { byte < 0x80 && byte != 0x0D }
+    guard text.utf8.allSatisfy(isPlain), part.utf8.allSatisfy(isPlain) else { return text.contains(part) }
+    return Extractor.contains(text.utf8, part.utf8)
+  }
+}
+
 /// A phrase found at tokens `start..<end`.
 struct Match: Hashable {
   var phrase: Int32
@@ -297,29 +312,37 @@ struct Match: Hashable {
 struct Matches {
   private var storage: [Match] = []
   /// Where each category's group starts in `storage`, and where the last ends.
-  private var starts = [Int](repeating: 0, count: Lexicon.Category.allCases.count + 1)
+  private var starts = Matches.noStarts
 
   /// Per token of `range` (from `base`), a bit per category with a match starting there: the
   /// classifier asks "is there a match at token i?" far more often than it reads one.
   private var flags: [UInt32] = []
   private var base = 0
 
+  /// No group yet, shared until written. (The arrays here are copied or grown, never made with
+  /// `init(repeating:count:)` or `init(unsafeUninitializedCapacity:)`: those allocate through an
+  /// unspecialised path that looks the storage's type metadata up at run time, per sentence.)
+  private static let noStarts = [Int](repeating: 0, count: Lexicon.Category.caseCount + 1)
+
   init() {}
 
   /// Groups `matches` (in order of position) by their `categories` (ordinals), keeping the order.
   init(_ matches: [Match], categories: [UInt8], range: Range<Int>) {
     base = range.lowerBound
-    flags = [UInt32](repeating: 0, count: range.count)
+    flags.append(contentsOf: repeatElement(0, count: range.count))
     for (match, category) in zip(matches, categories) { flags[Int(match.start) - base] |= 1 << UInt32(category) }
     for category in categories { starts[Int(category) + 1] += 1 }
     for index in 1..<starts.count { starts[index] += starts[index - 1] }
-    var next = starts
-    storage = [Match](unsafeUninitializedCapacity: matches.count) { buffer, count in
-      for (match, category) in zip(matches, categories) {
-        buffer.initializeElement(at: next[Int(category)], to: match)
-        next[Int(category)] += 1
+    // The same elements, put in category order.
+    storage = matches
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: starts.count) { next in
+      _ = next.initialize(from: starts)
+      storage.withUnsafeMutableBufferPointer { buffer in
+        for (match, category) in zip(matches, categories) {
+          buffer[next[Int(category)]] = match
+          next[Int(category)] += 1
+        }
       }
-      count = matches.count
     }
   }
 
@@ -335,6 +358,10 @@ struct Matches {
 }
 
 extension Lexicon.Category {
+  /// How many categories there are (`allCases` builds an array on every call; this is read for
+  /// every sentence).
+  static let caseCount = allCases.count
+
   /// Position in `allCases`, for flat per-category arrays.
   var ordinal: Int {
     switch self {

@@ -18,8 +18,13 @@ public struct ReferenceResolver: Sendable {
 
   /// A resolver for `document`.
   public init(_ document: Document) {
+    // Sized once for every provision: growing the tables rehashes every ID again.
+    func count(_ provision: Provision) -> Int { provision.children.reduce(1) { $0 + count($1) } }
+    let provisions = document.provisions.reduce(0) { $0 + count($1) }
     var ids: Set<PinpointID> = []
+    ids.reserveCapacity(provisions)
     var children: [PinpointID?: [PinpointID]] = [:]
+    children.reserveCapacity(provisions)
     var containers: [PinpointID: PinpointID] = [:]
     var topLevel: [PinpointID.Prefix: [PinpointID]] = [:]
     func walk(_ provision: Provision, parent: PinpointID?, container: PinpointID?) {
@@ -68,7 +73,7 @@ public struct ReferenceResolver: Sendable {
       return result
     }
     // "this Article", "this paragraph".
-    if first.lowercased() == "this", words.count == 2 {
+    if Self.equalsFolded(first, "this"), words.count == 2 {
       if let target = context(of: clause, for: words[1]) {
         result.targets = [target]
       } else {
@@ -87,7 +92,9 @@ public struct ReferenceResolver: Sendable {
       }
     }
     // "paragraph 3 of this Article": this document, in the clause's context.
-    if let last = groups.last, last.first?.lowercased() == "this", groups.count > 1 { groups.removeLast() }
+    if let last = groups.last, let head = last.first, Self.equalsFolded(head, "this"), groups.count > 1 {
+      groups.removeLast()
+    }
     var external: String?
     var base = clause
     if let last = groups.last, last == ["thereof"] || last.first == "that" {
@@ -114,7 +121,7 @@ public struct ReferenceResolver: Sendable {
         if word == "," {
           if !unit.isEmpty { units.append(unit) }
           unit = []
-        } else if Self.unitPrefix(word) != nil, let previous = unit.last, Self.ordinals[previous.lowercased()] == nil {
+        } else if Self.unitPrefix(word) != nil, let previous = unit.last, Self.ordinal(previous) == nil {
           // "Article 60(4) point (c)", "Chapter III Section 4": a unit word starts a unit.
           units.append(unit)
           unit = [word]
@@ -128,8 +135,8 @@ public struct ReferenceResolver: Sendable {
     // continues the list before it.
     var merged: [[String]] = []
     for unit in units {
-      if let head = unit.first, Self.unitPrefix(head) == nil, Self.ordinals[head.lowercased()] == nil,
-        head.lowercased() != "the", !merged.isEmpty
+      if let head = unit.first, Self.unitPrefix(head) == nil, Self.ordinal(head) == nil,
+        !Self.equalsFolded(head, "the"), !merged.isEmpty
       {
         merged[merged.count - 1] += unit
       } else {
@@ -250,8 +257,10 @@ public struct ReferenceResolver: Sendable {
     }
     // The first subparagraph is the paragraph's own text.
     let dropped = steps.firstIndex { $0.prefix == .subparagraph && $0.number == "1" }
-    let kept = steps.indices.filter { $0 != dropped }.map { steps[$0] }
-    return PinpointID(steps: Array(prefix) + kept)
+    var path = Array(prefix)
+    path.reserveCapacity(prefix.count + steps.count)
+    for index in steps.indices where index != dropped { path.append(steps[index]) }
+    return PinpointID(steps: path)
   }
 
   /// "this Article" → the clause's article; "this paragraph" → its paragraph; "this Chapter" →
@@ -278,10 +287,27 @@ public struct ReferenceResolver: Sendable {
 
   /// The prefix a unit word names ("Article", "points", "artikel" → `.article`, `.point`).
   static func unitPrefix(_ word: String) -> PinpointID.Prefix? {
-    var lower = folded(word)
-    if lower.hasSuffix("s") && lower.count > 4 { lower.removeLast() }
-    return unitPrefixes[lower]
+    guard unitInitials.admits(word) else { return nil }
+    return unitForms[folded(word)]
   }
+
+  /// A word with a final "s" dropped when it is longer than four characters ("points" → "point",
+  /// not "arts" → "art").
+  private static func singular(_ lower: String) -> String {
+    lower.hasSuffix("s") && lower.count > 4 ? String(lower.dropLast()) : lower
+  }
+
+  /// `unitPrefixes` of `singular(word)` for every word that has one: each unit word and the same
+  /// with an "s", read with one lookup.
+  private static let unitForms: [String: PinpointID.Prefix] = {
+    var table: [String: PinpointID.Prefix] = [:]
+    for word in unitPrefixes.keys {
+      for form in [word, word + "s"] {
+        if let prefix = unitPrefixes[singular(form)] { table[form] = prefix }
+      }
+    }
+    return table
+  }()
 
   private static let unitPrefixes: [String: PinpointID.Prefix] = {
     var table: [String: PinpointID.Prefix] = [:]
@@ -298,21 +324,38 @@ public struct ReferenceResolver: Sendable {
     }
     return table
   }()
+  private static let unitInitials = Initials(unitPrefixes.keys)
+
+  /// Whether `word` lower-cased is `lower`, compared as bytes with no string made. `lower` is ASCII
+  /// lower case without "k": no other character lower-cases to those letters alone (U+212A KELVIN
+  /// SIGN lower-cases to "k"), so a word with other bytes is never equal.
+  private static func equalsFolded(_ word: String, _ lower: StaticString) -> Bool {
+    guard word.utf8.count == lower.utf8CodeUnitCount else { return false }
+    return lower.withUTF8Buffer { lower in
+      word.utf8.elementsEqual(lower) { Tokenizer.isUpperASCII($0) ? $0 | 0x20 == $1 : $0 == $1 }
+    }
+  }
 
   /// Whether `word` counts subparagraphs ("first", "second", …).
-  public static func isOrdinal(_ word: String) -> Bool { ordinals[word.lowercased()] != nil }
+  public static func isOrdinal(_ word: String) -> Bool { ordinal(word) != nil }
+
+  /// The number an ordinal word stands for ("Second" → "2"); nil for any other word.
+  private static func ordinal(_ word: String) -> String? {
+    ordinalInitials.admits(word) ? ordinals[word.lowercased()] : nil
+  }
 
   private static let ordinals = [
     "first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6", "seventh": "7",
     "eighth": "8", "ninth": "9", "tenth": "10", "eerste": "1", "tweede": "2", "derde": "3", "vierde": "4",
   ]
+  private static let ordinalInitials = Initials(ordinals.keys)
 
   /// One unit ("Article 5(2) to (6)", "points (a) and (b)", "first subparagraph") as pieces.
   static func pieces(_ unit: [String]) -> [Piece]? {
     var words = unit
-    if words.first?.lowercased() == "the" { words.removeFirst() }
+    if let first = words.first, equalsFolded(first, "the") { words.removeFirst() }
     // "first subparagraph"
-    if words.count == 2, let number = ordinals[words[0].lowercased()], unitPrefix(words[1]) == .subparagraph {
+    if words.count == 2, let number = ordinal(words[0]), unitPrefix(words[1]) == .subparagraph {
       return [.one([(.subparagraph, number)])]
     }
     guard let head = words.first, let prefix = unitPrefix(head) else { return nil }
@@ -320,11 +363,11 @@ public struct ReferenceResolver: Sendable {
     var pendingRange: [Step]?
     var last: [Step] = []
     for word in words.dropFirst() {
-      let lower = folded(word)
-      if rangeWords.contains(lower) {
+      let lower = connectiveInitials.admits(word) ? folded(word) : nil
+      if let lower, rangeWords.contains(lower) {
         guard !last.isEmpty, case .one = pieces.removeLast() else { return nil }
         pendingRange = last
-      } else if !listWords.contains(lower) {
+      } else if !(lower.map(listWords.contains) ?? false) {
         // "(6)" after "Article 5(2) to", "(c)" after "points 5(b) and": a bracket alone replaces
         // the innermost step of the designator before it.
         let steps: [Step]
@@ -353,29 +396,11 @@ public struct ReferenceResolver: Sendable {
   /// Words that make a range ("to") or join a list ("and") of designators.
   private static let rangeWords: Set<String> = ["to", "tot", "bis", "à"]
   private static let listWords: Set<String> = ["and", "or", "en", "of", "und", "oder", "et", "ou"]
+  private static let connectiveInitials = Initials(rangeWords.union(listWords))
 
   /// "5(1)" for an article → [art 5, par 1]; "(a)" for a point → [pt a]; "(h)(iii)" → [pt h, pt iii].
   static func designator(_ word: String, prefix: PinpointID.Prefix) -> [Step]? {
-    var parts: [String] = []
-    var current = ""
-    var main: String?
-    for character in word {
-      switch character {
-      case "(":
-        if !current.isEmpty { main = current }
-        current = ""
-      case ")":
-        guard !current.isEmpty else { return nil }
-        parts.append(current)
-        current = ""
-      default:
-        current.append(character)
-      }
-    }
-    if !current.isEmpty {
-      guard main == nil && parts.isEmpty else { return nil }
-      main = current
-    }
+    guard let (main, parts) = bracketed(word) else { return nil }
     let deeper: PinpointID.Prefix = prefix == .article ? .paragraph : .point
     var steps: [Step] = []
     if let main, main.contains("."), prefix == .point {
@@ -396,17 +421,80 @@ public struct ReferenceResolver: Sendable {
     return steps.contains { $0.number.isEmpty } ? nil : steps
   }
 
+  /// A designator's number and its bracketed parts: "5(1)(a)" → ("5", ["1", "a"]), "(a)" → (nil,
+  /// ["a"]); nil for an empty bracket or text after a bracket.
+  private static func bracketed(_ word: String) -> (main: String?, parts: [String])? {
+    var parts: [String] = []
+    var main: String?
+    // ASCII with no CR (every byte is one Character, so the bytes are cut directly), as nearly
+    // every designator is; else the same by Character.
+    if word.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+      var word = word
+      return word.withUTF8 { bytes -> (main: String?, parts: [String])? in
+        var start = 0
+        for (index, byte) in bytes.enumerated() {
+          if byte == UInt8(ascii: "(") {
+            if index > start { main = String(decoding: bytes[start..<index], as: UTF8.self) }
+            start = index + 1
+          } else if byte == UInt8(ascii: ")") {
+            guard index > start else { return nil }
+            parts.append(String(decoding: bytes[start..<index], as: UTF8.self))
+            start = index + 1
+          }
+        }
+        if start < bytes.count {
+          guard main == nil && parts.isEmpty else { return nil }
+          main = String(decoding: bytes[start...], as: UTF8.self)
+        }
+        return (main, parts)
+      }
+    }
+    var current = ""
+    for character in word {
+      switch character {
+      case "(":
+        if !current.isEmpty { main = current }
+        current = ""
+      case ")":
+        guard !current.isEmpty else { return nil }
+        parts.append(current)
+        current = ""
+      default:
+        current.append(character)
+      }
+    }
+    if !current.isEmpty {
+      guard main == nil && parts.isEmpty else { return nil }
+      main = current
+    }
+    return (main, parts)
+  }
+
   /// Words of a reference: "," kept as a word, brackets glued to their numbers ("5(1)", "(a)").
   static func words(_ text: String) -> [String] {
+    var text = text
+    return text.withUTF8 { words($0) }
+  }
+
+  /// `words(_:)` of UTF-8 `bytes`: cut at ASCII spaces and commas, so every word is whole scalars.
+  private static func words(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
     var words: [String] = []
-    for piece in text.utf8.split(separator: UInt8(ascii: " ")) {
-      var end = piece.endIndex
+    var start = 0
+    while start < bytes.count {
+      guard bytes[start] != UInt8(ascii: " ") else {
+        start += 1
+        continue
+      }
+      var stop = start
+      while stop < bytes.count && bytes[stop] != UInt8(ascii: " ") { stop += 1 }
+      var end = stop
       var comma = false
-      while end > piece.startIndex, piece[piece.index(before: end)] == UInt8(ascii: ",") {
-        end = piece.index(before: end)
+      while end > start, bytes[end - 1] == UInt8(ascii: ",") {
+        end -= 1
         comma = true
       }
-      let word = String(Substring(piece[piece.startIndex..<end]))
+      let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+      start = stop
       // "point 1 (a)": a bracketed number right after a number belongs to it.
       if word.utf8.first == UInt8(ascii: "("), let last = words.last, endsWithNumber(last), unitPrefix(last) == nil {
         words[words.count - 1] += word
@@ -431,7 +519,7 @@ public struct ReferenceResolver: Sendable {
   /// 2002/58/EC" → 32002L0058, "(EC) No 765/2008" → 32008R0765.
   static func instrument(_ words: [String], previousType: String?) -> (type: String, celex: String)? {
     var type = previousType
-    for word in words {
+    for word in words where instrumentInitials.admits(word) {
       if let named = instrumentTypes[folded(word)] {
         type = named
         break
@@ -463,4 +551,27 @@ public struct ReferenceResolver: Sendable {
     for word in ["decision", "decisions", "besluit", "beschluss", "décision"] { table[word] = "D" }
     return table
   }()
+  private static let instrumentInitials = Initials(instrumentTypes.keys)
+}
+
+/// The first bytes of a table's lower-case keys. A word whose first byte is ASCII and starts no key
+/// is turned away before it is lower-cased and hashed: most words of a reference are numbers,
+/// brackets and commas ("5(1)", "(a)", ","). A word starting with any other byte is admitted (its
+/// lower case may start differently).
+private struct Initials {
+  private var bits: (low: UInt64, high: UInt64) = (0, 0)
+
+  init(_ keys: some Sequence<String>) {
+    for key in keys {
+      guard let byte = key.utf8.first, byte < 0x80 else { continue }
+      if byte < 64 { bits.low |= 1 << UInt64(byte) } else { bits.high |= 1 << UInt64(byte - 64) }
+    }
+  }
+
+  /// Whether `word`, lower-cased, may be one of the keys.
+  func admits(_ word: String) -> Bool {
+    guard let first = word.utf8.first, first < 0x80 else { return true }
+    let byte = Tokenizer.isUpperASCII(first) ? first | 0x20 : first
+    return (byte < 64 ? bits.low >> UInt64(byte) : bits.high >> UInt64(byte - 64)) & 1 != 0
+  }
 }

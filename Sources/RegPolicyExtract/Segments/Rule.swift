@@ -33,13 +33,19 @@ public struct Rule: Hashable, Sendable {
   /// subparagraph or paragraph below it (points are limbs, not rules of their own).
   public static func rules(in provision: Provision) -> [Rule] {
     var result: [Rule] = []
+    collect(provision, into: &result)
+    return result
+  }
+
+  /// `rules(in:)` into one array, the tree walked in place (no array per provision).
+  private static func collect(_ provision: Provision, into result: inout [Rule]) {
     if !provision.text.isEmpty || provision.children.contains(where: { $0.kind == .point || $0.kind == .indent }) {
       result.append(Rule(provision))
     }
-    for child in provision.children where child.kind != .point && child.kind != .indent {
-      result += rules(in: child)
+    for index in provision.children.indices
+    where provision.children[index].kind != .point && provision.children[index].kind != .indent {
+      collect(provision.children[index], into: &result)
     }
-    return result
   }
 
   /// "or" when a limb before the last ends in "or" ("…; or", "…, or"), "and" otherwise.

@@ -12,20 +12,22 @@ struct Combiner {
   }
 
   func combine() -> [Token] {
-    [Token](unsafeUninitializedCapacity: atoms.count) { output, count in
-      var i = 0
-      while i < atoms.count {
-        let atom = atoms[i]
-        if atom.flags & Atom.mayOpen != 0, let (kind, end) = unit(at: i) {
-          output.initializeElement(at: count, to: Token(kind, Int(atom.start), Int(atoms[end - 1].end)))
-          i = end
-        } else {
-          output.initializeElement(at: count, to: Token(atom.kind, Int(atom.start), Int(atom.end)))
-          i &+= 1
-        }
-        count &+= 1
+    // Reserved and appended: `Array(unsafeUninitializedCapacity:)` allocates through an unspecialised
+    // path that looks the storage's type metadata up at run time, every call.
+    var output: [Token] = []
+    output.reserveCapacity(atoms.count)
+    var i = 0
+    while i < atoms.count {
+      let atom = atoms[i]
+      if atom.flags & Atom.mayOpen != 0, let (kind, end) = unit(at: i) {
+        output.append(Token(kind, Int(atom.start), Int(atoms[end - 1].end)))
+        i = end
+      } else {
+        output.append(Token(atom.kind, Int(atom.start), Int(atom.end)))
+        i &+= 1
       }
     }
+    return output
   }
 
   /// The unit starting at atom `i`: its kind and the index after its last atom.
