@@ -279,12 +279,11 @@ struct SentenceAnalysis {
     }
     // "That committee shall be a committee within the meaning of …", "The Chairman shall be an
     // employee of the Agency": a status, not a duty (but "shall be the responsibility of …").
-    if modality == .obligation || modality == .recommendation,
-      ["shall", "must", "should", "should not"].contains(phrase(modal)), passive == nil,
+    if modality == .obligation || modality == .recommendation, passive == nil,
       Int(modal.end) + 2 < range.upperBound, isWord(Int(modal.end), "be"),
       isWord(Int(modal.end) + 1, "a") || isWord(Int(modal.end) + 1, "an") || isWord(Int(modal.end) + 1, "the"),
       !isWord(Int(modal.end) + 2, "responsibility"), !isWord(Int(modal.end) + 2, "duty"),
-      !isWord(Int(modal.end) + 2, "task")
+      !isWord(Int(modal.end) + 2, "task"), ["shall", "must", "should", "should not"].contains(phrase(modal))
     {
       modality = .constitution
       evidence.append(.init(rule: "pattern:status", span: span(modal.range)))
@@ -342,7 +341,7 @@ struct SentenceAnalysis {
     }
     // "A person who contravenes … is liable on summary conviction to a fine": the person
     // sanctioned is not the one the consequence binds.
-    if phrase(modal).contains("liable on") { addressees = [] }
+    if modality == .obligation, lexicon.phrases[Int(modal.phrase)].contains("liable on") { addressees = [] }
     if modality.isRegulatory, addressees.isEmpty, let party = voice.party {
       addressees = [party]
     }
@@ -509,7 +508,7 @@ struct SentenceAnalysis {
       if agentiveHead(head..<head + 1, acronyms: determined && voice == .law) != nil, !has(.determiner, at: i),
         !has(.coordinator, at: i), !has(.party, at: i),
         match(.role, at: i) == nil, let first = word.first, Tokenizer.isLowerASCII(first), word.count > 2,
-        !Self.auxiliaries.contains(where: { word.elementsEqual($0.utf8) }) || isNegation(i), !isVerbForm(i),
+        !isAuxiliary(i) || isNegation(i), !isVerbForm(i),
         // "The operator records", "Organizations determine"; not "Outlier figures".
         (determined && word.last == UInt8(ascii: "s"))
           || ((previous.last == UInt8(ascii: "s") || plural) && word.last != UInt8(ascii: "s")) || isWord(i, "never")
@@ -523,7 +522,7 @@ struct SentenceAnalysis {
   }
 
   private func isAuxiliary(_ i: Int) -> Bool {
-    tokens[i].kind == .word && Self.auxiliaries.contains { bytes[tokens[i].range].elementsEqual($0.utf8) }
+    Self.auxiliaries.contains { isWord(i, $0) }
   }
 
   /// "does not", "do not", "never" after a subject.
@@ -532,7 +531,7 @@ struct SentenceAnalysis {
   }
 
   /// Forms of "be" and "have" and modal-like verbs: after a party they describe, not act.
-  private static let auxiliaries = [
+  private static let auxiliaries: [StaticString] = [
     "is", "are", "was", "were", "has", "have", "had", "does", "do", "can", "could", "may", "might", "would", "should",
     "must", "will", "shall", "also",
   ]
@@ -607,12 +606,11 @@ struct SentenceAnalysis {
     let opening =
       opensIntroduction(range.lowerBound)
       ? (range.lowerBound..<range.upperBound).first { isPunctuation($0, ",") || isClauseBreak($0) } : nil
-    let modals = matches[.modal].filter { lexicon.phrases[Int($0.phrase)].label != "none" }
     for modal in matches[.modal] {
       let label = lexicon.phrases[Int(modal.phrase)].label
       if label == "none" { continue }
       if let comma = opening, Int(modal.start) > range.lowerBound, Int(modal.start) < comma,
-        modals.contains(where: { Int($0.start) > comma }),
+        matches[.modal].contains(where: { Int($0.start) > comma && lexicon.phrases[Int($0.phrase)].label != "none" }),
         (range.lowerBound..<Int(modal.start)).contains(where: { has(.relative, at: $0) || isWord($0, "what") })
       {
         continue
@@ -1084,7 +1082,7 @@ struct SentenceAnalysis {
       let impersonal =
         (isWord(pronoun.range.lowerBound, "it") || isWord(pronoun.range.lowerBound, "It")) && after < range.upperBound
         && isWord(after - 1, "be")
-        && Self.impersonalAdjectives.contains { bytes[tokens[after].range].elementsEqual($0.utf8) }
+        && Self.impersonalAdjectives.contains { isWord(after, $0) }
       for k in range.lowerBound..<pronoun.range.lowerBound where !impersonal && tokens[k].kind == .word {
         // The noun is the clause's subject when a verb follows it ("the Buyer fails", "the
         // supplier has waived"), not a noun ("the trusted flagger status").
@@ -1135,7 +1133,7 @@ struct SentenceAnalysis {
   }
 
   /// "It shall be sufficient to …": adjectives of an impersonal "it".
-  private static let impersonalAdjectives = [
+  private static let impersonalAdjectives: [StaticString] = [
     "sufficient", "possible", "necessary", "appropriate", "enough", "lawful", "unlawful", "reasonable", "difficult",
     "easy", "important", "essential", "desirable",
   ]
@@ -1164,10 +1162,10 @@ struct SentenceAnalysis {
   private func describesContent(after modal: Match) -> Bool {
     var i = Int(modal.end)
     while i < range.upperBound && isAdverb(i) { i += 1 }
-    return i < range.upperBound && Self.contentVerbs.contains { bytes[tokens[i].range].elementsEqual($0.utf8) }
+    return i < range.upperBound && Self.contentVerbs.contains { isWord(i, $0) }
   }
 
-  private static let contentVerbs = [
+  private static let contentVerbs: [StaticString] = [
     "contain", "include", "comprise", "consist", "describe", "specify", "indicate", "cover", "set", "be",
     "take",
   ]
