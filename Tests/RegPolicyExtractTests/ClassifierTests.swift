@@ -243,12 +243,21 @@ struct ClassifierTests {
       "The document controller is responsible for withdrawing superseded copies.",
       "It is mandatory for every Member to connect to the disaster recovery site.",
       "The Supplier will deliver the Goods on the Delivery Date.",
+      // A rulebook's or a policy's "will": a passive of an act, an active verb with an object.
+      "The official index level will be published at 12:00 on every Trading Day.",
+      "All laptops will be encrypted before they are issued to users.",
+      "The service desk will acknowledge every ticket within one hour.",
     ] {
       #expect(try classify(text).modality == .obligation, "\(text)")
     }
     let caused = try classify("The Exchange requires every Market Maker to maintain continuous quotes.")
     #expect(caused.modality == .obligation && caused.addressees.map(\.text) == ["Market Maker"])
     #expect(try classify("Trading will resume with a call auction.").modality == .constitution)
+    #expect(try classify("The Exchange will be closed on 25 and 26 December.").modality == .constitution)
+    #expect(
+      try classify("This Agreement will terminate automatically if the Licensee becomes insolvent.").modality
+        != .obligation)
+    #expect(try classify("This will enable test data to be shared.").modality == .constitution)
     #expect(try classify("Such technical costs may also include the costs for processing.").modality == .constitution)
     #expect(try classify("The provider shall not be liable for the damage.").modality == .exemption)
     #expect(

@@ -630,7 +630,19 @@ struct SentenceAnalysis {
         let subject = subjectStart(before: modal)..<Int(modal.start)
         let participle = passiveParticiple(after: modal)
         // "will be investigated by Internal Audit" binds its agent; "will be closed" says what happens.
-        let passive = participle != nil && (word != "will" || agent(after: participle!.upperBound) != nil)
+        // In a rulebook or a policy, "The official index level will be published at 12:00" and
+        // "The service desk will acknowledge every ticket" are duties too: a passive of an act
+        // (not a state: "closed", "available") or an active verb with an object.
+        let stative = participle.map { verb in Self.stativeParticiples.contains { isWord(verb.lowerBound, $0) } }
+        // Not "This will enable test data to be shared": a demonstrative or a pronoun explains.
+        let explained =
+          firstWord(in: subject).map {
+            subject.count == 1 && (has(.pronoun, at: $0) || has(.determiner, at: $0))
+          } ?? true
+        let scheduled =
+          word == "will" && voice == .law && !explained && (stative.map { !$0 } ?? takesObject(after: modal))
+        let passive =
+          participle != nil && (word != "will" || scheduled || agent(after: participle!.upperBound) != nil)
         // "can" binds the party that heads its subject, not one a modifier names ("Remote access …
         // by non-organizational entities can increase the risk").
         let bindsParty = word == "can" ? headIsParty(subject) && !passive : namesParty(subject)
@@ -640,7 +652,9 @@ struct SentenceAnalysis {
           && !subject.contains(where: { match(.role, at: $0) != nil })
         // In guidance, "Procedures can be established" is an option of the party it speaks to.
         let option = word == "can" && passive && !bindsParty && voice.offersOptions
-        if !option, possibility || (!bindsParty && word != "may" && (word == "can" || !passive)) { continue }
+        if !option, possibility || (!bindsParty && word != "may" && (word == "can" || !(passive || scheduled))) {
+          continue
+        }
         // "The SCRM team can be an extension of …", "Such entities can be public", "The criteria …
         // may be different": a state.
         if word == "can" || word == "may", !passive, Int(modal.end) < range.upperBound, isWord(Int(modal.end), "be") {
@@ -652,6 +666,7 @@ struct SentenceAnalysis {
         // can apply governance approaches").
         if word == "can", !option, voice.explains, !namesVoiceParty(subject) { continue }
         if word == "will", !bindsParty, participle != nil, !passive { continue }
+        if word == "will", stative == true { continue }
         // "the level of education that an individual will receive": a future inside a relative clause.
         if word == "will", subject.contains(where: { has(.relative, at: $0) || isWord($0, "that") }) { continue }
       }
@@ -1147,6 +1162,26 @@ struct SentenceAnalysis {
   private static let adjectiveEndings: [StaticString] = [
     "al", "ent", "ant", "ive", "ous", "ic", "able", "ible", "ary", "ory", "ful", "less", "ate", "ile", "ish", "an",
   ]
+
+  /// Past participles that say what something is, not what is done to it ("The Exchange will be
+  /// closed on 25 December").
+  private static let stativeParticiples: [StaticString] = [
+    "closed", "opened", "deemed", "considered", "regarded", "treated", "based", "composed", "known", "located",
+    "entitled", "bound", "subject", "required", "allowed", "permitted", "prohibited",
+  ]
+
+  /// Whether the verb after `modal` takes an object: "will acknowledge every ticket", "will
+  /// deliver the Goods"; not "will resume with a call auction", "will terminate automatically".
+  private func takesObject(after modal: Match) -> Bool {
+    var verb = Int(modal.end)
+    while verb < range.upperBound && isAdverb(verb) { verb += 1 }
+    let object = verb + 1
+    guard object < range.upperBound, tokens[verb].kind == .word, !isWord(verb, "be"), tokens[object].kind == .word
+    else { return false }
+    return has(.determiner, at: object)
+      || !(has(.preposition, at: object) || isAdverb(object) || has(.subordinator, at: object)
+        || has(.coordinator, at: object) || has(.condition, at: object) || has(.deadline, at: object))
+  }
 
   /// Whether `subject` names the party the text speaks to ("Organizations can …" in guidance to
   /// the organization).
