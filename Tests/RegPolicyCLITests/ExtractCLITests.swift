@@ -124,7 +124,7 @@ struct ExtractCLITests {
     "reach": (0.906, 0.882, 0.885, 0.683), "dsm-2019-790": (0.953, 0.882, 0.828, 0.786),
     "eprivacy": (0.976, 0.941, 0.800, 0.852), "reg-2024-903": (0.866, 0.854, 0.917, 0.836),
     "sp800-53": (0.941, 0.929, 0.916, 0.902), "ai-rmf": (0.965, 0.941, 0.946, 0.974),
-    "handmade": (0.954, 0.927, 0.925, 0.914),
+    "handmade": (0.954, 0.927, 0.925, 0.919),
   ]
 
   @Test("the labelled sentences: regulatory, modality and actor figures per act do not fall")

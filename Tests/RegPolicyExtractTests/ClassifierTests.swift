@@ -343,6 +343,8 @@ struct ClassifierTests {
 
   @Test("the agent of a passive or the party a right is claimed from may be a name or an acronym, not a document")
   func namedAgents() throws {
+    let house = try classify("Collateral shall be held by the Clearing House in a segregated account.")
+    #expect(house.addressees.map(\.text) == ["Clearing House"])
     let audit = try classify("Breaches of this Policy will be investigated by Internal Audit.")
     #expect(audit.modality == .obligation && audit.addressees.map(\.text) == ["Internal Audit"])
     let right = try classify("Every employee is entitled to obtain from HR a copy of their personal data.")

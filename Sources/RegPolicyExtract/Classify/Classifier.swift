@@ -1329,7 +1329,8 @@ struct SentenceAnalysis {
         // "by the outgoing engineer", "by Internal Audit", "by HR": an agent's noun or a name.
         var end = j
         while end < min(range.upperBound, j + 5), tokens[end].kind == .word, !has(.preposition, at: end),
-          !has(.coordinator, at: end), !has(.relative, at: end), !has(.subordinator, at: end), !isVerbForm(end)
+          !has(.coordinator, at: end), !has(.relative, at: end), !has(.subordinator, at: end),
+          isCapitalised(end) || !isVerbForm(end)
         {
           end += 1
         }
