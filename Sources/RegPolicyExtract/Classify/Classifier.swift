@@ -279,6 +279,7 @@ struct SentenceAnalysis {
     }
     // "That committee shall be a committee within the meaning of …", "The Chairman shall be an
     // employee of the Agency": a status, not a duty (but "shall be the responsibility of …").
+    var status = false
     if modality == .obligation || modality == .recommendation, passive == nil,
       Int(modal.end) + 2 < range.upperBound, isWord(Int(modal.end), "be"),
       isWord(Int(modal.end) + 1, "a") || isWord(Int(modal.end) + 1, "an") || isWord(Int(modal.end) + 1, "the"),
@@ -286,6 +287,7 @@ struct SentenceAnalysis {
       !isWord(Int(modal.end) + 2, "task"), ["shall", "must", "should", "should not"].contains(phrase(modal))
     {
       modality = .constitution
+      status = true
       evidence.append(.init(rule: "pattern:status", span: span(modal.range)))
     }
     // "Each supervisory authority shall have all of the following investigative powers:", "the
@@ -303,7 +305,6 @@ struct SentenceAnalysis {
     var addressees: [Statement.Addressee] = []
     // A status is a party's ("The Commission shall be the controller …"): a pronoun after it
     // ("It shall make available …") refers back to that party.
-    let status = evidence.last?.rule == "pattern:status"
     if status {
       addressees = subjectAddressees(subject, evidence: &evidence)
     } else if modality.isRegulatory, let object = causedParty(after: modal) {
