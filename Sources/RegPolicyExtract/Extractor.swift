@@ -207,7 +207,8 @@ public struct Extractor: Sendable {
   }
   /// Gives each regulatory statement of `unit` that names no party the one around it: inherited
   /// from a provision that delegates the unit's division, else from the heading of an article
-  /// about a party's obligations or tasks, else from the statement before it in the unit.
+  /// about a party's obligations or tasks, or of a division whose contents are "to be submitted
+  /// by" a party, else from the statement before it in the unit.
   func attribute(
     _ statements: inout [Statement], in unit: Unit, delegations: [PinpointID: (Statement.Addressee, PinpointID)]
   ) {
@@ -221,6 +222,20 @@ public struct Extractor: Sendable {
         party.via = unit.provision.id
         return party
       }
+    }
+    // "Section A — Information to be submitted by providers of high-risk AI systems …": a division
+    // whose heading says by whom its contents are to be given; its points are that party's.
+    var agents: [(prefix: String, parties: [Statement.Addressee])] = []
+    unit.provision.forEach { division in
+      guard division.id != unit.provision.id, let title = division.heading,
+        let by = title.firstRange(of: " by "), title[..<by.lowerBound].contains("to be ")
+      else { return }
+      let parties = classifier.roles(named: String(title[by.upperBound...])).map {
+        var party = $0
+        party.via = division.id
+        return party
+      }
+      if !parties.isEmpty { agents.append((division.id.rawValue, parties)) }
     }
     var before: [Statement.Addressee] = []
     // A status names its party too ("The Commission shall be the controller …. It shall make
@@ -248,6 +263,10 @@ public struct Extractor: Sendable {
         ]
       } else if !heading.isEmpty {
         statements[index].addressees = heading
+      } else if let division = agents.last(where: {
+        statements[index].clause.rawValue == $0.prefix || statements[index].clause.rawValue.hasPrefix($0.prefix + ".")
+      }) {
+        statements[index].addressees = division.parties
       } else if unit.provision.kind != .recital {
         // A recital explains; its sentences do not continue one another's duties.
         statements[index].addressees = before

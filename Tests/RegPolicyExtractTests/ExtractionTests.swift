@@ -92,6 +92,25 @@ struct ExtractionTests {
     #expect(try statements(in: "art_111.par_1").allSatisfy { $0.addressees.allSatisfy { $0.source != .inherited } })
   }
 
+  /// "Section A — Information to be submitted by providers of high-risk AI systems in accordance
+  /// with Article 49(1)": a division's heading says whose its points are.
+  @Test("Annex VIII's and Annex XI's points are the party their section's heading says they are to be submitted by")
+  func divisionAgents() throws {
+    for (section, role) in [
+      ("anx_VIII.sct_A", "provider"), ("anx_VIII.sct_B", "provider"), ("anx_VIII.sct_C", "deployer"),
+      ("anx_XI.sct_1", "gpai-provider"), ("anx_XI.sct_2", "gpai-systemic-provider"),
+    ] {
+      let found = try statements(in: section).filter(\.modality.isRegulatory)
+      #expect(!found.isEmpty, "\(section)")
+      for statement in found {
+        #expect(statement.addressees.map(\.role) == [role], "\(statement.clause)")
+        #expect(statement.addressees.first?.via?.rawValue == section, "\(statement.clause)")
+      }
+    }
+    // Annex IX's heading names no one who submits ("Information to be submitted upon the registration …").
+    #expect(try statements(in: "anx_IX").allSatisfy { $0.addressees.allSatisfy { $0.via?.rawValue != "anx_IX" } })
+  }
+
   @Test("a passive that puts something into a document another provision defines carries its party")
   func includedIn() throws {
     func article(_ number: String, _ text: String) -> Provision {
