@@ -227,7 +227,8 @@ public struct Extractor: Sendable {
     // whose heading says by whom its contents are to be given; its points are that party's.
     var agents: [(prefix: String, parties: [Statement.Addressee])] = []
     unit.provision.forEach { division in
-      guard division.id != unit.provision.id, let title = division.heading,
+      // Bytes first: few headings say " by ".
+      guard division.id != unit.provision.id, let title = division.heading, Self.contains(title.utf8, " by ".utf8),
         let by = title.firstRange(of: " by "), title[..<by.lowerBound].contains("to be ")
       else { return }
       let parties = classifier.roles(named: String(title[by.upperBound...])).map {

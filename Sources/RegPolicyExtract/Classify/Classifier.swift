@@ -392,7 +392,7 @@ struct SentenceAnalysis {
     var addressees: [Statement.Addressee] = []
     var evidence: [Statement.Evidence] = []
     var confidence = 0.7
-    if voice == .preamble || voice.offersOptions || voice.explains, let verb = definingVerb() {
+    if voice.explains || voice.offersOptions, let verb = definingVerb() {
       // "Risk refers to the composite measure of …", "Dark patterns are design techniques that …".
       return Statement(
         clause: PinpointID(rawValue: ""), modality: .definition, references: references(), confidence: 0.7,
@@ -956,10 +956,7 @@ struct SentenceAnalysis {
     }
     guard word.count > 4, word.allSatisfy({ $0 < 0x80 }) else { return nil }
     // The agent's endings, compared in lower case on the bytes.
-    func ends(_ suffix: StaticString) -> Bool {
-      suffix.withUTF8Buffer { suffix in zip(word.suffix(suffix.count), suffix).allSatisfy { $0 | 0x20 == $1 } }
-    }
-    return ends("er") || ends("or") || ends("ee") || ends("ant") || ends("ist") || ends("ian") ? head : nil
+    return Self.agentEndings.contains { Self.ends(word, $0) } ? head : nil
   }
 
   /// A verb form that ends a subject's noun phrase: "-ing" or "-ed" words ("users wishing to",
@@ -1039,12 +1036,15 @@ struct SentenceAnalysis {
   /// "public", "responsible" (but "document", "management" are nouns).
   private func hasAdjectiveEnding(_ i: Int) -> Bool {
     let word = bytes[tokens[i].range]
-    func ends(_ suffix: StaticString) -> Bool {
-      suffix.withUTF8Buffer { suffix in
-        word.count > suffix.count + 1 && zip(word.suffix(suffix.count), suffix).allSatisfy { $0 | 0x20 == $1 }
-      }
+    return !Self.ends(word, "ment") && Self.adjectiveEndings.contains { Self.ends(word, $0) }
+  }
+
+  /// Whether `word` ends in `suffix` (lower case) after a stem of two letters or more, compared in
+  /// lower case on the bytes.
+  private static func ends(_ word: Slice<UnsafeBufferPointer<UInt8>>, _ suffix: StaticString) -> Bool {
+    suffix.withUTF8Buffer { suffix in
+      word.count > suffix.count + 1 && zip(word.suffix(suffix.count), suffix).allSatisfy { $0 | 0x20 == $1 }
     }
-    return !ends("ment") && Self.adjectiveEndings.contains(where: ends)
   }
 
   /// Whether the word before the comma at `comma` is "and"/"or" ("the provider or, where …").
@@ -1159,6 +1159,8 @@ struct SentenceAnalysis {
     .determiner, .preposition, .relative, .subordinator, .coordinator, .pronoun, .condition, .exception, .intro,
     .deadline, .modal, .count, .adjective, .role, .party, .selfUnit, .unit,
   ]
+
+  private static let agentEndings: [StaticString] = ["er", "or", "ee", "ant", "ist", "ian"]
 
   private static let adjectiveEndings: [StaticString] = [
     "al", "ent", "ant", "ive", "ous", "ic", "able", "ible", "ary", "ory", "ful", "less", "ate", "ile", "ish", "an",
