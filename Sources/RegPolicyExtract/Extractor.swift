@@ -250,7 +250,9 @@ public struct Extractor: Sendable {
         index > 0 && statements[index - 1].clause == statements[index].clause
         && statements[index - 1].sentence == statements[index].sentence
       if !stated.isEmpty {
-        if further { continue }
+        // "Paragraph 1 shall not apply to aerosol dispensers …": the party a rule spares is not
+        // the one the next sentences bind.
+        if further || stated.allSatisfy({ $0.source == .exempted }) { continue }
         before = stated.map {
           Statement.Addressee(
             role: $0.role, text: $0.text, source: .context, span: 0..<0, via: statements[index].clause)

@@ -46,6 +46,8 @@ public struct Statement: Hashable, Sendable {
       case context
       /// The party a right is claimed from ("the right to obtain from the deployer").
       case counterparty
+      /// The party a rule is disapplied to ("Paragraph 1 shall not apply to micro enterprises").
+      case exempted
     }
 
     /// The lexicon role ("provider"), or nil for a party outside the lexicon.

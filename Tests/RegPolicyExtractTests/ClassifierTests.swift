@@ -35,6 +35,20 @@ struct ClassifierTests {
       ("That committee shall be a committee within the meaning of Regulation (EU) No 182/2011.", .constitution),
       ("The coordinators shall be entitled, at the request of the Board, to inspect the premises.", .permission),
       ("The dispute settlement body shall not have the power to impose a binding settlement.", .constitution),
+      // A legal effect or a term of office binds no one.
+      ("Any supplement to a certificate shall remain valid, provided that the certificate is valid.", .constitution),
+      (
+        "In cases covered by Article 63(2), the deadline set out in paragraph 1 shall be shortened to five months.",
+        .constitution
+      ),
+      (
+        "Members of the Committees shall be appointed for a term of three years which shall be renewable.",
+        .constitution
+      ),
+      // A modal in an embedded question is not the sentence's; a party's indicative verb above it is.
+      ("Member States should have flexibility in deciding how the costs are to be allocated.", .recommendation),
+      ("The operator decides how the samples may be stored.", .obligation),
+      ("The auditor determines whether the controls may be relied on.", .obligation),
       (
         "Without prejudice to any remedy for which provision may be made, Member States shall ensure that the rules apply.",
         .obligation
@@ -351,6 +365,59 @@ struct ClassifierTests {
     #expect(right.modality == .right && right.counterparty?.text == "HR")
     #expect(try classify("Directive 95/46/EC should be repealed by this Regulation.").addressees.isEmpty)
     #expect(try classify("The data shall be processed by Regulation (EU) 2019/1020 rules.").addressees.isEmpty)
+  }
+
+  @Test("an exemption is the party's a rule is disapplied to; a right or an exception disapplied is scope")
+  func exemptedParties() throws {
+    let practitioner = try classify(
+      "Subsection (1) does not apply to a registered medical practitioner acting in the course of practice.")
+    #expect(practitioner.modality == .exemption)
+    #expect(practitioner.addressees.map(\.text) == ["registered medical practitioner"])
+    #expect(practitioner.addressees.map(\.source) == [.exempted])
+    // Every party of the list, up to the clause that qualifies them.
+    let bodies = try classify(
+      "This Chapter shall not apply to public sector bodies, the Commission, the European Central Bank or Union "
+        + "bodies carrying out activities for the prevention of criminal offences.")
+    #expect(bodies.addressees.count == 4)
+    // Who concluded what the rule is disapplied to.
+    let entities = try classify(
+      "Paragraph 1 of this Article shall not apply to agreements concluded by entities defined in Article 3(a).")
+    #expect(entities.addressees.map(\.text) == ["entities"])
+    let extent = try classify(
+      "This obligation shall not apply to the extent the systems do not alter the input data provided by the deployer.")
+    #expect(extent.modality == .exemption && extent.addressees.isEmpty)
+    #expect(
+      try classify("Paragraph 1 shall not apply to data specifically required by Directive 2006/24/EC.").addressees
+        .isEmpty)
+    // A right or an exception that does not reach something frees no one from a duty.
+    #expect(
+      try classify("The rights provided for in the first subparagraph shall not apply to private uses.").modality
+        == .scope)
+    #expect(
+      try classify("Business units are not required to appoint a fire warden.").addressees.map(\.text) == [
+        "Business units"
+      ])
+  }
+
+  @Test("a passive duty without an agent is the party's that holds or made its subject")
+  func agentsInsideTheSubject() throws {
+    let traffic = try classify(
+      "Traffic data relating to subscribers processed and stored by the provider must be erased when no longer needed.")
+    #expect(traffic.addressees.map(\.role) == ["provider"])
+    let orders = try classify(
+      "Orders entered by a Market Maker to fulfil its quoting obligations are exempt from the order-to-trade limits.")
+    #expect(orders.modality == .exemption && orders.addressees.map(\.text) == ["Market Maker"])
+    // Who requires, adopts or authorises a thing does not act on it; a thing that acts binds no one.
+    #expect(try classify("The information required by the employer shall be provided.").addressees.isEmpty)
+    #expect(
+      try classify("The standards adopted by the European Committee for Standardisation shall be used.").addressees
+        .isEmpty)
+    #expect(
+      try classify("Any action taken by the Commission shall interrupt the limitation period.").addressees.isEmpty)
+    // Not in an opening clause.
+    #expect(
+      try classify("If information held by the Agency is incomplete the registrant shall be informed.").addressees
+        .isEmpty)
   }
 
   @Test("the person a sanction falls on is not the one it binds; an impersonal 'it' takes no antecedent")

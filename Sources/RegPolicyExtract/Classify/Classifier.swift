@@ -129,6 +129,9 @@ struct SentenceAnalysis {
   func statement() -> Statement? {
     guard !range.isEmpty, tokens[range].contains(where: { $0.kind == .word }) else { return nil }
     guard let (modal, subordinate) = mainModal() else { return unmarked() }
+    // "Organizations consider how audit records can reveal …": every modal stands in a clause
+    // below a party's indicative verb; the sentence is that verb's.
+    if subordinate, let (_, verb) = indicativeSubject(), verb < Int(modal.start) { return unmarked() }
     return statement(at: modal, subordinate: subordinate) ?? unmarked()
   }
 
@@ -272,8 +275,12 @@ struct SentenceAnalysis {
       }
     }
     // "This obligation shall not apply to microenterprises", "Paragraphs 1 and 2 shall not apply
-    // to the extent that …": a duty disapplied; "This Regulation shall not apply to …" is scope.
-    if modality == .scope, lexicon.phrases[Int(modal.phrase)].contains("not apply"), !namesAnAct(subject) {
+    // to the extent that …": a duty disapplied; "This Regulation shall not apply to …" is scope,
+    // as is "The rights provided for in … shall not apply to private uses": what a right or an
+    // exception does not reach frees no one from a duty.
+    if modality == .scope, lexicon.phrases[Int(modal.phrase)].contains("not apply"), !namesAnAct(subject),
+      !namesARight(subject)
+    {
       modality = .exemption
       evidence.append(.init(rule: "pattern:rule-disapplied", span: span(modal.range)))
     }
@@ -339,6 +346,19 @@ struct SentenceAnalysis {
         addressees = empowered
         evidence.append(.init(rule: "pattern:empowered-party", span: empowered[0].span))
       }
+      // "Traffic data … processed and stored by the provider … must be erased", "Orders entered by
+      // a Market Maker … are exempt from …": the party that acted on the subject acts on it again.
+      // Not "Any action taken by the Commission … shall interrupt the limitation period": a thing
+      // that acts binds no one.
+      if addressees.isEmpty, passive != nil || modality == .exemption, let agent = agentInside(subject) {
+        addressees = [agent]
+        evidence.append(.init(rule: "pattern:agent-in-subject", span: agent.span))
+      }
+    }
+    // "Subsection (1) does not apply to a registered medical practitioner": the party the rule
+    // is disapplied to need not do what it says.
+    if modality == .exemption, addressees.isEmpty, lexicon.phrases[Int(modal.phrase)].contains("not apply") {
+      addressees = exemptedParties(after: modal)
     }
     // "A person who contravenes … is liable on summary conviction to a fine": the person
     // sanctioned is not the one the consequence binds.
@@ -582,6 +602,39 @@ struct SentenceAnalysis {
     return subjectAddressees(start..<to, evidence: &evidence)
   }
 
+  /// "shall not apply to providers of intermediary services that qualify as micro …", "does not
+  /// apply to a registered medical practitioner acting …", "shall not apply in respect of
+  /// agreements concluded by entities defined in …": the parties of the phrase after "to" (or
+  /// "of"), else the agent of a participle in it; none for "to the extent that …".
+  private func exemptedParties(after modal: Match) -> [Statement.Addressee] {
+    guard
+      let to = (Int(modal.end)..<min(range.upperBound, Int(modal.end) + 3)).first(where: {
+        isWord($0, "to") || isWord($0, "of")
+      })
+    else { return [] }
+    // "shall not apply to the extent that …" names no party.
+    if to + 2 < range.upperBound, isWord(to + 2, "extent") { return [] }
+    // To the end of the clause: "to public sector bodies, the Commission, the European Central
+    // Bank or Union bodies carrying out …", not "…, unless …".
+    var end = to + 1
+    while end < range.upperBound, !isPunctuation(end, ";"), !isPunctuation(end, ":"),
+      !(isPunctuation(end, ",") && end + 1 < range.upperBound
+        && (has(.subordinator, at: end + 1) || has(.condition, at: end + 1) || has(.exception, at: end + 1)
+          || tokens[end + 1].kind != .word))
+    {
+      end += 1
+    }
+    var evidence: [Statement.Evidence] = []
+    var found = subjectAddressees(to + 1..<end, evidence: &evidence)
+    // "agreements concluded by entities defined in …": who made the thing disapplied.
+    if found.isEmpty, end > to + 2, let by = (to + 2..<end).first(where: { isWord($0, "by") }),
+      Self.keepersParticiples.contains(where: { isWord(by - 1, $0) }), let agent = agent(after: by)
+    {
+      found = [agent]
+    }
+    return found.map { Statement.Addressee(role: $0.role, text: $0.text, source: .exempted, span: $0.span) }
+  }
+
   /// "the mandate shall empower the authorised representative to carry out the following tasks":
   /// a thing that empowers, requires or obliges a party makes the duty that party's.
   private func empoweredParty(after modal: Match) -> [Statement.Addressee]? {
@@ -791,6 +844,19 @@ struct SentenceAnalysis {
     }
     return false
   }
+
+  /// "The rights provided for in the first subparagraph", "The exception provided for in …": a
+  /// subject headed by a right or an exception.
+  private func namesARight(_ subject: Range<Int>) -> Bool {
+    guard var head = firstWord(in: subject) else { return false }
+    while head < subject.upperBound, has(.determiner, at: head) { head += 1 }
+    return head < subject.upperBound
+      && Self.rightNouns.contains { isWord(head, $0) }
+  }
+
+  private static let rightNouns: [StaticString] = [
+    "right", "rights", "exception", "exceptions", "limitation", "limitations",
+  ]
 
   /// "This paragraph", "This", "The requirements laid down in this paragraph", "Regulation (EU)
   /// 2016/679": a subject that is (or is laid down in) a provision or an act.
@@ -1313,6 +1379,29 @@ struct SentenceAnalysis {
       ? i..<i + 1 : nil
   }
 
+  /// The agent of a participle inside a subject ("Traffic data processed by the provider").
+  private func agentInside(_ subject: Range<Int>) -> Statement.Addressee? {
+    guard subject.count > 2 else { return nil }
+    for i in subject.dropLast() {
+      // Not in an opening clause: "Whenever national competent authorities intend … in areas
+      // covered by Union law, the national authorities … shall be consulted".
+      if tokens[i].kind == .punctuation || has(.subordinator, at: i) || has(.condition, at: i) { return nil }
+      if i > subject.lowerBound, isWord(i, "by"), Self.keepersParticiples.contains(where: { isWord(i - 1, $0) }) {
+        return agent(after: i)
+      }
+    }
+    return nil
+  }
+
+  /// Participles whose agent holds or made what they qualify, and so deals with it further:
+  /// "data held by", "information obtained by", "certificates issued by", "agreements concluded
+  /// by". Not "required by", "established by", "adopted by": who requires, sets up or adopts
+  /// something does not act on it ("The standards adopted by CEN shall be used").
+  private static let keepersParticiples: [StaticString] = [
+    "held", "processed", "stored", "received", "obtained", "collected", "kept", "retained", "entered", "issued",
+    "concluded", "carried", "taken",
+  ]
+
   /// "by the provider", "by a judicial authority": the agent of a passive verb, looked for up to
   /// the end of its clause.
   private func agent(after start: Int) -> Statement.Addressee? {
@@ -1325,7 +1414,14 @@ struct SentenceAnalysis {
         if let role = roles.first, role.span.lowerBound == Int(tokens[j].start) - base {
           return Statement.Addressee(role: role.role, text: role.text, source: .agent, span: role.span)
         }
-        for k in j..<min(range.upperBound, j + 5) where match(.party, at: k) != nil {
+        // "introduced by this Regulation, one authority": the agent ends at a punctuation mark.
+        // "by consulting with … teams": nor does it go past a gerund.
+        let words =
+          j..<((j..<min(range.upperBound, j + 5)).first {
+            tokens[$0].kind == .punctuation
+              || (isVerbForm($0) && bytes[tokens[$0].range].suffix(3).elementsEqual("ing".utf8))
+          } ?? j + 5)
+        for k in words where k < range.upperBound && match(.party, at: k) != nil {
           return Statement.Addressee(
             role: nil, text: text(j..<k + 1), source: .agent, span: span(j..<k + 1))
         }

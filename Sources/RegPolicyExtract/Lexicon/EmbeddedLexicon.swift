@@ -141,6 +141,7 @@ party	-	recipient
 party	-	recipients
 party	-	officer
 party	-	officers
+party	-	officials
 party	-	staff
 party	of	member
 party	of	members
@@ -197,6 +198,7 @@ party	-	employee
 party	-	employees
 party	-	personnel
 party	-	team
+party	-	teams
 party	-	client
 party	-	clients
 party	-	agent
@@ -215,6 +217,9 @@ party	-	bank
 party	-	banks
 party	-	insurer
 party	-	department
+party	-	departments
+party	-	unit
+party	-	units
 party	-	government
 party	-	governments
 party	-	secretariat
@@ -504,6 +509,8 @@ thing	-	computer
 thing	-	computers
 thing	-	container
 thing	-	containers
+thing	-	dispenser
+thing	-	dispensers
 thing	-	letter
 thing	-	letters
 thing	-	paper
@@ -687,10 +694,17 @@ modal	scope	should constitute
 modal	scope	should not constitute
 modal	constitution	shall be assisted by
 modal	constitution	shall be valid
+modal	constitution	shall remain valid
+modal	constitution	shall remain in force
 modal	constitution	shall be unenforceable
 modal	constitution	shall be void
 modal	constitution	shall be null and void
 modal	constitution	shall be renewable
+modal	constitution	shall be appointed for a term
+modal	constitution	shall be appointed for a period
+modal	constitution	shall be elected for a term
+modal	constitution	shall be elected for a period
+modal	constitution	shall be shortened
 modal	constitution	shall begin to run
 modal	constitution	shall be governed by
 modal	constitution	is governed by
@@ -1052,6 +1066,7 @@ subordinator	-	unless
 subordinator	-	although
 subordinator	-	because
 subordinator	-	while
+subordinator	-	how
 preposition	-	of
 preposition	-	for
 preposition	-	in
