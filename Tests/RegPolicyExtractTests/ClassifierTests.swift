@@ -239,6 +239,18 @@ struct ClassifierTests {
     #expect(coordinated.last?.addressees.map(\.text) == ["Tenant"])
     // One modal over two verbs is one statement.
     #expect(Classifier().classify("Providers shall establish and maintain a register.").count == 1)
+    // A duty in the indicative, then a modal joined to it: two statements of the same party.
+    let indicative = Classifier().classify(
+      "The auditor selects a sample of twenty transactions and may extend the sample if exceptions are found.")
+    #expect(indicative.map(\.modality) == [.obligation, .permission])
+    #expect(indicative.map { $0.addressees.map(\.text) } == [["auditor"], ["auditor"]])
+    let clerk = Classifier().classify(
+      "The warehouse clerk checks the delivery note and must not sign for goods that are not listed on it.")
+    #expect(clerk.map(\.modality) == [.obligation, .prohibition])
+    // A party's advice comes before a duty joined to it.
+    let advice = Classifier().classify(
+      "Team leaders should review the rota every week and must escalate any staffing gap to the duty manager.")
+    #expect(advice.first?.modality == .recommendation && advice.first?.addressees.map(\.text) == ["Team leaders"])
     let right = Classifier().classify(
       "Any affected person shall have the right to obtain from the deployer clear and meaningful explanations.")
     #expect(right.map(\.modality) == [.right, .obligation])

@@ -129,9 +129,10 @@ struct SentenceAnalysis {
   func statement() -> Statement? {
     guard !range.isEmpty, tokens[range].contains(where: { $0.kind == .word }) else { return nil }
     guard let (modal, subordinate) = mainModal() else { return unmarked() }
-    // "Organizations consider how audit records can reveal …": every modal stands in a clause
-    // below a party's indicative verb; the sentence is that verb's.
-    if subordinate, let (_, verb) = indicativeSubject(), verb < Int(modal.start) { return unmarked() }
+    // A party's indicative verb is the sentence's where every modal stands in a clause below it
+    // ("Organizations consider how audit records can reveal …"), and comes first where a modal is
+    // joined to it ("The auditor selects a sample … and may extend it": a second statement).
+    if subordinate || joinedToIndicative(modal) != nil, indicativeSubject() != nil { return unmarked() }
     return statement(at: modal, subordinate: subordinate) ?? unmarked()
   }
 
@@ -150,7 +151,15 @@ struct SentenceAnalysis {
       duty.evidence.append(.init(rule: "pattern:right-owed-by", span: owed.span))
       result.append(duty)
     }
-    guard let (main, _) = mainModal() else { return result }
+    guard let (main, subordinate) = mainModal() else { return result }
+    if first.evidence.contains(where: { $0.rule == "pattern:indicative-duty" }) {
+      guard !subordinate, let joined = joinedToIndicative(main),
+        var second = statement(at: main, subordinate: false, subjectStart: Int(main.start))
+      else { return result }
+      if second.addressees.isEmpty { second.addressees = first.addressees }
+      second.evidence.append(.init(rule: "pattern:second-modal", span: span(joined..<joined + 1)))
+      return result + [second]
+    }
     for modal in matches[.modal] where modal.start >= main.end {
       guard let modality = Modality(rawValue: lexicon.phrases[Int(modal.phrase)].label), modality.isRegulatory
       else { continue }
@@ -193,6 +202,20 @@ struct SentenceAnalysis {
       break
     }
     return result
+  }
+
+  /// The "and" or "but" that joins `modal` to a clause before it, with only adverbs between
+  /// ("… selects a sample and may extend it"), when a party's indicative verb precedes it.
+  private func joinedToIndicative(_ modal: Match) -> Int? {
+    var joined = Int(modal.start) - 1
+    while joined > range.lowerBound && isAdverb(joined) { joined -= 1 }
+    // Not in a recital, whose indicative states what is; nor joined inside a clause below the
+    // verb ("Organizations identify actions that normally require … but may …").
+    guard voice != .preamble, joined > range.lowerBound, isWord(joined, "and") || isWord(joined, "but"),
+      let (_, verb) = indicativeSubject(), verb < joined,
+      !(verb..<joined).contains(where: { has(.relative, at: $0) || has(.subordinator, at: $0) || isWord($0, "that") })
+    else { return nil }
+    return joined
   }
 
   /// The statement of `modal`, its subject from `subjectStart` (else found before the modal).
@@ -732,7 +755,9 @@ struct SentenceAnalysis {
       // "… this should be justified and a qualitative analysis shall be included": one statement
       // per sentence, so a duty wins over the advice (a "may" after it is more often a relative
       // clause's: "information … that may be of interest").
-      if label == "recommendation" {
+      // But a party's advice comes first: "Team leaders should review the rota … and must escalate
+      // any gap" (the duty is the sentence's second statement).
+      if label == "recommendation", !namesParty(subjectStart(before: modal)..<Int(modal.start)) {
         advice = advice ?? modal
         continue
       }
@@ -1415,10 +1440,11 @@ struct SentenceAnalysis {
           return Statement.Addressee(role: role.role, text: role.text, source: .agent, span: role.span)
         }
         // "introduced by this Regulation, one authority": the agent ends at a punctuation mark.
-        // "by consulting with … teams": nor does it go past a gerund.
+        // Nor past a gerund or a preposition other than "of" ("by consulting with … teams", "by
+        // law in each Member State"; but "by the Translation Centre of the bodies").
         let words =
           j..<((j..<min(range.upperBound, j + 5)).first {
-            tokens[$0].kind == .punctuation
+            tokens[$0].kind == .punctuation || (has(.preposition, at: $0) && !isWord($0, "of"))
               || (isVerbForm($0) && bytes[tokens[$0].range].suffix(3).elementsEqual("ing".utf8))
           } ?? j + 5)
         for k in words where k < range.upperBound && match(.party, at: k) != nil {

@@ -145,6 +145,8 @@ party	-	officials
 party	-	staff
 party	of	member
 party	of	members
+party	of	association
+party	of	associations
 party	-	court
 party	-	courts
 party	-	party
@@ -920,6 +922,9 @@ self	-	paragraph
 self	-	subparagraph
 self	-	point
 self	-	Annex
+self	-	Annexes
+self	-	Articles
+self	-	Chapters
 self	-	Title
 self	-	Part
 pronoun	-	they
