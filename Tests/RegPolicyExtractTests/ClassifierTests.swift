@@ -478,6 +478,14 @@ struct ClassifierTests {
     #expect(statement.addressees.map(\.role) == ["deployer"])
     #expect(statement.addressees.map(\.source) == [.antecedent])
     #expect(statement.conditions.map(\.text) == ["Where deployers have identified a serious incident"])
+    // Every party of the list the introduction names, roles and names alike; not its object.
+    let both = try classify(
+      "Where the provider or the deployer becomes aware of a risk to the importer, they shall inform the authority.")
+    #expect(both.addressees.map(\.role) == ["provider", "deployer"])
+    let list = try classify(
+      "Where the Commission, the European Central Bank or a Union body intends to transmit data, it shall notify the "
+        + "data holder.")
+    #expect(list.addressees.map(\.text) == ["Commission", "European Central Bank", "Union body"])
   }
 
   @Test("conditions, exceptions and deadlines")

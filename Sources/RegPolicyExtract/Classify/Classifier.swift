@@ -1094,6 +1094,26 @@ struct SentenceAnalysis {
   /// Where the name of a role starts when words before it make a compound with it ("the service
   /// provider", "the document controller", "The Service Provider"): nouns, not
   /// determiners, adjectives or grammar words. `role.start` when there are none.
+  /// The party joined to a list right at `end` (", the Commission", "or a Union body", ", the
+  /// European Central Bank"): its role, if the lexicon's, and its words; nil where the list ends.
+  private func coordinatedParty(after end: Int, before limit: Int) -> (String?, Range<Int>)? {
+    guard end < limit, isPunctuation(end, ",") || has(.coordinator, at: end) else { return nil }
+    var j = end + 1
+    if j < limit, has(.coordinator, at: j) { j += 1 }
+    while j < limit, has(.determiner, at: j) { j += 1 }
+    guard j < limit, tokens[j].kind == .word else { return nil }
+    if let role = matches[.role].first(where: { Int($0.start) >= j && Int($0.end) <= limit }),
+      compoundStart(of: role, within: j..<Int(role.end)) == j
+    {
+      return (j < Int(role.start) ? nil : lexicon.phrases[Int(role.phrase)].label, j..<Int(role.end))
+    }
+    // A name: "the European Central Bank", "a Union body".
+    var k = j
+    while k < limit, isCapitalised(k), match(.role, at: k) == nil { k += 1 }
+    if k > j, k < limit, has(.party, at: k) { k += 1 }
+    return k > j && has(.determiner, at: j - 1) && !has(.selfUnit, at: k - 1) ? (nil, j..<k) : nil
+  }
+
   private func compoundStart(of role: Match, within part: Range<Int>) -> Int {
     // A capitalised role takes capitalised words only: "the Service Provider", "the European
     // Data Innovation Board"; not "… allows Member States to".
@@ -1164,10 +1184,19 @@ struct SentenceAnalysis {
         // "Where a data intermediation services provider ceases …, it": the compound's party.
         let start = compoundStart(of: named, within: range.lowerBound..<Int(named.end))
         let role = start < Int(named.start) ? nil : lexicon.phrases[Int(named.phrase)].label
-        return [
+        var parties = [
           Statement.Addressee(
             role: role, text: text(start..<Int(named.end)), source: .antecedent, span: span(pronoun.range))
         ]
+        // "Where a public sector body, the Commission, the European Central Bank or a Union body
+        // intends to …, it shall": each party of the list it opens.
+        var end = Int(named.end)
+        while let (role, words) = coordinatedParty(after: end, before: Int(pronoun.start)) {
+          parties.append(
+            Statement.Addressee(role: role, text: text(words), source: .antecedent, span: span(pronoun.range)))
+          end = words.upperBound
+        }
+        return parties
       }
       if let named = matches[.party].first(where: { Int($0.start) >= range.lowerBound && $0.end <= pronoun.start }) {
         // "the data holder …, it": the party's noun phrase, not its head alone.
