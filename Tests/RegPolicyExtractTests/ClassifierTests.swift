@@ -376,6 +376,12 @@ struct ClassifierTests {
     let right = try classify("Every employee is entitled to obtain from HR a copy of their personal data.")
     #expect(right.modality == .right && right.counterparty?.text == "HR")
     #expect(try classify("Directive 95/46/EC should be repealed by this Regulation.").addressees.isEmpty)
+    // Joined agents, each with its own "by" or not.
+    let both = try classify(
+      "The delegation of power may be revoked at any time by the European Parliament or by the Council.")
+    #expect(both.addressees.map(\.text) == ["European Parliament", "Council"])
+    let roles = try classify("He or she shall not be dismissed or penalised by the controller or the processor.")
+    #expect(roles.addressees.map(\.role) == ["controller", "processor"])
     #expect(try classify("The data shall be processed by Regulation (EU) 2019/1020 rules.").addressees.isEmpty)
   }
 

@@ -346,6 +346,16 @@ struct SentenceAnalysis {
         if let agent = agent(after: participle.upperBound) {
           addressees = [agent]
           evidence.append(.init(rule: "agent:\(agent.role ?? "party")", span: agent.span))
+          // "may be revoked at any time by the European Parliament or by the Council": each agent.
+          if var end = (participle.upperBound..<range.upperBound).first(where: {
+            Int(tokens[$0].end) - base == agent.span.upperBound
+          }) {
+            end += 1
+            while let (role, words) = coordinatedParty(after: end, before: range.upperBound) {
+              addressees.append(Statement.Addressee(role: role, text: text(words), source: .agent, span: span(words)))
+              end = words.upperBound
+            }
+          }
         }
       } else if !phrase(verbal).hasPrefix("it ") {
         addressees = subjectAddressees(subject, acts: !describesContent(after: verbal), evidence: &evidence)
@@ -1100,6 +1110,7 @@ struct SentenceAnalysis {
     guard end < limit, isPunctuation(end, ",") || has(.coordinator, at: end) else { return nil }
     var j = end + 1
     if j < limit, has(.coordinator, at: j) { j += 1 }
+    if j < limit, isWord(j, "by") { j += 1 }
     while j < limit, has(.determiner, at: j) { j += 1 }
     guard j < limit, tokens[j].kind == .word else { return nil }
     if let role = matches[.role].first(where: { Int($0.start) >= j && Int($0.end) <= limit }),
