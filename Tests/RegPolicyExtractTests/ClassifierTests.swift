@@ -475,6 +475,16 @@ struct ClassifierTests {
     #expect(
       try classify("Providers of general-purpose AI models with systemic risk shall assess risks.").addressees.map(
         \.role) == ["gpai-systemic-provider"])
+    // After a relative clause, a determiner and a compound's words resume the list; bare nouns do not.
+    let resumed = try classify(
+      "The notified body, the person to which the right was granted, the data intermediation services provider and "
+        + "the importer shall ensure that the data are deleted.")
+    #expect(resumed.addressees.map(\.text).contains("data intermediation services provider"))
+    #expect(resumed.addressees.map(\.role).contains("importer"))
+    #expect(
+      try classify(
+        "Deployers that are public authorities, Union institutions, bodies, offices or agencies shall register."
+      ).addressees.map(\.role) == ["deployer"])
   }
 
   @Test("a pronoun takes the party named in the introduction")

@@ -1386,6 +1386,7 @@ struct SentenceAnalysis {
     // After a role skipped inside a modifier, "and"/"or" continue the modifier ("provisions
     // related to operators or notified bodies").
     var skipped = false
+    var determined = false
     var i = part.lowerBound
     while i < part.upperBound {
       if let role = match(.role, at: i), role.end <= part.upperBound {
@@ -1400,12 +1401,16 @@ struct SentenceAnalysis {
       }
       if has(.coordinator, at: i) || isPunctuation(i, ",") {
         joined = !skipped || isPunctuation(i, ",")
+        determined = false
       } else if has(.determiner, at: i) {
         // "and the deployer": a determiner keeps the join.
+        determined = joined
       } else if has(.preposition, at: i) || has(.relative, at: i) || has(.subordinator, at: i) {
         modifier = true
         joined = false
-      } else {
+      } else if !(determined && isCompoundWord(i)) {
+        // "…, the data intermediation services provider and …": after a determiner, the words of
+        // a compound keep the join (not "that are public authorities, Union institutions, …").
         joined = false
       }
       i += 1
