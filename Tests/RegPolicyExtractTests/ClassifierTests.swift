@@ -118,6 +118,17 @@ struct ClassifierTests {
     // The indicative of a procedure binds the party it names; a system is no party.
     #expect(try classify("The operator records the temperature at the start of each shift.").modality == .obligation)
     #expect(try classify("The batch system assigns a number to each lot.").modality == .constitution)
+    // A procedure's present passive binds its agent: after a time of day, with a particle, after
+    // "continues to be", an agent in -ing.
+    let booked = try classify("Goods received after 16:00 are booked in by the early shift on the following morning.")
+    #expect(booked.modality == .obligation && booked.addressees.map(\.text) == ["early shift"])
+    let kept = try classify(
+      "The logbook continues to be kept by the outgoing engineer until the handover form is signed.")
+    #expect(kept.modality == .obligation && kept.addressees.map(\.text) == ["outgoing engineer"])
+    // Responsibility that lies with a party is its duty.
+    let lies = try classify(
+      "Responsibility for keeping the asset register up to date lies with the IT Operations Manager.")
+    #expect(lies.modality == .obligation && lies.addressees.map(\.text) == ["IT Operations Manager"])
     // A catalogue's imperative is a duty of the party it speaks to.
     let organisation = Statement.Addressee(role: "organization", text: "organization", source: .context, span: 0..<0)
     let duty = try #require(

@@ -337,6 +337,10 @@ struct SentenceAnalysis {
     // ("It shall make available …") refers back to that party.
     if status {
       addressees = subjectAddressees(subject, evidence: &evidence)
+    } else if modality.isRegulatory, phrase(modal).hasSuffix(" with") {
+      // "Responsibility for keeping the asset register lies with the IT Operations Manager".
+      let end = (Int(modal.end)..<range.upperBound).first(where: { isClauseBreak($0) }) ?? range.upperBound
+      addressees = subjectAddressees(Int(modal.end)..<end, evidence: &evidence)
     } else if modality.isRegulatory, let object = causedParty(after: modal) {
       // "The Exchange requires every Market Maker to maintain …": the duty is the object's.
       addressees = object
@@ -514,8 +518,12 @@ struct SentenceAnalysis {
     var i = range.lowerBound
     while i < min(range.upperBound, range.lowerBound + 16) {
       if isClauseBreak(i) || has(.relative, at: i) || has(.subordinator, at: i) || isWord(i, "that") { return nil }
-      if isWord(i, "is") || isWord(i, "are") {
-        var j = i + 1
+      // "are booked in by", "continues to be kept by".
+      let chain =
+        (isWord(i, "continues") || isWord(i, "continue")) && i + 2 < range.upperBound && isWord(i + 1, "to")
+        && isWord(i + 2, "be")
+      if isWord(i, "is") || isWord(i, "are") || chain {
+        var j = chain ? i + 3 : i + 1
         while j < range.upperBound && isAdverb(j) { j += 1 }
         guard j < range.upperBound, match(.participle, at: j) != nil || isPastParticiple(j) else { return nil }
         var k = j + 1
@@ -1498,9 +1506,13 @@ struct SentenceAnalysis {
         }
         // "by the outgoing engineer", "by Internal Audit", "by HR": an agent's noun or a name.
         var end = j
+        // An adjective in -ing may open it: "by the outgoing engineer".
+        let opening =
+          j + 1 < range.upperBound && bytes[tokens[j].range].suffix(3).elementsEqual("ing".utf8)
+          && tokens[j + 1].kind == .word && !has(.preposition, at: j + 1) && !isVerbForm(j + 1)
         while end < min(range.upperBound, j + 5), tokens[end].kind == .word, !has(.preposition, at: end),
           !has(.coordinator, at: end), !has(.relative, at: end), !has(.subordinator, at: end),
-          isCapitalised(end) || !isVerbForm(end)
+          !has(.deadline, at: end), isCapitalised(end) || !isVerbForm(end) || (end == j && opening)
         {
           end += 1
         }
@@ -1766,7 +1778,13 @@ struct SentenceAnalysis {
   }
 
   private func isClauseBreak(_ i: Int) -> Bool {
-    isPunctuation(i, ",") || isPunctuation(i, ";") || isPunctuation(i, ":")
+    isPunctuation(i, ",") || isPunctuation(i, ";") || (isPunctuation(i, ":") && !isTimeColon(i))
+  }
+
+  /// The colon of a time of day, "16:00": digits on both sides, no space.
+  private func isTimeColon(_ i: Int) -> Bool {
+    i > range.lowerBound && i + 1 < range.upperBound && tokens[i - 1].kind == .number
+      && tokens[i + 1].kind == .number && tokens[i - 1].end == tokens[i].start && tokens[i].end == tokens[i + 1].start
   }
 
   /// ’ ” ) — kept at the end of a span.

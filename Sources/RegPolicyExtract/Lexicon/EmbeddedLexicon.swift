@@ -201,6 +201,8 @@ party	-	employees
 party	-	personnel
 party	-	team
 party	-	teams
+party	-	shift
+party	-	shifts
 party	-	client
 party	-	clients
 party	-	agent
@@ -438,6 +440,10 @@ modal	obligation	have a duty to
 modal	obligation	it is the duty of
 modal	obligation	it is mandatory
 modal	obligation	it is the responsibility of
+modal	obligation	lies with
+modal	obligation	rests with
+modal	obligation	shall lie with
+modal	obligation	shall rest with
 modal	obligation	is responsible for
 modal	obligation	are responsible for
 modal	obligation	is accountable for
