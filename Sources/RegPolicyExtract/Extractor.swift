@@ -280,9 +280,12 @@ public struct Extractor: Sendable {
   /// Whether a reference qualifies the modal's subject: it follows "referred to in", "in accordance
   /// with", "pursuant to", "set out in" or "laid down in" right before it, and no comma, semicolon
   /// or colon stands between it and the modal (not "Article 12 shall not apply", nor "Without
-  /// prejudice to Article 5, …").
+  /// prejudice to Article 5, …") unless a lone comma is all there is ("The EU declaration of
+  /// conformity referred to in Article 47, shall contain …").
   static func definesSubject(_ bytes: [UInt8], reference: Range<Int>, modal: Int) -> Bool {
-    guard !bytes[reference.upperBound..<modal].contains(where: { $0 == 0x2C || $0 == 0x3B || $0 == 0x3A }) else {
+    let between = bytes[reference.upperBound..<modal]
+    let commaOnly = between.allSatisfy { $0 == 0x2C || $0 == 0x20 } && between.filter { $0 == 0x2C }.count == 1
+    guard commaOnly || !between.contains(where: { $0 == 0x2C || $0 == 0x3B || $0 == 0x3A }) else {
       return false
     }
     let before = bytes[..<reference.lowerBound]

@@ -83,6 +83,13 @@ struct ExtractionTests {
       #expect(statement.addressees.map(\.role) == ["provider"], "\(statement.clause)")
       #expect(statement.addressees.first?.via?.rawValue == "art_11.par_1", "\(statement.clause)")
     }
+    // "The EU declaration of conformity referred to in Article 47, shall contain …": a lone comma.
+    let declaration = try statements(in: "anx_V").filter { $0.modality == .obligation }
+    #expect(declaration.count == 8)
+    for statement in declaration {
+      #expect(statement.addressees.map(\.role) == ["provider"], "\(statement.clause)")
+      #expect(statement.addressees.first?.via?.rawValue == "art_47", "\(statement.clause)")
+    }
     // "Certificates issued by notified bodies in accordance with Annex VII shall be drawn up …".
     let certificates = try #require(try statements(in: "art_44.par_1").first)
     #expect(certificates.addressees.map(\.role) == ["notified-body"])
