@@ -535,6 +535,8 @@ struct SentenceAnalysis {
     return nil
   }
 
+  private func endsInIng(_ i: Int) -> Bool { bytes[tokens[i].range].suffix(3).elementsEqual("ing".utf8) }
+
   private func isPastParticiple(_ i: Int) -> Bool {
     guard tokens[i].kind == .word else { return false }
     let word = bytes[tokens[i].range]
@@ -1109,9 +1111,6 @@ struct SentenceAnalysis {
     return tokens[i].kind == .word && (2...6).contains(word.count) && word.allSatisfy { $0 &- 0x41 < 26 }
   }
 
-  /// Where the name of a role starts when words before it make a compound with it ("the service
-  /// provider", "the document controller", "The Service Provider"): nouns, not
-  /// determiners, adjectives or grammar words. `role.start` when there are none.
   /// The party joined to a list right at `end` (", the Commission", "or a Union body", ", the
   /// European Central Bank"): its role, if the lexicon's, and its words; nil where the list ends.
   private func coordinatedParty(after end: Int, before limit: Int) -> (String?, Range<Int>)? {
@@ -1133,6 +1132,9 @@ struct SentenceAnalysis {
     return k > j && has(.determiner, at: j - 1) && !has(.selfUnit, at: k - 1) ? (nil, j..<k) : nil
   }
 
+  /// Where the name of a role starts when words before it make a compound with it ("the service
+  /// provider", "the document controller", "The Service Provider"): nouns, not
+  /// determiners, adjectives or grammar words. `role.start` when there are none.
   private func compoundStart(of role: Match, within part: Range<Int>) -> Int {
     // A capitalised role takes capitalised words only: "the Service Provider", "the European
     // Data Innovation Board"; not "… allows Member States to".
@@ -1498,7 +1500,7 @@ struct SentenceAnalysis {
         let words =
           j..<((j..<min(range.upperBound, j + 5)).first {
             tokens[$0].kind == .punctuation || (has(.preposition, at: $0) && !isWord($0, "of"))
-              || (isVerbForm($0) && bytes[tokens[$0].range].suffix(3).elementsEqual("ing".utf8))
+              || (isVerbForm($0) && endsInIng($0))
           } ?? j + 5)
         for k in words where k < range.upperBound && match(.party, at: k) != nil {
           return Statement.Addressee(
@@ -1508,8 +1510,8 @@ struct SentenceAnalysis {
         var end = j
         // An adjective in -ing may open it: "by the outgoing engineer".
         let opening =
-          j + 1 < range.upperBound && bytes[tokens[j].range].suffix(3).elementsEqual("ing".utf8)
-          && tokens[j + 1].kind == .word && !has(.preposition, at: j + 1) && !isVerbForm(j + 1)
+          j + 1 < range.upperBound && endsInIng(j) && tokens[j + 1].kind == .word && !has(.preposition, at: j + 1)
+          && !isVerbForm(j + 1)
         while end < min(range.upperBound, j + 5), tokens[end].kind == .word, !has(.preposition, at: end),
           !has(.coordinator, at: end), !has(.relative, at: end), !has(.subordinator, at: end),
           !has(.deadline, at: end), isCapitalised(end) || !isVerbForm(end) || (end == j && opening)
