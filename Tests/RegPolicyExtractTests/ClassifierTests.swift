@@ -496,6 +496,13 @@ struct ClassifierTests {
       try classify(
         "Deployers that are public authorities, Union institutions, bodies, offices or agencies shall register."
       ).addressees.map(\.role) == ["deployer"])
+    // The same list after an introduction (AI Act Article 49(3)).
+    #expect(
+      try classify(
+        "Before using a high-risk AI system listed in Annex III, with the exception of high-risk AI systems listed in "
+          + "point 2 of Annex III, deployers that are public authorities, Union institutions, bodies, offices or "
+          + "agencies or persons acting on their behalf shall register themselves."
+      ).addressees.map(\.role) == ["deployer"])
   }
 
   @Test("a pronoun takes the party named in the introduction")

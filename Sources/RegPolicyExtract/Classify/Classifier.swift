@@ -951,6 +951,9 @@ struct SentenceAnalysis {
             break
           }
         }
+        // "…, deployers that are public authorities, Union institutions, bodies, offices or agencies
+        // … shall": the list completes a relative clause of the party before it.
+        if listed, chosen > 0, opensRelativeList(segment(chosen - 1)) { chosen -= 1 }
         start = commas[chosen] + 1
       }
     }
@@ -964,6 +967,16 @@ struct SentenceAnalysis {
     }
     while start < Int(modal.start) && tokens[start].kind == .punctuation { start += 1 }
     return start
+  }
+
+  /// Whether `part` is a party followed by a relative clause that lists what it is ("deployers
+  /// that are public authorities").
+  private func opensRelativeList(_ part: Range<Int>) -> Bool {
+    guard let relative = part.first(where: { has(.relative, at: $0) || isWord($0, "that") }),
+      relative > part.lowerBound, relative + 1 < part.upperBound,
+      isWord(relative + 1, "are") || isWord(relative + 1, "is")
+    else { return false }
+    return namesParty(part.lowerBound..<relative)
   }
 
   /// Whether `part` opens with a preposition ("after consulting the Board", "in cooperation with
