@@ -393,6 +393,10 @@ struct ClassifierTests {
     #expect(both.addressees.map(\.text) == ["European Parliament", "Council"])
     let roles = try classify("He or she shall not be dismissed or penalised by the controller or the processor.")
     #expect(roles.addressees.map(\.role) == ["controller", "processor"])
+    // A word that qualifies the role is no party of its own.
+    let individual = try classify(
+      "Codes of conduct may be drawn up by individual providers or deployers of AI systems.")
+    #expect(individual.addressees.map(\.role) == ["provider", "deployer"])
     #expect(try classify("The data shall be processed by Regulation (EU) 2019/1020 rules.").addressees.isEmpty)
   }
 

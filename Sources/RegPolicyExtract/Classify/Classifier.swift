@@ -1504,7 +1504,13 @@ struct SentenceAnalysis {
         var j = i + 1
         while j < range.upperBound && has(.determiner, at: j) { j += 1 }
         let roles = roles(in: j..<min(range.upperBound, j + 8))
-        if let role = roles.first, role.span.lowerBound == Int(tokens[j].start) - base {
+        // "by the provider", and "by individual providers" (a word that qualifies the role).
+        let qualified =
+          j + 1 < range.upperBound && (has(.party, at: j) || has(.adjective, at: j) || hasAdjectiveEnding(j))
+        if let role = roles.first,
+          role.span.lowerBound == Int(tokens[j].start) - base
+            || (qualified && role.span.lowerBound == Int(tokens[j + 1].start) - base)
+        {
           return Statement.Addressee(role: role.role, text: role.text, source: .agent, span: role.span)
         }
         // "introduced by this Regulation, one authority": the agent ends at a punctuation mark.
