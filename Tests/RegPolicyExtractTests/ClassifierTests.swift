@@ -35,6 +35,10 @@ struct ClassifierTests {
       ("That committee shall be a committee within the meaning of Regulation (EU) No 182/2011.", .constitution),
       ("The coordinators shall be entitled, at the request of the Board, to inspect the premises.", .permission),
       ("The dispute settlement body shall not have the power to impose a binding settlement.", .constitution),
+      // A contract's or a statute's release from liability, and a clause that outlives the contract.
+      ("The Supplier shall have no liability for delays caused by events beyond its control.", .exemption),
+      ("A person is not guilty of an offence under this section if that person proves due diligence.", .exemption),
+      ("Clause 9 (Confidentiality) shall survive the termination of this Agreement.", .entryIntoForce),
       // A legal effect or a term of office binds no one.
       ("Any supplement to a certificate shall remain valid, provided that the certificate is valid.", .constitution),
       (

@@ -203,6 +203,7 @@ party	-	team
 party	-	teams
 party	-	shift
 party	-	shifts
+party	-	desk
 party	-	client
 party	-	clients
 party	-	agent
@@ -389,6 +390,7 @@ modal	entry-into-force	shall enter into force
 modal	entry-into-force	shall apply from
 modal	entry-into-force	shall be binding in its entirety
 modal	entry-into-force	shall cease to apply
+modal	entry-into-force	shall survive
 modal	entry-into-force	is repealed
 modal	entry-into-force	shall be repealed
 modal	empowerment	is empowered to
@@ -466,6 +468,11 @@ modal	prohibition	it is forbidden
 modal	permission	can
 modal	exemption	shall not be liable
 modal	exemption	is not liable
+modal	exemption	shall have no liability
+modal	exemption	has no liability
+modal	exemption	shall incur no liability
+modal	exemption	is not guilty of
+modal	exemption	shall not be guilty of
 modal	exemption	are not liable
 modal	exemption	shall not be held liable
 modal	obligation	is liable on summary conviction
