@@ -504,6 +504,12 @@ struct ClassifierTests {
       try classify(
         "Deployers that are public authorities, Union institutions, bodies, offices or agencies shall register."
       ).addressees.map(\.role) == ["deployer"])
+    // Parties that qualify a noun after them name no one.
+    #expect(
+      try classify("Union or Member State law to which the controller is subject may restrict the scope of the rights.")
+        .addressees.isEmpty)
+    #expect(try classify("Member State law may restrict the rights.").addressees.isEmpty)
+    #expect(try classify("Member States may restrict the rights.").addressees.map(\.role) == ["member-state"])
     // The same list after an introduction (AI Act Article 49(3)).
     #expect(
       try classify(

@@ -1269,6 +1269,9 @@ struct SentenceAnalysis {
         Statement.Addressee(role: $0.role, text: $0.text, source: .antecedent, span: span(pronoun.range))
       }
     }
+    // "Union or Member State law to which the controller is subject may restrict …": parties that
+    // only qualify the noun after them name no one.
+    if let last = conjuncts(subject).last, last.count > 1, qualifiesANoun(last) { return [] }
     let found = roles(in: subject)
     for item in found { evidence.append(.init(rule: "role:\(item.role ?? "")", span: item.span)) }
     // Parties outside the lexicon: "financial institutions established in the Union", "The
@@ -1300,6 +1303,17 @@ struct SentenceAnalysis {
     }
     if !found.isEmpty, parties.count > found.count { parties.sort { $0.span.lowerBound < $1.span.lowerBound } }
     return parties
+  }
+
+  /// Whether `phrase` ends in a role and then a plain noun it qualifies ("Member State law").
+  private func qualifiesANoun(_ phrase: Range<Int>) -> Bool {
+    let noun = phrase.upperBound - 1
+    guard tokens[noun].kind == .word, let first = bytes[tokens[noun].range].first, Tokenizer.isLowerASCII(first),
+      matches[.role].contains(where: { Int($0.end) == noun && Int($0.start) >= phrase.lowerBound }),
+      !Self.grammar.contains(where: { has($0, at: noun) }), !has(.thing, at: noun), !isVerbForm(noun),
+      !isAdverb(noun), !isAuxiliary(noun), !hasAdjectiveEnding(noun)
+    else { return false }
+    return true
   }
 
   /// "It shall be sufficient to …": adjectives of an impersonal "it".
