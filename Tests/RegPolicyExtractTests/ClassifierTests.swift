@@ -504,6 +504,10 @@ struct ClassifierTests {
       try classify(
         "Deployers that are public authorities, Union institutions, bodies, offices or agencies shall register."
       ).addressees.map(\.role) == ["deployer"])
+    // A determiner opens the noun phrase anew: "in which case the customer shall".
+    let second = Classifier().classify(
+      "The provider may switch to a different supplier, in which case the customer shall provide the details.")
+    #expect(second.last?.addressees.map(\.text) == ["customer"])
     // Parties that qualify a noun after them name no one.
     #expect(
       try classify("Union or Member State law to which the controller is subject may restrict the scope of the rights.")

@@ -1042,11 +1042,13 @@ struct SentenceAnalysis {
     var i = part.lowerBound
     while i < part.upperBound {
       while i < part.upperBound && (has(.determiner, at: i) || tokens[i].kind == .punctuation) { i += 1 }
-      let start = i
+      var start = i
       while i < part.upperBound && (tokens[i].kind == .word || isPossessive(i)) && !has(.coordinator, at: i)
         && !has(.preposition, at: i) && !has(.relative, at: i) && !has(.subordinator, at: i)
         && !(i > start && (isVerbForm(i) || isAdverb(i)))
       {
+        // "in which case the customer": a determiner opens the noun phrase anew.
+        if i > start, has(.determiner, at: i) { start = i + 1 }
         i += 1
       }
       if i > start { result.append(start..<i) }
