@@ -526,6 +526,8 @@ thing	-	container
 thing	-	containers
 thing	-	dispenser
 thing	-	dispensers
+thing	-	dossier
+thing	-	dossiers
 thing	-	letter
 thing	-	letters
 thing	-	paper
