@@ -88,12 +88,14 @@ struct ReportCLITests {
     // market surveillance authorities' (others +1, undetermined −1). 49(3) "…, deployers that are
     // public authorities, Union institutions, bodies, offices or agencies or persons acting on
     // their behalf shall register themselves …" is the deployers' (the list completes their
-    // relative clause): applicable, attested by AIA-49 (undetermined −1).
-    #expect(totals["applicable"]! + totals["other-operators"]! + totals["others"]! + totals["undetermined"]! == 732)
+    // relative clause): applicable, attested by AIA-49 (undetermined −1). 727 since what a thing is
+    // for describes it: 57(9)(a)–(e) ("The establishment of AI regulatory sandboxes shall aim to
+    // contribute to the following objectives: …") bind no one (undetermined −5).
+    #expect(totals["applicable"]! + totals["other-operators"]! + totals["others"]! + totals["undetermined"]! == 727)
     #expect(
       totals == [
         "applicable": 192, "automated": 13, "attestation": 52, "needs-review": 0, "uncovered": 127,
-        "other-operators": 36, "others": 265, "undetermined": 239,
+        "other-operators": 36, "others": 265, "undetermined": 234,
       ])
     let articles = try #require(coverage["articles"] as? [[String: Any]])
     func counts(_ id: String) -> [Int] {

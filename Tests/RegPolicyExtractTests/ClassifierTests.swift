@@ -39,6 +39,10 @@ struct ClassifierTests {
       ("The Supplier shall have no liability for delays caused by events beyond its control.", .exemption),
       ("A person is not guilty of an offence under this section if that person proves due diligence.", .exemption),
       ("Clause 9 (Confidentiality) shall survive the termination of this Agreement.", .entryIntoForce),
+      // What a thing is for or has describes it; tasks are a party's.
+      ("The establishment of regulatory sandboxes shall aim to contribute to the following objectives:", .constitution),
+      ("The portal shall have at least the following functions: providing access to solutions;", .constitution),
+      ("The single point of contact shall have the following tasks: to coordinate the work;", .obligation),
       // A legal effect or a term of office binds no one.
       ("Any supplement to a certificate shall remain valid, provided that the certificate is valid.", .constitution),
       (

@@ -320,6 +320,13 @@ struct SentenceAnalysis {
       status = true
       evidence.append(.init(rule: "pattern:status", span: span(modal.range)))
     }
+    // "The establishment of AI regulatory sandboxes shall aim to contribute to the following
+    // objectives:", "The Interoperable Europe portal shall have at least the following functions:":
+    // what a thing is for or has describes it; no one must do anything.
+    if modality == .obligation, passive == nil, describesAThing(after: modal, subject: subject) {
+      modality = .constitution
+      evidence.append(.init(rule: "pattern:thing-described", span: span(modal.range)))
+    }
     // "Each supervisory authority shall have all of the following investigative powers:", "the
     // AI Office shall have all the powers of a market surveillance authority", "Digital Services
     // Coordinators shall, in respect of …, where …, also have the power to …".
@@ -677,6 +684,24 @@ struct SentenceAnalysis {
     }
     return found.map { Statement.Addressee(role: $0.role, text: $0.text, source: .exempted, span: $0.span) }
   }
+
+  /// Whether a subject that names no party "shall aim to …" or "shall have …" the objectives or
+  /// functions a list gives ("the following objectives:"); not tasks or duties, which only a
+  /// party has ("The single point of contact shall have the following tasks").
+  private func describesAThing(after modal: Match, subject: Range<Int>) -> Bool {
+    var verb = Int(modal.end)
+    while verb < range.upperBound && isAdverb(verb) { verb += 1 }
+    guard verb < range.upperBound, isWord(verb, "aim") || isWord(verb, "have"),
+      let following = (verb + 1..<min(range.upperBound, verb + 7)).first(where: { isWord($0, "following") }),
+      following + 1 < range.upperBound, Self.describedBy.contains(where: { isWord(following + 1, $0) }),
+      let first = firstWord(in: subject), !has(.pronoun, at: first), !namesParty(subject)
+    else { return false }
+    return true
+  }
+
+  private static let describedBy: [StaticString] = [
+    "objectives", "objective", "functions", "functionalities", "features", "characteristics", "aims", "purposes",
+  ]
 
   /// "the mandate shall empower the authorised representative to carry out the following tasks":
   /// a thing that empowers, requires or obliges a party makes the duty that party's.
