@@ -284,7 +284,7 @@ public struct Extractor: Sendable {
   /// conformity referred to in Article 47, shall contain …").
   static func definesSubject(_ bytes: [UInt8], reference: Range<Int>, modal: Int) -> Bool {
     let between = bytes[reference.upperBound..<modal]
-    let commaOnly = between.allSatisfy { $0 == 0x2C || $0 == 0x20 } && between.filter { $0 == 0x2C }.count == 1
+    let commaOnly = between.allSatisfy { $0 == 0x2C || $0 == 0x20 } && between.lazy.filter { $0 == 0x2C }.count == 1
     guard commaOnly || !between.contains(where: { $0 == 0x2C || $0 == 0x3B || $0 == 0x3A }) else {
       return false
     }

@@ -677,11 +677,7 @@ struct SentenceAnalysis {
     var evidence: [Statement.Evidence] = []
     var found = subjectAddressees(to + 1..<end, evidence: &evidence)
     // "agreements concluded by entities defined in …": who made the thing disapplied.
-    if found.isEmpty, end > to + 2, let by = (to + 2..<end).first(where: { isWord($0, "by") }),
-      Self.keepersParticiples.contains(where: { isWord(by - 1, $0) }), let agent = agent(after: by)
-    {
-      found = [agent]
-    }
+    if found.isEmpty, let agent = agentInside(to + 1..<end) { found = [agent] }
     return found.map { Statement.Addressee(role: $0.role, text: $0.text, source: .exempted, span: $0.span) }
   }
 
