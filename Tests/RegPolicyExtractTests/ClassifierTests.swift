@@ -70,6 +70,18 @@ struct ClassifierTests {
       ("This Regulation shall not apply to AI systems used for military purposes.", .scope),
       ("This Regulation shall enter into force on the twentieth day following its publication.", .entryIntoForce),
       ("It shall apply from 2 August 2026.", .entryIntoForce),
+      // A modal in a relative clause opened by a preposition is not the sentence's, unless the
+      // relative clause has ended before it.
+      (
+        "Messages which give no address to which the recipient may send a request shall be prohibited.",
+        .prohibition
+      ),
+      ("The authority of the Member State in which the provider has its seat may extend the period.", .permission),
+      // Application dates: what applies only from a date on; not a scope that spares earlier acts.
+      ("Chapter IV shall apply to contracts concluded after 12 September 2025.", .entryIntoForce),
+      ("The derogation shall apply until 1 June 2013.", .entryIntoForce),
+      ("This Directive shall apply without prejudice to any acts concluded before 7 June 2021.", .scope),
+      ("This Regulation shall apply to contracts concluded by consumers.", .scope),
       ("The Commission is empowered to adopt delegated acts in accordance with Article 97.", .empowerment),
       // Powers conferred, also after an inserted phrase; "have … powers" in a that-clause or after a
       // subordinate "powers … have been exhausted" confers nothing.
@@ -275,6 +287,16 @@ struct ClassifierTests {
     #expect(right.map(\.modality) == [.right, .obligation])
     #expect(right.first?.counterparty?.role == "deployer")
     #expect(right.last?.addressees.map(\.role) == ["deployer"] && right.last?.addressees.first?.source == .counterparty)
+    // What a party is granted is its right, and the grantor's duty where the text names it; a thing
+    // granted is no one's right.
+    let granted = Classifier().classify(
+      "Workers and their representatives shall be granted access by their employer to the information.")
+    #expect(granted.map(\.modality) == [.right, .obligation])
+    #expect(granted.first?.addressees.map(\.text) == ["Workers", "representatives"])
+    #expect(granted.last?.addressees.map(\.text) == ["employer"])
+    #expect(
+      try classify("Market surveillance authorities shall be granted access to the source code.").modality == .right)
+    #expect(try classify("The authorisation shall be granted for a period of five years.").modality == .obligation)
     let entitled = try classify("The Tenant is entitled to receive from the Landlord a copy of the insurance policy.")
     #expect(entitled.modality == .right && entitled.counterparty?.text == "Landlord")
     #expect(try classify("Member States may derogate from this Article.").counterparty == nil)

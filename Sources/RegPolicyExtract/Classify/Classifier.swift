@@ -247,6 +247,21 @@ struct SentenceAnalysis {
       modality = phrase(modal) == "shall apply" ? .obligation : .recommendation
       evidence.append(.init(rule: "pattern:party-applies", span: span(modal.range)))
     }
+    // "Chapter IV shall apply to contracts concluded after 12 September 2025": what applies only
+    // from a date on says when the act applies ("shall apply without prejudice to acts concluded
+    // before 7 June 2021" draws its scope).
+    if modality == .scope, !lexicon.phrases[Int(modal.phrase)].contains("not apply"),
+      phrase(modal).hasSuffix("apply") || phrase(modal).hasSuffix("apply to"),
+      !(Int(modal.end)..<min(range.upperBound, Int(modal.end) + 2)).contains(where: { isWord($0, "prejudice") }),
+      let date = (Int(modal.end)..<range.upperBound).first(where: {
+        tokens[$0].kind == .date
+          && (isWord($0 - 1, "after") || isWord($0 - 1, "before") || isWord($0 - 1, "from")
+            || isWord($0 - 1, "until"))
+      })
+    {
+      modality = .entryIntoForce
+      evidence.append(.init(rule: "pattern:application-date", span: span(date - 1..<date + 1)))
+    }
     // "Nothing in this Annex should constitute a legal basis": a negated subject of advice is scope.
     if modality == .recommendation, negatedSubject(subject), let first = firstWord(in: subject),
       isWord(first, "Nothing")
@@ -320,6 +335,17 @@ struct SentenceAnalysis {
       status = true
       evidence.append(.init(rule: "pattern:status", span: span(modal.range)))
     }
+    // "Market surveillance authorities shall be granted access to the source code": what a party
+    // is granted is its right (owed by the one who grants it, where the text names it).
+    var granted = false
+    if modality == .obligation, let participle = passive, participle.count == 1,
+      isWord(participle.lowerBound, "granted"),
+      headIsParty(subject)
+    {
+      modality = .right
+      granted = true
+      evidence.append(.init(rule: "pattern:party-granted", span: span(participle)))
+    }
     // "The establishment of AI regulatory sandboxes shall aim to contribute to the following
     // objectives:", "The Interoperable Europe portal shall have at least the following functions:":
     // what a thing is for or has describes it; no one must do anything.
@@ -341,8 +367,8 @@ struct SentenceAnalysis {
 
     var addressees: [Statement.Addressee] = []
     // A status is a party's ("The Commission shall be the controller …"): a pronoun after it
-    // ("It shall make available …") refers back to that party.
-    if status {
+    // ("It shall make available …") refers back to that party. So is what a party is granted.
+    if status || granted {
       addressees = subjectAddressees(subject, evidence: &evidence)
     } else if modality.isRegulatory, phrase(modal).hasSuffix(" with") {
       // "Responsibility for keeping the asset register lies with the IT Operations Manager".
@@ -788,6 +814,14 @@ struct SentenceAnalysis {
         // "the level of education that an individual will receive": a future inside a relative clause.
         if word == "will", subject.contains(where: { has(.relative, at: $0) || isWord($0, "that") }) { continue }
       }
+      // "… which do not have a valid address to which the recipient may send a request … shall be
+      // prohibited": a relative clause opened by a preposition ("to which", "by whom") is inside a
+      // noun phrase; its modal is not the sentence's when one follows.
+      if opensPrepositionalRelative(before: modal),
+        matches[.modal].contains(where: { $0.start > modal.end && lexicon.phrases[Int($0.phrase)].label != "none" })
+      {
+        continue
+      }
       if first == nil { first = modal }
       if firstBinding == nil, label != "recommendation" { firstBinding = modal }
       // "Should the provider fail to act, the authority may …": an inverted condition.
@@ -807,6 +841,18 @@ struct SentenceAnalysis {
     }
     if let advice { return (advice, false) }
     return (firstBinding ?? first).map { ($0, true) }
+  }
+
+  /// Whether the modal is the verb of a relative clause opened by "to which", "by whom", "in whose"
+  /// in its clause: no other verb stands between ("in which the provider has its place of
+  /// business may extend": the relative clause ended before the modal).
+  private func opensPrepositionalRelative(before modal: Match) -> Bool {
+    var i = Int(modal.start) - 1
+    while i > range.lowerBound && !isClauseBreak(i) && !isAuxiliary(i) {
+      if isWord(i, "which") || isWord(i, "whom") || isWord(i, "whose"), has(.preposition, at: i - 1) { return true }
+      i -= 1
+    }
+    return false
   }
 
   /// Whether an adverbial subordinator ("where", "if", "unless") stands between the start of the

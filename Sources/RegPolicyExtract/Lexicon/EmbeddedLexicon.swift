@@ -198,6 +198,8 @@ party	of	head
 party	of	heads
 party	-	employee
 party	-	employees
+party	-	worker
+party	-	workers
 party	-	personnel
 party	-	team
 party	-	teams
