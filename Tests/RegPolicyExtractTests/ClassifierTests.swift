@@ -77,6 +77,14 @@ struct ClassifierTests {
         .prohibition
       ),
       ("The authority of the Member State in which the provider has its seat may extend the period.", .permission),
+      // What a notion covers defines it; a thing about the notion is still advice.
+      ("The concept of active recipients of the service should cover those who view information.", .definition),
+      ("The notion of 'deployer' should be interpreted as any natural or legal person.", .definition),
+      ("The notion of general-purpose AI models should be published by the Commission.", .recommendation),
+      // What an act establishes is its scope; a party that establishes something acts.
+      ("This Regulation establishes a list of clauses that are always considered unfair.", .scope),
+      ("In particular, it establishes: a framework for the conditional exemption from liability.", .scope),
+      ("The Agency establishes a register of the notified substances.", .obligation),
       // Application dates: what applies only from a date on; not a scope that spares earlier acts.
       ("Chapter IV shall apply to contracts concluded after 12 September 2025.", .entryIntoForce),
       ("The derogation shall apply until 1 June 2013.", .entryIntoForce),

@@ -262,6 +262,18 @@ struct SentenceAnalysis {
       modality = .entryIntoForce
       evidence.append(.init(rule: "pattern:application-date", span: span(date - 1..<date + 1)))
     }
+    // "The notion of 'deployer' … should be interpreted as …", "the concept of active recipients of
+    // the service should cover those who …": what a notion covers defines it.
+    if modality.isRegulatory,
+      passive == nil || isWord(passive!.lowerBound, "understood")
+        || isWord(passive!.lowerBound, "interpreted") || isWord(passive!.lowerBound, "defined"),
+      let first = firstWord(in: subject).map({ has(.determiner, at: $0) ? $0 + 1 : $0 }),
+      first + 1 < subject.upperBound,
+      isWord(first, "notion") || isWord(first, "concept"), isWord(first + 1, "of")
+    {
+      modality = .definition
+      evidence.append(.init(rule: "pattern:notion-defined", span: span(first..<first + 2)))
+    }
     // "Nothing in this Annex should constitute a legal basis": a negated subject of advice is scope.
     if modality == .recommendation, negatedSubject(subject), let first = firstWord(in: subject),
       isWord(first, "Nothing")
@@ -764,6 +776,12 @@ struct SentenceAnalysis {
         Int(modal.start) == range.lowerBound || !isPunctuation(Int(modal.start) - 1, ":")
       {
         continue
+      }
+      // "This Regulation establishes a list of clauses", "In particular, it establishes: (a) a
+      // framework …": what an act establishes is its scope; a party that establishes something acts.
+      if phrase(modal) == "establishes" {
+        let subject = subjectStart(before: modal)..<Int(modal.start)
+        if !namesAnAct(subject), !(subject.count == 1 && isWord(subject.lowerBound, "it")) { continue }
       }
       // "requires" binds only with a party and a "to" after it ("requires every Member to …").
       if isCausative(modal), causedParty(after: modal)?.isEmpty ?? true { continue }

@@ -375,6 +375,7 @@ modal	scope	are without prejudice
 modal	scope	does not preclude
 modal	scope	shall not preclude
 modal	scope	lays down
+modal	scope	establishes
 modal	scope	shall be deemed
 modal	scope	shall be presumed
 modal	scope	shall be considered
