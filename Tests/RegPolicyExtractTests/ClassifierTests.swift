@@ -362,6 +362,15 @@ struct ClassifierTests {
         "requester", "approver",
       ])
     #expect(try classify("The identification number shall be indicated.").addressees.isEmpty)
+    // Modifiers joined on one noun name one party; nouns joined name several.
+    for (text, parties) in [
+      ("Any natural or legal person may appeal against the decision.", ["natural or legal person"]),
+      ("Public or private bodies shall cooperate with the authority.", ["Public or private bodies"]),
+      ("Small and medium-sized enterprises may apply for a reduced fee.", ["Small and medium-sized enterprises"]),
+      ("The applicant and participant shall sign the form.", ["applicant", "participant"]),
+    ] {
+      #expect(try classify(text).addressees.map(\.text) == parties, "\(text)")
+    }
   }
 
   @Test(

@@ -1126,12 +1126,26 @@ struct SentenceAnalysis {
     var result: [Range<Int>] = []
     var i = part.lowerBound
     while i < part.upperBound {
-      while i < part.upperBound && (has(.determiner, at: i) || tokens[i].kind == .punctuation) { i += 1 }
-      var start = i
-      while i < part.upperBound && (tokens[i].kind == .word || isPossessive(i)) && !has(.coordinator, at: i)
-        && !has(.preposition, at: i) && !has(.relative, at: i) && !has(.subordinator, at: i)
-        && !(i > start && (isVerbForm(i) || isAdverb(i)))
+      // "the same natural or legal person" refers back; "same" is no part of its name.
+      while i < part.upperBound
+        && (has(.determiner, at: i) || tokens[i].kind == .punctuation
+          || (i > part.lowerBound && isWord(i, "same") && has(.determiner, at: i - 1)))
       {
+        i += 1
+      }
+      var start = i
+      while i < part.upperBound && (tokens[i].kind == .word || isPossessive(i)) && !has(.preposition, at: i)
+        && !has(.relative, at: i) && !has(.subordinator, at: i) && !(i > start && (isVerbForm(i) || isAdverb(i)))
+      {
+        // "natural or legal persons", "public or private bodies": modifiers joined on one noun name
+        // one party.
+        if has(.coordinator, at: i) {
+          guard i > start, i + 2 < part.upperBound, isModifier(i - 1),
+            isModifier(i + 1) || bytes[tokens[i + 1].range].contains(UInt8(ascii: "-")), tokens[i + 2].kind == .word
+          else { break }
+          i += 2
+          continue
+        }
         // "in which case the customer": a determiner opens the noun phrase anew.
         if i > start, has(.determiner, at: i) { start = i + 1 }
         i += 1
@@ -1266,6 +1280,16 @@ struct SentenceAnalysis {
 
   /// Whether the word at `i` ends as adjectives do: "relevant", "national", "competent",
   /// "public", "responsible" (but "document", "management" are nouns).
+  /// A word that qualifies a noun, not one that names a party ("legal", "private", "small"; not
+  /// "applicant", "Commission").
+  private func isModifier(_ i: Int) -> Bool {
+    guard tokens[i].kind == .word, !has(.role, at: i), !has(.party, at: i) else { return false }
+    if has(.adjective, at: i) { return true }
+    let word = bytes[tokens[i].range]
+    return hasAdjectiveEnding(i) && !Self.agentEndings.contains { Self.ends(word, $0) }
+      && !(i > range.lowerBound && isCapitalised(i))
+  }
+
   private func hasAdjectiveEnding(_ i: Int) -> Bool {
     let word = bytes[tokens[i].range]
     return !Self.ends(word, "ment") && Self.adjectiveEndings.contains { Self.ends(word, $0) }
