@@ -289,6 +289,16 @@ struct SentenceAnalysis {
       modality = .prohibition
       evidence.append(.init(rule: "pattern:only-restriction", span: span(modal.range)))
     }
+    // "The Digital Services Coordinator shall only extend the period where …", "New tests on
+    // vertebrates shall only be conducted as a last resort": a duty that "only" restricts forbids
+    // acting otherwise (a thing's content, "The inventory shall only include …", stays a duty).
+    if modality == .obligation, phrase(modal) == "shall" || phrase(modal) == "must",
+      Int(modal.end) < range.upperBound, isWord(Int(modal.end), "only"),
+      passive != nil || headIsParty(subject) || firstWord(in: subject).map({ has(.pronoun, at: $0) }) == true
+    {
+      modality = .prohibition
+      evidence.append(.init(rule: "pattern:only-restriction", span: span(Int(modal.end)..<Int(modal.end) + 1)))
+    }
     // "This paragraph shall not prevent technical storage …", "This Title shall not otherwise
     // affect the competences …": a provision that leaves something be draws its scope, it bans nothing.
     if modality == .prohibition, namesAProvision(subject),
