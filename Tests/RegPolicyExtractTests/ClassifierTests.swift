@@ -116,6 +116,8 @@ struct ClassifierTests {
       ("The gatekeeper shall apply fair and non-discriminatory conditions to such ranking.", .obligation),
       ("This Regulation shall apply to providers placing AI systems on the market.", .scope),
       ("Notifying authorities may notify only bodies which have satisfied the requirements.", .prohibition),
+      ("No sooner than 7 June 2026, the Commission shall carry out a review of this Directive.", .obligation),
+      ("No later than 2 August 2026, each Member State shall designate an authority.", .obligation),
       ("The Digital Services Coordinator shall only extend the period where both conditions are met.", .prohibition),
       ("New tests on vertebrates shall only be conducted as a last resort.", .prohibition),
       ("The inventory shall only include the facts necessary for that purpose.", .obligation),

@@ -564,6 +564,12 @@ struct SentenceAnalysis {
 
   private func negatedSubject(_ subject: Range<Int>) -> Bool {
     guard let first = firstWord(in: subject) else { return false }
+    // "No sooner than 7 June 2026, the Commission shall": a time, not a subject.
+    if first + 1 < subject.upperBound,
+      isWord(first + 1, "sooner") || isWord(first + 1, "later") || isWord(first + 1, "earlier")
+    {
+      return false
+    }
     return isWord(first, "No") || isWord(first, "no") || isWord(first, "Neither") || isWord(first, "Nothing")
   }
 
