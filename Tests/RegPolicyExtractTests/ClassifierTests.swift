@@ -85,6 +85,10 @@ struct ClassifierTests {
       ("This Regulation establishes a list of clauses that are always considered unfair.", .scope),
       ("In particular, it establishes: a framework for the conditional exemption from liability.", .scope),
       ("The Agency establishes a register of the notified substances.", .obligation),
+      // An instrument that expires ends; a right or a period that expires lasts until then.
+      ("This Agreement will expire on 31 December 2027.", .entryIntoForce),
+      ("The rights provided for in paragraph 1 shall expire two years after the publication.", .constitution),
+      ("However, the limitation period shall expire at the latest on the day on which it doubles.", .constitution),
       // Application dates: what applies only from a date on; not a scope that spares earlier acts.
       ("Chapter IV shall apply to contracts concluded after 12 September 2025.", .entryIntoForce),
       ("The derogation shall apply until 1 June 2013.", .entryIntoForce),

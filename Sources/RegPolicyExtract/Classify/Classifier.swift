@@ -274,6 +274,15 @@ struct SentenceAnalysis {
       modality = .definition
       evidence.append(.init(rule: "pattern:notion-defined", span: span(first..<first + 2)))
     }
+    // "This Agreement will expire on …" ends an instrument; "The rights provided for in paragraph 1
+    // shall expire two years after …", "the limitation period shall expire …" say how long a right
+    // or a period lasts.
+    if modality == .entryIntoForce, phrase(modal).hasSuffix("expire"), !namesAProvision(subject),
+      !(firstWord(in: subject).map { isWord($0, "This") || isWord($0, "this") } ?? false)
+    {
+      modality = .constitution
+      evidence.append(.init(rule: "pattern:duration", span: span(modal.range)))
+    }
     // "Nothing in this Annex should constitute a legal basis": a negated subject of advice is scope.
     if modality == .recommendation, negatedSubject(subject), let first = firstWord(in: subject),
       isWord(first, "Nothing")
