@@ -120,6 +120,11 @@ struct ClassifierTests {
       ("The gatekeeper shall apply fair and non-discriminatory conditions to such ranking.", .obligation),
       ("This Regulation shall apply to providers placing AI systems on the market.", .scope),
       ("Notifying authorities may notify only bodies which have satisfied the requirements.", .prohibition),
+      // "where" after a name says which one; its clause ends with its own verb.
+      (
+        "The Digital Services Coordinator of the Member State where the body is established shall certify the body.",
+        .obligation
+      ),
       ("No sooner than 7 June 2026, the Commission shall carry out a review of this Directive.", .obligation),
       ("No later than 2 August 2026, each Member State shall designate an authority.", .obligation),
       ("The Digital Services Coordinator shall only extend the period where both conditions are met.", .prohibition),
@@ -357,6 +362,14 @@ struct ClassifierTests {
     #expect(agent.deadlines.map(\.text) == ["within 15 days"])
     let none = try classify("The logs shall be kept for a period of at least six months.")
     #expect(none.addressees.isEmpty && none.isUnaddressed)
+    // A phrase inserted right after the participle does not hide the agent; one further on names
+    // someone else ("for inspection, on request, by competent authorities": who inspects).
+    let inserted = try classify(
+      "The status shall be awarded, upon application by any entity, by the Digital Services Coordinator.")
+    #expect(inserted.addressees.map(\.text) == ["Digital Services Coordinator"])
+    let inspection = try classify(
+      "The plan shall be kept available for inspection, on request, by competent authorities.")
+    #expect(inspection.addressees.isEmpty)
   }
 
   @Test("a party outside the lexicon is reported by its noun phrase, without restrictive modifiers, with no role")

@@ -903,7 +903,13 @@ struct SentenceAnalysis {
   private func isSubordinate(_ modal: Match) -> Bool {
     var i = Int(modal.start) - 1
     while i >= range.lowerBound && !isClauseBreak(i) { i -= 1 }
-    return (i + 1..<Int(modal.start)).contains { has(.subordinator, at: $0) }
+    // "The Digital Services Coordinator of the Member State where the body is established shall":
+    // a "where" after a name says which one, and its clause ends with its own verb.
+    return (i + 1..<Int(modal.start)).contains { k in
+      has(.subordinator, at: k)
+        && !(isWord(k, "where") && k > i + 1 && tokens[k - 1].kind == .word && isCapitalised(k - 1)
+          && (k + 1..<Int(modal.start)).contains { isAuxiliary($0) })
+    }
   }
 
   /// Whether the modal's verb is "have" with "power(s)" as its object ("shall have all of the
@@ -1649,7 +1655,18 @@ struct SentenceAnalysis {
   /// the end of its clause.
   private func agent(after start: Int) -> Statement.Addressee? {
     var i = start
-    while i < range.upperBound && !isClauseBreak(i) && !has(.subordinator, at: i) && !has(.relative, at: i) {
+    while i < range.upperBound {
+      // "shall be awarded, upon application by any entity, by the Digital Services Coordinator":
+      // an inserted phrase stands between the participle and its agent (right after the participle:
+      // "kept available for inspection, on request, by competent authorities" names who inspects).
+      if i == start, isPunctuation(i, ","), let close = nextComma(after: i, within: range.upperBound),
+        close + 1 < range.upperBound,
+        isWord(close + 1, "by"), opensParenthesis(i + 1..<close)
+      {
+        i = close + 1
+        continue
+      }
+      guard !isClauseBreak(i), !has(.subordinator, at: i), !has(.relative, at: i) else { break }
       if isWord(i, "by") {
         var j = i + 1
         while j < range.upperBound && has(.determiner, at: j) { j += 1 }
