@@ -860,8 +860,8 @@ struct SentenceAnalysis {
       // "… which do not have a valid address to which the recipient may send a request … shall be
       // prohibited": a relative clause opened by a preposition ("to which", "by whom") is inside a
       // noun phrase; its modal is not the sentence's when one follows.
-      if opensPrepositionalRelative(before: modal),
-        matches[.modal].contains(where: { $0.start > modal.end && lexicon.phrases[Int($0.phrase)].label != "none" })
+      if matches[.modal].contains(where: { $0.start > modal.end && lexicon.phrases[Int($0.phrase)].label != "none" }),
+        opensPrepositionalRelative(before: modal)
       {
         continue
       }
@@ -891,8 +891,10 @@ struct SentenceAnalysis {
   /// business may extend": the relative clause ended before the modal).
   private func opensPrepositionalRelative(before modal: Match) -> Bool {
     var i = Int(modal.start) - 1
-    while i > range.lowerBound && !isClauseBreak(i) && !isAuxiliary(i) {
-      if isWord(i, "which") || isWord(i, "whom") || isWord(i, "whose"), has(.preposition, at: i - 1) { return true }
+    while i > range.lowerBound && !isClauseBreak(i) {
+      if isWord(i, "which") || isWord(i, "whom") || isWord(i, "whose"), has(.preposition, at: i - 1) {
+        return !(i + 1..<Int(modal.start)).contains { isAuxiliary($0) }
+      }
       i -= 1
     }
     return false
