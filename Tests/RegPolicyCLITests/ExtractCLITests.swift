@@ -121,7 +121,7 @@ struct ExtractCLITests {
     "ai-act": (0.970, 0.930, 0.899, 0.849), "gdpr": (0.929, 0.929, 0.902, 0.850),
     "dsa": (0.976, 0.965, 0.923, 0.896), "dma": (0.929, 0.906, 0.802, 0.949),
     "data-act": (0.941, 0.906, 0.918, 0.717), "dga": (0.988, 0.965, 0.950, 0.730),
-    "reach": (0.929, 0.906, 0.899, 0.700), "dsm-2019-790": (0.965, 0.929, 0.895, 0.839),
+    "reach": (0.929, 0.906, 0.899, 0.700), "dsm-2019-790": (0.965, 0.929, 0.895, 0.857),
     "eprivacy": (0.976, 0.953, 0.917, 0.902), "reg-2024-903": (0.951, 0.939, 0.971, 0.836),
     "sp800-53": (0.941, 0.929, 0.916, 0.902), "ai-rmf": (0.965, 0.941, 0.946, 0.974),
     "handmade": (0.973, 0.969, 0.956, 0.985),
@@ -153,7 +153,7 @@ struct ExtractCLITests {
   }
 
   /// Of the labelled second statements of a sentence (n = 2), how many the extractor reads as such.
-  static let secondStatementsFloor = 9
+  static let secondStatementsFloor = 12
 
   @Test("classify: one JSON object per line")
   func classify() throws {

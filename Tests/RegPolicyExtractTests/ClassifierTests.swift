@@ -127,6 +127,9 @@ struct ClassifierTests {
       ),
       ("No sooner than 7 June 2026, the Commission shall carry out a review of this Directive.", .obligation),
       ("No later than 2 August 2026, each Member State shall designate an authority.", .obligation),
+      // Authorised or allowed: a permission of the party, "Only" no part of its name.
+      ("The Commission and the Board shall be authorised to access the exit reports.", .permission),
+      ("Rightholders shall be allowed to apply measures to ensure the security of the networks.", .permission),
       ("The Digital Services Coordinator shall only extend the period where both conditions are met.", .prohibition),
       ("New tests on vertebrates shall only be conducted as a last resort.", .prohibition),
       ("The inventory shall only include the facts necessary for that purpose.", .obligation),
@@ -292,6 +295,17 @@ struct ClassifierTests {
     #expect(coordinated.last?.addressees.map(\.text) == ["Tenant"])
     // One modal over two verbs is one statement.
     #expect(Classifier().classify("Providers shall establish and maintain a register.").count == 1)
+    // Powers and a duty joined; a duty joined after an inserted clause.
+    let powers = Classifier().classify(
+      "The competent authority shall have the power to require the cessation of the infringement and shall take appropriate measures."
+    )
+    #expect(powers.map(\.modality) == [.empowerment, .obligation])
+    #expect(powers.last?.addressees.map(\.text) == ["competent authority"])
+    let inserted = Classifier().classify(
+      "The provider shall ensure continuity of the service and, where the service stores data, shall have mechanisms in place."
+    )
+    #expect(inserted.map(\.modality) == [.obligation, .obligation])
+    #expect(inserted.map { $0.addressees.map(\.role) } == [["provider"], ["provider"]])
     // A duty in the indicative, then a modal joined to it: two statements of the same party.
     let indicative = Classifier().classify(
       "The auditor selects a sample of twenty transactions and may extend the sample if exceptions are found.")
@@ -389,6 +403,7 @@ struct ClassifierTests {
       ("Any natural or legal person may appeal against the decision.", ["natural or legal person"]),
       ("Public or private bodies shall cooperate with the authority.", ["Public or private bodies"]),
       ("Small and medium-sized enterprises may apply for a reduced fee.", ["Small and medium-sized enterprises"]),
+      ("Only staff holding the appropriate clearance shall be allowed to access the data.", ["staff"]),
       ("The applicant and participant shall sign the form.", ["applicant", "participant"]),
     ] {
       #expect(try classify(text).addressees.map(\.text) == parties, "\(text)")

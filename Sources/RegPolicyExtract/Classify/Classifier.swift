@@ -166,13 +166,26 @@ struct SentenceAnalysis {
       // "… shall respect X and shall protect Y": a second modal joined to the first, with no
       // subject of its own, is a second statement of the same party (two deontics, two
       // statements; one modal over two verbs stays one).
+      // Powers and a duty joined are two statements too ("shall have the power to require … and
+      // shall take appropriate measures"); so is a duty after an inserted clause ("… and, where
+      // such services ensure the storage of data, shall have mechanisms in place").
       var joined = Int(modal.start) - 1
       while joined > Int(main.end) && isAdverb(joined) { joined -= 1 }
-      if first.modality.isRegulatory, joined > Int(main.end), isWord(joined, "and") || isWord(joined, "but"),
-        !isSubordinate(modal),
+      if joined > Int(main.end), isPunctuation(joined, ","),
+        let opening = (Int(main.end)..<joined).last(where: { isClauseBreak($0) }), isPunctuation(opening, ","),
+        (opening + 1..<joined).contains(where: { has(.subordinator, at: $0) })
+      {
+        joined = opening - 1
+      }
+      if first.modality.isRegulatory || first.modality == .empowerment, joined > Int(main.end),
+        isWord(joined, "and") || isWord(joined, "but"), !isSubordinate(modal),
         var second = statement(at: modal, subordinate: false, subjectStart: Int(modal.start))
       {
         if second.addressees.isEmpty { second.addressees = first.addressees }
+        if first.modality == .empowerment, second.addressees.isEmpty, second.modality.isRegulatory {
+          var evidence: [Statement.Evidence] = []
+          second.addressees = subjectAddressees(subjectStart(before: main)..<Int(main.start), evidence: &evidence)
+        }
         second.evidence.append(.init(rule: "pattern:second-modal", span: span(joined..<joined + 1)))
         result.append(second)
         break
@@ -1159,9 +1172,10 @@ struct SentenceAnalysis {
     var result: [Range<Int>] = []
     var i = part.lowerBound
     while i < part.upperBound {
-      // "the same natural or legal person" refers back; "same" is no part of its name.
+      // "the same natural or legal person" refers back, "Only staff of the authority" restricts:
+      // "same" and "only" are no part of the name.
       while i < part.upperBound
-        && (has(.determiner, at: i) || tokens[i].kind == .punctuation
+        && (has(.determiner, at: i) || tokens[i].kind == .punctuation || isWord(i, "Only") || isWord(i, "only")
           || (i > part.lowerBound && isWord(i, "same") && has(.determiner, at: i - 1)))
       {
         i += 1

@@ -307,6 +307,10 @@ modal	permission	may
 modal	permission	is entitled to
 modal	permission	are entitled to
 modal	permission	shall be entitled to
+modal	permission	shall be authorised to
+modal	permission	shall be authorized to
+modal	permission	shall be allowed to
+modal	permission	shall be permitted to
 modal	permission	shall be entitled
 modal	right	should have the right
 modal	right	should have a right
