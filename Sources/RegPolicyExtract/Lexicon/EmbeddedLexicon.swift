@@ -289,6 +289,8 @@ modal	obligation	has to
 modal	obligation	have to
 modal	obligation	it shall be ensured
 modal	prohibition	shall not
+modal	prohibition	shall neither
+modal	prohibition	must neither
 modal	prohibition	may not
 modal	prohibition	must not
 modal	prohibition	shall in no case
