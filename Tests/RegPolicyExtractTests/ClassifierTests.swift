@@ -385,6 +385,14 @@ struct ClassifierTests {
     let inspection = try classify(
       "The plan shall be kept available for inspection, on request, by competent authorities.")
     #expect(inspection.addressees.isEmpty)
+    // A participle after a noun takes the "by" after it; one joined to the passive's does not.
+    let relative = try classify(
+      "Tests shall be carried out in compliance with the standards recognised as equivalent by the Commission.")
+    #expect(relative.addressees.isEmpty)
+    let chain = try classify("The system shall be implemented and maintained by the provider.")
+    #expect(chain.addressees.map(\.role) == ["provider"])
+    let named = try classify("Any change shall be brought to the attention of the notified body by the provider.")
+    #expect(named.addressees.map(\.role) == ["provider"])
   }
 
   @Test("a party outside the lexicon is reported by its noun phrase, without restrictive modifiers, with no role")

@@ -1683,6 +1683,16 @@ struct SentenceAnalysis {
         continue
       }
       guard !isClauseBreak(i), !has(.subordinator, at: i), !has(.relative, at: i) else { break }
+      // "carried out in compliance with … standards recognised as being equivalent by the
+      // Commission": a participle after a noun takes the "by" after it ("implemented and
+      // maintained by the provider" is the same verb chain).
+      // Not a participle that names ("the notified body") or qualifies ("the approved system").
+      if i > start, isPastParticiple(i) || match(.participle, at: i) != nil, tokens[i - 1].kind == .word,
+        !has(.coordinator, at: i - 1), !has(.determiner, at: i - 1), !isAdverb(i - 1), !isAuxiliary(i - 1),
+        !isWord(i - 1, "be"), !isWord(i - 1, "been"), match(.role, at: i) == nil
+      {
+        return nil
+      }
       if isWord(i, "by") {
         var j = i + 1
         while j < range.upperBound && has(.determiner, at: j) { j += 1 }
