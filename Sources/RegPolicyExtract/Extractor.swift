@@ -1,4 +1,5 @@
 import RegPolicyModel
+import Synchronization
 
 /// Finds the statements of a document's enacting terms and annexes (for NIST: its controls and
 /// subcategories; recitals on request), reading each provision as a rule (a chapeau and its
@@ -84,9 +85,11 @@ public struct Extractor: Sendable {
       return statements
     }
     let resolver = tables.value()  // waited for by the caller, never by a pool thread
+    // "Article 9(2)" names the same provision wherever it stands: resolved once for the document.
+    let resolvedAlone = Mutex<[ReferenceResolver.Alone: Statement.Reference]>([:])
     let resolved = classified.concurrentMap { statements in
       var statements = statements
-      for index in statements.indices { resolve(&statements[index], with: resolver) }
+      for index in statements.indices { resolve(&statements[index], with: resolver, memo: resolvedAlone) }
       return statements
     }
     let delegations = Self.delegations(in: resolved.joined(), kinds: kinds)
@@ -413,11 +416,26 @@ public struct Extractor: Sendable {
     for limb in rule.limbs { append(limb, to: &text) }
   }
 
-  /// Resolves the statement's references, each after what the ones before it named.
-  func resolve(_ statement: inout Statement, with resolver: ReferenceResolver) {
+  /// Resolves the statement's references, each after what the ones before it named; one that
+  /// stands alone is looked up in `memo` first, and kept there.
+  func resolve(
+    _ statement: inout Statement, with resolver: ReferenceResolver,
+    memo: borrowing Mutex<[ReferenceResolver.Alone: Statement.Reference]>
+  ) {
     var previous = ReferenceResolver.Previous()
     for index in statement.references.indices {
-      let resolved = resolver.resolve(statement.references[index], in: statement.clause, after: previous)
+      let reference = statement.references[index]
+      let alone = ReferenceResolver.Alone(reference.text, after: previous)
+      var resolved: Statement.Reference
+      if let alone, let known = memo.withLock({ $0[alone] }) {
+        resolved = reference
+        (resolved.instrument, resolved.targets, resolved.unresolved) = (
+          known.instrument, known.targets, known.unresolved
+        )
+      } else {
+        resolved = resolver.resolve(reference, in: statement.clause, after: previous)
+        if let alone { memo.withLock { $0[alone] = resolved } }
+      }
       if let celex = resolved.instrument {
         previous.instrument = celex
         previous.instrumentType = celex.dropFirst(5).first.map(String.init)

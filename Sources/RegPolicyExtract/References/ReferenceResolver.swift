@@ -50,6 +50,30 @@ public struct ReferenceResolver: Sendable {
   /// What the references before one in the same statement named: the last act (for "of that
   /// Regulation" and a bare "(EU) 2019/882" after "Directives (EU) 2016/2102 and") and the last
   /// provision of this document (for "point 2 thereof" after "Annex III").
+  /// A reference that names its target whatever clause it stands in ("Article 9(2)", "Annex III",
+  /// "Article 5 of Regulation (EU) 2019/1020"), with what was named before it: the key under which
+  /// its resolution holds for the whole document. Nil for one that depends on its place ("paragraph
+  /// 2", "this Article", "point (a) thereof", "that Regulation").
+  public struct Alone: Hashable, Sendable {
+    let text: String
+    let instrumentType: String?
+    let instrument: String?
+    let target: PinpointID?
+
+    public init?(_ text: String, after previous: Previous) {
+      let words = text.utf8.split(separator: UInt8(ascii: " "))
+      guard let first = words.first,
+        Self.openings.contains(where: { $0.utf8.elementsEqual(first) }),
+        !words.contains(where: { word in Self.relative.contains { $0.utf8.elementsEqual(word) } })
+      else { return nil }
+      self.text = text
+      (instrumentType, instrument, target) = (previous.instrumentType, previous.instrument, previous.target)
+    }
+
+    private static let openings = ["Article", "Articles", "Annex", "Annexes", "Regulation", "Directive", "Decision"]
+    private static let relative = ["this", "This", "thereof", "that", "That"]
+  }
+
   public struct Previous: Sendable {
     public var instrumentType: String?
     public var instrument: String?
