@@ -65,6 +65,20 @@ struct ReferenceTests {
     #expect(reference.unresolved?.isEmpty == false)
   }
 
+  /// A reference resolved once for the whole document names its target wherever it stands; one
+  /// that depends on its place is resolved each time.
+  @Test("a reference that stands alone resolves the same in any clause")
+  func standsAlone() throws {
+    let none = ReferenceResolver.Previous()
+    for text in ["Article 9(2)", "Articles 9 to 15", "Annex III, point 1", "Article 5 of Regulation (EU) 2019/1020"] {
+      #expect(ReferenceResolver.Alone(text, after: none) != nil, "\(text)")
+      #expect(try resolve(text, in: "art_16.pt_a") == (try resolve(text, in: "anx_IV.pt_1")), "\(text)")
+    }
+    for text in ["paragraph 2", "this Article", "point 2 thereof", "Article 5 of that Regulation", "point (a)"] {
+      #expect(ReferenceResolver.Alone(text, after: none) == nil, "\(text)")
+    }
+  }
+
   /// Every internal reference of the AI Act resolves to an existing provision or is listed with a
   /// reason; the counts are pinned so a change in either shows. The unresolved ones are citations
   /// inside amending articles (they name provisions of the amended acts) and three lists whose

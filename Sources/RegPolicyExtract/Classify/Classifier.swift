@@ -165,8 +165,7 @@ struct SentenceAnalysis {
       else { continue }
       // "… shall respect X and shall protect Y": a second modal joined to the first, with no
       // subject of its own, is a second statement of the same party (two deontics, two
-      // statements; one modal over two verbs stays one).
-      // Powers and a duty joined are two statements too ("shall have the power to require … and
+      // statements; one modal over two verbs stays one). Powers and a duty joined are two statements too ("shall have the power to require … and
       // shall take appropriate measures"); so is a duty after an inserted clause ("… and, where
       // such services ensure the storage of data, shall have mechanisms in place").
       var joined = Int(modal.start) - 1
@@ -1325,8 +1324,6 @@ struct SentenceAnalysis {
     return !hasAdjectiveEnding(i)
   }
 
-  /// Whether the word at `i` ends as adjectives do: "relevant", "national", "competent",
-  /// "public", "responsible" (but "document", "management" are nouns).
   /// A word that qualifies a noun, not one that names a party ("legal", "private", "small"; not
   /// "applicant", "Commission").
   private func isModifier(_ i: Int) -> Bool {
@@ -1337,6 +1334,8 @@ struct SentenceAnalysis {
       && !(i > range.lowerBound && isCapitalised(i))
   }
 
+  /// Whether the word at `i` ends as adjectives do: "relevant", "national", "competent",
+  /// "public", "responsible" (but "document", "management" are nouns).
   private func hasAdjectiveEnding(_ i: Int) -> Bool {
     let word = bytes[tokens[i].range]
     return !Self.ends(word, "ment") && Self.adjectiveEndings.contains { Self.ends(word, $0) }

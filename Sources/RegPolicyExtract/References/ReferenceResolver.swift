@@ -50,6 +50,15 @@ public struct ReferenceResolver: Sendable {
   /// What the references before one in the same statement named: the last act (for "of that
   /// Regulation" and a bare "(EU) 2019/882" after "Directives (EU) 2016/2102 and") and the last
   /// provision of this document (for "point 2 thereof" after "Annex III").
+  public struct Previous: Sendable {
+    public var instrumentType: String?
+    public var instrument: String?
+    public var target: PinpointID?
+
+    /// Nothing named before.
+    public init() {}
+  }
+
   /// A reference that names its target whatever clause it stands in ("Article 9(2)", "Annex III",
   /// "Article 5 of Regulation (EU) 2019/1020"), with what was named before it: the key under which
   /// its resolution holds for the whole document. Nil for one that depends on its place ("paragraph
@@ -72,15 +81,6 @@ public struct ReferenceResolver: Sendable {
 
     private static let openings = ["Article", "Articles", "Annex", "Annexes", "Regulation", "Directive", "Decision"]
     private static let relative = ["this", "This", "thereof", "that", "That"]
-  }
-
-  public struct Previous: Sendable {
-    public var instrumentType: String?
-    public var instrument: String?
-    public var target: PinpointID?
-
-    /// Nothing named before.
-    public init() {}
   }
 
   /// Resolves `reference` as written in the statement of `clause`.
