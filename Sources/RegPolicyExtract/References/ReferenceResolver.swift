@@ -70,17 +70,34 @@ public struct ReferenceResolver: Sendable {
     let target: PinpointID?
 
     public init?(_ text: String, after previous: Previous) {
-      let words = text.utf8.split(separator: UInt8(ascii: " "))
-      guard let first = words.first,
-        Self.openings.contains(where: { $0.utf8.elementsEqual(first) }),
-        !words.contains(where: { word in Self.relative.contains { $0.utf8.elementsEqual(word) } })
-      else { return nil }
+      guard text.utf8.withContiguousStorageIfAvailable(Self.standsAlone) == true else { return nil }
       self.text = text
       (instrumentType, instrument, target) = (previous.instrumentType, previous.instrument, previous.target)
     }
 
-    private static let openings = ["Article", "Articles", "Annex", "Annexes", "Regulation", "Directive", "Decision"]
-    private static let relative = ["this", "This", "thereof", "that", "That"]
+    /// Whether the words open with a unit or an act that needs no context and hold no word that
+    /// points elsewhere; on the bytes, for it runs on every reference.
+    private static func standsAlone(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+      var start = 0
+      var first = true
+      while start < bytes.count {
+        var end = start
+        while end < bytes.count && bytes[end] != UInt8(ascii: " ") { end += 1 }
+        let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        let listed = { (words: [StaticString]) in
+          words.contains { $0.utf8CodeUnitCount == word.count && $0.withUTF8Buffer { $0.elementsEqual(word) } }
+        }
+        if first ? !listed(openings) : listed(relative) { return false }
+        first = false
+        start = end + 1
+      }
+      return !first
+    }
+
+    private static let openings: [StaticString] = [
+      "Article", "Articles", "Annex", "Annexes", "Regulation", "Directive", "Decision",
+    ]
+    private static let relative: [StaticString] = ["this", "This", "thereof", "that", "That"]
   }
 
   /// Resolves `reference` as written in the statement of `clause`.
