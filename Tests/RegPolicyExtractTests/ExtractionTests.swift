@@ -31,6 +31,14 @@ struct ExtractionTests {
     #expect(found.allSatisfy { $0.isUnaddressed })
   }
 
+  @Test("Article 10(5): of the conditions that 'must be met', the one that is itself a ban is a prohibition")
+  func conditionsThatBan() throws {
+    let found = try statements(in: "art_10.par_5").filter { $0.clause.rawValue.contains(".pt_") }
+    #expect(found.map(\.clause.rawValue) == "abcdef".map { "art_10.par_5.pt_\($0)" })
+    #expect(found.map(\.modality) == [.obligation, .obligation, .obligation, .prohibition, .obligation, .obligation])
+    #expect(found.allSatisfy { $0.addressees.map(\.role) == ["provider"] })
+  }
+
   @Test("Article 3's definitions and Article 113's dates yield no obligation")
   func nonObligations() throws {
     let definitions = try statements(in: "art_3")

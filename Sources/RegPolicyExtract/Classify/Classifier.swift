@@ -345,6 +345,18 @@ struct SentenceAnalysis {
       modality = .prohibition
       evidence.append(.init(rule: "pattern:negated-limb", span: span(limb..<limb + 1)))
     }
+    // "… all the following conditions must be met …: (d) the special categories of personal data
+    // are not to be transmitted …": a condition that is itself a ban is the limb's statement.
+    if modality == .obligation, let participle = passive, Int(tokens[modal.range.lowerBound].start) < chapeauEnd,
+      isWord(participle.lowerBound, "met") || isWord(participle.lowerBound, "fulfilled")
+        || isWord(participle.lowerBound, "satisfied"),
+      let ban = matches[.modal].first(where: {
+        Int(tokens[Int($0.start)].start) >= chapeauEnd && lexicon.phrases[Int($0.phrase)].label == "prohibition"
+      })
+    {
+      modality = .prohibition
+      evidence.append(.init(rule: "pattern:condition-is-a-ban", span: span(ban.range)))
+    }
     // "Any information exchanged … shall be used only in respect of …", "shall be carried out only
     // under the control of …": a passive duty that "only" restricts forbids everything else.
     if modality == .obligation, let participle = passive, !phrase(modal).hasPrefix("it shall be") {
