@@ -128,6 +128,9 @@ struct ClassifierTests {
       ("No sooner than 7 June 2026, the Commission shall carry out a review of this Directive.", .obligation),
       ("No later than 2 August 2026, each Member State shall designate an authority.", .obligation),
       ("The experts shall neither seek nor take instructions from anyone.", .prohibition),
+      // Able to act is a permission; able to show or give what is asked for, a duty.
+      ("Market surveillance authorities shall be able to propose joint activities.", .permission),
+      ("The controller shall be able to demonstrate that the data subject has consented.", .obligation),
       // Authorised or allowed: a permission of the party, "Only" no part of its name.
       ("The Commission and the Board shall be authorised to access the exit reports.", .permission),
       ("Rightholders shall be allowed to apply measures to ensure the security of the networks.", .permission),

@@ -302,6 +302,15 @@ struct SentenceAnalysis {
       modality = .scope
       evidence.append(.init(rule: "pattern:negated-subject", span: span(first..<first + 1)))
     }
+    // "Market surveillance authorities shall be able to propose joint activities" may; "the
+    // controller shall be able to demonstrate that …" must: being able to show or give something
+    // asked for is a duty.
+    if modality == .permission, phrase(modal).hasSuffix("be able to"), Int(modal.end) < range.upperBound,
+      Self.showingVerbs.contains(where: { isWord(Int(modal.end), $0) })
+    {
+      modality = .obligation
+      evidence.append(.init(rule: "pattern:able-to-show", span: span(Int(modal.end)..<Int(modal.end) + 1)))
+    }
     // "Notifying authorities may notify only conformity assessment bodies which …": a permission
     // that "only" restricts forbids the rest.
     if modality == .permission, phrase(modal) == "may", passive == nil, headIsParty(subject),
@@ -1498,6 +1507,11 @@ struct SentenceAnalysis {
   ]
 
   private static let agentEndings: [StaticString] = ["er", "or", "ee", "ant", "ist", "ian"]
+
+  /// Verbs of showing or giving what is asked for: "shall be able to demonstrate" is a duty.
+  private static let showingVerbs: [StaticString] = [
+    "demonstrate", "prove", "show", "provide", "justify", "explain", "produce", "submit", "present", "document",
+  ]
 
   private static let adjectiveEndings: [StaticString] = [
     "al", "ent", "ant", "ive", "ous", "ic", "able", "ible", "ary", "ory", "ful", "less", "ate", "ile", "ish", "an",

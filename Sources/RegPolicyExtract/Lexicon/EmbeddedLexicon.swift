@@ -313,6 +313,8 @@ modal	permission	shall be authorised to
 modal	permission	shall be authorized to
 modal	permission	shall be allowed to
 modal	permission	shall be permitted to
+modal	permission	shall be able to
+modal	permission	must be able to
 modal	permission	shall be entitled
 modal	right	should have the right
 modal	right	should have a right
