@@ -128,6 +128,10 @@ struct ClassifierTests {
       ("No sooner than 7 June 2026, the Commission shall carry out a review of this Directive.", .obligation),
       ("No later than 2 August 2026, each Member State shall designate an authority.", .obligation),
       ("The experts shall neither seek nor take instructions from anyone.", .prohibition),
+      // What a term or a decision is in law draws the act's reach; who bears a burden of proof must prove.
+      ("In particular, a contractual term shall be unfair if its object is to exclude liability.", .scope),
+      ("The decision shall be binding on the parties only if they have consented to it.", .scope),
+      ("The contracting party bears the burden of proving that the term was negotiated.", .obligation),
       // Able to act is a permission; able to show or give what is asked for, a duty.
       ("Market surveillance authorities shall be able to propose joint activities.", .permission),
       ("The controller shall be able to demonstrate that the data subject has consented.", .obligation),

@@ -388,6 +388,8 @@ modal	scope	shall be deemed
 modal	scope	shall be presumed
 modal	scope	shall be considered
 modal	scope	shall not be binding
+modal	scope	shall be binding
+modal	scope	shall be unfair
 modal	scope	shall be regarded as
 modal	scope	shall not be regarded as
 modal	scope	shall not be construed
@@ -458,6 +460,10 @@ modal	obligation	rests with
 modal	obligation	shall lie with
 modal	obligation	shall rest with
 modal	obligation	is responsible for
+modal	obligation	bears the burden of proving
+modal	obligation	bears the burden of proof
+modal	obligation	shall bear the burden of proving
+modal	obligation	shall bear the burden of proof
 modal	obligation	are responsible for
 modal	obligation	is accountable for
 modal	obligation	are accountable for
@@ -727,6 +733,7 @@ modal	constitution	shall remain in force
 modal	constitution	shall be unenforceable
 modal	constitution	shall be void
 modal	constitution	shall be null and void
+modal	constitution	shall be invalid
 modal	constitution	shall be renewable
 modal	constitution	shall be appointed for a term
 modal	constitution	shall be appointed for a period
