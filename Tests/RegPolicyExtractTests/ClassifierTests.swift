@@ -128,6 +128,13 @@ struct ClassifierTests {
       ("No sooner than 7 June 2026, the Commission shall carry out a review of this Directive.", .obligation),
       ("No later than 2 August 2026, each Member State shall designate an authority.", .obligation),
       ("The experts shall neither seek nor take instructions from anyone.", .prohibition),
+      // A party's indicative with a verb of being or having says what is; a purpose clause opens
+      // the sentence before its subject.
+      ("The two individuals possess the skills to determine if the changes are correct.", .constitution),
+      ("Authorized individuals include organizational personnel and contractors.", .constitution),
+      ("Organizations include specific time frames in the definition of the reconfiguration.", .obligation),
+      ("Federal agency personnel consult with the senior agency official for privacy.", .obligation),
+      ("To reduce the risk of collusion, the operators rotate the dual authorization duties.", .obligation),
       // What a term or a decision is in law draws the act's reach; who bears a burden of proof must prove.
       ("In particular, a contractual term shall be unfair if its object is to exclude liability.", .scope),
       ("The decision shall be binding on the parties only if they have consented to it.", .scope),

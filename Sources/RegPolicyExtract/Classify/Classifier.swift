@@ -676,11 +676,18 @@ struct SentenceAnalysis {
         !has(.coordinator, at: i), !has(.party, at: i),
         match(.role, at: i) == nil, let first = word.first, Tokenizer.isLowerASCII(first), word.count > 2,
         !isAuxiliary(i) || isNegation(i), !isVerbForm(i),
-        // "The operator records", "Organizations determine"; not "Outlier figures".
+        // "The operator records", "Organizations determine", "Federal agency personnel consult";
+        // not "Outlier figures".
         (determined && word.last == UInt8(ascii: "s"))
-          || ((previous.last == UInt8(ascii: "s") || plural) && word.last != UInt8(ascii: "s")) || isWord(i, "never")
+          || ((previous.last == UInt8(ascii: "s") || plural || isCollective(head, after: start))
+            && word.last != UInt8(ascii: "s"))
+          || isWord(i, "never")
       {
-        return (start..<head + 1, i)
+        // "The two individuals possess the skills", "Authenticators include passwords": a state,
+        // not a duty ("Organizations include time frames in the definition" puts something in).
+        let includes = isWord(i, "include") || isWord(i, "includes")
+        let puts = includes && (i + 1..<range.upperBound).contains { isWord($0, "in") || isWord($0, "into") }
+        return Self.stativeVerbs.contains { isWord(i, $0) } || (includes && !puts) ? nil : (start..<head + 1, i)
       }
       head = i
       i += 1
@@ -1268,6 +1275,13 @@ struct SentenceAnalysis {
 
   /// Whether the word at `verb` agrees with the noun at `noun` as a verb of the present does:
   /// "the Buyer fails", "rightholders request"; not "flagger status" (both or neither in -s).
+  /// A noun of a group that takes a plural verb ("Federal agency personnel consult"), heading a
+  /// subject with no verb in -s before it ("System documentation helps personnel understand").
+  private func isCollective(_ head: Int, after start: Int) -> Bool {
+    Self.collectives.contains { isWord(head, $0) }
+      && !(start..<head).contains { bytes[tokens[$0].range].last == UInt8(ascii: "s") }
+  }
+
   private func agrees(_ noun: Int, _ verb: Int) -> Bool {
     let n = bytes[tokens[noun].range]
     let v = bytes[tokens[verb].range]
@@ -1379,6 +1393,7 @@ struct SentenceAnalysis {
   private func opensIntroduction(_ i: Int) -> Bool {
     has(.intro, at: i) || has(.condition, at: i) || has(.exception, at: i) || has(.deadline, at: i)
       || tokens[i].kind == .date || (i == range.lowerBound && isWord(i, "Should"))  // "Should a Member fail …, "
+      || (i == range.lowerBound && isWord(i, "To"))  // "To reduce the risk of collusion, organizations …"
   }
 
   /// The parties named as the subject: lexicon roles in the head of the subject (not inside a
@@ -1507,6 +1522,15 @@ struct SentenceAnalysis {
   ]
 
   private static let agentEndings: [StaticString] = ["er", "or", "ee", "ant", "ist", "ian"]
+
+  /// Nouns of a group that take a plural verb ("personnel consult").
+  private static let collectives: [StaticString] = ["personnel", "staff", "people", "police"]
+
+  /// Verbs of being or having, not of doing: a party's indicative with one says what is.
+  private static let stativeVerbs: [StaticString] = [
+    "possess", "possesses", "contain", "contains", "comprise", "comprises", "consist",
+    "consists", "remain", "remains", "exist", "exists", "belong", "belongs", "know", "knows",
+  ]
 
   /// Verbs of showing or giving what is asked for: "shall be able to demonstrate" is a duty.
   private static let showingVerbs: [StaticString] = [
