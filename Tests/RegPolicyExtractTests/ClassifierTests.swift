@@ -274,7 +274,7 @@ struct ClassifierTests {
     #expect(Classifier().classify("Risk refers to the composite measure of an event.").first?.modality == .constitution)
   }
 
-  @Test("'can' in a framework's explanation: an option of the party it speaks to, else a possibility; 'can be' a state")
+  @Test("'can' and 'may' in a framework's explanation: an option of the party it speaks to, else a possibility")
   func possibilities() throws {
     let organisation = Statement.Addressee(role: "organization", text: "organization", source: .context, span: 0..<0)
     let about = Classifier.Voice.guidance(to: organisation)
@@ -287,6 +287,18 @@ struct ClassifierTests {
     #expect(
       Classifier().classify("The SCRM team can be an extension of the risk process.").first?.modality == .constitution)
     #expect(Classifier().classify("The supervisor can use the backup scanner.").first?.modality == .permission)
+    // "may" and "may not" there too: what others may do or may not have is possible, not allowed or banned.
+    for text in [
+      "Independent auditors may bring important independent perspectives.",
+      "Some intended users of AI systems may not have reliable access to the internet.",
+      "Many AI system outcomes may not be visible to AI actors.",
+    ] {
+      #expect(Classifier().classify(text, voice: about).first?.modality == .constitution, "\(text)")
+    }
+    #expect(
+      Classifier().classify("Organizations may implement policies for third-party systems.", voice: about).first?
+        .modality == .permission)
+    #expect(Classifier().classify("Member States may not have recourse to the fund.").first?.modality == .prohibition)
   }
 
   @Test("two statements in a sentence: a second clause with its own subject or modal; a right and the duty it implies")

@@ -850,6 +850,13 @@ struct SentenceAnalysis {
       }
       // "requires" binds only with a party and a "to" after it ("requires every Member to …").
       if isCausative(modal), causedParty(after: modal)?.isEmpty ?? true { continue }
+      // Where a framework explains, "some users may not have reliable access", "outcomes may not
+      // be visible" say what is possible; they ban nothing.
+      if phrase(modal) == "may not", case .guidance(_, false) = voice, Int(modal.end) < range.upperBound,
+        isWord(Int(modal.end), "be") || isWord(Int(modal.end), "have")
+      {
+        continue
+      }
       // "The Supplier will deliver" and "Organizations can apply" bind a party; "Trading will
       // resume" and "Scales can be qualitative" only say what is or may be.
       let word = phrase(modal)
@@ -892,6 +899,9 @@ struct SentenceAnalysis {
         // framework's "about"), unless it offers the party it speaks to an option ("Organizations
         // can apply governance approaches").
         if word == "can", !option, voice.explains, !namesVoiceParty(subject) { continue }
+        // So does "may" where a framework explains: "some intended users … may experience
+        // difficulties" (not in recitals, where "Member States may" is still their permission).
+        if word == "may", case .guidance(_, false) = voice, !passive, !namesVoiceParty(subject) { continue }
         if word == "will", !bindsParty, participle != nil, !passive { continue }
         if word == "will", stative == true { continue }
         // "the level of education that an individual will receive": a future inside a relative clause.
