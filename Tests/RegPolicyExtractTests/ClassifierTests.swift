@@ -433,13 +433,15 @@ struct ClassifierTests {
         "requester", "approver",
       ])
     #expect(try classify("The identification number shall be indicated.").addressees.isEmpty)
-    // Modifiers joined on one noun name one party; nouns joined name several.
+    // Modifiers joined on one noun name one party; nouns joined name several, and so do two
+    // parties that share their noun ("the sharing and reusing entities").
     for (text, parties) in [
       ("Any natural or legal person may appeal against the decision.", ["natural or legal person"]),
       ("Public or private bodies shall cooperate with the authority.", ["Public or private bodies"]),
       ("Small and medium-sized enterprises may apply for a reduced fee.", ["Small and medium-sized enterprises"]),
       ("Only staff holding the appropriate clearance shall be allowed to access the data.", ["staff"]),
       ("The applicant and participant shall sign the form.", ["applicant", "participant"]),
+      ("The sharing and reusing entities may conclude an agreement.", ["sharing entities", "reusing entities"]),
     ] {
       #expect(try classify(text).addressees.map(\.text) == parties, "\(text)")
     }

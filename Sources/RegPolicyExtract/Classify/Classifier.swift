@@ -1481,7 +1481,21 @@ struct SentenceAnalysis {
     // requester and the approver", "Fund managers": each noun phrase to its head; beside roles
     // too ("the Commission, the European Central Bank or a Union body").
     var parties = found
-    for phrase in conjuncts(subject) {
+    let phrases = conjuncts(subject)
+    for (k, phrase) in phrases.enumerated() {
+      // "The sharing and reusing entities": a lone word joined to a phrase that ends in a party
+      // noun names a party of that noun too.
+      if phrase.count == 1, k + 1 < phrases.count, phrases[k + 1].lowerBound == phrase.upperBound + 1,
+        has(.coordinator, at: phrase.upperBound), phrases[k + 1].count > 1, endsInIng(phrase.lowerBound),
+        let last = phrases[k + 1].last, has(.party, at: last), match(.role, at: last) == nil
+      {
+        evidence.append(.init(rule: "party:\(text(last..<last + 1))", span: span(phrase)))
+        parties.append(
+          Statement.Addressee(
+            role: nil, text: text(phrase) + " " + text(last..<last + 1), source: source(of: phrase.lowerBound),
+            span: span(phrase)))
+        continue
+      }
       // Beside roles, a party noun or a name ("the European Central Bank"), not a word that only
       // ends like an agent's ("three or more Member States").
       // An acronym that ends its noun phrase: "the CE marking" is a marking.
