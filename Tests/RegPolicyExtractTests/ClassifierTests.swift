@@ -442,6 +442,10 @@ struct ClassifierTests {
       ("Only staff holding the appropriate clearance shall be allowed to access the data.", ["staff"]),
       ("The applicant and participant shall sign the form.", ["applicant", "participant"]),
       ("The sharing and reusing entities may conclude an agreement.", ["sharing entities", "reusing entities"]),
+      (
+        "Coordinators and, where applicable, other competent authorities that do not follow the opinions shall explain why.",
+        ["Coordinators", "competent authorities"]
+      ),
     ] {
       #expect(try classify(text).addressees.map(\.text) == parties, "\(text)")
     }

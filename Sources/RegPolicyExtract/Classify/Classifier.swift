@@ -1217,6 +1217,16 @@ struct SentenceAnalysis {
       {
         i += 1
       }
+      // "Digital Services Coordinators and, where applicable, other competent authorities": an
+      // inserted phrase between commas before the next party (not before a name that qualifies a
+      // noun: "…, and, where relevant, Union or national law").
+      if i > part.lowerBound, i < part.upperBound, has(.subordinator, at: i), isPunctuation(i - 1, ","),
+        let close = nextComma(after: i, within: part.upperBound - i), close + 1 < part.upperBound
+      {
+        var next = close + 1
+        while next < part.upperBound && (has(.determiner, at: next) || tokens[next].kind == .punctuation) { next += 1 }
+        if next < part.upperBound, !isCapitalised(next) || match(.role, at: next) != nil { i = next }
+      }
       var start = i
       while i < part.upperBound && (tokens[i].kind == .word || isPossessive(i)) && !has(.preposition, at: i)
         && !has(.relative, at: i) && !has(.subordinator, at: i) && !(i > start && (isVerbForm(i) || isAdverb(i)))
