@@ -119,7 +119,7 @@ struct ExtractCLITests {
   /// fall. Floors are the figures measured when they were last raised, to three places.
   static let sentenceFloors: [String: (regulatory: Double, modality: Double, macroF1: Double, actor: Double)] = [
     "ai-act": (0.970, 0.940, 0.915, 0.849), "gdpr": (0.929, 0.929, 0.902, 0.850),
-    "dsa": (0.976, 0.965, 0.923, 0.910), "dma": (0.929, 0.906, 0.802, 0.949),
+    "dsa": (0.976, 0.965, 0.923, 0.925), "dma": (0.929, 0.906, 0.802, 0.949),
     "data-act": (0.976, 0.941, 0.942, 0.733), "dga": (0.988, 0.965, 0.950, 0.730),
     "reach": (0.929, 0.906, 0.899, 0.700), "dsm-2019-790": (0.965, 0.929, 0.895, 0.857),
     "eprivacy": (0.976, 0.965, 0.924, 0.902), "reg-2024-903": (0.951, 0.939, 0.971, 0.852),

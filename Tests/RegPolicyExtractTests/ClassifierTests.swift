@@ -612,6 +612,10 @@ struct ClassifierTests {
     #expect(
       try classify("The provider or, where applicable, the authorised representative shall register.").addressees.map(
         \.role) == ["provider", "authorised-representative"])
+    // A phrase between commas that opens with a preposition holds no addressee, whatever it joins.
+    #expect(
+      try classify("The Commission, in cooperation with the coordinators and the Board, shall develop expertise.")
+        .addressees.map(\.role) == ["commission"])
     #expect(
       try classify("Providers of general-purpose AI models with systemic risk shall assess risks.").addressees.map(
         \.role) == ["gpai-systemic-provider"])

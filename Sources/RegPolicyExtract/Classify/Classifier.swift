@@ -1665,10 +1665,18 @@ struct SentenceAnalysis {
     // related to operators or notified bodies").
     var skipped = false
     var determined = false
+    // ", in cooperation with the Digital Services Coordinators and the Board,": a phrase between
+    // commas that opens with a preposition holds no addressee, whatever it joins.
+    var parenthesis = false
     var i = part.lowerBound
     while i < part.upperBound {
+      if isPunctuation(i, ",") {
+        parenthesis =
+          i + 1 < part.upperBound && has(.preposition, at: i + 1)
+          && nextComma(after: i, within: part.upperBound - i) != nil
+      }
       if let role = match(.role, at: i), role.end <= part.upperBound {
-        skipped = modifier && !joined
+        skipped = (modifier && !joined) || parenthesis
         if !skipped {
           result.append(role)
           modifier = false
