@@ -135,6 +135,10 @@ struct ClassifierTests {
       ("Organizations include specific time frames in the definition of the reconfiguration.", .obligation),
       ("Federal agency personnel consult with the senior agency official for privacy.", .obligation),
       ("To reduce the risk of collusion, the operators rotate the dual authorization duties.", .obligation),
+      // A party that agrees or acknowledges that something is declares it; one that agrees that it
+      // will act is bound.
+      ("The parties acknowledge that the goods were inspected before delivery.", .constitution),
+      ("The Licensee agrees that it will pay the fee within 30 days.", .obligation),
       // What a term or a decision is in law draws the act's reach; who bears a burden of proof must prove.
       ("In particular, a contractual term shall be unfair if its object is to exclude liability.", .scope),
       ("The decision shall be binding on the parties only if they have consented to it.", .scope),

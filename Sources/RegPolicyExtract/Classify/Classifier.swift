@@ -687,7 +687,13 @@ struct SentenceAnalysis {
         // not a duty ("Organizations include time frames in the definition" puts something in).
         let includes = isWord(i, "include") || isWord(i, "includes")
         let puts = includes && (i + 1..<range.upperBound).contains { isWord($0, "in") || isWord($0, "into") }
-        return Self.stativeVerbs.contains { isWord(i, $0) } || (includes && !puts) ? nil : (start..<head + 1, i)
+        // "The parties agree that time is of the essence": a declaration of what is ("The
+        // Distributor agrees that it will buy only from the Manufacturer" binds it).
+        let declares =
+          i + 1 < range.upperBound && isWord(i + 1, "that") && Self.declaringVerbs.contains { isWord(i, $0) }
+          && !matches[.modal].contains { Int($0.start) > i }
+        return Self.stativeVerbs.contains { isWord(i, $0) } || (includes && !puts) || declares
+          ? nil : (start..<head + 1, i)
       }
       head = i
       i += 1
@@ -1564,6 +1570,12 @@ struct SentenceAnalysis {
   private static let stativeVerbs: [StaticString] = [
     "possess", "possesses", "contain", "contains", "comprise", "comprises", "consist",
     "consists", "remain", "remains", "exist", "exists", "belong", "belongs", "know", "knows",
+  ]
+
+  /// Verbs that declare what is when "that" follows ("The parties agree that …").
+  private static let declaringVerbs: [StaticString] = [
+    "agree", "agrees", "acknowledge", "acknowledges", "declare", "declares", "recognise", "recognises",
+    "recognize", "recognizes", "understand", "understands",
   ]
 
   /// Verbs of showing or giving what is asked for: "shall be able to demonstrate" is a duty.
