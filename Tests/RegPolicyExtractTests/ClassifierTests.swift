@@ -561,6 +561,16 @@ struct ClassifierTests {
       ])
   }
 
+  @Test("a restraint lifted for a named party is its exemption; with none named, scope")
+  func restraintLifted() throws {
+    let commission = try classify("Nothing in this paragraph shall prevent the Commission from disclosing information.")
+    #expect(commission.modality == .exemption && commission.addressees.map(\.role) == ["commission"])
+    let employee = try classify("Nothing in this Policy obliges an employee to disclose privileged information.")
+    #expect(employee.modality == .exemption && employee.addressees.map(\.text) == ["employee"])
+    #expect(
+      try classify("Nothing in this Annex should constitute a legal basis for tracking users.").modality == .scope)
+  }
+
   @Test("a passive duty without an agent is the party's that holds or made its subject")
   func agentsInsideTheSubject() throws {
     let traffic = try classify(

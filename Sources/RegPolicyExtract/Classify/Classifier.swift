@@ -341,8 +341,12 @@ struct SentenceAnalysis {
       evidence.append(.init(rule: "pattern:provision-leaves", span: span(modal.range)))
     }
     // "No decision … may be taken", "No provider shall": a negated subject.
+    // "Nothing in this paragraph shall prevent the Commission from disclosing …": a restriction
+    // lifted for a named party is its exemption; with no party it draws the scope.
+    var freed: [Statement.Addressee] = []
     if modality == .obligation || modality == .permission, negatedSubject(subject), let first = firstWord(in: subject) {
-      modality = isWord(first, "Nothing") ? .scope : .prohibition
+      freed = isWord(first, "Nothing") ? freedParties(after: Int(modal.end)) : []
+      modality = isWord(first, "Nothing") ? (freed.isEmpty ? .scope : .exemption) : .prohibition
       evidence.append(.init(rule: "pattern:negated-subject", span: span(first..<first + 1)))
     }
     // "… shall: (a) not use the data …": a limb that opens with "not" under a duty is a ban.
@@ -489,6 +493,7 @@ struct SentenceAnalysis {
         evidence.append(.init(rule: "pattern:agent-in-subject", span: agent.span))
       }
     }
+    if !freed.isEmpty { addressees = freed }
     // "Subsection (1) does not apply to a registered medical practitioner": the party the rule
     // is disapplied to need not do what it says.
     if modality == .exemption, addressees.isEmpty, lexicon.phrases[Int(modal.phrase)].contains("not apply") {
@@ -559,6 +564,13 @@ struct SentenceAnalysis {
       if let verb = interpretationVerb() {
         modality = .definition
         evidence.append(.init(rule: "pattern:interpretation", span: span(verb..<verb + 1)))
+      } else if isWord(range.lowerBound, "Nothing"), case let freed = freedParties(after: range.lowerBound + 1),
+        !freed.isEmpty
+      {
+        // "Nothing in this Policy obliges an employee to disclose …".
+        modality = .exemption
+        evidence.append(.init(rule: "pattern:negated-subject", span: span(range.lowerBound..<range.lowerBound + 1)))
+        addressees = freed
       } else if let agent = presentPassiveAgent() {
         // "Goods received after 16:00 are booked in by the early shift": a party's duty in the
         // passive of a procedure.
@@ -941,6 +953,30 @@ struct SentenceAnalysis {
     if let advice { return (advice, false) }
     return (firstBinding ?? first).map { ($0, true) }
   }
+
+  /// The parties after the first verb of restraint from `start` on ("prevent the Commission from
+  /// …", "obliges an employee to …"); none if no such verb or no party follows it.
+  private func freedParties(after start: Int) -> [Statement.Addressee] {
+    guard
+      let verb = (start..<range.upperBound).first(where: { i in
+        isClauseBreak(i) ? false : Self.restraints.contains { isWord(i, $0) }
+      })
+    else { return [] }
+    let end =
+      (verb + 1..<range.upperBound).first { isWord($0, "from") || isWord($0, "to") || isClauseBreak($0) }
+      ?? range.upperBound
+    guard end > verb + 1 else { return [] }
+    var evidence: [Statement.Evidence] = []
+    return subjectAddressees(verb + 1..<end, evidence: &evidence).map {
+      Statement.Addressee(role: $0.role, text: $0.text, source: .exempted, span: $0.span)
+    }
+  }
+
+  /// Verbs that hold a party back: "Nothing … prevents X from", "Nothing … obliges X to".
+  private static let restraints: [StaticString] = [
+    "prevent", "prevents", "preclude", "precludes", "oblige", "obliges", "require", "requires", "restrict",
+    "restricts", "prohibit", "prohibits",
+  ]
 
   /// Whether the modal is the verb of a relative clause opened by "to which", "by whom", "in whose"
   /// in its clause: no other verb stands between ("in which the provider has its place of
