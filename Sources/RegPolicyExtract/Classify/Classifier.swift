@@ -340,9 +340,9 @@ struct SentenceAnalysis {
       modality = .scope
       evidence.append(.init(rule: "pattern:provision-leaves", span: span(modal.range)))
     }
-    // "No decision … may be taken", "No provider shall": a negated subject.
-    // "Nothing in this paragraph shall prevent the Commission from disclosing …": a restriction
-    // lifted for a named party is its exemption; with no party it draws the scope.
+    // "No decision … may be taken", "No provider shall": a negated subject. "Nothing in this
+    // paragraph shall prevent the Commission from disclosing …": a restraint lifted for a named
+    // party is its exemption; with no party it draws the scope.
     var freed: [Statement.Addressee] = []
     if modality == .obligation || modality == .permission, negatedSubject(subject), let first = firstWord(in: subject) {
       freed = isWord(first, "Nothing") ? freedParties(after: Int(modal.end)) : []
@@ -957,10 +957,7 @@ struct SentenceAnalysis {
   /// The parties after the first verb of restraint from `start` on ("prevent the Commission from
   /// …", "obliges an employee to …"); none if no such verb or no party follows it.
   private func freedParties(after start: Int) -> [Statement.Addressee] {
-    guard
-      let verb = (start..<range.upperBound).first(where: { i in
-        isClauseBreak(i) ? false : Self.restraints.contains { isWord(i, $0) }
-      })
+    guard let verb = (start..<range.upperBound).first(where: { i in Self.restraints.contains { isWord(i, $0) } })
     else { return [] }
     let end =
       (verb + 1..<range.upperBound).first { isWord($0, "from") || isWord($0, "to") || isClauseBreak($0) }
