@@ -277,8 +277,9 @@ struct SentenceAnalysis {
     // "The notion of 'deployer' … should be interpreted as …", "the concept of active recipients of
     // the service should cover those who …": what a notion covers defines it.
     if modality.isRegulatory,
-      passive == nil || isWord(passive!.lowerBound, "understood")
-        || isWord(passive!.lowerBound, "interpreted") || isWord(passive!.lowerBound, "defined"),
+      passive.map({
+        isWord($0.lowerBound, "understood") || isWord($0.lowerBound, "interpreted") || isWord($0.lowerBound, "defined")
+      }) ?? true,
       let first = firstWord(in: subject).map({ has(.determiner, at: $0) ? $0 + 1 : $0 }),
       first + 1 < subject.upperBound,
       isWord(first, "notion") || isWord(first, "concept"), isWord(first + 1, "of")
@@ -1811,7 +1812,7 @@ struct SentenceAnalysis {
       // "shall be awarded, upon application by any entity, by the Digital Services Coordinator":
       // an inserted phrase stands between the participle and its agent (right after the participle:
       // "kept available for inspection, on request, by competent authorities" names who inspects).
-      if i == start, isPunctuation(i, ","), let close = nextComma(after: i, within: range.upperBound),
+      if i == start, isPunctuation(i, ","), let close = nextComma(after: i, within: range.upperBound - i),
         close + 1 < range.upperBound,
         isWord(close + 1, "by"), opensParenthesis(i + 1..<close)
       {
