@@ -37,7 +37,9 @@ struct ExtractCLITests {
 
   /// `extract --role`: the duties of each operator of the AI Act's Chapter III Section 3, checked by
   /// reading Articles 16 and 22–27 (issue 15's note lists what each statement says).
-  @Test("extract --role: the duties of providers, authorised representatives, importers, distributors, deployers")
+  @Test(
+    "extract --role: the duties of providers, authorised representatives, importers, distributors, deployers, notified bodies"
+  )
   func roles() throws {
     let path = CLITests.corpus + "/eu-ai-act/html/32024R1689_EN_OJ.html"
     func duties(_ role: String, in article: String) throws -> [String] {
@@ -74,6 +76,12 @@ struct ExtractCLITests {
     // 86(1): the affected person's right "to obtain from the deployer clear and meaningful
     // explanations" is also the deployer's duty.
     #expect(try duties("deployer", in: "art_86") == ["art_86.par_1#1"])
+    // Article 34, "Operational obligations of notified bodies", read by hand: four duties in three
+    // paragraphs.
+    #expect(
+      try duties("notified-body", in: "art_34") == [
+        "art_34.par_1#1", "art_34.par_2#1", "art_34.par_2#2", "art_34.par_3#1",
+      ])
     // The Section 2 requirements are the providers', inherited through 16(a).
     #expect(try duties("provider", in: "art_9").count >= 15)
     let unknown = try cli.run(["extract", path, "--role", "landlord"])
