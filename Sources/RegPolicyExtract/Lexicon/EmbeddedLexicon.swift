@@ -1082,6 +1082,7 @@ intro	-	to the extent
 intro	-	insofar as
 intro	-	in so far as
 intro	-	once
+intro	-	as soon as
 intro	-	following
 intro	-	after consulting
 intro	-	where applicable
