@@ -529,7 +529,9 @@ struct ClassifierTests {
     #expect(try classify("The data shall be processed by Regulation (EU) 2019/1020 rules.").addressees.isEmpty)
   }
 
-  @Test("an exemption is the party's a rule is disapplied to; a right or an exception disapplied is scope")
+  @Test(
+    "an exemption is the party's a rule is disapplied to; a provision kept off things, a right or an exception disapplied is scope"
+  )
   func exemptedParties() throws {
     let practitioner = try classify(
       "Subsection (1) does not apply to a registered medical practitioner acting in the course of practice.")
@@ -548,9 +550,20 @@ struct ClassifierTests {
     let extent = try classify(
       "This obligation shall not apply to the extent the systems do not alter the input data provided by the deployer.")
     #expect(extent.modality == .exemption && extent.addressees.isEmpty)
+    // A provision kept off things marks where it reaches (scope); kept off a party, "to the extent
+    // that", or as "The obligation … shall not apply", it frees someone.
+    let data = try classify("Paragraph 1 shall not apply to data specifically required by Directive 2006/24/EC.")
+    #expect(data.modality == .scope && data.addressees.isEmpty)
+    #expect(try classify("This Part does not apply to premises occupied by the Crown.").modality == .scope)
     #expect(
-      try classify("Paragraph 1 shall not apply to data specifically required by Directive 2006/24/EC.").addressees
-        .isEmpty)
+      try classify("Clause 8.2 does not apply to Goods made to the Customer's own specification.").modality == .scope)
+    #expect(
+      try classify("Paragraphs 1 and 2 shall not apply to the extent that processing is necessary:").modality
+        == .exemption)
+    #expect(
+      try classify("The obligation laid down in paragraph 1 shall not apply to data held by banks.").modality
+        == .exemption)
+    #expect(practitioner.modality == .exemption && entities.modality == .exemption && bodies.modality == .exemption)
     // A right or an exception that does not reach something frees no one from a duty.
     #expect(
       try classify("The rights provided for in the first subparagraph shall not apply to private uses.").modality

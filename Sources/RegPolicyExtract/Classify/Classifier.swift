@@ -385,8 +385,12 @@ struct SentenceAnalysis {
     // to the extent that …": a duty disapplied; "This Regulation shall not apply to …" is scope,
     // as is "The rights provided for in … shall not apply to private uses": what a right or an
     // exception does not reach frees no one from a duty.
+    // A provision kept off things ("Paragraph 1 shall not apply to data specifically required by
+    // …", "This Part does not apply to premises occupied by the Crown") marks where it reaches
+    // too; kept off a party ("This Article shall not apply to micro enterprises") or "to the
+    // extent that …" it frees someone.
     if modality == .scope, lexicon.phrases[Int(modal.phrase)].contains("not apply"), !namesAnAct(subject),
-      !namesARight(subject)
+      !namesARight(subject), !(namesAProvisionUnit(subject) && keepsOffThings(after: modal))
     {
       modality = .exemption
       evidence.append(.init(rule: "pattern:rule-disapplied", span: span(modal.range)))
@@ -1110,6 +1114,28 @@ struct SentenceAnalysis {
   private static let rightNouns: [StaticString] = [
     "right", "rights", "exception", "exceptions", "limitation", "limitations",
   ]
+
+  /// "Article 12", "This Part", "Paragraphs 1 and 2", "Clause 8.2": a subject headed by a
+  /// provision's unit (not "The obligation laid down in paragraph 1").
+  private func namesAProvisionUnit(_ subject: Range<Int>) -> Bool {
+    var head = subject.lowerBound
+    while head < subject.upperBound, has(.determiner, at: head) { head += 1 }
+    guard head < subject.upperBound else { return false }
+    return tokens[head].kind == .citation || has(.selfUnit, at: head) || Self.otherUnits.contains { isWord(head, $0) }
+  }
+
+  /// Units of statutes and contracts beside those "this …" names in EU acts.
+  private static let otherUnits: [StaticString] = [
+    "Part", "Clause", "Clauses", "Subsection", "Subsections", "Title", "Rule", "Rules",
+  ]
+
+  /// Whether "not apply to …" after `modal` names things alone: no party (nor the agent who made
+  /// the things), and not "to the extent that …".
+  private func keepsOffThings(after modal: Match) -> Bool {
+    guard Int(modal.end) < range.upperBound, isWord(Int(modal.end), "to") else { return false }
+    if Int(modal.end) + 2 < range.upperBound, isWord(Int(modal.end) + 2, "extent") { return false }
+    return exemptedParties(after: modal).isEmpty
+  }
 
   /// "This paragraph", "This", "The requirements laid down in this paragraph", "Regulation (EU)
   /// 2016/679": a subject that is (or is laid down in) a provision or an act.
