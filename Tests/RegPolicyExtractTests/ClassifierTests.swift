@@ -673,6 +673,16 @@ struct ClassifierTests {
           + "point 2 of Annex III, deployers that are public authorities, Union institutions, bodies, offices or "
           + "agencies or persons acting on their behalf shall register themselves."
       ).addressees.map(\.role) == ["deployer"])
+    // An introduction of time, with or without its comma, before a list or a parenthesis.
+    #expect(
+      try classify(
+        "As soon as the quantity reaches the next tonnage threshold, the manufacturer or importer shall inform the "
+          + "Agency."
+      ).addressees.map(\.text) == ["manufacturer", "importer"])
+    #expect(
+      try classify(
+        "As of 6 June 2019 the Commission, in cooperation with the Member States, shall organise dialogues."
+      ).addressees.map(\.role) == ["commission"])
   }
 
   @Test("a pronoun takes the party named in the introduction")

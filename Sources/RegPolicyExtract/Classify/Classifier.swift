@@ -1156,6 +1156,14 @@ struct SentenceAnalysis {
         break
       }
     }
+    // "As of 6 June 2019 the Commission, in cooperation with …, shall": a date that ends its
+    // introduction without a comma.
+    if has(.deadline, at: start),
+      let date = (start + 1..<min(start + 3, Int(modal.start))).first(where: { tokens[$0].kind == .date }),
+      date + 1 < Int(modal.start), tokens[date + 1].kind == .word
+    {
+      start = date + 1
+    }
     if opensIntroduction(start) {
       // The subject follows the introduction's last comma; but a segment there that names no
       // party ("as applicable", or nothing before "shall") hands over to the segment before it,

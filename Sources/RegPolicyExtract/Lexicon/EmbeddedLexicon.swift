@@ -891,6 +891,7 @@ deadline	anchor	at the latest
 deadline	anchor	by
 deadline	anchor	from
 deadline	anchor	as from
+deadline	anchor	as of
 deadline	anchor	until
 deadline	anchor	before
 deadline	anchor	on
