@@ -683,6 +683,13 @@ struct ClassifierTests {
       try classify(
         "As of 6 June 2019 the Commission, in cooperation with the Member States, shall organise dialogues."
       ).addressees.map(\.role) == ["commission"])
+    // An introduction without its comma, and after the subject only a parenthesis (REACH 28(1)).
+    #expect(
+      try classify(
+        "In order to benefit from the transitional regime provided for in Article 23 each potential registrant of a "
+          + "phase-in substance in quantities of one tonne or more per year, including without limitation "
+          + "intermediates, shall submit all the following information to the Agency:"
+      ).addressees.map(\.text) == ["potential registrant"])
   }
 
   @Test("a pronoun takes the party named in the introduction")

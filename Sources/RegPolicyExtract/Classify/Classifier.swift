@@ -1177,7 +1177,14 @@ struct SentenceAnalysis {
         // "…, the Commission, after consulting the Board, shall": a segment that opens with a
         // preposition is a parenthesis, not the subject.
         while index >= 0 && (!namesParty(segment(index)) || opensParenthesis(segment(index))) { index -= 1 }
-        if index >= 0 { chosen = index }
+        if index >= 0 {
+          chosen = index
+        } else if let subject = subjectInIntroduction(start..<commas[0]) {
+          // "In order to benefit from the regime provided for in Article 23 each potential registrant
+          // …, including …, shall": an introduction without a comma of its own, and after the
+          // subject only parentheses.
+          return subject
+        }
         // "When requesting data …, a public sector body, the Commission, the European Central Bank
         // or a Union body shall": the segments before a last one joined by "or"/"and" are the
         // list's first parties.
@@ -1209,6 +1216,16 @@ struct SentenceAnalysis {
     }
     while start < Int(modal.start) && tokens[start].kind == .punctuation { start += 1 }
     return start
+  }
+
+  /// The start of the last noun phrase in `part` that opens with a determiner outside a
+  /// prepositional phrase and names a party ("… in Article 23 each potential registrant of a
+  /// phase-in substance"); nil if there is none.
+  private func subjectInIntroduction(_ part: Range<Int>) -> Int? {
+    part.dropFirst().reversed().first { i in
+      has(.determiner, at: i) && !has(.preposition, at: i - 1) && tokens[i - 1].kind != .word
+        && namesParty(i..<part.upperBound)
+    }
   }
 
   /// Whether `part` is a party followed by a relative clause that lists what it is ("deployers
