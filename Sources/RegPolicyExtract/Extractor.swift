@@ -363,6 +363,9 @@ public struct Extractor: Sendable {
       if !lead.isEmpty {
         result += classifier.classify(
           String(decoding: lead, as: UTF8.self), clause: rule.clause, previous: previous, voice: voice)
+        // "Public sector bodies shall … . They may provide for the following requirements: (a) …":
+        // the chapeau's pronoun is the sentence's before it.
+        if let last = result.last(where: { !$0.addressees.isEmpty }) { previous = last.addressees }
       }
       chapeau = chapeau.withUTF8 { String(decoding: $0[last.range], as: UTF8.self) }
     }

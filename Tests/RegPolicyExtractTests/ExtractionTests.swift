@@ -150,6 +150,34 @@ struct ExtractionTests {
     #expect(try #require(found.first { $0.clause.rawValue == "art_7.par_1" }).addressees.isEmpty)
   }
 
+  @Test("a chapeau's pronoun is the party of the sentence before it in the paragraph (DGA 5(3))")
+  func chapeauPronoun() throws {
+    let paragraph = Provision(
+      id: PinpointID(rawValue: "art_5.par_3"), kind: .paragraph,
+      text: "Public sector bodies shall preserve the protected nature of data. They may provide for the following "
+        + "requirements:",
+      children: [
+        Provision(
+          id: PinpointID(rawValue: "art_5.par_3.pt_a"), kind: .point, text: "to access the data remotely;")
+      ])
+    let document = Document(
+      instrument: Instrument(id: "made-up", format: .eurlexHTML),
+      provisions: [
+        Provision(
+          id: PinpointID(.article, "5"), kind: .article, num: "5",
+          children: [
+            Provision(
+              id: PinpointID(rawValue: "art_5.par_2"), kind: .paragraph,
+              text: "Member States shall ensure that the data are protected."),
+            paragraph,
+          ])
+      ])
+    let point = try #require(Extractor().statements(in: document).first { $0.clause.rawValue == "art_5.par_3.pt_a" })
+    #expect(point.modality == .permission)
+    #expect(point.addressees.map(\.text) == ["Public sector bodies"])
+    #expect(point.addressees.map(\.source) == [.antecedent])
+  }
+
   @Test("Article 99: penalties are laid down by, and addressed to, Member States")
   func article99() throws {
     let found = try statements(in: "art_99").filter { !$0.addressees.isEmpty }
