@@ -202,7 +202,11 @@ public struct Extractor: Sendable {
         ["requirements set out in", "requirements laid down in", "requirements of"].contains(where: {
           contains(object.utf8, $0.utf8)
         }),
-        [" compl", " conform", " fulfil", " meet"].contains(where: { contains(object.utf8, $0.utf8) })
+        [" compl", " conform", " fulfil", " meet"].contains(where: { contains(object.utf8, $0.utf8) }),
+        // "monitor and supervise compliance of data intermediation services providers with the
+        // requirements of this Chapter" (DGA 14(1)): the compliance is another's, the party only
+        // watches over it.
+        !["compliance of ", "conformity of "].contains(where: { contains(object.utf8, $0.utf8) })
       else { continue }
       for target in divisions where result[target] == nil { result[target] = (party, statement.clause) }
     }

@@ -150,6 +150,49 @@ struct ExtractionTests {
     #expect(try #require(found.first { $0.clause.rawValue == "art_7.par_1" }).addressees.isEmpty)
   }
 
+  @Test(
+    "a party that answers for a chapter's requirements takes its passive duties; one that watches over them does not")
+  func delegatedChapter() throws {
+    func chapter(_ number: String, _ texts: [(String, String)]) -> Provision {
+      Provision(
+        id: PinpointID(.chapter, number), kind: .chapter, num: number,
+        children: texts.map { article, text in
+          let id = PinpointID(.article, article)
+          return Provision(
+            id: id, kind: .article, num: article,
+            children: [Provision(id: PinpointID(rawValue: id.rawValue + ".par_1"), kind: .paragraph, text: text)])
+        })
+    }
+    let document = Document(
+      instrument: Instrument(id: "made-up", format: .eurlexHTML),
+      provisions: [
+        chapter(
+          "I",
+          [
+            ("1", "Providers shall ensure that their systems are compliant with the requirements of this Chapter."),
+            ("2", "A register of the systems shall be kept."),
+          ]),
+        chapter(
+          "II",
+          [
+            ("3", "Importers shall place only compliant systems on the market."),
+            ("4", "A copy of the certificate shall be kept for ten years."),
+            (
+              "5",
+              "Market surveillance authorities shall monitor and supervise compliance of importers with the requirements "
+                + "of this Chapter."
+            ),
+          ]),
+      ])
+    let found = Extractor().statements(in: document)
+    let kept = try #require(found.first { $0.clause.rawValue == "art_2.par_1" })
+    #expect(kept.addressees.map(\.role) == ["provider"] && kept.addressees.map(\.source) == [.inherited])
+    // Chapter II's authorities supervise; the copy is the importers' (the article before), not theirs.
+    let copy = try #require(found.first { $0.clause.rawValue == "art_4.par_1" })
+    #expect(copy.addressees.map(\.source) != [.inherited])
+    #expect(!copy.addressees.contains { $0.role == "market-surveillance-authority" })
+  }
+
   @Test("a chapeau's pronoun is the party of the sentence before it in the paragraph (DGA 5(3))")
   func chapeauPronoun() throws {
     let paragraph = Provision(
