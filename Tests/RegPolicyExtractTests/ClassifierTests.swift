@@ -584,6 +584,28 @@ struct ClassifierTests {
       try classify("Nothing in this Annex should constitute a legal basis for tracking users.").modality == .scope)
   }
 
+  @Test("under a duty on no one, a limb with a party and a modal of its own is the point's statement (DGA 12)")
+  func limbOwnStatement() throws {
+    func limb(_ chapeau: String, _ point: String) -> [Statement] {
+      Classifier().classify(chapeau + " " + point, chapeauEnd: chapeau.utf8.count)
+    }
+    let conditions = "The provision of the services shall be subject to the following conditions:"
+    let own = limb(conditions, "the service provider shall not use the data for other purposes;")
+    #expect(own.first?.modality == .prohibition)
+    #expect(own.first?.addressees.map(\.text) == ["service provider"])
+    // A point that only says what must be so stays the chapeau's duty.
+    #expect(limb(conditions, "the data shall be kept separately;").first?.addressees.isEmpty == true)
+    // A chapeau with a party keeps it; a definition stays one.
+    #expect(
+      limb("The Commission shall ensure the following:", "the Board shall meet twice a year;").first?.addressees.map(
+        \.role) == ["commission"])
+    #expect(
+      limb(
+        "For the purposes of this Regulation, the following definitions apply:",
+        "‘data holder’ means a natural or legal person that has the right to use data;"
+      ).first?.modality == .definition)
+  }
+
   @Test("a passive duty without an agent is the party's that holds or made its subject")
   func agentsInsideTheSubject() throws {
     let traffic = try classify(

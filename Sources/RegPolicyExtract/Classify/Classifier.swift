@@ -953,10 +953,27 @@ struct SentenceAnalysis {
         continue
       }
       if advice != nil, label != "obligation", label != "prohibition" { continue }
-      return (modal, false)
+      return (limbModal(under: modal) ?? modal, false)
     }
     if let advice { return (advice, false) }
     return (firstBinding ?? first).map { ($0, true) }
+  }
+
+  /// "The provision of data intermediation services shall be subject to the following
+  /// conditions: (h) the data intermediation services provider shall, in the event of its
+  /// insolvency, ensure …": under a duty whose subject names no party, a limb that opens with a
+  /// party and has a modal of its own is the point's statement; the chapeau only introduces it.
+  private func limbModal(under modal: Match) -> Match? {
+    guard chapeauEnd > 0, lexicon.phrases[Int(modal.phrase)].label == "obligation", Int(modal.end) < range.upperBound,
+      Int(tokens[modal.range.lowerBound].start) < chapeauEnd,
+      let limb = (Int(modal.end)..<range.upperBound).first(where: { Int(tokens[$0].start) >= chapeauEnd }),
+      !namesParty(subjectStart(before: modal)..<Int(modal.start)),
+      let own = matches[.modal].first(where: { Int($0.start) > limb && lexicon.phrases[Int($0.phrase)].label != "none" }
+      ),
+      Modality(rawValue: lexicon.phrases[Int(own.phrase)].label)?.isRegulatory == true,
+      isBareParty(limb..<Int(own.start)), !isSubordinate(own)
+    else { return nil }
+    return own
   }
 
   /// The parties after the first verb of restraint from `start` on ("prevent the Commission from
@@ -1158,7 +1175,7 @@ struct SentenceAnalysis {
     }
     // "As of 6 June 2019 the Commission, in cooperation with …, shall": a date that ends its
     // introduction without a comma.
-    if has(.deadline, at: start),
+    if start + 1 < Int(modal.start), has(.deadline, at: start),
       let date = (start + 1..<min(start + 3, Int(modal.start))).first(where: { tokens[$0].kind == .date }),
       date + 1 < Int(modal.start), tokens[date + 1].kind == .word
     {
