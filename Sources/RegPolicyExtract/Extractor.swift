@@ -267,6 +267,19 @@ public struct Extractor: Sendable {
         continue
       }
       guard statements[index].addressees.isEmpty else { continue }
+      // "Those implementing acts shall be adopted in accordance with the examination procedure …":
+      // the Union's implementing and delegated acts are the Commission's to adopt (TFEU Articles
+      // 290 and 291), whatever the article speaks of.
+      if statements[index].action == "adopted", let object = statements[index].object?.lowercased(),
+        object.contains("implementing act") || object.contains("delegated act")
+      {
+        statements[index].addressees = classifier.roles(named: "Commission").map {
+          var party = $0
+          party.via = statements[index].clause
+          return party
+        }
+        continue
+      }
       if let (party, via) = delegation {
         statements[index].addressees = [
           Statement.Addressee(role: party.role, text: party.text, source: .inherited, span: 0..<0, via: via)

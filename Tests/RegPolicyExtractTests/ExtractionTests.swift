@@ -193,6 +193,24 @@ struct ExtractionTests {
     #expect(!copy.addressees.contains { $0.role == "market-surveillance-authority" })
   }
 
+  @Test("an implementing or delegated act is the Commission's to adopt, whatever the article speaks of")
+  func implementingActs() throws {
+    let article = Provision(
+      id: PinpointID(.article, "15"), kind: .article, num: "15",
+      children: [
+        Provision(
+          id: PinpointID(rawValue: "art_15.par_3"), kind: .paragraph,
+          text: "Providers shall publish the reports in a standard form. Those implementing acts shall be adopted in "
+            + "accordance with the advisory procedure referred to in Article 88.")
+      ])
+    let found = Extractor().statements(
+      in: Document(instrument: Instrument(id: "made-up", format: .eurlexHTML), provisions: [article]))
+    let adopted = try #require(found.first { $0.action == "adopted" })
+    #expect(adopted.addressees.map(\.role) == ["commission"])
+    #expect(adopted.addressees.map(\.source) == [.context])
+    #expect(found.first?.addressees.map(\.role) == ["provider"])
+  }
+
   @Test("a chapeau's pronoun is the party of the sentence before it in the paragraph (DGA 5(3))")
   func chapeauPronoun() throws {
     let paragraph = Provision(
