@@ -729,6 +729,32 @@ struct ClassifierTests {
       "Where the Commission, the European Central Bank or a Union body intends to transmit data, it shall notify the "
         + "data holder.")
     #expect(list.addressees.map(\.text) == ["Commission", "European Central Bank", "Union body"])
+    // A party outside the roles that is the introduction's subject comes before a role in a
+    // clause below it; one inside a phrase ("after consulting …") does not; a list it opens counts.
+    #expect(
+      try classify(
+        "Where a Digital Services Coordinator has reason to suspect that a provider has infringed this Regulation, "
+          + "it may send a request to the Commission."
+      ).addressees.map(\.text) == ["Digital Services Coordinator"])
+    #expect(
+      try classify(
+        "Where, after consulting the national public authority, the market surveillance authority finds that the "
+          + "system is not compliant, it shall inform the provider."
+      ).addressees.map(\.role) == ["market-surveillance-authority"])
+    #expect(
+      try classify(
+        "Where the manufacturer, importer or distributor is unable to apply the measures, it shall inform the "
+          + "Agency."
+      ).addressees.map(\.text) == ["manufacturer", "importer", "distributor"])
+    // "the latter" is the party named last.
+    #expect(
+      try classify(
+        "Where a gatekeeper offers commitments to the Commission, the latter should be able to make them binding."
+      ).addressees.map(\.role) == ["commission"])
+    #expect(
+      try classify(
+        "Where decisions of the Board concern a controller, processor or complainant, the latter may bring an action."
+      ).addressees.map(\.text) == ["complainant"])
   }
 
   @Test("conditions, exceptions and deadlines")

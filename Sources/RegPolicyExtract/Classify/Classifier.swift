@@ -1436,6 +1436,18 @@ struct SentenceAnalysis {
 
   /// The party joined to a list right at `end` (", the Commission", "or a Union body", ", the
   /// European Central Bank"): its role, if the lexicon's, and its words; nil where the list ends.
+  /// "Where a public sector body, the Commission, the European Central Bank or a Union body
+  /// intends to …, it shall": each further party of the list the antecedent opens.
+  private func listed(after end: Int, before pronoun: Match) -> [Statement.Addressee] {
+    var parties: [Statement.Addressee] = []
+    var end = end
+    while let (role, words) = coordinatedParty(after: end, before: Int(pronoun.start)) {
+      parties.append(Statement.Addressee(role: role, text: text(words), source: .antecedent, span: span(pronoun.range)))
+      end = words.upperBound
+    }
+    return parties
+  }
+
   private func coordinatedParty(after end: Int, before limit: Int) -> (String?, Range<Int>)? {
     guard end < limit, isPunctuation(end, ",") || has(.coordinator, at: end) else { return nil }
     var j = end + 1
@@ -1535,26 +1547,8 @@ struct SentenceAnalysis {
       evidence.append(.init(rule: "pattern:antecedent", span: span(pronoun.range)))
       // The party named first in the introduction ("Where deployers have …, they shall"), else
       // the addressees of the statement before.
-      if let named = matches[.role].first(where: { Int($0.start) >= range.lowerBound && $0.end <= pronoun.start }) {
-        // "Where a data intermediation services provider ceases …, it": the compound's party.
-        let start = compoundStart(of: named, within: range.lowerBound..<Int(named.end))
-        let role = start < Int(named.start) ? nil : lexicon.phrases[Int(named.phrase)].label
-        var parties = [
-          Statement.Addressee(
-            role: role, text: text(start..<Int(named.end)), source: .antecedent, span: span(pronoun.range))
-        ]
-        // "Where a public sector body, the Commission, the European Central Bank or a Union body
-        // intends to …, it shall": each party of the list it opens.
-        var end = Int(named.end)
-        while let (role, words) = coordinatedParty(after: end, before: Int(pronoun.start)) {
-          parties.append(
-            Statement.Addressee(role: role, text: text(words), source: .antecedent, span: span(pronoun.range)))
-          end = words.upperBound
-        }
-        return parties
-      }
-      if let named = matches[.party].first(where: { Int($0.start) >= range.lowerBound && $0.end <= pronoun.start }) {
-        // "the data holder …, it": the party's noun phrase, not its head alone.
+      // "the data holder …, it": the party's noun phrase, not its head alone.
+      func nounPhraseStart(_ named: Match) -> Int {
         var start = Int(named.start)
         while start > range.lowerBound, tokens[start - 1].kind == .word, !has(.determiner, at: start - 1),
           !has(.preposition, at: start - 1), !has(.coordinator, at: start - 1), !has(.subordinator, at: start - 1),
@@ -1562,10 +1556,67 @@ struct SentenceAnalysis {
         {
           start -= 1
         }
+        return start
+      }
+      // "…, a gatekeeper offers commitments to the Commission, the latter should be able to …": the
+      // party named last.
+      if pronoun.range.count == 2, isWord(pronoun.range.lowerBound + 1, "latter") {
+        let named = (matches[.role] + matches[.party]).filter {
+          Int($0.start) >= range.lowerBound && $0.end <= pronoun.start
+        }.max { $0.end < $1.end }
+        // "… to a controller, processor or complainant, the latter": an agent's noun last of all.
+        var last = Int(pronoun.start) - 1
+        while last > range.lowerBound, tokens[last].kind == .punctuation { last -= 1 }
+        if last > range.lowerBound, Int(named?.end ?? 0) <= last, let head = agentiveHead(last..<last + 1) {
+          return [
+            Statement.Addressee(role: nil, text: text(head..<head + 1), source: .antecedent, span: span(pronoun.range))
+          ]
+        }
+        guard let named else {
+          return previous.map {
+            Statement.Addressee(role: $0.role, text: $0.text, source: .antecedent, span: span(pronoun.range))
+          }
+        }
+        let role = matches[.role].contains(named) ? lexicon.phrases[Int(named.phrase)].label : nil
+        let start =
+          role == nil ? nounPhraseStart(named) : compoundStart(of: named, within: range.lowerBound..<Int(named.end))
         return [
           Statement.Addressee(
-            role: nil, text: text(start..<Int(named.end)), source: .antecedent, span: span(pronoun.range))
+            role: start < Int(named.start) ? nil : role, text: text(start..<Int(named.end)), source: .antecedent,
+            span: span(pronoun.range))
         ]
+      }
+      let firstParty = matches[.party].first(where: { Int($0.start) >= range.lowerBound && $0.end <= pronoun.start })
+      // A party named before any role is the antecedent where it is the introduction's subject:
+      // "Where a Digital Services Coordinator has reason to suspect that a provider … has
+      // infringed …, it may send" (not "after consulting the national public authority …, the
+      // market surveillance authority …").
+      var partyFirst = false
+      if let party = firstParty {
+        var before = nounPhraseStart(party) - 1
+        if before >= range.lowerBound, has(.determiner, at: before) { before -= 1 }
+        partyFirst =
+          before < range.lowerBound || has(.condition, at: before) || has(.subordinator, at: before)
+          || isPunctuation(before, ",")
+      }
+      if let named = matches[.role].first(where: { Int($0.start) >= range.lowerBound && $0.end <= pronoun.start }),
+        !partyFirst || firstParty.map({ $0.end > named.start }) ?? true
+      {
+        // "Where a data intermediation services provider ceases …, it": the compound's party.
+        let start = compoundStart(of: named, within: range.lowerBound..<Int(named.end))
+        let role = start < Int(named.start) ? nil : lexicon.phrases[Int(named.phrase)].label
+        return [
+          Statement.Addressee(
+            role: role, text: text(start..<Int(named.end)), source: .antecedent, span: span(pronoun.range))
+        ]
+          + listed(after: Int(named.end), before: pronoun)
+      }
+      if let named = firstParty {
+        return [
+          Statement.Addressee(
+            role: nil, text: text(nounPhraseStart(named)..<Int(named.end)), source: .antecedent,
+            span: span(pronoun.range))
+        ] + listed(after: Int(named.end), before: pronoun)
       }
       // "If the Buyer fails to pay …, it shall": a name or an agent's noun in the introduction.
       // Not an impersonal "it shall be sufficient to …", "it should be possible to …".
