@@ -62,6 +62,12 @@ struct ClassifierTests {
         .obligation
       ),
       ("The Commission shall be the controller of the EU database.", .constitution),
+      // What a body of law lays down is so; what a party lays down is its duty.
+      (
+        "The basis for the processing shall be laid down by: Member State law to which the controller is subject.",
+        .constitution
+      ),
+      ("The methods of making such reference shall be laid down by the Member States.", .obligation),
       ("Compliance shall be the responsibility of the provider.", .obligation),
       ("The data protection officer may be a staff member of the controller.", .constitution),
       ("The lead authority or, as the case may be, the authority concerned shall adopt the decision.", .obligation),

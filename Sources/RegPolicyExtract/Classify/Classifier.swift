@@ -438,6 +438,15 @@ struct SentenceAnalysis {
       evidence.append(.init(rule: "pattern:framework-advice", span: span(modal.range)))
     }
 
+    // "The basis for the processing … shall be laid down by: (a) Union law; or (b) Member State law
+    // …": what a body of law lays down is so; no party is told to act. (A recital's "should be laid
+    // down by law in each Member State" advises the legislator.)
+    if modality == .obligation, let participle = passive,
+      madeByLaw(after: participle.upperBound)
+    {
+      modality = .constitution
+      evidence.append(.init(rule: "pattern:made-by-law", span: span(participle)))
+    }
     var addressees: [Statement.Addressee] = []
     // A status is a party's ("The Commission shall be the controller …"): a pronoun after it
     // ("It shall make available …") refers back to that party. So is what a party is granted.
@@ -974,6 +983,22 @@ struct SentenceAnalysis {
       isBareParty(limb..<Int(own.start)), !isSubordinate(own)
     else { return nil }
     return own
+  }
+
+  /// Whether "by" at `end` opens a body of law ("by Union law", "by: Member State law to which
+  /// …", "by the laws of the State of New York"): words up to "law", "laws" or "legislation", no
+  /// preposition or relative word before it.
+  private func madeByLaw(after end: Int) -> Bool {
+    guard end < range.upperBound, isWord(end, "by") else { return false }
+    var i = end + 1
+    if i < range.upperBound, isPunctuation(i, ":") { i += 1 }
+    while i < min(range.upperBound, end + 7), tokens[i].kind == .word, !has(.preposition, at: i),
+      !has(.relative, at: i)
+    {
+      if isWord(i, "law") || isWord(i, "laws") || isWord(i, "legislation") { return true }
+      i += 1
+    }
+    return false
   }
 
   /// The parties after the first verb of restraint from `start` on ("prevent the Commission from
