@@ -711,6 +711,9 @@ struct ClassifierTests {
       try classify(
         "As of 6 June 2019 the Commission, in cooperation with the Member States, shall organise dialogues."
       ).addressees.map(\.role) == ["commission"])
+    #expect(
+      try classify("As appropriate, participants may allow for the involvement of other actors.").addressees.map(
+        \.text) == ["participants"])
     // An introduction without its comma, and after the subject only a parenthesis (REACH 28(1)).
     #expect(
       try classify(

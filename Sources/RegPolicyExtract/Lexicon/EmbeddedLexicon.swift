@@ -1096,6 +1096,11 @@ intro	-	thereafter
 intro	-	at the request of
 intro	-	on request
 intro	-	where appropriate
+intro	-	as appropriate
+intro	-	as applicable
+intro	-	as necessary
+intro	-	as relevant
+intro	-	as required
 
 # --- Clause structure ---
 subordinator	-	where
