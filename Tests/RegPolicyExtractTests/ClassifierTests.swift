@@ -612,6 +612,18 @@ struct ClassifierTests {
       ).first?.modality == .definition)
   }
 
+  @Test("only a party has tasks: the subject that 'shall have the following tasks' holds them, whatever its noun")
+  func taskHolder() throws {
+    let chapeau = "The single point of contact shall have the following tasks:"
+    let point = Classifier().classify(
+      chapeau + " to contribute knowledge to the portal;", chapeauEnd: chapeau.utf8.count)
+    #expect(point.first?.modality == .obligation)
+    #expect(point.first?.addressees.map(\.text) == ["single point of contact"])
+    #expect(point.first?.addressees.map(\.source) == [.chapeau])
+    // Objectives are a thing's.
+    #expect(try classify("The portal shall have the following objectives: to inform the public.").addressees.isEmpty)
+  }
+
   @Test("a passive duty without an agent is the party's that holds or made its subject")
   func agentsInsideTheSubject() throws {
     let traffic = try classify(

@@ -508,6 +508,16 @@ struct SentenceAnalysis {
       }
     }
     if !freed.isEmpty { addressees = freed }
+    // "The single point of contact shall have the following tasks: (a) to coordinate …": only a
+    // party has tasks, whatever its noun.
+    if addressees.isEmpty, modality == .obligation, passive == nil,
+      let name = taskHolder(after: verbal, subject: subject)
+    {
+      addressees = [
+        Statement.Addressee(role: nil, text: text(name), source: source(of: name.lowerBound), span: span(name))
+      ]
+      evidence.append(.init(rule: "pattern:task-holder", span: span(name)))
+    }
     // "Subsection (1) does not apply to a registered medical practitioner": the party the rule
     // is disapplied to need not do what it says.
     if modality == .exemption, addressees.isEmpty, lexicon.phrases[Int(modal.phrase)].contains("not apply") {
@@ -828,6 +838,23 @@ struct SentenceAnalysis {
       let first = firstWord(in: subject), !has(.pronoun, at: first), !namesParty(subject)
     else { return false }
     return true
+  }
+
+  /// The subject's words, without its determiner, when it "shall have the following tasks" (or
+  /// duties, responsibilities); nil if the subject is longer than a name or holds a clause.
+  private func taskHolder(after modal: Match, subject: Range<Int>) -> Range<Int>? {
+    var verb = Int(modal.end)
+    while verb < range.upperBound && isAdverb(verb) { verb += 1 }
+    guard verb + 3 < range.upperBound, isWord(verb, "have"), isWord(verb + 1, "the"), isWord(verb + 2, "following"),
+      isWord(verb + 3, "tasks") || isWord(verb + 3, "duties") || isWord(verb + 3, "responsibilities")
+    else { return nil }
+    var start = subject.lowerBound
+    while start < subject.upperBound, has(.determiner, at: start) { start += 1 }
+    let name = start..<subject.upperBound
+    guard !name.isEmpty, name.count <= 6,
+      name.allSatisfy({ tokens[$0].kind == .word && !has(.relative, at: $0) && !has(.subordinator, at: $0) })
+    else { return nil }
+    return name
   }
 
   private static let describedBy: [StaticString] = [
