@@ -221,8 +221,16 @@ public struct Extractor: Sendable {
   ) {
     let delegation = ([unit.provision.id] + unit.within.reversed()).lazy.compactMap { delegations[$0] }.first
     var heading: [Statement.Addressee] = []
-    if let words = unit.provision.heading?.lowercased().utf8,
-      ["obligation", "dut", "task", "responsibilit"].contains(where: { Self.contains(words, $0.utf8) })
+    // The heading must speak of the obligations themselves ("Obligations of importers", "Transparency
+    // obligations for providers …", "Tasks of the Board"), not of what is done with them
+    // ("Enforcement of obligations of providers of very large online platforms": the Commission's).
+    if let title = unit.provision.heading?.lowercased(),
+      let first = ["obligation", "dut", "task", "responsibilit"].compactMap({ title.firstRange(of: $0) }).min(by: {
+        $0.lowerBound < $1.lowerBound
+      }),
+      !title[..<first.lowerBound].split(separator: " ").contains(where: {
+        ["of", "for", "on", "to", "with", "in"].contains($0)
+      })
     {
       heading = classifier.roles(named: unit.provision.heading ?? "").map {
         var party = $0

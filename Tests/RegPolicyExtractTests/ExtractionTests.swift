@@ -211,6 +211,27 @@ struct ExtractionTests {
     #expect(found.first?.addressees.map(\.role) == ["provider"])
   }
 
+  @Test("a heading about a party's obligations gives them its party; one about enforcing them does not")
+  func obligationHeadings() throws {
+    func article(_ number: String, _ heading: String) -> Provision {
+      let id = PinpointID(.article, number)
+      return Provision(
+        id: id, kind: .article, num: number, heading: heading,
+        children: [
+          Provision(
+            id: PinpointID(rawValue: id.rawValue + ".par_1"), kind: .paragraph,
+            text: "The Commission may request the documents. The request shall be reasoned.")
+        ])
+    }
+    let found = Extractor().statements(
+      in: Document(
+        instrument: Instrument(id: "made-up", format: .eurlexHTML),
+        provisions: [article("1", "Obligations of importers"), article("2", "Enforcement of obligations of importers")])
+    )
+    let reasoned = found.filter { $0.text.hasPrefix("The request") }
+    #expect(reasoned.map { $0.addressees.map(\.role) } == [["importer"], ["commission"]])
+  }
+
   @Test("a chapeau's pronoun is the party of the sentence before it in the paragraph (DGA 5(3))")
   func chapeauPronoun() throws {
     let paragraph = Provision(
