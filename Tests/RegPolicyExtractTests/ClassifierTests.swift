@@ -62,6 +62,17 @@ struct ClassifierTests {
         .obligation
       ),
       ("The Commission shall be the controller of the EU database.", .constitution),
+      // A party's duty that "only" restricts forbids the rest; "not only" and a content do not.
+      (
+        "The gatekeeper shall collect and exchange with the provider that makes a request only the personal data "
+          + "that is strictly necessary.", .prohibition
+      ),
+      (
+        "The authority shall grant the authorisation only where it is satisfied that the use is necessary.",
+        .prohibition
+      ),
+      ("The Commission shall consult not only the Board but also the Member States.", .obligation),
+      ("The register shall include only the following information:", .obligation),
       // What a body of law lays down is so; what a party lays down is its duty.
       (
         "The basis for the processing shall be laid down by: Member State law to which the controller is subject.",
