@@ -436,6 +436,15 @@ struct ClassifierTests {
     let relative = try classify(
       "Tests shall be carried out in compliance with the standards recognised as equivalent by the Commission.")
     #expect(relative.addressees.isEmpty)
+    // A prepositional phrase between the modal and "be" does not hide the passive; "be required to"
+    // after an inserted adverb is still the subject's duty.
+    #expect(
+      try classify("AI systems should, in no circumstances, be used by deployers as a means to circumvent the law.")
+        .addressees.map(\.role) == ["deployer"])
+    #expect(
+      try classify("Deployers should, therefore, be required to inform the authority.").addressees.map(\.role) == [
+        "deployer"
+      ])
     let chain = try classify("The system shall be implemented and maintained by the provider.")
     #expect(chain.addressees.map(\.role) == ["provider"])
     let named = try classify("Any change shall be brought to the attention of the notified body by the provider.")

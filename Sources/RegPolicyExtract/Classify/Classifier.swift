@@ -1950,6 +1950,15 @@ struct SentenceAnalysis {
     var i = Int(modal.end)
     if !words.hasSuffix(" be") {
       while i < range.upperBound && isAdverb(i) { i += 1 }
+      // "should, in no circumstances, be used by Member States": a prepositional phrase between
+      // commas before it (not in a relative clause, "which may, in the context of its use, be
+      // processed"; nor "be required to", whose subject bears the duty).
+      if i < range.upperBound, isPunctuation(i, ","), let close = nextComma(after: i, within: 10),
+        close + 2 < range.upperBound, isWord(close + 1, "be"), opensParenthesis(i + 1..<close),
+        Int(modal.start) > range.lowerBound, !has(.relative, at: Int(modal.start) - 1), !isWord(close + 3, "to")
+      {
+        i = close + 1
+      }
       // "shall continue to be implemented … by the provider": a verb chain before the passive.
       if i + 2 < range.upperBound, isWord(i, "continue") || isWord(i, "need") || isWord(i, "have"), isWord(i + 1, "to"),
         isWord(i + 2, "be")
