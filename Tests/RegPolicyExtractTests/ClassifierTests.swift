@@ -62,6 +62,11 @@ struct ClassifierTests {
         .obligation
       ),
       ("The Commission shall be the controller of the EU database.", .constitution),
+      ("It is important that providers put in place easily accessible notice mechanisms.", .recommendation),
+      (
+        "It is encouraged that risk management include regular communication with affected communities.",
+        .recommendation
+      ),
       // A party's duty that "only" restricts forbids the rest; "not only" and a content do not.
       (
         "The gatekeeper shall collect and exchange with the provider that makes a request only the personal data "

@@ -1353,7 +1353,8 @@ struct SentenceAnalysis {
   private func impersonalParty(after modal: Match) -> Range<Int>? {
     var start = Int(modal.end)
     // "It is recommended that employees travelling to … register": the clause's subject, up to a
-    // verb form or a word that is no noun's.
+    // verb form or a word that is no noun's ("it is important that" holds its "that").
+    if phrase(modal).hasSuffix(" that") { start -= 1 }
     if start < range.upperBound, isWord(start, "that") {
       var end = start + 1
       while end < min(range.upperBound, start + 8), tokens[end].kind == .word, !isVerbForm(end), !isAuxiliary(end),

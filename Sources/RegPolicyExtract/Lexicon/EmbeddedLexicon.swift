@@ -341,6 +341,9 @@ modal	recommendation	are invited to
 modal	recommendation	is recommended
 modal	recommendation	are recommended
 modal	recommendation	it is recommended
+modal	recommendation	it is encouraged
+modal	recommendation	it is important that
+modal	recommendation	it is advisable
 modal	exemption	by way of derogation from
 modal	exemption	by way of derogation to
 modal	exemption	by derogation from
