@@ -63,6 +63,9 @@ struct ClassifierTests {
       ),
       ("The Commission shall be the controller of the EU database.", .constitution),
       ("It is important that providers put in place easily accessible notice mechanisms.", .recommendation),
+      // Authority over the rules is a power; authority to act, a permission.
+      ("The Chief Executive has authority to approve exceptions to this Policy.", .empowerment),
+      ("The Quality Director has authority to stop any production line.", .permission),
       (
         "It is encouraged that risk management include regular communication with affected communities.",
         .recommendation

@@ -312,6 +312,15 @@ struct SentenceAnalysis {
       modality = .obligation
       evidence.append(.init(rule: "pattern:able-to-show", span: span(Int(modal.end)..<Int(modal.end) + 1)))
     }
+    // "The Chief Executive has authority to approve exceptions to this Policy": authority over the
+    // rules themselves (to approve, adopt, amend, revoke, waive …) is a power the text confers;
+    // authority to act ("has authority to stop any production line") a permission.
+    if modality == .permission, phrase(modal).hasSuffix("authority to"), Int(modal.end) < range.upperBound,
+      Self.normativeVerbs.contains(where: { isWord(Int(modal.end), $0) })
+    {
+      modality = .empowerment
+      evidence.append(.init(rule: "pattern:normative-power", span: span(Int(modal.end)..<Int(modal.end) + 1)))
+    }
     // "Notifying authorities may notify only conformity assessment bodies which …": a permission
     // that "only" restricts forbids the rest.
     if modality == .permission, phrase(modal) == "may", passive == nil, headIsParty(subject),
@@ -1797,6 +1806,12 @@ struct SentenceAnalysis {
   private static let declaringVerbs: [StaticString] = [
     "agree", "agrees", "acknowledge", "acknowledges", "declare", "declares", "recognise", "recognises",
     "recognize", "recognizes", "understand", "understands",
+  ]
+
+  /// Verbs that make, change or lift rules: authority to do so is a power.
+  private static let normativeVerbs: [StaticString] = [
+    "approve", "adopt", "make", "amend", "revoke", "repeal", "waive", "grant", "issue", "designate", "appoint",
+    "delegate", "authorise", "authorize",
   ]
 
   /// Verbs of showing or giving what is asked for: "shall be able to demonstrate" is a duty.
