@@ -63,6 +63,7 @@ struct ClassifierTests {
       ),
       ("The Commission shall be the controller of the EU database.", .constitution),
       ("It is important that providers put in place easily accessible notice mechanisms.", .recommendation),
+      ("Providers shall be prevented from placing the system on the market.", .prohibition),
       // Authority over the rules is a power; authority to act, a permission.
       ("The Chief Executive has authority to approve exceptions to this Policy.", .empowerment),
       ("The Quality Director has authority to stop any production line.", .permission),
@@ -453,6 +454,10 @@ struct ClassifierTests {
       try classify("Deployers should, therefore, be required to inform the authority.").addressees.map(\.role) == [
         "deployer"
       ])
+    // Who is prevented from acting is the one restrained.
+    #expect(
+      try classify("The gatekeeper should be prevented from implementing such measures as a default setting.")
+        .addressees.map(\.text) == ["gatekeeper"])
     let chain = try classify("The system shall be implemented and maintained by the provider.")
     #expect(chain.addressees.map(\.role) == ["provider"])
     let named = try classify("Any change shall be brought to the attention of the notified body by the provider.")

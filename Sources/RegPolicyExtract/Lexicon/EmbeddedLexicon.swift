@@ -798,6 +798,8 @@ modal	prohibition	under no circumstances may
 modal	prohibition	is not to be
 modal	prohibition	are not to be
 modal	permission	shall not be prevented from
+modal	prohibition	shall be prevented from
+modal	recommendation	should be prevented from
 modal	empowerment	should be empowered to
 modal	empowerment	are empowered to
 modal	prohibition	are not to be
