@@ -759,6 +759,12 @@ struct ClassifierTests {
     #expect(
       try classify("As appropriate, participants may allow for the involvement of other actors.").addressees.map(
         \.text) == ["participants"])
+    // "recipient" keeps its "of" phrase, as the DSA names "the recipient of the service".
+    #expect(
+      try classify(
+        "Irrespective of other possibilities to challenge the decision, the recipient of the service should always "
+          + "have a right to an effective remedy."
+      ).addressees.map(\.text) == ["recipient of the service"])
     // An introduction without its comma, and after the subject only a parenthesis (REACH 28(1)).
     #expect(
       try classify(

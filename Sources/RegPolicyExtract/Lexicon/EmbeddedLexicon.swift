@@ -137,8 +137,8 @@ party	-	user
 party	-	users
 party	-	manufacturer
 party	-	manufacturers
-party	-	recipient
-party	-	recipients
+party	of	recipient
+party	of	recipients
 party	-	officer
 party	-	officers
 party	-	officials
@@ -1065,6 +1065,7 @@ intro	-	to that end
 intro	-	to this end
 intro	-	for that purpose
 intro	-	regardless of
+intro	-	irrespective of
 intro	-	subject to
 intro	-	unless
 intro	-	on the basis of
