@@ -128,21 +128,13 @@ struct ExtractionTests {
 
   @Test("a passive that puts something into a document another provision defines carries its party")
   func includedIn() throws {
-    func article(_ number: String, _ text: String) -> Provision {
-      let id = PinpointID(.article, number)
-      return Provision(
-        id: id, kind: .article, num: number,
-        children: [Provision(id: PinpointID(rawValue: id.rawValue + ".par_1"), kind: .paragraph, text: text)])
-    }
-    let document = Document(
-      instrument: Instrument(id: "made-up", format: .eurlexHTML),
-      provisions: [
+    let found = Extractor().statements(
+      in: madeUp([
         article("5", "The provider shall draw up an annual report on the use of the system."),
         article(
           "6", "The following items shall be included in the report referred to in Article 5(1): the number of users."),
         article("7", "The following items shall be published on the website referred to in Article 5(1): the address."),
-      ])
-    let found = Extractor().statements(in: document)
+      ]))
     let included = try #require(found.first { $0.clause.rawValue == "art_6.par_1" })
     #expect(included.addressees.map(\.role) == ["provider"] && included.addressees.map(\.source) == [.inherited])
     #expect(included.addressees.first?.via?.rawValue == "art_5.par_1")
@@ -155,35 +147,27 @@ struct ExtractionTests {
   func delegatedChapter() throws {
     func chapter(_ number: String, _ texts: [(String, String)]) -> Provision {
       Provision(
-        id: PinpointID(.chapter, number), kind: .chapter, num: number,
-        children: texts.map { article, text in
-          let id = PinpointID(.article, article)
-          return Provision(
-            id: id, kind: .article, num: article,
-            children: [Provision(id: PinpointID(rawValue: id.rawValue + ".par_1"), kind: .paragraph, text: text)])
-        })
+        id: PinpointID(.chapter, number), kind: .chapter, num: number, children: texts.map { article($0, $1) })
     }
-    let document = Document(
-      instrument: Instrument(id: "made-up", format: .eurlexHTML),
-      provisions: [
-        chapter(
-          "I",
-          [
-            ("1", "Providers shall ensure that their systems are compliant with the requirements of this Chapter."),
-            ("2", "A register of the systems shall be kept."),
-          ]),
-        chapter(
-          "II",
-          [
-            ("3", "Importers shall place only compliant systems on the market."),
-            ("4", "A copy of the certificate shall be kept for ten years."),
-            (
-              "5",
-              "Market surveillance authorities shall monitor and supervise compliance of importers with the requirements "
-                + "of this Chapter."
-            ),
-          ]),
-      ])
+    let document = madeUp([
+      chapter(
+        "I",
+        [
+          ("1", "Providers shall ensure that their systems are compliant with the requirements of this Chapter."),
+          ("2", "A register of the systems shall be kept."),
+        ]),
+      chapter(
+        "II",
+        [
+          ("3", "Importers shall place only compliant systems on the market."),
+          ("4", "A copy of the certificate shall be kept for ten years."),
+          (
+            "5",
+            "Market surveillance authorities shall monitor and supervise compliance of importers with the requirements "
+              + "of this Chapter."
+          ),
+        ]),
+    ])
     let found = Extractor().statements(in: document)
     let kept = try #require(found.first { $0.clause.rawValue == "art_2.par_1" })
     #expect(kept.addressees.map(\.role) == ["provider"] && kept.addressees.map(\.source) == [.inherited])
@@ -195,16 +179,13 @@ struct ExtractionTests {
 
   @Test("an implementing or delegated act is the Commission's to adopt, whatever the article speaks of")
   func implementingActs() throws {
-    let article = Provision(
-      id: PinpointID(.article, "15"), kind: .article, num: "15",
-      children: [
-        Provision(
-          id: PinpointID(rawValue: "art_15.par_3"), kind: .paragraph,
-          text: "Providers shall publish the reports in a standard form. Those implementing acts shall be adopted in "
-            + "accordance with the advisory procedure referred to in Article 88.")
-      ])
     let found = Extractor().statements(
-      in: Document(instrument: Instrument(id: "made-up", format: .eurlexHTML), provisions: [article]))
+      in: madeUp([
+        article(
+          "15",
+          "Providers shall publish the reports in a standard form. Those implementing acts shall be adopted in "
+            + "accordance with the advisory procedure referred to in Article 88.")
+      ]))
     let adopted = try #require(found.first { $0.action == "adopted" })
     #expect(adopted.addressees.map(\.role) == ["commission"])
     #expect(adopted.addressees.map(\.source) == [.context])
@@ -213,21 +194,12 @@ struct ExtractionTests {
 
   @Test("a heading about a party's obligations gives them its party; one about enforcing them does not")
   func obligationHeadings() throws {
-    func article(_ number: String, _ heading: String) -> Provision {
-      let id = PinpointID(.article, number)
-      return Provision(
-        id: id, kind: .article, num: number, heading: heading,
-        children: [
-          Provision(
-            id: PinpointID(rawValue: id.rawValue + ".par_1"), kind: .paragraph,
-            text: "The Commission may request the documents. The request shall be reasoned.")
-        ])
-    }
+    let text = "The Commission may request the documents. The request shall be reasoned."
     let found = Extractor().statements(
-      in: Document(
-        instrument: Instrument(id: "made-up", format: .eurlexHTML),
-        provisions: [article("1", "Obligations of importers"), article("2", "Enforcement of obligations of importers")])
-    )
+      in: madeUp([
+        article("1", heading: "Obligations of importers", text),
+        article("2", heading: "Enforcement of obligations of importers", text),
+      ]))
     let reasoned = found.filter { $0.text.hasPrefix("The request") }
     #expect(reasoned.map { $0.addressees.map(\.role) } == [["importer"], ["commission"]])
   }
@@ -242,19 +214,11 @@ struct ExtractionTests {
         Provision(
           id: PinpointID(rawValue: "art_5.par_3.pt_a"), kind: .point, text: "to access the data remotely;")
       ])
-    let document = Document(
-      instrument: Instrument(id: "made-up", format: .eurlexHTML),
-      provisions: [
-        Provision(
-          id: PinpointID(.article, "5"), kind: .article, num: "5",
-          children: [
-            Provision(
-              id: PinpointID(rawValue: "art_5.par_2"), kind: .paragraph,
-              text: "Member States shall ensure that the data are protected."),
-            paragraph,
-          ])
-      ])
-    let point = try #require(Extractor().statements(in: document).first { $0.clause.rawValue == "art_5.par_3.pt_a" })
+    var article5 = article("5", "Member States shall ensure that the data are protected.")
+    article5.children[0].id = PinpointID(rawValue: "art_5.par_2")
+    article5.children.append(paragraph)
+    let point = try #require(
+      Extractor().statements(in: madeUp([article5])).first { $0.clause.rawValue == "art_5.par_3.pt_a" })
     #expect(point.modality == .permission)
     #expect(point.addressees.map(\.text) == ["Public sector bodies"])
     #expect(point.addressees.map(\.source) == [.antecedent])
@@ -290,4 +254,17 @@ struct ExtractionTests {
       provisions: [empty])
     #expect(Extractor().statements(in: document).isEmpty)
   }
+}
+
+/// A made-up article whose one paragraph reads `text`.
+private func article(_ number: String, heading: String? = nil, _ text: String) -> Provision {
+  let id = PinpointID(.article, number)
+  return Provision(
+    id: id, kind: .article, num: number, heading: heading,
+    children: [Provision(id: PinpointID(rawValue: id.rawValue + ".par_1"), kind: .paragraph, text: text)])
+}
+
+/// A made-up EUR-Lex act of `provisions`.
+private func madeUp(_ provisions: [Provision]) -> Document {
+  Document(instrument: Instrument(id: "made-up", format: .eurlexHTML), provisions: provisions)
 }
