@@ -212,10 +212,11 @@ public struct Extractor: Sendable {
     }
     return result
   }
-  /// Gives each regulatory statement of `unit` that names no party the one around it: inherited
-  /// from a provision that delegates the unit's division, else from the heading of an article
-  /// about a party's obligations or tasks, or of a division whose contents are "to be submitted
-  /// by" a party, else from the statement before it in the unit.
+  /// Gives each regulatory statement of `unit` that names no party the one around it: the
+  /// Commission for the adoption of an implementing or delegated act; else inherited from a
+  /// provision that delegates the unit's division, else from the heading of an article about a
+  /// party's obligations or tasks, or of a division whose contents are "to be submitted by" a
+  /// party, else from the statement before it in the unit.
   func attribute(
     _ statements: inout [Statement], in unit: Unit, delegations: [PinpointID: (Statement.Addressee, PinpointID)]
   ) {

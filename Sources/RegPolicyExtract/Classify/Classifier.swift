@@ -1511,8 +1511,6 @@ struct SentenceAnalysis {
     return tokens[i].kind == .word && (2...6).contains(word.count) && word.allSatisfy { $0 &- 0x41 < 26 }
   }
 
-  /// The party joined to a list right at `end` (", the Commission", "or a Union body", ", the
-  /// European Central Bank"): its role, if the lexicon's, and its words; nil where the list ends.
   /// "Where a public sector body, the Commission, the European Central Bank or a Union body
   /// intends to …, it shall": each further party of the list the antecedent opens.
   private func listed(after end: Int, before pronoun: Match) -> [Statement.Addressee] {
@@ -1525,6 +1523,8 @@ struct SentenceAnalysis {
     return parties
   }
 
+  /// The party joined to a list right at `end` (", the Commission", "or a Union body", ", the
+  /// European Central Bank"): its role, if the lexicon's, and its words; nil where the list ends.
   private func coordinatedParty(after end: Int, before limit: Int) -> (String?, Range<Int>)? {
     guard end < limit, isPunctuation(end, ",") || has(.coordinator, at: end) else { return nil }
     var j = end + 1
