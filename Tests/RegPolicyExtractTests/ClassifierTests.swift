@@ -759,6 +759,15 @@ struct ClassifierTests {
     #expect(
       try classify("As appropriate, participants may allow for the involvement of other actors.").addressees.map(
         \.text) == ["participants"])
+    // A bare noun joined to a modified one shares its modifiers; modifiers joined on one noun name one.
+    #expect(
+      try classify("The relevant national body or authority may consult the Commission.").addressees.map(\.text) == [
+        "national body", "national authority",
+      ])
+    #expect(
+      try classify("Any natural or legal person may lodge a complaint.").addressees.map(\.text) == [
+        "natural or legal person"
+      ])
     // "recipient" keeps its "of" phrase, as the DSA names "the recipient of the service".
     #expect(
       try classify(

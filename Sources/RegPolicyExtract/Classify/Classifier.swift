@@ -1761,8 +1761,19 @@ struct SentenceAnalysis {
       let name = phrase.lowerBound..<(nameEnd(after: head, within: subject) ?? head) + 1
       if found.contains(where: { $0.span.overlaps(span(name)) }) { continue }
       evidence.append(.init(rule: "party:\(text(head..<head + 1))", span: span(head..<head + 1)))
+      // "The relevant national body or authority": a bare noun joined to a modified one shares its
+      // modifiers (not "natural or legal person", one noun, nor "the Board or its Chair").
+      var shared = ""
+      if k > 0, name.count == 1, has(.coordinator, at: name.lowerBound - 1),
+        phrases[k - 1].upperBound == name.lowerBound - 1,
+        phrases[k - 1].count > 1, !isCapitalised(name.lowerBound),
+        phrases[k - 1].dropLast().allSatisfy({ isModifier($0) && !has(.adjective, at: $0) })
+      {
+        shared = text(phrases[k - 1].dropLast()) + " "
+      }
       parties.append(
-        Statement.Addressee(role: nil, text: text(name), source: source(of: phrase.lowerBound), span: span(name)))
+        Statement.Addressee(
+          role: nil, text: shared + text(name), source: source(of: phrase.lowerBound), span: span(name)))
     }
     if !found.isEmpty, parties.count > found.count { parties.sort { $0.span.lowerBound < $1.span.lowerBound } }
     return parties
