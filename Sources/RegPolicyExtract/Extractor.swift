@@ -226,12 +226,7 @@ public struct Extractor: Sendable {
     // obligations for providers …", "Tasks of the Board"), not of what is done with them
     // ("Enforcement of obligations of providers of very large online platforms": the Commission's).
     if let title = unit.provision.heading?.lowercased(),
-      let first = ["obligation", "dut", "task", "responsibilit"].compactMap({ title.firstRange(of: $0) }).min(by: {
-        $0.lowerBound < $1.lowerBound
-      }),
-      !title[..<first.lowerBound].split(separator: " ").contains(where: {
-        ["of", "for", "on", "to", "with", "in"].contains($0)
-      })
+      Self.obligationWords.contains(where: { Self.contains(title.utf8, $0.utf8) }), Self.speaksOfObligations(title)
     {
       heading = classifier.roles(named: unit.provision.heading ?? "").map {
         var party = $0
@@ -304,6 +299,17 @@ public struct Extractor: Sendable {
         statements[index].addressees = before
       }
     }
+  }
+
+  private static let obligationWords = ["obligation", "dut", "task", "responsibilit"]
+
+  /// Whether a lower-case heading's first word of obligation comes before any preposition.
+  static func speaksOfObligations(_ title: String) -> Bool {
+    for word in title.split(separator: " ") {
+      if obligationWords.contains(where: { word.hasPrefix($0) }) { return true }
+      if ["of", "for", "on", "to", "with", "in"].contains(word) { return false }
+    }
+    return false
   }
 
   /// Whether a reference qualifies the modal's subject: it follows "referred to in", "in accordance

@@ -1024,14 +1024,15 @@ struct SentenceAnalysis {
   /// insolvency, ensure …": under a duty whose subject names no party, a limb that opens with a
   /// party and has a modal of its own is the point's statement; the chapeau only introduces it.
   private func limbModal(under modal: Match) -> Match? {
+    // The cheap tests first: most chapeaus' limbs have no modal of their own.
     guard chapeauEnd > 0, lexicon.phrases[Int(modal.phrase)].label == "obligation", Int(modal.end) < range.upperBound,
       Int(tokens[modal.range.lowerBound].start) < chapeauEnd,
       let limb = (Int(modal.end)..<range.upperBound).first(where: { Int(tokens[$0].start) >= chapeauEnd }),
-      !namesParty(subjectStart(before: modal)..<Int(modal.start)),
       let own = matches[.modal].first(where: { Int($0.start) > limb && lexicon.phrases[Int($0.phrase)].label != "none" }
       ),
       Modality(rawValue: lexicon.phrases[Int(own.phrase)].label)?.isRegulatory == true,
-      isBareParty(limb..<Int(own.start)), !isSubordinate(own)
+      isBareParty(limb..<Int(own.start)), !isSubordinate(own),
+      !namesParty(subjectStart(before: modal)..<Int(modal.start))
     else { return nil }
     return own
   }
