@@ -343,13 +343,13 @@ struct SentenceAnalysis {
     // users that is strictly necessary …": a party's duty whose object or occasion "only" restricts
     // forbids the rest (not "not only … but also", nor a thing's content, "shall include only").
     if modality == .obligation, passive == nil, phrase(modal) == "shall" || phrase(modal) == "must",
-      headIsParty(subject), Int(modal.end) < range.upperBound,
-      !describesContent(after: modal),
+      Int(modal.end) < range.upperBound,
       let only = (Int(modal.end) + 1..<min(range.upperBound, Int(modal.end) + 30)).prefix(while: {
         !isClauseBreak($0) && !isPunctuation($0, ".")
       }).first(where: { isWord($0, "only") }),
       !isWord(only - 1, "not"), only + 1 < range.upperBound,
-      has(.determiner, at: only + 1) || has(.condition, at: only + 1) || has(.subordinator, at: only + 1)
+      has(.determiner, at: only + 1) || has(.condition, at: only + 1) || has(.subordinator, at: only + 1),
+      headIsParty(subject), !describesContent(after: modal)
     {
       modality = .prohibition
       evidence.append(.init(rule: "pattern:only-restriction", span: span(only..<only + 1)))
