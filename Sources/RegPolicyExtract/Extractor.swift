@@ -164,13 +164,35 @@ public struct Extractor: Sendable {
       role: "organization", text: "organization", source: .context, span: 0..<0, via: unit.provision.id)
     switch format {
     case .oscal:
-      return last.hasPrefix("smt") ? .duties(to: organisation) : .guidance(to: organisation, options: true)
+      guard last.hasPrefix("smt") else { return .guidance(to: organisation, options: true) }
+      // "Require the developer of the system, system component, or system service to: (a) Deliver
+      // …": the parts under such a statement are the developer's duties.
+      var required: Statement.Addressee?
+      if last.hasPrefix("smt_") {
+        unit.provision.forEach { part in
+          if part.children.contains(where: { $0.id == clause }), let party = requiredParty(part.text) {
+            required = Statement.Addressee(role: nil, text: party, source: .context, span: 0..<0, via: part.id)
+          }
+        }
+      }
+      return .duties(to: required ?? organisation)
     case .playbook:
       return clause == unit.provision.id || last == "smt_actions" || last == "smt_doc"
         ? .advice(to: organisation) : .guidance(to: organisation)
     default:
       return .law
     }
+  }
+
+  /// The party a catalogue statement requires to do what its parts say: "Require the developer of
+  /// the system, system component, or system service to:" → "developer"; nil for any other text.
+  static func requiredParty(_ text: String) -> String? {
+    guard text.hasPrefix("Require "), text.hasSuffix(" to:") else { return nil }
+    var words = text.dropFirst("Require ".count).split(separator: " ")
+    if words.first == "that" { words.removeFirst() }
+    if words.first == "the" { words.removeFirst() }
+    let name = words.prefix { !["of", "to", "that"].contains($0) && !$0.hasPrefix("[") }
+    return name.isEmpty || name.count > 4 ? nil : name.joined(separator: " ")
   }
 
   /// Provisions that make a party answer for the requirements of other provisions: "Providers of

@@ -204,6 +204,21 @@ struct ExtractionTests {
     #expect(reasoned.map { $0.addressees.map(\.role) } == [["importer"], ["commission"]])
   }
 
+  @Test("SP 800-53: the parts of \"Require the developer … to:\" are the developer's; other parts the organisation's")
+  func requiredDeveloper() throws {
+    let catalog = try Fixtures.document(Fixtures.corpus + "/nist/NIST_SP-800-53_rev5_catalog.xml")
+    let found = Extractor().statements(in: catalog)
+    let parts = found.filter { $0.clause.rawValue.hasPrefix("ctl_sa-4-5.smt_") }
+    #expect(parts.count == 2)
+    #expect(parts.allSatisfy { $0.addressees.map(\.text) == ["developer"] })
+    #expect(parts.allSatisfy { $0.addressees.map(\.via?.rawValue) == ["ctl_sa-4-5.smt"] })
+    // The statement that requires it, and a control's plain parts, stay the organisation's.
+    for clause in ["ctl_sa-4-5.smt", "ctl_ac-2.smt_a"] {
+      let statement = try #require(found.first { $0.clause.rawValue == clause })
+      #expect(statement.addressees.map(\.role) == ["organization"], "\(clause)")
+    }
+  }
+
   @Test("a chapeau's pronoun is the party of the sentence before it in the paragraph (DGA 5(3))")
   func chapeauPronoun() throws {
     let paragraph = Provision(
