@@ -815,6 +815,12 @@ struct ClassifierTests {
         "Where the manufacturer, importer or distributor is unable to apply the measures, it shall inform the "
           + "Agency."
       ).addressees.map(\.text) == ["manufacturer", "importer", "distributor"])
+    // Of two conditions, the one right before the pronoun names it.
+    #expect(
+      try classify(
+        "Unless the Commission has initiated an investigation, where a Digital Services Coordinator has reason to "
+          + "suspect an infringement, it may request the coordinator of establishment to act."
+      ).addressees.map(\.text) == ["Digital Services Coordinator"])
     // "the latter" is the party named last.
     #expect(
       try classify(

@@ -1664,7 +1664,16 @@ struct SentenceAnalysis {
             span: span(pronoun.range))
         ]
       }
-      let firstParty = matches[.party].first(where: { Int($0.start) >= range.lowerBound && $0.end <= pronoun.start })
+      // "Unless the Commission has initiated an investigation …, where a Digital Services Coordinator
+      // … has reason to suspect …, it may": the last condition before the pronoun names it.
+      let later = (range.lowerBound + 1..<max(range.lowerBound + 1, Int(pronoun.start))).last { k in
+        (has(.condition, at: k) || has(.subordinator, at: k)) && isPunctuation(k - 1, ",")
+      }
+      let opening =
+        later.flatMap { k in
+          (matches[.role] + matches[.party]).contains { Int($0.start) > k && $0.end <= pronoun.start } ? k : nil
+        } ?? range.lowerBound
+      let firstParty = matches[.party].first(where: { Int($0.start) >= opening && $0.end <= pronoun.start })
       // A party named before any role is the antecedent where it is the introduction's subject:
       // "Where a Digital Services Coordinator has reason to suspect that a provider … has
       // infringed …, it may send" (not "after consulting the national public authority …, the
@@ -1677,7 +1686,7 @@ struct SentenceAnalysis {
           before < range.lowerBound || has(.condition, at: before) || has(.subordinator, at: before)
           || isPunctuation(before, ",")
       }
-      if let named = matches[.role].first(where: { Int($0.start) >= range.lowerBound && $0.end <= pronoun.start }),
+      if let named = matches[.role].first(where: { Int($0.start) >= opening && $0.end <= pronoun.start }),
         !partyFirst || firstParty.map({ $0.end > named.start }) ?? true
       {
         // "Where a data intermediation services provider ceases …, it": the compound's party.
