@@ -857,3 +857,44 @@ struct ClassifierTests {
     #expect(spans == ["role:provider=Providers", "modal:obligation:shall=shall"])
   }
 }
+
+/// Sentences made of the lexicon's own phrases, with the punctuation, dates, enumerators and
+/// pronouns the sentence analysis steps over, classified whole and as chapeau and limb: no
+/// combination may crash it (two range slips this session did, found only by a corpus act).
+@Suite("Classifier on made-up word salad")
+struct ClassifierSaladTests {
+  /// A SplitMix64 generator: the same sentences on every run.
+  struct Seeded: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+  }
+
+  @Test("20,000 seeded sentences of lexicon phrases, whole and split into chapeau and limb, classify without a crash")
+  func salad() {
+    let pieces =
+      Classifier().lexicon.phrases.map(\.text) + [
+        ",", ",", ":", ";", ".", "(a)", "6 June 2019", "Article 5(1)", "they", "it", "the latter", "the", "a",
+        "data", "that", "which", "only", "not", "be", "by", "to",
+      ]
+    var generator = Seeded(state: 15)
+    let classifier = Classifier()
+    var statements = 0
+    for _ in 0..<20_000 {
+      let count = Int.random(in: 1...14, using: &generator)
+      let text = (0..<count).map { _ in pieces.randomElement(using: &generator)! }.joined(separator: " ")
+      statements += classifier.classify(text).count
+      if let colon = text.utf8.firstIndex(of: UInt8(ascii: ":")) {
+        let end = text.utf8.distance(from: text.utf8.startIndex, to: colon) + 1
+        statements += classifier.classify(text, chapeauEnd: end).count
+      }
+    }
+    // Most salads hold a modal phrase: the classifier read them, it did not skip them.
+    #expect(statements > 10_000)
+  }
+}
