@@ -126,7 +126,7 @@ struct ExtractCLITests {
   /// `Tests/Support/score_devset.py` computes them from `regpolicy extract` and `classify`: none may
   /// fall. Floors are the figures measured when they were last raised, to three places.
   static let sentenceFloors: [String: (regulatory: Double, modality: Double, macroF1: Double, actor: Double)] = [
-    "ai-act": (0.970, 0.940, 0.915, 0.849), "gdpr": (0.941, 0.941, 0.921, 0.850),
+    "ai-act": (0.970, 0.960, 0.940, 0.849), "gdpr": (0.941, 0.941, 0.921, 0.850),
     "dsa": (0.976, 0.965, 0.938, 0.970), "dma": (0.929, 0.918, 0.862, 0.983),
     "data-act": (0.976, 0.941, 0.942, 0.950), "dga": (1.000, 0.976, 0.970, 0.825),
     "reach": (0.941, 0.918, 0.925, 0.767), "dsm-2019-790": (0.988, 0.953, 0.927, 0.875),

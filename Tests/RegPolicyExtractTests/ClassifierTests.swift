@@ -62,6 +62,11 @@ struct ClassifierTests {
         .obligation
       ),
       ("The Commission shall be the controller of the EU database.", .constitution),
+      // What a class the act regulates takes in is its scope.
+      (
+        "High-risk AI systems pursuant to Article 6(2) are the AI systems listed in any of the following areas:", .scope
+      ),
+      ("The members of the Board are the persons appointed by the Member States.", .constitution),
       ("It is important that providers put in place easily accessible notice mechanisms.", .recommendation),
       ("Providers shall be prevented from placing the system on the market.", .prohibition),
       // Authority over the rules is a power; authority to act, a permission.

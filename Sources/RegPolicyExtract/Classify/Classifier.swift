@@ -637,6 +637,11 @@ struct SentenceAnalysis {
         }
         evidence.append(.init(rule: "pattern:indicative-duty", span: span(verb..<verb + 1)))
         addressees = subjectAddressees(subject, evidence: &evidence)
+      } else if let listed = coverageList() {
+        // "High-risk AI systems pursuant to Article 6(2) are the AI systems listed in any of the
+        // following areas: …": what a class the act regulates takes in.
+        modality = .scope
+        evidence.append(.init(rule: "pattern:listed-coverage", span: span(listed..<listed + 1)))
       } else {
         evidence.append(.init(rule: "pattern:no-modal", span: span(range.lowerBound..<range.lowerBound + 1)))
       }
@@ -1051,6 +1056,17 @@ struct SentenceAnalysis {
       i += 1
     }
     return false
+  }
+
+  /// "… are the AI systems listed in …", "… are those listed in Annex I": the word "listed" of a
+  /// subject said to be what a list holds; nil otherwise.
+  private func coverageList() -> Int? {
+    guard
+      let verb = (range.lowerBound + 1..<max(range.lowerBound + 1, range.upperBound - 3)).first(where: {
+        isWord($0, "are") || isWord($0, "is")
+      }), isWord(verb + 1, "the") || isWord(verb + 1, "those")
+    else { return nil }
+    return (verb + 2..<min(range.upperBound - 1, verb + 7)).first { isWord($0, "listed") && isWord($0 + 1, "in") }
   }
 
   /// The parties after the first verb of restraint from `start` on ("prevent the Commission from
