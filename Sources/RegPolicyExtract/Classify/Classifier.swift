@@ -1687,7 +1687,8 @@ struct SentenceAnalysis {
       }
       let opening =
         later.flatMap { k in
-          (matches[.role] + matches[.party]).contains { Int($0.start) > k && $0.end <= pronoun.start } ? k : nil
+          let between = { (named: Match) in Int(named.start) > k && named.end <= pronoun.start }
+          return matches[.role].contains(where: between) || matches[.party].contains(where: between) ? k : nil
         } ?? range.lowerBound
       let firstParty = matches[.party].first(where: { Int($0.start) >= opening && $0.end <= pronoun.start })
       // A party named before any role is the antecedent where it is the introduction's subject:
